@@ -1,0 +1,550 @@
+"""The eventflow command line. Thin: parse, call the library, print.
+
+Exit codes: 0 success; 1 an eventflow error (the message says what to do) or a refused
+transition; 2 bad usage. ``status --check`` exits 3 when an event has overdue required items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import click
+
+if TYPE_CHECKING:
+    from .engine import Engine
+    from .event import Event
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+# helpers ----------------------------------------------------------------------------------------
+def today() -> dt.date:
+    value = os.environ.get("EVENTFLOW_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def parse_date(ctx: click.Context | None, param: Any, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2027-03-18")
+
+
+def split_list(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def clean(text: Any) -> str:
+    """Text safe for a terminal: control characters (escape sequences) shown, not obeyed."""
+    return "".join(ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}"
+                   for ch in str(text))
+
+
+def engine(ctx: click.Context) -> Engine:
+    obj = ctx.find_root().obj
+    if "engine" not in obj:
+        from .engine import Engine
+        from .store import Project
+
+        directory = obj.get("dir")
+        project = Project.find(Path(directory) if directory else None) if directory is None \
+            else Project.find(Path(directory))
+        obj["engine"] = Engine(project)
+    return obj["engine"]  # type: ignore[no-any-return]
+
+
+def flush_warnings(eng: Engine) -> None:
+    for warning in dict.fromkeys(eng.warnings):
+        click.secho(f"warning: {clean(warning)}", err=True, fg="yellow")
+    eng.warnings.clear()
+
+
+def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print JSON (shapes in docs/json.md).")(func)
+
+
+def event_argument(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.argument("event", metavar="EVENT")(func)
+
+
+class EventflowGroup(click.Group):
+    """Turns eventflow's own errors into messages and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from .errors import EventflowError, TransitionBlocked
+
+        try:
+            return super().invoke(ctx)
+        except TransitionBlocked as exc:
+            if os.environ.get("EVENTFLOW_DEBUG") == "1":
+                raise
+            print_blockers(exc.reason, exc.blockers, ctx)
+            ctx.exit(1)
+        except EventflowError as exc:
+            if os.environ.get("EVENTFLOW_DEBUG") == "1":
+                raise
+            raise click.ClickException(clean(str(exc))) from None
+
+
+def print_blockers(headline: str, blockers: list[Any], ctx: click.Context | None = None) -> None:
+    as_json = bool(ctx and any(getattr(c, "params", {}).get("as_json")
+                               for c in _ctx_chain(ctx)))
+    if as_json:
+        emit_json({"ok": False, "message": headline,
+                   "blockers": [b.to_json() for b in blockers]})
+        return
+    click.echo(f"refused: {clean(headline)}", err=True)
+    for b in blockers:
+        due = f", due {b.due}" if b.due else ""
+        owner = f" [{b.owner}{due}]" if b.owner else ""
+        source = f" ({b.source})" if b.source else ""
+        click.echo(f"  ✗ {clean(b.item)}: {clean(b.label)}{owner}{source}", err=True)
+        click.echo(f"      {clean(b.reason)}", err=True)
+
+
+def _ctx_chain(ctx: click.Context) -> list[click.Context]:
+    chain = []
+    current: click.Context | None = ctx
+    while current is not None:
+        chain.append(current)
+        current = current.parent
+    sub = ctx
+    while getattr(sub, "invoked_subcommand", None):
+        break
+    return chain
+
+
+# root -------------------------------------------------------------------------------------------
+@click.group(cls=EventflowGroup, context_settings=CONTEXT)
+@click.version_option(package_name="eventflow", prog_name="eventflow")
+@click.option("--dir", "directory", type=click.Path(file_okay=False), envvar="EVENTFLOW_DIR",
+              help="The planning folder (default: found by walking up from here).")
+@click.pass_context
+def cli(ctx: click.Context, directory: str | None) -> None:
+    """Plan good-population-relations training days, stage by stage.
+
+    \b
+    Example:
+        eventflow init
+        eventflow new "Hyvät väestösuhteet – Pirkanmaa" --date 2027-03-18 --region Pirkanmaa
+        eventflow status
+        eventflow why pirkanmaa
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["dir"] = directory
+
+
+@cli.command()
+@click.option("--organisation", default="", help="The organisation that organises (host).")
+@click.option("--type", "org_type", type=click.Choice(["authority", "ngo", "community",
+                                                       "employer"]),
+              default="authority", show_default=True, help="Type of the host organisation.")
+@click.option("--bilingual", is_flag=True, help="The host is a bilingual (fi+sv) authority.")
+@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi",
+              show_default=True, help="Language of labels in listings.")
+@click.argument("folder", type=click.Path(file_okay=False), default=".")
+def init(organisation: str, org_type: str, bilingual: bool, language: str, folder: str) -> None:
+    """Make a planning folder: eventflow.toml and events/.
+
+    \b
+    Example:
+        eventflow init --organisation "Tampereen kaupunki" --type authority
+    """
+    from .store import Project, Settings
+
+    project = Project.init(Path(folder), Settings(organisation=organisation,
+                                                  organisation_type=org_type,
+                                                  bilingual=bilingual, language=language))
+    click.echo(f"planning folder ready: {project.root.resolve()}")
+
+
+@cli.command()
+@click.pass_context
+def where(ctx: click.Context) -> None:
+    """Print the planning folder in use (relocate it with --dir or EVENTFLOW_DIR).
+
+    \b
+    Example:
+        eventflow where
+    """
+    click.echo(str(engine(ctx).project.root))
+
+
+@cli.command()
+@click.argument("title")
+@click.option("--date", "date", required=True, callback=parse_date,
+              help="Event day, YYYY-MM-DD.")
+@click.option("--region", required=True, help="The one region (maakunta) the event covers.")
+@click.option("--lang", "languages", default="fi", show_default=True,
+              help="Event languages, comma-separated: fi,sv,en (se, smn, sms for Sámi).")
+@click.option("--municipality", default="", help="Municipality of the venue, if known.")
+@click.option("--recording", is_flag=True, help="The event is recorded or streamed.")
+@click.option("--workflow", "workflow_id", default="good-relations-training", show_default=True,
+              help="Workflow id (eventflow workflow list).")
+@json_option
+@click.pass_context
+def new(ctx: click.Context, title: str, date: dt.date, region: str, languages: str,
+        municipality: str, recording: bool, workflow_id: str, as_json: bool) -> None:
+    """Create an event and print its id.
+
+    \b
+    Example:
+        eventflow new "Hyvät väestösuhteet – Pirkanmaa" --date 2027-03-18 \\
+            --region Pirkanmaa --lang fi,sv
+    """
+    from .vocab import LANGUAGES
+
+    langs = split_list(languages)
+    bad = [lang for lang in langs if lang not in LANGUAGES]
+    if bad or not langs:
+        raise click.BadParameter(f"unknown language(s) {', '.join(bad) or '(none)'}; use "
+                                 f"{', '.join(LANGUAGES)}", param_hint="--lang")
+    eng = engine(ctx)
+    event = eng.create(title, date, region, langs, workflow_id, municipality, recording)
+    flush_warnings(eng)
+    if as_json:
+        emit_json({"id": event.id, "stage": event.stage, "date": event.date.isoformat()})
+    else:
+        click.echo(f"created {event.id} (stage {event.stage})")
+
+
+# reading ------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("event", required=False, metavar="[EVENT]")
+@click.option("--check", "check_mode", is_flag=True,
+              help="Exit 3 if any event has overdue required items (for CI and cron).")
+@json_option
+@click.pass_context
+def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: bool) -> None:
+    """Show every event, or every stage and item of one event.
+
+    \b
+    Example:
+        eventflow status
+        eventflow status pirkanmaa --json
+    """
+    eng = engine(ctx)
+    day = today()
+    if event:
+        _status_one(eng, eng.load(event), day, as_json)
+        return
+    from .index import summaries
+
+    rows = summaries(eng, day)
+    flush_warnings(eng)
+    if as_json:
+        emit_json({"today": day.isoformat(), "events": rows})
+    else:
+        if not rows:
+            click.echo("no events yet: create one with `eventflow new`")
+        out = sys.stdout
+        for r in rows:
+            nxt = r.get("next_due")
+            nxt_text = f"next: {nxt['item']} {nxt['due']}" if nxt else ""
+            progress = (f"{r['done_in_stage']}/{r['items_in_stage']}"
+                        if r["stage"] not in ("done", "cancelled") else "")
+            overdue = f"{r['overdue']} overdue" if r["overdue"] else ""
+            out.write(clean(f"{r['id']:<28} {r['date']}  {r['stage_number']}/{r['stages']} "
+                            f"{r['stage']:<16} {progress:>6}  {overdue:<11} {nxt_text}").rstrip()
+                      + "\n")
+    if check_mode and any(r["overdue"] for r in rows):
+        ctx.exit(3)
+
+
+def _status_one(eng: Engine, event: Event, day: dt.date, as_json: bool) -> None:
+    workflow = eng.workflow_for(event)
+    statuses = eng.evaluate(event) if event.stage not in ("done", "cancelled") else []
+    by_stage: dict[str, list[Any]] = {}
+    for s in statuses:
+        by_stage.setdefault(s.item.stage, []).append(s)
+    summary = eng.summary(event, day)
+    why = eng.why(event)
+    flush_warnings(eng)
+    lang = eng.lang
+    if as_json:
+        emit_json({**summary, "revision": event.revision,
+                   "workflow": {"id": event.workflow.id, "version": event.workflow.version},
+                   "stages": [{"stage": st.id, "label": st.text(lang),
+                               "current": st.id == event.stage,
+                               "items": [s.to_json(lang) for s in by_stage.get(st.id, [])]}
+                              for st in workflow.stages],
+                   "blockers": [b.to_json() for b in why]})
+        return
+    click.echo(clean(f"{event.id}: {event.title}"))
+    click.echo(f"  {event.date}  {event.region}  languages {','.join(event.languages)}  "
+               f"stage {summary['stage_number']}/{summary['stages']} {event.stage}"
+               f"  revision {event.revision}")
+    for st in workflow.stages:
+        marker = "▶" if st.id == event.stage else " "
+        click.echo(f"{marker} {st.id} — {clean(st.text(lang))}")
+        for s in by_stage.get(st.id, []):
+            mark = "✓" if s.ok else ("✗" if s.item.required else "!")
+            late = " OVERDUE" if s.overdue(day) else ""
+            due = f" due {s.due}" if s.due else ""
+            click.echo(clean(f"    {mark} {s.item.id:<34} {s.item.owner:<15}{due}{late}"))
+            if not s.ok or st.id == event.stage:
+                click.echo(clean(f"        {s.item.text(lang)} — {s.reason}"))
+    if why:
+        click.echo(f"{len(why)} requirement(s) block leaving {event.stage}: "
+                   f"eventflow why {event.id}")
+
+
+@cli.command()
+@event_argument
+@json_option
+@click.pass_context
+def why(ctx: click.Context, event: str, as_json: bool) -> None:
+    """List every unmet requirement for leaving the event's current stage.
+
+    \b
+    Example:
+        eventflow why pirkanmaa
+    """
+    eng = engine(ctx)
+    ev = eng.load(event)
+    found = eng.why(ev)
+    flush_warnings(eng)
+    if as_json:
+        emit_json({"id": ev.id, "stage": ev.stage, "can_advance": not found,
+                   "blockers": [b.to_json() for b in found]})
+        return
+    if not found:
+        click.echo(f"{ev.id} can leave '{ev.stage}': every requirement is met "
+                   f"(eventflow advance {ev.id})")
+        return
+    click.echo(f"{ev.id} cannot leave '{ev.stage}' yet; {len(found)} requirement(s) unmet:")
+    for b in found:
+        due = f", due {b.due}" if b.due else ""
+        click.echo(clean(f"  ✗ {b.item}: {b.label}"))
+        click.echo(clean(f"      owner {b.owner or '-'}{due}; source {b.source or '-'}"))
+        click.echo(clean(f"      {b.reason}"))
+
+
+@cli.command()
+@event_argument
+@json_option
+@click.pass_context
+def history(ctx: click.Context, event: str, as_json: bool) -> None:
+    """Show what happened to an event, oldest first.
+
+    \b
+    Example:
+        eventflow history pirkanmaa
+    """
+    eng = engine(ctx)
+    event_id = eng.project.resolve(event)
+    entries = eng.project.history(event_id)
+    if as_json:
+        emit_json({"id": event_id, "history": entries})
+        return
+    for e in entries:
+        rest = {k: v for k, v in e.items() if k not in ("rev", "at", "by", "action")}
+        extra = " ".join(f"{k}={v}" for k, v in rest.items() if v not in ("", None))
+        click.echo(clean(f"r{e.get('rev', '?'):<4} {e.get('at', '')}  {e.get('by', ''):<12} "
+                         f"{e.get('action', ''):<10} {extra}").rstrip())
+
+
+@cli.command("next")
+@click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3650),
+              help="How far ahead to look.")
+@json_option
+@click.pass_context
+def next_(ctx: click.Context, days: int, as_json: bool) -> None:
+    """What falls due soon (and what is overdue), across all events.
+
+    \b
+    Example:
+        eventflow next --days 14
+    """
+    eng = engine(ctx)
+    day = today()
+    rows = eng.upcoming(day, days)
+    flush_warnings(eng)
+    if as_json:
+        emit_json({"today": day.isoformat(), "days": days, "items": rows})
+        return
+    if not rows:
+        click.echo(f"nothing due in the next {days} days")
+    for r in rows:
+        flag = "OVERDUE " if r["overdue"] else ""
+        kind = "" if r["required"] else " (advice)"
+        click.echo(clean(f"{r['due']}  {flag}{r['event']:<26} {r['item']:<32} {r['owner']:<15}"
+                         f"{kind}"))
+
+
+# changing -----------------------------------------------------------------------------------
+def _report(ctx: click.Context, outcome: Any, message: str, as_json: bool = False) -> None:
+    eng = engine(ctx)
+    for warning in outcome.warnings:
+        eng.warnings.append(warning)
+    flush_warnings(eng)
+    if as_json:
+        emit_json({"ok": True, "id": outcome.event.id, "stage": outcome.event.stage,
+                   "revision": outcome.event.revision, **outcome.details})
+    else:
+        click.echo(clean(message))
+
+
+@cli.command()
+@event_argument
+@click.argument("item")
+@click.option("--note", default="", help="A note kept with the tick (what was done, where).")
+@click.pass_context
+def check(ctx: click.Context, event: str, item: str, note: str) -> None:
+    """Tick a manual checklist item; who and when are recorded.
+
+    \b
+    Example:
+        eventflow check pirkanmaa kickoff_meeting --note "Met at the city hall"
+    """
+    outcome = engine(ctx).tick(event, item, note=note)
+    _report(ctx, outcome, f"{outcome.event.id}: ✓ {item}")
+
+
+@cli.command()
+@event_argument
+@click.argument("item")
+@click.pass_context
+def uncheck(ctx: click.Context, event: str, item: str) -> None:
+    """Untick a manual checklist item.
+
+    \b
+    Example:
+        eventflow uncheck pirkanmaa kickoff_meeting
+    """
+    outcome = engine(ctx).tick(event, item, checked=False)
+    _report(ctx, outcome, f"{outcome.event.id}: ☐ {item}")
+
+
+@cli.command()
+@event_argument
+@click.argument("item")
+@click.option("--note", required=True, help="Why the item is waived (required).")
+@click.pass_context
+def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
+    """Waive a checklist item that the policy lets you waive, with the reason.
+
+    \b
+    Example:
+        eventflow waive pirkanmaa invitation_accessibility --note "Online only"
+    """
+    outcome = engine(ctx).tick(event, item, note=note, waive=True)
+    _report(ctx, outcome, f"{outcome.event.id}: waived {item}")
+
+
+@cli.command()
+@event_argument
+@json_option
+@click.pass_context
+def advance(ctx: click.Context, event: str, as_json: bool) -> None:
+    """Leave the current stage, or refuse (exit 1) listing every reason.
+
+    \b
+    Example:
+        eventflow advance pirkanmaa
+    """
+    outcome = engine(ctx).advance(event)
+    d = outcome.details
+    _report(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']}", as_json)
+
+
+@cli.command()
+@event_argument
+@click.argument("stage")
+@click.option("--reason", default="", help="Why the stage is reopened (required).")
+@json_option
+@click.pass_context
+def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: bool) -> None:
+    """Go back to an earlier stage, recording why.
+
+    \b
+    Example:
+        eventflow reopen pirkanmaa speakers --reason "Expert cancelled"
+    """
+    outcome = engine(ctx).reopen(event, stage, reason)
+    d = outcome.details
+    _report(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']} (reopened)", as_json)
+
+
+@cli.command()
+@event_argument
+@click.option("--reason", default="", help="Why the event is cancelled (required).")
+@json_option
+@click.pass_context
+def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
+    """Cancel an event, recording why.
+
+    \b
+    Example:
+        eventflow cancel pirkanmaa --reason "Venue unavailable"
+    """
+    outcome = engine(ctx).cancel(event, reason)
+    _report(ctx, outcome, f"{outcome.event.id}: cancelled", as_json)
+
+
+@cli.command()
+@event_argument
+@click.option("--date", "date", required=True, callback=parse_date, help="New event day.")
+@click.option("--dry-run", is_flag=True, help="Show which due dates move, save nothing.")
+@json_option
+@click.pass_context
+def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool,
+               as_json: bool) -> None:
+    """Move the event day; every due date follows.
+
+    \b
+    Example:
+        eventflow reschedule pirkanmaa --date 2027-04-15 --dry-run
+    """
+    eng = engine(ctx)
+    outcome = eng.reschedule(event, date, dry_run)
+    flush_warnings(eng)
+    d = outcome.details
+    if as_json:
+        emit_json({"id": outcome.event.id, "dry_run": dry_run, **d})
+        return
+    verb = "would move" if dry_run else "moved"
+    click.echo(f"{outcome.event.id}: event day {d['from']} → {d['to']}; "
+               f"{len(d['moves'])} due date(s) {verb}:")
+    for m in d["moves"]:
+        click.echo(f"  {m['item']:<36} {m['from']} → {m['to']}")
+    if dry_run:
+        click.echo("(dry run: nothing saved)")
+
+
+def _attach_command_modules() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"eventflow.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"eventflow.{name}":
+                raise
+            continue
+        module.attach(cli)
+
+
+COMMAND_MODULES = ("commands_data", "commands_workflow", "commands_outputs", "commands_policy",
+                   "commands_participants", "commands_plugins")
+_attach_command_modules()
+
+
+def load_plugin_commands(group: click.Group) -> None:
+    """Let active plugins add commands (``register_commands``); never on ``--help`` alone."""
+
+
+def main() -> None:
+    cli(prog_name="eventflow")

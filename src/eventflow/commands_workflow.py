@@ -1,0 +1,116 @@
+"""`eventflow workflow ...`: list, show, lint and draw workflows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+def attach(cli: click.Group) -> None:
+    from .cli import clean, emit_json, engine, flush_warnings, json_option
+
+    @cli.group()
+    def workflow() -> None:
+        """Workflows: list, show, lint and draw them.
+
+        \b
+        Example:
+            eventflow workflow list
+            eventflow workflow lint workflows/good-relations-training.toml
+        """
+
+    @workflow.command("list")
+    @json_option
+    @click.pass_context
+    def list_(ctx: click.Context, as_json: bool) -> None:
+        """List the workflows available in this planning folder.
+
+        \b
+        Example:
+            eventflow workflow list --json
+        """
+        eng = engine(ctx)
+        rows = []
+        for wf_id, path in sorted(eng.workflow_files.items()):
+            wf = eng.workflow(wf_id)
+            rows.append({"id": wf.id, "version": wf.version, "title": wf.title.get(eng.lang, ""),
+                         "stages": len(wf.stages), "items": len(wf.items()), "path": str(path),
+                         "hash": wf.hash})
+        flush_warnings(eng)
+        if as_json:
+            emit_json({"workflows": rows})
+            return
+        for r in rows:
+            click.echo(clean(f"{r['id']:<28} {r['version']:<8} {r['stages']} stages, "
+                             f"{r['items']} items  {r['title']}"))
+
+    @workflow.command()
+    @click.argument("workflow_id")
+    @json_option
+    @click.pass_context
+    def show(ctx: click.Context, workflow_id: str, as_json: bool) -> None:
+        """Show a workflow's stages and items.
+
+        \b
+        Example:
+            eventflow workflow show good-relations-training
+        """
+        eng = engine(ctx)
+        wf = eng.workflow(workflow_id)
+        lang = eng.lang
+        if as_json:
+            emit_json({"id": wf.id, "version": wf.version, "hash": wf.hash,
+                       "stages": [{"id": s.id, "label": s.label, "next": s.next,
+                                   "items": [{"id": i.id, "label": i.label, "check": i.check,
+                                              "params": i.params, "required": i.required,
+                                              "waivable": i.waivable, "owner": i.owner,
+                                              "due": str(i.due), "source": i.source}
+                                             for i in s.items]} for s in wf.stages]})
+            return
+        click.echo(clean(f"{wf.id} {wf.version} — {wf.title.get(lang, '')}"))
+        for s in wf.stages:
+            click.echo(clean(f"{s.id} → {s.next}: {s.text(lang)}"))
+            for i in s.items:
+                kind = f"check {i.check}" if i.check else "manual"
+                req = "required" if i.required else "advice"
+                click.echo(clean(f"    {i.id:<34} {str(i.due):>6} {req:<8} {kind:<34} "
+                                 f"{i.source}"))
+
+    @workflow.command()
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.pass_context
+    def lint(ctx: click.Context, file: Path) -> None:
+        """Validate a workflow file; exit 1 listing every problem.
+
+        \b
+        Example:
+            eventflow workflow lint workflows/my-workflow.toml
+        """
+        from .engine import Engine
+        from .errors import EventflowError
+        from .store import Project
+
+        try:
+            eng = engine(ctx)
+        except EventflowError:  # lint also works outside a planning folder
+            eng = Engine(Project(Path.cwd()))
+            eng.project._settings = __import__("eventflow.store", fromlist=["Settings"]).Settings()
+        wf = eng.lint(file)
+        flush_warnings(eng)
+        click.echo(f"{file}: ok — workflow {wf.id} {wf.version}, {len(wf.stages)} stages, "
+                   f"{len(wf.items())} items")
+
+    @workflow.command()
+    @click.argument("workflow_id")
+    @click.pass_context
+    def graph(ctx: click.Context, workflow_id: str) -> None:
+        """Print the workflow as a Mermaid state diagram, with the guards of each step.
+
+        \b
+        Example:
+            eventflow workflow graph good-relations-training > workflow.mmd
+        """
+        from .machine import mermaid
+
+        click.echo(mermaid(engine(ctx).workflow(workflow_id)), nl=False)

@@ -1,0 +1,1 @@
+"""eventflow's own features, written as plugins and registered like any third-party plugin."""

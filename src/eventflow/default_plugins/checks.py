@@ -1,0 +1,362 @@
+"""The built-in checks: the seed guide's rules computed from an event's data.
+
+Each check takes the event (a copy) and its parameters from the workflow, and returns a
+CheckResult whose reason tells the planner what is missing and how to record it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from eventflow import hookimpl
+from eventflow.checklist import CheckResult, failed, not_applicable, passed
+from eventflow.event import AGREEMENT_TOPICS, DIMENSIONS, Event
+from eventflow.regions import SAMI_HOMELAND, find_region
+from eventflow.schedule import due_date, parse_offset
+
+DIMENSION_WORDS = {
+    "attitudes": ("asentee", "asenne", "attityd", "attitude"),
+    "safety": ("turvallisuu", "trygghet", "säkerhet", "safety", "security"),
+    "interaction": ("vuorovaikutu", "växelverkan", "interaktion", "interaction"),
+    "participation": ("osallisuu", "osallistu", "delaktighet", "participation"),
+}
+
+
+def partners_min(event: Event, min: int) -> CheckResult:
+    host = event.host.name.strip().casefold()
+    partners = [p for p in event.partners if p.name.strip().casefold() != host]
+    if len(partners) >= min:
+        return passed(f"{len(partners)} partner organisation(s): "
+                      + ", ".join(p.name for p in partners))
+    return failed(f"{len(partners)} partner organisation(s) other than the organiser, at least "
+                  f"{min} needed: record one with `eventflow partner add`")
+
+
+def agreement_topics(event: Event, topics: list[str]) -> CheckResult:
+    missing = [t for t in topics if not getattr(event.agreement, t, "").strip()]
+    unknown = [t for t in topics if t not in AGREEMENT_TOPICS]
+    if unknown:
+        return failed(f"unknown agreement topic(s) {', '.join(unknown)}")
+    if missing:
+        return failed("not agreed yet: " + ", ".join(missing)
+                      + " (record with `eventflow partner agree EVENT TOPIC TEXT`)")
+    return passed("all agreed: " + ", ".join(topics))
+
+
+def controller_model(event: Event) -> CheckResult:
+    if event.agreement.controller_model:
+        return passed(f"controller model: {event.agreement.controller_model}")
+    return failed("the controller model for registration data is not recorded (joint, "
+                  "controller_processor or single): `eventflow partner agree EVENT "
+                  "controller_model joint`")
+
+
+def single_region(event: Event) -> CheckResult:
+    if "," in event.region or ";" in event.region:
+        return failed(f"'{event.region}' names several regions; the training covers at most "
+                      "one region (maakunta): choose one")
+    region = find_region(event.region)
+    if region is None:
+        return failed(f"'{event.region}' is not one of Finland's 19 regions")
+    return passed(f"one region: {region.fi}")
+
+
+def organisers_from_target_group(event: Event, min: int) -> CheckResult:
+    involved = [o for o in event.organisers if o.target_group]
+    if len(involved) >= min:
+        return passed("organisers from the target group: "
+                      + ", ".join(f"{o.name} ({o.target_group})" for o in involved))
+    return failed(f"{len(involved)} organiser(s) from the target group, at least {min} needed: "
+                  "`eventflow organiser add EVENT NAME --target-group GROUP`")
+
+
+def venue_recorded(event: Event, fields: list[str]) -> CheckResult:
+    missing = [f for f in fields if not getattr(event.venue, f, None)]
+    if missing:
+        return failed("venue is missing " + ", ".join(missing)
+                      + ": `eventflow venue set EVENT ...`")
+    return passed(f"venue: {event.venue.name}")
+
+
+def venue_accessibility(event: Event) -> CheckResult:
+    if event.venue.accessibility:
+        return passed("accessibility: " + ", ".join(event.venue.accessibility))
+    return failed("the venue's accessibility is not recorded (step-free access, hearing loop, "
+                  "accessible toilet …): `eventflow venue set EVENT --accessibility ...`")
+
+
+def budget_categories(event: Event, categories: list[str]) -> CheckResult:
+    present = {c.category for c in event.costs}
+    missing = [c for c in categories if c not in present]
+    if missing:
+        return failed("no budget line for " + ", ".join(missing)
+                      + " (record with `eventflow cost add`, amount 0 if none)")
+    return passed("budget lines for " + ", ".join(categories))
+
+
+def ex_officio_no_fee(event: Event) -> CheckResult:
+    wrong = [s for s in event.speakers if s.ex_officio and s.fee]
+    if wrong:
+        return failed("speaking ex officio but with a fee: "
+                      + ", ".join(f"{s.name} ({s.fee:g})" for s in wrong)
+                      + "; ex-officio speakers cost no fee")
+    count = sum(1 for s in event.speakers if s.ex_officio)
+    return passed(f"{count} ex-officio speaker(s), none with a fee")
+
+
+def cost_split_complete(event: Event) -> CheckResult:
+    if not event.partners:
+        return not_applicable("no co-organiser: nothing to split")
+    parties = {"host"} | {p.id for p in event.partners}
+    problems = []
+    for cost in event.costs:
+        if not cost.split:
+            problems.append(f"{cost.id} ({cost.category}) has no split")
+            continue
+        unknown = set(cost.split) - parties
+        if unknown:
+            problems.append(f"{cost.id} splits to unknown part(ies) {', '.join(sorted(unknown))}")
+        total = sum(cost.split.values())
+        if abs(total - 100) > 0.01:
+            problems.append(f"{cost.id} ({cost.category}) split adds up to {total:g} %, not 100 %")
+    if not event.costs:
+        problems.append("no budget lines yet")
+    if problems:
+        return failed("; ".join(problems) + " (set with `eventflow cost add ... --split "
+                      "host=50,PARTNER=50`)")
+    return passed(f"{len(event.costs)} budget line(s) split between the partners")
+
+
+def slot_count(event: Event, kind: str, min: int, max: int | None = None,
+               require: list[str] | None = None) -> CheckResult:
+    slots = [s for s in event.speakers if s.slot == kind]
+    n = len(slots)
+    name = kind.replace("_", " ")
+    if n < min:
+        return failed(f"{n} {name}(s) in the programme, at least {min} needed: "
+                      f"`eventflow speaker add EVENT NAME --slot {kind}`")
+    if max is not None and n > max:
+        return failed(f"{n} {name}(s) in the programme, at most {max} allowed")
+    lacking = [f"{s.name} lacks {f}" for s in slots for f in (require or [])
+               if not getattr(s, f, None)]
+    if lacking:
+        return failed("; ".join(lacking))
+    return passed(f"{n} {name}(s): " + ", ".join(s.name for s in slots) if slots else
+                  f"no {name} (optional)")
+
+
+def speakers_confirmed(event: Event) -> CheckResult:
+    if not event.speakers:
+        return failed("no speakers in the programme yet")
+    pending = [s.name for s in event.speakers if not s.confirmed]
+    if pending:
+        return failed("not confirmed yet: " + ", ".join(pending)
+                      + " (`eventflow speaker confirm EVENT SPEAKER`)")
+    return passed(f"all {len(event.speakers)} speakers confirmed")
+
+
+def panel_roles(event: Event, min: int) -> CheckResult:
+    roles = {p.role.strip().casefold() for p in event.panel.panelists if p.role.strip()}
+    if len(roles) >= min:
+        return passed(f"{len(roles)} different roles on the panel")
+    return failed(f"{len(roles)} different role(s) on the panel; at least {min} recommended "
+                  "(municipal employee, councillor, police, media, entrepreneur, NGO worker, "
+                  "religious or other community)")
+
+
+def dimensions_covered(event: Event, scope: str) -> CheckResult:
+    if scope == "panel":
+        tags = [d for q in event.panel.questions for d in q.dimensions]
+    else:
+        tags = [d for s in event.speakers for d in s.dimensions]
+    missing = [d for d in DIMENSIONS if d not in set(tags)]
+    if missing:
+        return failed(f"the {scope} does not cover: " + ", ".join(missing))
+    return passed(f"the {scope} covers all four dimensions")
+
+
+def invitation_definition(event: Event, min_chars: int) -> CheckResult:
+    langs = event.invitation.languages or event.languages
+    short = [lang for lang in langs
+             if len(event.invitation.definition.get(lang, "").strip()) < min_chars]
+    if short:
+        return failed("the invitation does not explain what good population relations mean in: "
+                      + ", ".join(short) + " (`eventflow invitation set EVENT --definition "
+                      "LANG=TEXT` or `--default-definition`)")
+    return passed("the invitation explains good population relations in " + ", ".join(langs))
+
+
+def definition_mentions_dimensions(event: Event) -> CheckResult:
+    problems = []
+    for lang, text in event.invitation.definition.items():
+        lowered = text.casefold()
+        missing = [d for d, words in DIMENSION_WORDS.items()
+                   if not any(w in lowered for w in words)]
+        if missing:
+            problems.append(f"{lang}: no mention of {', '.join(missing)}")
+    if not event.invitation.definition:
+        return failed("no definition in the invitation yet")
+    if problems:
+        return failed("; ".join(problems))
+    return passed("the definition names the four dimensions")
+
+
+def bilingual_invitation(event: Event, applies_to: str) -> CheckResult:
+    langs = set(event.invitation.languages or event.languages)
+    bilingual_authority = event.host.type == "authority" and event.host.bilingual
+    if (applies_to == "bilingual_authority") != bilingual_authority:
+        return not_applicable("the organiser is not a bilingual authority"
+                              if applies_to == "bilingual_authority"
+                              else "covered by the bilingual-authority rule")
+    if {"fi", "sv"} <= langs:
+        return passed("the invitation is in Finnish and Swedish")
+    if applies_to == "bilingual_authority":
+        return failed("a bilingual authority informs in Finnish and Swedish: add the missing "
+                      "language (`eventflow invitation set EVENT --languages fi,sv`)")
+    region = find_region(event.region)
+    return failed(f"consider a Swedish version too ({region.fi if region else event.region})")
+
+
+def sami_information(event: Event) -> CheckResult:
+    if event.municipality not in SAMI_HOMELAND:
+        return not_applicable("not in the Sámi homeland")
+    langs = set(event.invitation.languages or event.languages)
+    if langs & {"se", "smn", "sms"}:
+        return passed("information also in Sámi")
+    return failed(f"{event.municipality} is in the Sámi homeland: give the information also in "
+                  "Sámi (North, Inari or Skolt Sámi)")
+
+
+def aland_swedish(event: Event) -> CheckResult:
+    region = find_region(event.region)
+    if region is None or region.fi != "Ahvenanmaa":
+        return not_applicable("not on Åland")
+    if "sv" in (event.invitation.languages or event.languages):
+        return passed("in Swedish")
+    return failed("events on Åland are held and announced in Swedish: add sv")
+
+
+def target_groups_min(event: Event, min: int) -> CheckResult:
+    groups = event.invitation.target_groups
+    if len(set(groups)) >= min:
+        return passed(f"{len(set(groups))} target groups invited")
+    return failed(f"{len(set(groups))} target group(s) invited, at least {min} recommended: "
+                  "`eventflow invitation set EVENT --target-groups ...`")
+
+
+def target_group_invited(event: Event, group: str) -> CheckResult:
+    region = find_region(event.region)
+    if group == "regional_etno" and region is not None and not region.etno:
+        return not_applicable(f"{region.fi} has no regional ETNO")
+    if group in event.invitation.target_groups:
+        return passed(f"{group} invited")
+    hint = f" ({region.etno})" if group == "regional_etno" and region else ""
+    return failed(f"{group}{hint} is not among the invited target groups")
+
+
+def accessibility_info(event: Event) -> CheckResult:
+    missing = []
+    if not event.invitation.accessibility_info.strip():
+        missing.append("accessibility information")
+    if not event.invitation.accessibility_contact.strip():
+        missing.append("a person responsible for accessibility questions")
+    if missing:
+        return failed("the invitation lacks " + " and ".join(missing))
+    return passed("accessibility information and contact in the invitation")
+
+
+def recording_announced(event: Event, channels: list[str]) -> CheckResult:
+    if not event.recording:
+        return not_applicable("the event is not recorded")
+    missing = [c for c in channels if c not in event.invitation.recording_notice]
+    if missing:
+        return failed("the event is recorded, but this is not announced in: " + ", ".join(missing))
+    return passed("recording announced in " + ", ".join(channels))
+
+
+def ticked_if_recording(event: Event) -> CheckResult:
+    if not event.recording:
+        return not_applicable("the event is not recorded")
+    return failed("the event is recorded: announce it at the event, then tick this item")
+
+
+def registration_deadline(event: Event, min_days_before: int) -> CheckResult:
+    deadline = event.invitation.registration_deadline
+    if deadline is None:
+        return failed("no registration deadline: `eventflow invitation set EVENT --deadline DATE`")
+    latest = event.date - dt.timedelta(days=min_days_before)
+    if deadline > latest:
+        return failed(f"registration closes {deadline}, later than {latest} "
+                      f"({min_days_before} days before the event)")
+    return passed(f"registration closes {deadline}")
+
+
+def invitation_sent_by(event: Event, offset: str) -> CheckResult:
+    latest = due_date(event.date, parse_offset(offset))
+    sent = event.invitation.sent_at
+    if sent is None:
+        return failed(f"the invitation has not been sent; send it by {latest} "
+                      "(`eventflow invitation sent EVENT`)")
+    if sent > latest:
+        return failed(f"the invitation was sent {sent}, later than {latest}")
+    return passed(f"the invitation was sent {sent}")
+
+
+def panel_questions_sent(event: Event, min_days_before: int) -> CheckResult:
+    panel = event.panel
+    if not panel.questions:
+        return failed("no panel questions or themes yet: `eventflow panel question EVENT TEXT`")
+    if panel.sent_at is None:
+        return failed("the questions have not been sent to the panelists: "
+                      "`eventflow panel sent EVENT`")
+    latest = event.date - dt.timedelta(days=min_days_before)
+    if panel.sent_at > latest:
+        return failed(f"questions were sent {panel.sent_at}, later than {latest} "
+                      f"({min_days_before} days before the event)")
+    return passed(f"{len(panel.questions)} question(s) sent to the panelists on {panel.sent_at}")
+
+
+def personal_data_deleted(event: Event) -> CheckResult:
+    purged = event.ext.get("participants", {}).get("purged_at")
+    if purged:
+        return passed(f"registration data deleted on {purged}")
+    return failed("participants' personal data has not been deleted yet "
+                  "(`eventflow participants purge EVENT`)")
+
+
+_CHECKS = {
+    "partners_min": (partners_min, {"min": int}),
+    "agreement_topics": (agreement_topics, {"topics": list}),
+    "controller_model": (controller_model, {}),
+    "single_region": (single_region, {}),
+    "organisers_from_target_group": (organisers_from_target_group, {"min": int}),
+    "venue_recorded": (venue_recorded, {"fields": list}),
+    "venue_accessibility": (venue_accessibility, {}),
+    "budget_categories": (budget_categories, {"categories": list}),
+    "ex_officio_no_fee": (ex_officio_no_fee, {}),
+    "cost_split_complete": (cost_split_complete, {}),
+    "slot_count": (slot_count, {"kind": str, "min": int, "max?": int, "require?": list}),
+    "speakers_confirmed": (speakers_confirmed, {}),
+    "panel_roles": (panel_roles, {"min": int}),
+    "dimensions_covered": (dimensions_covered, {"scope": str}),
+    "invitation_definition": (invitation_definition, {"min_chars": int}),
+    "definition_mentions_dimensions": (definition_mentions_dimensions, {}),
+    "bilingual_invitation": (bilingual_invitation, {"applies_to": str}),
+    "sami_information": (sami_information, {}),
+    "aland_swedish": (aland_swedish, {}),
+    "target_groups_min": (target_groups_min, {"min": int}),
+    "target_group_invited": (target_group_invited, {"group": str}),
+    "accessibility_info": (accessibility_info, {}),
+    "recording_announced": (recording_announced, {"channels": list}),
+    "registration_deadline": (registration_deadline, {"min_days_before": int}),
+    "invitation_sent_by": (invitation_sent_by, {"offset": str}),
+    "panel_questions_sent": (panel_questions_sent, {"min_days_before": int}),
+    "personal_data_deleted": (personal_data_deleted, {}),
+}
+
+
+@hookimpl
+def register_checks(register):  # type: ignore[no-untyped-def]
+    for name, (func, params) in _CHECKS.items():
+        register(name, func, params=params, description=(func.__doc__ or "").strip())
+    register("ticked_if_recording", ticked_if_recording, params={}, tickable=True,
+             description="A person ticks it when the event is recorded; otherwise it does not apply.")

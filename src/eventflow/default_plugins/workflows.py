@@ -1,0 +1,15 @@
+"""Ships the seed workflow, good-relations-training, as a built-in plugin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from eventflow import hookimpl
+
+SEED = Path(__file__).resolve().parent.parent / "workflows" / "good-relations-training.toml"
+
+
+@hookimpl
+def register_workflows(register: Callable[..., None]) -> None:
+    register(SEED)

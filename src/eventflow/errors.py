@@ -1,0 +1,81 @@
+"""Domain errors. Each message says what went wrong, where, and what to do next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class EventflowError(Exception):
+    """Base class of every error eventflow raises on purpose (exit code 1 in the CLI)."""
+
+
+class PlanningFolderNotFound(EventflowError):
+    pass
+
+
+class FileFormatError(EventflowError):
+    """A file does not parse or does not have the expected shape."""
+
+    def __init__(self, path: Path | str, message: str, *, line: int | None = None,
+                 field: str | None = None, fix: str | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.field = field
+        self.fix = fix
+        where = str(path)
+        if line is not None:
+            where += f", line {line}"
+        if field:
+            where += f", field '{field}'"
+        text = f"{where}: {message}"
+        if fix:
+            text += f"\n  fix: {fix}"
+        super().__init__(text)
+
+
+class WorkflowError(EventflowError):
+    """A workflow file fails validation; carries every problem found, not only the first."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = Path(path)
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{path}: {len(problems)} problem(s) in the workflow:\n{lines}")
+
+
+class EventNotFound(EventflowError):
+    pass
+
+
+class AmbiguousEvent(EventflowError):
+    pass
+
+
+class StaleWrite(EventflowError):
+    """Another writer saved the event after this copy was read."""
+
+
+class LockTimeout(EventflowError):
+    pass
+
+
+class TransitionBlocked(EventflowError):
+    """Raised to refuse a stage transition. Plugins raise it from ``before_transition``."""
+
+    def __init__(self, reason: str, blockers: list | None = None) -> None:
+        self.reason = reason
+        self.blockers = blockers or []
+        super().__init__(reason)
+
+
+class InvalidInput(EventflowError):
+    """A value given on the command line or through the API is not acceptable."""
+
+
+class PluginError(EventflowError):
+    """A plugin raised, returned something unusable, or registered a duplicate."""
+
+    def __init__(self, plugin: str, hook: str, message: str) -> None:
+        self.plugin = plugin
+        self.hook = hook
+        super().__init__(f"plugin '{plugin}' ({hook}): {message}")

@@ -1,0 +1,51 @@
+"""Finland's 19 regions (maakunnat / landskap) and the regional ETNO of each (reference.md §3)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Region(NamedTuple):
+    fi: str
+    sv: str
+    en: str
+    iso: str
+    etno: str  # regional ETNO (2020–24 term); "" where none exists
+
+
+REGIONS: tuple[Region, ...] = (
+    Region("Uusimaa", "Nyland", "Uusimaa", "FI-18", "Etelä-Suomen ETNO"),
+    Region("Varsinais-Suomi", "Egentliga Finland", "Southwest Finland", "FI-19", "Länsi-Suomen ETNO"),
+    Region("Satakunta", "Satakunta", "Satakunta", "FI-17", "Länsi-Suomen ETNO"),
+    Region("Kanta-Häme", "Egentliga Tavastland", "Kanta-Häme", "FI-06", "Etelä-Suomen ETNO"),
+    Region("Pirkanmaa", "Birkaland", "Pirkanmaa", "FI-11", "Pirkanmaan ja Keski-Suomen ETNO"),
+    Region("Päijät-Häme", "Päijänne-Tavastland", "Päijät-Häme", "FI-16", "Etelä-Suomen ETNO"),
+    Region("Kymenlaakso", "Kymmenedalen", "Kymenlaakso", "FI-09", "Etelä-Suomen ETNO"),
+    Region("Etelä-Karjala", "Södra Karelen", "South Karelia", "FI-02", "Etelä-Suomen ETNO"),
+    Region("Etelä-Savo", "Södra Savolax", "South Savo", "FI-04", "Itä-Suomen ETNO"),
+    Region("Pohjois-Savo", "Norra Savolax", "North Savo", "FI-15", "Itä-Suomen ETNO"),
+    Region("Pohjois-Karjala", "Norra Karelen", "North Karelia", "FI-13", "Itä-Suomen ETNO"),
+    Region("Keski-Suomi", "Mellersta Finland", "Central Finland", "FI-08",
+           "Pirkanmaan ja Keski-Suomen ETNO"),
+    Region("Etelä-Pohjanmaa", "Södra Österbotten", "South Ostrobothnia", "FI-03", "Pohjanmaan ETNO"),
+    Region("Pohjanmaa", "Österbotten", "Ostrobothnia", "FI-12", "Pohjanmaan ETNO"),
+    Region("Keski-Pohjanmaa", "Mellersta Österbotten", "Central Ostrobothnia", "FI-07",
+           "Pohjanmaan ETNO"),
+    Region("Pohjois-Pohjanmaa", "Norra Österbotten", "North Ostrobothnia", "FI-14",
+           "Pohjois-Suomen ETNO"),
+    Region("Kainuu", "Kajanaland", "Kainuu", "FI-05", "Pohjois-Suomen ETNO"),
+    Region("Lappi", "Lappland", "Lapland", "FI-10", "Lapin ETNO"),
+    Region("Ahvenanmaa", "Åland", "Åland", "FI-01", ""),
+)
+
+SAMI_HOMELAND = ("Inari", "Enontekiö", "Utsjoki", "Sodankylä")
+
+
+def find_region(name: str) -> Region | None:
+    """The region whose Finnish, Swedish, English name or ISO code is ``name`` (any case)."""
+    wanted = name.strip().casefold()
+    for region in REGIONS:
+        if wanted in (region.fi.casefold(), region.sv.casefold(), region.en.casefold(),
+                      region.iso.casefold()):
+            return region
+    return None

@@ -1,0 +1,67 @@
+"""Due dates relative to the event day.
+
+An offset is written ``-12w`` (weeks), ``-10d`` (calendar days) or ``-5bd`` (business days:
+weekends and Finnish public holidays are skipped), with an optional sign; ``0d`` is the event day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+_OFFSET = re.compile(r"^([+-]?)(\d{1,4})(w|d|bd)$")
+
+
+class Offset(NamedTuple):
+    amount: int  # signed
+    unit: str  # "w", "d" or "bd"
+
+    def __str__(self) -> str:
+        sign = "+" if self.amount > 0 else "-" if self.amount < 0 else ""
+        return f"{sign}{abs(self.amount)}{self.unit}"
+
+
+def parse_offset(text: str) -> Offset:
+    """Parse ``-12w`` / ``+1d`` / ``-5bd``; raises ValueError naming the accepted forms."""
+    match = _OFFSET.match(text.strip()) if isinstance(text, str) else None
+    if not match:
+        raise ValueError(f"'{text}' is not a due offset; write e.g. -12w (weeks), -10d (days) "
+                         "or -5bd (business days), relative to the event day")
+    sign, number, unit = match.groups()
+    amount = -int(number) if sign == "-" else int(number)
+    return Offset(amount, unit)
+
+
+@lru_cache(maxsize=64)
+def _finnish_holidays(year: int) -> frozenset[dt.date]:
+    from holidays.countries.finland import Finland
+
+    return frozenset(Finland(years=year).keys())
+
+
+def is_business_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and day not in _finnish_holidays(day.year)
+
+
+def holiday_name(day: dt.date) -> str | None:
+    from holidays.countries.finland import Finland
+
+    return Finland(years=day.year, language="en_US").get(day)
+
+
+def due_date(event_day: dt.date, offset: Offset) -> dt.date:
+    """The date ``offset`` away from ``event_day``."""
+    if offset.unit == "w":
+        return event_day + dt.timedelta(weeks=offset.amount)
+    if offset.unit == "d":
+        return event_day + dt.timedelta(days=offset.amount)
+    step = dt.timedelta(days=1 if offset.amount > 0 else -1)
+    day = event_day
+    remaining = abs(offset.amount)
+    while remaining:
+        day += step
+        if is_business_day(day):
+            remaining -= 1
+    return day
