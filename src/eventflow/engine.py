@@ -113,11 +113,11 @@ class Engine:
                 known = ", ".join(sorted(self.workflow_files)) or "none"
                 raise InvalidInput(f"no workflow '{workflow_id}' (known: {known}); add it to "
                                    "workflows/ or activate the plugin that provides it")
-            cache[workflow_id] = load_workflow(path, self.registry.checks)
+            cache[workflow_id] = load_workflow(path, self.registry.checks, self.registry.items)
         return cache[workflow_id]  # type: ignore[no-any-return]
 
     def lint(self, path: Path) -> Workflow:
-        return load_workflow(path, self.registry.checks)
+        return load_workflow(path, self.registry.checks, self.registry.items)
 
     def workflow_for(self, event: Event) -> Workflow:
         workflow = self.workflow(event.workflow.id)

@@ -72,6 +72,19 @@ def register_workflows(register: Callable[..., None]) -> None:
 
 
 @hookspec
+def register_items(register: Callable[..., None]) -> None:
+    """Add checklist items to a stage of an existing workflow.
+
+    Called once. Call ``register(workflow_id, stage, item)`` where ``item`` is a table with
+    the same keys as a ``[[stages.items]]`` table of a workflow file (``id``, ``label`` in
+    fi/sv/en, ``check`` and ``params`` or neither, ``required``, ``owner``, ``due``,
+    ``source``). The item is validated with the workflow when it loads and appended to the
+    stage; its id must be unique in the workflow. Events pin a hash that covers these items.
+    The return value is ignored.
+    """
+
+
+@hookspec
 def register_commands(cli: click.Group) -> None:
     """Add commands to the ``eventflow`` command line.
 

@@ -58,6 +58,7 @@ class Registry:
     checks: dict[str, CheckSpec] = field(default_factory=dict)
     outputs: dict[str, OutputSpec] = field(default_factory=dict)
     workflows: dict[Path, str] = field(default_factory=dict)
+    items: list[tuple[str, str, dict[str, Any], str]] = field(default_factory=list)
     errors: list[PluginError] = field(default_factory=list)
 
 
@@ -193,6 +194,18 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
             reg.workflows[p] = _plugin
 
         _call_registration(reg, "register_workflows", impl, register=register_workflow)
+
+    for impl in pm.hook.register_items.get_hookimpls():
+        plugin = impl.plugin_name
+
+        def register_item(workflow_id: str, stage: str, item: dict[str, Any],
+                          _plugin: str = plugin) -> None:
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                raise PluginError(_plugin, "register_items",
+                                  f"item for {workflow_id}/{stage} must be a table with an id")
+            reg.items.append((workflow_id, stage, dict(item), _plugin))
+
+        _call_registration(reg, "register_items", impl, register=register_item)
     return reg
 
 

@@ -190,9 +190,15 @@ def _check_params(item_where: str, spec: CheckSpec, params: Any, problems: list[
 
 
 def validate(path: Path, data: dict[str, Any], raw: bytes,
-             checks: Mapping[str, CheckSpec] | None) -> Workflow:
-    """Validate parsed workflow data; raise WorkflowError listing every problem."""
+             checks: Mapping[str, CheckSpec] | None,
+             extra_items: list[tuple[str, str, dict[str, Any], str]] = ()) -> Workflow:  # type: ignore[assignment]
+    """Validate parsed workflow data; raise WorkflowError listing every problem.
+
+    ``extra_items`` are (workflow id, stage, item table, plugin) contributed by plugins; they
+    are appended to their stage and validated like the file's own items.
+    """
     problems: list[str] = []
+    digest = hashlib.sha256(raw)
     _unknown(data, {"workflow", "stages"}, "", problems)
     head = data.get("workflow")
     if not isinstance(head, dict):
@@ -214,6 +220,17 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
     if not isinstance(raw_stages, list) or not raw_stages:
         raise WorkflowError(path, problems + ["[[stages]]: no stages; add at least one "
                                               "[[stages]] table with an id and items"])
+    for wf, stage_id, item, plugin in extra_items:
+        if wf != wf_id:
+            continue
+        target = next((st for st in raw_stages if isinstance(st, dict)
+                       and st.get("id") == stage_id), None)
+        if target is None:
+            problems.append(f"plugin {plugin}: adds item '{item.get('id')}' to stage "
+                            f"'{stage_id}', which workflow {wf_id} does not have")
+            continue
+        target.setdefault("items", []).append(item)
+        digest.update(f"\n#plugin {plugin}: {sorted(item.items())!r}".encode())
     stage_ids: list[str] = []
     seen_items: dict[str, str] = {}
     for i, st in enumerate(raw_stages):
@@ -324,9 +341,12 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
                         f"'{DONE}'; set the last stage's next = \"{DONE}\"")
     if problems:
         raise WorkflowError(path, problems)
-    return Workflow(wf_id, version, title, description, tuple(stages), path, content_hash(raw))
+    return Workflow(wf_id, version, title, description, tuple(stages), path,
+                    "sha256:" + digest.hexdigest())
 
 
-def load_workflow(path: Path, checks: Mapping[str, CheckSpec] | None = None) -> Workflow:
+def load_workflow(path: Path, checks: Mapping[str, CheckSpec] | None = None,
+                  extra_items: list[tuple[str, str, dict[str, Any], str]] | None = None
+                  ) -> Workflow:
     data, raw = read_toml(path)
-    return validate(path, data, raw, checks)
+    return validate(path, data, raw, checks, extra_items or [])

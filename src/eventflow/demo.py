@@ -1,0 +1,135 @@
+"""`make demo`: build the bundled example planning folder and walk it with the real CLI.
+
+The example is embedded here (nothing to configure): a city and its partners plan three
+trainings. Event dates are relative to today, so one event is always well ahead and on
+track, one is close and has overdue items, and one is cancelled. Every command below runs
+through eventflow's own command line, exactly as a planner would type it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+
+def run(*args: str, expect_fail: bool = False) -> int:
+    from eventflow.cli import cli
+
+    click.secho("$ eventflow " + " ".join(shlex.quote(a) for a in args), fg="cyan")
+    try:
+        cli.main(args=list(args), prog_name="eventflow", standalone_mode=False)
+        code = 0
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    sys.stdout.flush()
+    if bool(code) != expect_fail:
+        raise SystemExit(f"demo: `eventflow {' '.join(args)}` exited {code}")
+    click.echo("")
+    return code
+
+
+def build(folder: Path, today: dt.date) -> tuple[str, str]:
+    if folder.exists():
+        shutil.rmtree(folder)
+    os.environ["EVENTFLOW_DIR"] = str(folder)
+    os.environ.setdefault("EVENTFLOW_USER", "demo")
+    quiet = os.environ.get("EVENTFLOW_DEMO_VERBOSE") != "1"
+
+    def step(*args: str, expect_fail: bool = False) -> None:
+        from eventflow.cli import cli
+
+        if quiet:
+            try:
+                cli.main(args=list(args), prog_name="eventflow", standalone_mode=False)
+            except click.exceptions.Exit as exc:
+                if exc.exit_code and not expect_fail:
+                    raise
+        else:
+            run(*args, expect_fail=expect_fail)
+
+    from eventflow.cli import cli
+
+    cli.main(args=["init", "--organisation", "Tampereen kaupunki", "--type", "authority",
+                   str(folder)], prog_name="eventflow", standalone_mode=False)
+    far = today + dt.timedelta(weeks=16)
+    near = today + dt.timedelta(weeks=7)
+    a = f"pirkanmaa-{far:%Y-%m-%d}"
+    b = f"keski-suomi-{near:%Y-%m-%d}"
+    step("new", "Hyvät väestösuhteet – Pirkanmaa", "--date", far.isoformat(),
+         "--region", "Pirkanmaa", "--lang", "fi,sv", "--municipality", "Tampere")
+    step("new", "Hyvät väestösuhteet – Keski-Suomi", "--date", near.isoformat(),
+         "--region", "Keski-Suomi", "--lang", "fi")
+    step("new", "Väestösuhteet ja työelämä", "--date", far.isoformat(), "--region", "Uusimaa")
+    # event a: partnership agreed, venue and costs done, the programme is being built
+    step("check", a, "kickoff_meeting", "--note", "Kick-off at Tampere city hall")
+    step("partner", "add", a, "Pirkanmaan ja Keski-Suomen ETNO", "--type", "authority",
+         "--contact", "Leena Koski, leena.koski@example.fi")
+    step("partner", "add", a, "Monikulttuurinen yhdistys Kotipesä ry", "--type", "ngo",
+         "--contact", "Amir Haddad, amir@example.org")
+    for topic, text in (("date", far.isoformat()), ("venue", "Tampere-talo, sali B"),
+                        ("cost_sharing", "City pays venue, ETNO catering, fees shared"),
+                        ("programme", "Prepared together, city leads"),
+                        ("invitations_sender", "City of Tampere"),
+                        ("registrations_receiver", "Pirkanmaan ETNO"),
+                        ("controller_model", "joint")):
+        step("partner", "agree", a, topic, text)
+    step("check", a, "agreement_signed", "--note", "Signed by both parties")
+    step("organiser", "add", a, "Amir Haddad", "--organisation", "Kotipesä ry",
+         "--target-group", "ngo")
+    step("advance", a)
+    step("venue", "set", a, "--name", "Tampere-talo", "--address", "Yliopistonkatu 55, Tampere",
+         "--capacity", "120", "--contact", "Sales office",
+         "--accessibility", "step_free,hearing_loop,accessible_toilet")
+    step("check", a, "accessibility_contact_named", "--note", "Leena Koski")
+    step("advance", a)
+    step("cost", "add", a, "--category", "venue", "--amount", "800", "--split", "host=100")
+    step("cost", "add", a, "--category", "catering", "--amount", "900", "--split", "p1=100")
+    step("cost", "add", a, "--category", "speaker_fee", "--amount", "400",
+         "--split", "host=50,p1=50")
+    step("cost", "add", a, "--category", "travel", "--amount", "150",
+         "--split", "host=50,p1=25,p2=25")
+    step("check", a, "cost_split_approved", "--note", "Approved by e-mail")
+    step("advance", a)
+    step("speaker", "add", a, "Dr. Laura Niemi", "--slot", "expert_talk", "--organisation",
+         "Oikeusministeriö", "--ex-officio", "--confirmed", "--start", "09:15",
+         "--minutes", "40", "--dimension", "attitudes", "--dimension", "safety")
+    step("speaker", "add", a, "Mikko Salo", "--slot", "region_talk", "--organisation",
+         "Pirkanmaan liitto", "--ex-officio", "--start", "10:00", "--minutes", "30",
+         "--dimension", "participation")
+    # event b: close to its day, still at the first stage, so its early items are overdue
+    step("partner", "add", b, "Jyväskylän seurakuntayhtymä", "--type", "community")
+    return a, b
+
+
+def main() -> None:
+    folder = Path(os.environ.get("EVENTFLOW_DEMO_DIR", "demo-planning")).resolve()
+    today = dt.date.today()
+    click.secho(f"Building the example planning folder in {folder} …", bold=True)
+    a, b = build(folder, today)
+    click.secho("The folder holds three trainings. A planner's morning:\n", bold=True)
+    run("status")
+    run("status", a)
+    run("why", a)
+    run("advance", a, expect_fail=True)
+    run("why", b)
+    run("next", "--days", "21")
+    run("reschedule", b, "--date", (today + dt.timedelta(weeks=12)).isoformat(), "--dry-run")
+    run("cancel", f"uusimaa-{today + dt.timedelta(weeks=16):%Y-%m-%d}", "--reason",
+        "Merged with the Pirkanmaa training")
+    run("history", a)
+    run("workflow", "list")
+    click.secho(f"Done. Try it yourself: EVENTFLOW_DIR={folder} .venv/bin/eventflow status",
+                bold=True)
+
+
+if __name__ == "__main__":
+    main()

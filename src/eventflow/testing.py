@@ -1,0 +1,157 @@
+"""Test helpers for eventflow and for plugin authors (a pytest plugin, via ``pytest11``).
+
+Fixtures:
+
+* ``ef_project`` — an empty planning folder (a :class:`eventflow.Project`) in ``tmp_path``;
+* ``ef_engine`` — an :class:`eventflow.Engine` on it, with only the built-in plugins;
+* ``ef_event`` — a factory: ``ef_event(stage="speakers")`` creates an event and walks it, with
+  complete and valid data, until it stands at ``stage``; returns the event;
+* ``ef_plugin_manager`` — a factory: ``ef_plugin_manager(MyPlugin())`` returns a plugin
+  manager with the built-ins and your plugin registered (nothing installed is loaded).
+
+Functions :func:`fill_stage` and :func:`walk_to` do the same outside pytest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import pytest
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from .engine import Engine
+    from .event import Event
+    from .store import Project
+
+
+def fill_stage(event: Event, stage: str) -> None:
+    """Record, on ``event`` (in place), data that satisfies every check of ``stage``."""
+    from . import event as m
+    from .texts import DEFAULT_DEFINITION
+
+    day = event.date
+    if stage == "partner_agreed":
+        if not event.partners:
+            event.partners.append(m.Partner(id="p1", name="Alueellinen ETNO", type="authority",
+                                            contact="Leena Koski, leena@example.fi"))
+        for topic in m.AGREEMENT_TOPICS:
+            if not getattr(event.agreement, topic):
+                setattr(event.agreement, topic, f"agreed: {topic}")
+        event.agreement.controller_model = event.agreement.controller_model or "joint"
+        if not any(o.target_group for o in event.organisers):
+            event.organisers.append(m.Organiser(name="Amir Haddad", organisation="Kotipesä ry",
+                                                target_group="ngo"))
+    elif stage == "venue":
+        event.venue = m.Venue(name="Kaupungintalo", address="Keskustori 1", capacity=120,
+                              contact="Venue desk", accessibility=["step_free", "hearing_loop"])
+    elif stage == "costs_split":
+        parties = {"host": 50.0, **{p.id: 50.0 / len(event.partners) for p in event.partners}} \
+            if event.partners else {}
+        event.costs = [m.Cost(id=f"c{i}", category=c, amount=a, split=dict(parties))
+                       for i, (c, a) in enumerate((("venue", 800.0), ("catering", 600.0),
+                                                   ("speaker_fee", 300.0),
+                                                   ("travel", 120.0)), 1)]
+    elif stage == "speakers":
+        dims = list(m.DIMENSIONS)
+        event.speakers = [
+            m.Speaker(id="s1", name="Laura Niemi", slot="expert_talk", organisation="OM",
+                      ex_officio=True, confirmed=True, start="09:15", minutes=40,
+                      dimensions=dims[:2]),
+            m.Speaker(id="s2", name="Mikko Salo", slot="region_talk", organisation="Liitto",
+                      ex_officio=True, confirmed=True, start="10:00", minutes=30,
+                      dimensions=dims[2:]),
+            m.Speaker(id="s3", name="Amina Yusuf", slot="comment_talk", target_group="ngo",
+                      confirmed=True, start="10:30", minutes=10, fee=150.0),
+            m.Speaker(id="s4", name="Panel", slot="panel", confirmed=True, start="11:00",
+                      minutes=45),
+        ]
+        event.panel.panelists = [m.Panelist(name="Jari Virtanen", role="police"),
+                                 m.Panelist(name="Sari Laine", role="councillor"),
+                                 m.Panelist(name="Omar Ali", role="NGO worker")]
+    elif stage == "invitations":
+        inv = event.invitation
+        inv.languages = inv.languages or list(event.languages)
+        if event.host.type == "authority" and event.host.bilingual:
+            inv.languages = sorted(set(inv.languages) | {"fi", "sv"})
+        for lang in inv.languages:
+            inv.definition.setdefault(lang, DEFAULT_DEFINITION.get(lang, DEFAULT_DEFINITION["en"]))
+        inv.target_groups = ["authority_local_regional", "regional_etno", "ngo", "religious"]
+        inv.registration_deadline = day - dt.timedelta(days=3)
+        inv.accessibility_info = "Step-free access, hearing loop."
+        inv.accessibility_contact = "Leena Koski"
+        inv.recording_notice = ["form", "confirmation"]
+        inv.sent_at = day - dt.timedelta(weeks=8)
+    elif stage == "panel_questions":
+        event.panel.questions = [m.PanelQuestion(text=f"Question on {d}", dimensions=[d])
+                                 for d in m.DIMENSIONS]
+        event.panel.sent_at = day - dt.timedelta(days=14)
+    elif stage == "follow_up":
+        event.ext.setdefault("participants", {})["purged_at"] = (
+            day + dt.timedelta(weeks=12)).isoformat()
+
+
+def walk_to(engine: Engine, event_id: str, stage: str) -> Event:
+    """Fill in data, tick every manual item, and advance until the event stands at ``stage``."""
+    from .workflow import DONE
+
+    event = engine.load(event_id)
+    workflow = engine.workflow_for(event)
+    order = workflow.stage_ids + [DONE]
+    if stage not in order:
+        raise ValueError(f"no stage '{stage}' in {workflow.id}")
+    while event.stage != stage:
+        current = event.stage
+        engine.change(event.id, "test.fill", lambda ev, s=current: fill_stage(ev, s))
+        for item in workflow.stage(current).items:
+            spec = engine.registry.checks.get(item.check or "")
+            if item.manual or (spec is not None and spec.tickable):
+                engine.tick(event.id, item.id, note="done")
+        event = engine.advance(event.id).event
+    return event
+
+
+@pytest.fixture
+def ef_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    from .store import Project, Settings
+
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
+    monkeypatch.setenv("EVENTFLOW_USER", "tester")
+    monkeypatch.delenv("EVENTFLOW_DIR", raising=False)
+    return Project.init(tmp_path / "planning", Settings(organisation="Tampereen kaupunki",
+                                                         organisation_type="authority"))
+
+
+@pytest.fixture
+def ef_engine(ef_project: Project) -> Engine:
+    from .engine import Engine
+
+    return Engine(ef_project)
+
+
+@pytest.fixture
+def ef_event(ef_engine: Engine) -> Callable[..., Event]:
+    def make(stage: str = "partner_agreed", *, date: dt.date = dt.date(2027, 3, 18),
+             region: str = "Pirkanmaa", languages: tuple[str, ...] = ("fi",),
+             title: str = "Hyvät väestösuhteet", **kwargs: Any) -> Event:
+        event = ef_engine.create(title, date, region, list(languages), **kwargs)
+        return walk_to(ef_engine, event.id, stage)
+
+    return make
+
+
+@pytest.fixture
+def ef_plugin_manager() -> Callable[..., pluggy.PluginManager]:
+    def make(*plugins: object) -> pluggy.PluginManager:
+        from .plugins import get_plugin_manager
+
+        pm = get_plugin_manager(active=())
+        for plugin in plugins:
+            pm.register(plugin)
+        pm.check_pending()
+        return pm
+
+    return make

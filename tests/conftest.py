@@ -1,0 +1,38 @@
+"""Every test runs with no installed plugins, a fixed user and a fixed 'today'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+TODAY = "2026-11-27"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
+    monkeypatch.setenv("EVENTFLOW_USER", "tester")
+    monkeypatch.setenv("EVENTFLOW_TODAY", TODAY)
+    for name in ("EVENTFLOW_DIR", "EVENTFLOW_DISABLED_PLUGINS", "EVENTFLOW_TRACE_PLUGINS",
+                 "EVENTFLOW_DEBUG", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def run(ef_project: Any) -> Any:
+    """Run the CLI in the test's planning folder: ``run("status", "--json")``."""
+    from eventflow.cli import cli
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(cli, ["--dir", str(ef_project.root), *args], input=input,
+                                  catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def folder(ef_project: Any) -> Path:
+    return Path(ef_project.root)
