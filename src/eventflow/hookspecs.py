@@ -85,6 +85,19 @@ def register_items(register: Callable[..., None]) -> None:
 
 
 @hookspec
+def register_policy(register: Callable[..., None]) -> None:
+    """Contribute living policy: Gherkin features and the step definitions that bind them.
+
+    Called once. Call ``register(features, steps=None)``: ``features`` is the path of a
+    ``.feature`` file or a folder of them shipped in the plugin's package; ``steps`` is the
+    dotted name of a module of pytest-bdd step definitions the features need beyond
+    eventflow's own (``eventflow.policy.steps``). ``eventflow policy`` lists these features
+    under the plugin's name and ``eventflow policy verify`` runs them. The return value is
+    ignored.
+    """
+
+
+@hookspec
 def register_commands(cli: click.Group) -> None:
     """Add commands to the ``eventflow`` command line.
 

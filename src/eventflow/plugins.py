@@ -59,6 +59,7 @@ class Registry:
     outputs: dict[str, OutputSpec] = field(default_factory=dict)
     workflows: dict[Path, str] = field(default_factory=dict)
     items: list[tuple[str, str, dict[str, Any], str]] = field(default_factory=list)
+    policies: list[tuple[Path, str | None, str]] = field(default_factory=list)
     errors: list[PluginError] = field(default_factory=list)
 
 
@@ -206,6 +207,18 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
             reg.items.append((workflow_id, stage, dict(item), _plugin))
 
         _call_registration(reg, "register_items", impl, register=register_item)
+
+    for impl in pm.hook.register_policy.get_hookimpls():
+        plugin = impl.plugin_name
+
+        def register_policy(features: str | Path, steps: str | None = None,
+                            _plugin: str = plugin) -> None:
+            p = Path(features)
+            if not p.exists():
+                raise PluginError(_plugin, "register_policy", f"features {p} not found")
+            reg.policies.append((p, steps, _plugin))
+
+        _call_registration(reg, "register_policy", impl, register=register_policy)
     return reg
 
 
