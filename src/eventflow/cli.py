@@ -58,8 +58,7 @@ def engine(ctx: click.Context) -> Engine:
         from .store import Project
 
         directory = obj.get("dir")
-        project = Project.find(Path(directory) if directory else None) if directory is None \
-            else Project.find(Path(directory))
+        project = Project.find(Path(directory)) if directory else Project.find()
         obj["engine"] = Engine(project)
     return obj["engine"]  # type: ignore[no-any-return]
 
@@ -90,7 +89,7 @@ class EventflowGroup(click.Group):
         except TransitionBlocked as exc:
             if os.environ.get("EVENTFLOW_DEBUG") == "1":
                 raise
-            print_blockers(exc.reason, exc.blockers, ctx)
+            print_blockers(exc.reason, exc.blockers)
             ctx.exit(1)
         except EventflowError as exc:
             if os.environ.get("EVENTFLOW_DEBUG") == "1":
@@ -98,13 +97,7 @@ class EventflowGroup(click.Group):
             raise click.ClickException(clean(str(exc))) from None
 
 
-def print_blockers(headline: str, blockers: list[Any], ctx: click.Context | None = None) -> None:
-    as_json = bool(ctx and any(getattr(c, "params", {}).get("as_json")
-                               for c in _ctx_chain(ctx)))
-    if as_json:
-        emit_json({"ok": False, "message": headline,
-                   "blockers": [b.to_json() for b in blockers]})
-        return
+def print_blockers(headline: str, blockers: list[Any]) -> None:
     click.echo(f"refused: {clean(headline)}", err=True)
     for b in blockers:
         due = f", due {b.due}" if b.due else ""
@@ -112,18 +105,6 @@ def print_blockers(headline: str, blockers: list[Any], ctx: click.Context | None
         source = f" ({b.source})" if b.source else ""
         click.echo(f"  ✗ {clean(b.item)}: {clean(b.label)}{owner}{source}", err=True)
         click.echo(f"      {clean(b.reason)}", err=True)
-
-
-def _ctx_chain(ctx: click.Context) -> list[click.Context]:
-    chain = []
-    current: click.Context | None = ctx
-    while current is not None:
-        chain.append(current)
-        current = current.parent
-    sub = ctx
-    while getattr(sub, "invoked_subcommand", None):
-        break
-    return chain
 
 
 # root -------------------------------------------------------------------------------------------
@@ -286,6 +267,8 @@ def _status_one(eng: Engine, event: Event, day: dt.date, as_json: bool) -> None:
     click.echo(f"  {event.date}  {event.region}  languages {','.join(event.languages)}  "
                f"stage {summary['stage_number']}/{summary['stages']} {event.stage}"
                f"  revision {event.revision}")
+    ids = workflow.stage_ids
+    passed_stages = set(ids[: ids.index(event.stage)]) if event.stage in ids else set(ids)
     for st in workflow.stages:
         marker = "▶" if st.id == event.stage else " "
         click.echo(f"{marker} {st.id} — {clean(st.text(lang))}")
@@ -294,7 +277,7 @@ def _status_one(eng: Engine, event: Event, day: dt.date, as_json: bool) -> None:
             late = " OVERDUE" if s.overdue(day) else ""
             due = f" due {s.due}" if s.due else ""
             click.echo(clean(f"    {mark} {s.item.id:<34} {s.item.owner:<15}{due}{late}"))
-            if not s.ok or st.id == event.stage:
+            if st.id == event.stage or (not s.ok and st.id in passed_stages):
                 click.echo(clean(f"        {s.item.text(lang)} — {s.reason}"))
     if why:
         click.echo(f"{len(why)} requirement(s) block leaving {event.stage}: "
@@ -455,7 +438,16 @@ def advance(ctx: click.Context, event: str, as_json: bool) -> None:
     Example:
         eventflow advance pirkanmaa
     """
-    outcome = engine(ctx).advance(event)
+    from .errors import TransitionBlocked
+
+    try:
+        outcome = engine(ctx).advance(event)
+    except TransitionBlocked as exc:
+        if not as_json:
+            raise
+        emit_json({"ok": False, "message": exc.reason,
+                   "blockers": [b.to_json() for b in exc.blockers]})
+        ctx.exit(1)
     d = outcome.details
     _report(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']}", as_json)
 

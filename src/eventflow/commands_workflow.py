@@ -88,14 +88,15 @@ def attach(cli: click.Group) -> None:
             eventflow workflow lint workflows/my-workflow.toml
         """
         from .engine import Engine
-        from .errors import EventflowError
-        from .store import Project
+        from .errors import PlanningFolderNotFound
+        from .store import Project, Settings
 
         try:
             eng = engine(ctx)
-        except EventflowError:  # lint also works outside a planning folder
-            eng = Engine(Project(Path.cwd()))
-            eng.project._settings = __import__("eventflow.store", fromlist=["Settings"]).Settings()
+        except PlanningFolderNotFound:  # lint also works outside a planning folder
+            project = Project(Path.cwd())
+            project._settings = Settings()
+            eng = Engine(project)
         wf = eng.lint(file)
         flush_warnings(eng)
         click.echo(f"{file}: ok — workflow {wf.id} {wf.version}, {len(wf.stages)} stages, "

@@ -181,7 +181,10 @@ def decode_event(path: Path, raw: bytes) -> Event:
 
 def encode_event(event: Event) -> bytes:
     import tomli_w
+    import tomli_w._writer
 
+    # One fact per line: partners, costs, speakers … as [[tables]], never squeezed inline.
+    tomli_w._writer.MAX_LINE_LENGTH = 0
     return tomli_w.dumps(to_data(event), multiline_strings=False).encode("utf-8")
 
 
