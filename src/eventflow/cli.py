@@ -534,9 +534,17 @@ COMMAND_MODULES = ("commands_data", "commands_workflow", "commands_outputs", "co
 _attach_command_modules()
 
 
-def load_plugin_commands(group: click.Group) -> None:
-    """Let active plugins add commands (``register_commands``); never on ``--help`` alone."""
+def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> None:
+    """Let the plugins the planning folder activates add commands (``register_commands``).
+
+    Only ``eventflow.toml`` is read unless it activates plugins, so ``--help`` stays fast.
+    """
+    from .commands_plugins import load_commands
+
+    for problem in load_commands(group, sys.argv[1:] if args is None else args):
+        click.secho(f"warning: {clean(problem)}", err=True, fg="yellow")
 
 
 def main() -> None:
+    load_plugin_commands(cli)
     cli(prog_name="eventflow")

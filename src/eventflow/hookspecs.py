@@ -1,16 +1,28 @@
 """The plugin contract: every hook eventflow calls, with what it passes and what it expects back.
 
 Other organisations build against this module. A plugin implements any subset of these hooks
-with ``@eventflow.hookimpl`` and is published under the ``eventflow`` entry-point group.
+with ``@eventflow.hookimpl`` (the argument names must match the ones below; a plugin may leave
+out arguments it does not need) and is published under the ``eventflow`` entry-point group.
+A planning folder activates it with ``[plugins] active = ["<entry-point name>"]`` in its
+``eventflow.toml``.
 
 Two families:
 
-* registration hooks, called once per process when the plugin manager is built; a plugin hands
-  its contributions to a ``register`` callback that eventflow owns (it validates them, records
-  which plugin gave them and refuses duplicates);
-* lifecycle hooks, called around a change to one event.
+* **registration hooks** (``register_*``), called once per plugin manager, one plugin at a
+  time, built-ins first. A plugin hands each contribution to a ``register`` callback that
+  eventflow owns: eventflow checks the types it receives, records which plugin gave it, and
+  refuses a duplicate with a message naming both plugins (the first registration stays, so a
+  plugin cannot replace a built-in). A registration hook that raises, or returns anything but
+  ``None``, is reported naming plugin and hook; what it registered before that is kept, and
+  every other plugin's contributions are kept.
+* **lifecycle hooks**, called around a change to one event: ``before_transition`` (may veto by
+  raising :class:`eventflow.TransitionBlocked`), ``after_transition`` and
+  ``after_item_changed``. Every plugin is called, each separately and with its own copy of the
+  event: changing it has no effect on what eventflow saves, and one plugin's exception never
+  stops another plugin from being called. No lifecycle hook stops at a first result; return
+  values are ignored.
 
-Plugins receive copies of event data: changing them has no effect on what eventflow saves.
+Hook wrappers (``hookwrapper=True`` / ``wrapper=True``) are not supported on these hooks.
 """
 
 from __future__ import annotations
@@ -27,47 +39,78 @@ if TYPE_CHECKING:
 hookspec = pluggy.HookspecMarker("eventflow")
 hookimpl = pluggy.HookimplMarker("eventflow")
 
+__all__ = ["hookimpl", "hookspec"]
 
+
+# registration ---------------------------------------------------------------------------------
 @hookspec
 def register_checks(register: Callable[..., None]) -> None:
     """Contribute named checks that workflow items can use.
 
-    Called once, when the plugin manager is built. Call
-    ``register(name, func, params={...}, tickable=False, description="")`` once per check:
+    When: once per plugin manager, before any workflow is loaded.
 
-    * ``name`` (str): the name a workflow item writes as ``check = "name"``; unique across
-      all plugins.
-    * ``func(event, **params) -> CheckResult | bool``: computes the check from a copy of the
-      event. Return :class:`eventflow.CheckResult` (``ok``, ``reason``, ``applies``) or a
-      bool. Raising is reported as a failure of this check, naming the plugin.
-    * ``params`` (dict[str, type | tuple[type, ...]]): the parameters the check accepts and
-      their types; a workflow giving other parameters fails validation. A key ending in ``?``
-      is optional.
-    * ``tickable`` (bool): the item can also be ticked by a person (the check reads
-      ``event.item_state(item_id)``).
+    Call ``register(name, func, *, params=None, tickable=False, description="")`` once per
+    check:
 
-    The return value of this hook is ignored.
+    * ``name`` (str, a Python identifier): what a workflow item writes as
+      ``check = "name"``. Unique across all plugins: a name already taken (by a built-in or
+      another plugin) is refused with a message naming both plugins.
+    * ``func(event, **params) -> CheckResult | bool``: computes the check from a *copy* of the
+      :class:`eventflow.Event` and the item's ``params``. Return
+      :class:`eventflow.CheckResult` (use ``eventflow.passed(reason)``,
+      ``eventflow.failed(reason)``, ``eventflow.not_applicable(reason)``) or a bool. The
+      reason is shown to planners by ``eventflow why``: say what is missing and how to record
+      it. A check that raises, or returns anything else, blocks its item with
+      "check NAME of plugin PLUGIN failed: ..." — it never passes.
+    * ``params`` (``dict[str, type | tuple[type, ...]]``): the parameters the check accepts and
+      their types, e.g. ``{"min": int, "groups?": list}``; a key ending in ``?`` is optional.
+      A workflow item giving other parameters, or values of other types, fails validation.
+    * ``tickable`` (bool): a person may also tick the item; a ticked item passes without
+      calling ``func``.
+    * ``description`` (str): one line for ``eventflow plugins`` and workflow authors.
+
+    Return: ``None``. Any other value is reported as a mistake (use ``register``).
     """
 
 
 @hookspec
 def register_outputs(register: Callable[..., None]) -> None:
-    """Contribute stage outputs (documents rendered by ``eventflow outputs``).
+    """Contribute stage outputs: documents that ``eventflow outputs`` renders.
 
-    Called once. Call ``register(id, stage=..., render=func, description="")`` per output:
-    ``render(context) -> list[tuple[str, bytes | str]]`` returns file names (no folders) and
-    contents to write into ``events/<id>/outputs/<stage>/``. ``stage`` is a stage id, or ``"*"``
-    for every stage. Output ids are unique across plugins. The return value is ignored.
+    When: once per plugin manager.
+
+    Call ``register(id, *, stage, render, description="")`` once per output:
+
+    * ``id`` (str, letters, digits, ``_`` or ``-``): unique across plugins; a taken id is
+      refused with a message naming both plugins.
+    * ``stage`` (str): the stage id the output belongs to, or ``"*"`` for every stage.
+    * ``render(context) -> list[tuple[str, bytes | str]]``: returns (file name, content)
+      pairs to write into ``events/<id>/outputs/<stage>/``. File names have no folders;
+      ``str`` content is written as UTF-8. ``context`` carries the event (a copy), the
+      languages to render, the planning folder's settings for this plugin and helpers; its
+      fields are documented in ``docs/plugins.md``. A render that raises or returns anything
+      else is reported naming the output and the plugin, and writes nothing; the other
+      outputs are still made.
+    * ``description`` (str): one line for ``eventflow plugins``.
+
+    Return: ``None``. Any other value is reported as a mistake (use ``register``).
     """
 
 
 @hookspec
 def register_workflows(register: Callable[..., None]) -> None:
-    """Contribute workflow definitions.
+    """Contribute whole workflow definitions.
 
-    Called once. Call ``register(path)`` with the path of a workflow TOML file shipped in the
-    plugin's package. Workflow ids are unique across plugins and the planning folder. The
-    return value is ignored.
+    When: once per plugin manager.
+
+    Call ``register(path)`` with the path (``str`` or ``pathlib.Path``) of a workflow TOML
+    file shipped inside the plugin's package (for example
+    ``Path(__file__).parent / "my-workflow.toml"``). The file is data only and is validated
+    like any workflow when it is first used. Its ``[workflow] id`` must be unique across
+    plugins: a taken id is refused naming both plugins. A workflow file of the same id in the
+    planning folder's ``workflows/`` wins over a plugin's (with a warning).
+
+    Return: ``None``. Any other value is reported as a mistake (use ``register``).
     """
 
 
@@ -75,12 +118,19 @@ def register_workflows(register: Callable[..., None]) -> None:
 def register_items(register: Callable[..., None]) -> None:
     """Add checklist items to a stage of an existing workflow.
 
-    Called once. Call ``register(workflow_id, stage, item)`` where ``item`` is a table with
-    the same keys as a ``[[stages.items]]`` table of a workflow file (``id``, ``label`` in
-    fi/sv/en, ``check`` and ``params`` or neither, ``required``, ``owner``, ``due``,
-    ``source``). The item is validated with the workflow when it loads and appended to the
-    stage; its id must be unique in the workflow. Events pin a hash that covers these items.
-    The return value is ignored.
+    When: once per plugin manager, before workflows are loaded.
+
+    Call ``register(workflow_id, stage, item)``: ``workflow_id`` and ``stage`` (str) name
+    where the item goes; ``item`` is a dict with the keys of a ``[[stages.items]]`` table of a
+    workflow file: ``id``, ``label`` (``{"fi": ..., "sv": ..., "en": ...}``), ``check`` and
+    ``params`` (or neither, for a manual item a person ticks), ``required``, ``waivable``,
+    ``owner``, ``due`` (e.g. ``"-8w"``) and ``source``. Unknown keys are refused at once; the
+    rest is validated with the workflow when it loads (a bad item makes the workflow report a
+    problem naming the plugin). The item is appended to the stage; its id must be unique in
+    the workflow and across plugins. Events pin a workflow hash that covers added items, so
+    activating such a plugin shows "workflow changed" for events already in flight.
+
+    Return: ``None``. Any other value is reported as a mistake (use ``register``).
     """
 
 
@@ -88,12 +138,16 @@ def register_items(register: Callable[..., None]) -> None:
 def register_policy(register: Callable[..., None]) -> None:
     """Contribute living policy: Gherkin features and the step definitions that bind them.
 
-    Called once. Call ``register(features, steps=None)``: ``features`` is the path of a
+    When: once per plugin manager.
+
+    Call ``register(features, steps=None)``: ``features`` (``str`` or ``Path``) is a
     ``.feature`` file or a folder of them shipped in the plugin's package; ``steps`` is the
     dotted name of a module of pytest-bdd step definitions the features need beyond
-    eventflow's own (``eventflow.policy.steps``). ``eventflow policy`` lists these features
-    under the plugin's name and ``eventflow policy verify`` runs them. The return value is
-    ignored.
+    eventflow's own (``eventflow.policy.steps``), or ``None``. ``eventflow policy`` lists the
+    features under the plugin's name and ``eventflow policy verify`` runs them. The same
+    features registered twice are refused naming both plugins.
+
+    Return: ``None``. Any other value is reported as a mistake (use ``register``).
     """
 
 
@@ -101,36 +155,63 @@ def register_policy(register: Callable[..., None]) -> None:
 def register_commands(cli: click.Group) -> None:
     """Add commands to the ``eventflow`` command line.
 
-    Called once, when the CLI starts, with the root ``click.Group``; use ``@cli.command()``.
-    A command name already taken is refused. The return value is ignored.
+    When: once, when ``eventflow`` starts in a planning folder whose ``eventflow.toml``
+    activates the plugin (``eventflow --help`` outside such a folder never loads plugins).
+
+    ``cli`` is a click group standing in for the root ``eventflow`` group: add commands with
+    ``@cli.command()`` or ``@cli.group()``. A command whose name is already taken (by eventflow
+    or an earlier plugin) is left out with a message naming the plugin. Inside a command, reach
+    the planning folder with ``eventflow.Engine(eventflow.Project.find(...))`` — see
+    ``docs/plugins.md``.
+
+    Return: ``None``. Any other value is reported as a mistake.
     """
 
 
+# lifecycle --------------------------------------------------------------------------------------
 @hookspec
 def before_transition(event: Event, source: str, dest: str, trigger: str) -> None:
     """Veto a stage transition.
 
-    Called after eventflow's own checks have passed and before anything is saved. ``source`` and
-    ``dest`` are stage ids; ``trigger`` is ``advance``, ``reopen`` or ``cancel``. Raise
-    :class:`eventflow.TransitionBlocked` with a reason a planner can act on to refuse; every
-    plugin is asked and every veto is reported. Returning (any value) allows the transition.
+    When: for ``advance``, after eventflow's own checklist has been evaluated (also by
+    ``eventflow why``, which asks without changing anything); for ``reopen`` and ``cancel``,
+    before the change. Nothing has been saved yet.
+
+    * ``event``: a copy of the event before the transition.
+    * ``source``, ``dest``: stage ids (``dest`` may be ``done`` or ``cancelled``).
+    * ``trigger``: ``"advance"``, ``"reopen"`` or ``"cancel"``.
+
+    To refuse, raise :class:`eventflow.TransitionBlocked` with a reason a planner can act on;
+    every plugin is asked and every veto is listed, next to the checklist's blockers. Any other
+    exception also blocks the transition, reported as "plugin NAME failed in
+    before_transition: ...". Returning (whatever the value, ``None`` included) allows it: a
+    return value never means "block".
     """
 
 
 @hookspec
 def after_transition(event: Event, source: str, dest: str, trigger: str) -> None:
-    """React to a transition that has been saved (``event`` is a copy of the new state).
+    """React to a transition that has been saved.
 
-    Called once per transition, after the event file and its history have been written. An
-    exception is reported as a warning naming the plugin; the transition stays done. The
-    return value is ignored.
+    When: once per transition, after the event file and its history have been written.
+
+    ``event`` is a copy of the event in its new stage; ``source``, ``dest`` and ``trigger``
+    as in :func:`before_transition`. An exception is reported as a warning naming the plugin;
+    the transition stays done. The return value is ignored.
     """
 
 
 @hookspec
 def after_item_changed(event: Event, item_id: str, state: dict[str, Any]) -> None:
-    """React to a checklist item being ticked, unticked or waived (after it is saved).
+    """React to a checklist item being ticked, unticked or waived.
 
-    ``state`` is the item's new state (``checked``, ``by``, ``at``, ``note``, ``waived``).
+    When: after the change has been saved (``eventflow check``, ``uncheck``, ``waive``).
+
+    * ``event``: a copy of the event after the change.
+    * ``item_id``: the item's id.
+    * ``state``: the item's new state as plain data — ``checked`` (bool), ``waived`` (bool),
+      ``by`` (str), ``at`` (datetime or absent), ``note`` (str); keys at their default are
+      left out, so an unticked item gives ``{}``.
+
     An exception is reported as a warning naming the plugin. The return value is ignored.
     """

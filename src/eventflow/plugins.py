@@ -8,31 +8,48 @@ loaded only when the planning folder activates them (``[plugins] active = [...]`
 * ``EVENTFLOW_LOAD_PLUGINS`` — comma-separated allow-list; set but empty loads none;
 * ``EVENTFLOW_DISABLED_PLUGINS`` — comma-separated block-list;
 * ``EVENTFLOW_TRACE_PLUGINS=1`` — print every hook call to stderr.
+
+The host owns every ``register`` callback: it checks the types it receives, records which
+plugin gave each contribution, and refuses a duplicate with a message naming both plugins.
+A plugin that raises, or hands over something unusable, is named (plugin and hook) in
+:attr:`Registry.errors`; the other plugins' contributions are kept.
 """
 
 from __future__ import annotations
 
+import copy
+import difflib
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import pluggy
 
 from . import hookspecs
 from .errors import PluginError
 
+if TYPE_CHECKING:
+    import click
+
 ENTRY_POINT_GROUP = "eventflow"
 
 BUILTIN_PLUGINS = (
     "eventflow.default_plugins.checks",
     "eventflow.default_plugins.workflows",
+    "eventflow.default_plugins.outputs",
 )
+
+REGISTRATION_HOOKS = ("register_checks", "register_outputs", "register_workflows",
+                      "register_items", "register_policy")
+LIFECYCLE_HOOKS = ("before_transition", "after_transition", "after_item_changed")
 
 
 @dataclass(frozen=True)
 class CheckSpec:
+    """A check contributed through ``register_checks``."""
+
     name: str
     func: Callable[..., Any]
     params: dict[str, tuple[type, ...]]
@@ -44,6 +61,8 @@ class CheckSpec:
 
 @dataclass(frozen=True)
 class OutputSpec:
+    """An output contributed through ``register_outputs``."""
+
     id: str
     stage: str
     render: Callable[..., Any]
@@ -53,7 +72,12 @@ class OutputSpec:
 
 @dataclass
 class Registry:
-    """What the plugins of one manager contributed, and which plugin gave each piece."""
+    """What the plugins of one manager contributed, and which plugin gave each piece.
+
+    ``workflows`` maps a workflow file to the plugin that gave it; ``items`` holds
+    (workflow id, stage, item table, plugin); ``policies`` holds (features path, steps module,
+    plugin). ``errors`` lists every problem found while collecting, each naming its plugin.
+    """
 
     checks: dict[str, CheckSpec] = field(default_factory=dict)
     outputs: dict[str, OutputSpec] = field(default_factory=dict)
@@ -61,8 +85,30 @@ class Registry:
     items: list[tuple[str, str, dict[str, Any], str]] = field(default_factory=list)
     policies: list[tuple[Path, str | None, str]] = field(default_factory=list)
     errors: list[PluginError] = field(default_factory=list)
+    workflow_ids: dict[str, tuple[Path, str]] = field(default_factory=dict)
+
+    def contributions(self, plugin: str) -> dict[str, list[str]]:
+        """What ``plugin`` contributed, by kind (names, ids and paths as text)."""
+        return {
+            "checks": sorted(n for n, c in self.checks.items() if c.plugin == plugin),
+            "outputs": sorted(n for n, o in self.outputs.items() if o.plugin == plugin),
+            "workflows": sorted(w for w, (_, p) in self.workflow_ids.items() if p == plugin),
+            "items": [f"{wf}/{stage}/{item['id']}" for wf, stage, item, p in self.items
+                      if p == plugin],
+            "policy": [str(path) for path, _, p in self.policies if p == plugin],
+        }
 
 
+class PluginManager(pluggy.PluginManager):
+    """A pluggy manager that also remembers problems met while loading plugins."""
+
+    def __init__(self) -> None:
+        super().__init__("eventflow")
+        self.problems: list[PluginError] = []
+        self.versions: dict[str, str] = {}
+
+
+# environment controls ---------------------------------------------------------------------------
 def _env_list(name: str) -> set[str] | None:
     value = os.environ.get(name)
     if value is None:
@@ -70,178 +116,413 @@ def _env_list(name: str) -> set[str] | None:
     return {part.strip() for part in value.split(",") if part.strip()}
 
 
+def plugin_allowed(name: str) -> bool:
+    """Whether the environment lets the installed plugin ``name`` load."""
+    return blocked_by(name) is None
+
+
+def blocked_by(name: str) -> str | None:
+    """The environment variable that keeps ``name`` from loading, or ``None``."""
+    allow = _env_list("EVENTFLOW_LOAD_PLUGINS")
+    if allow is not None and name not in allow:
+        return "EVENTFLOW_LOAD_PLUGINS"
+    if name in (_env_list("EVENTFLOW_DISABLED_PLUGINS") or set()):
+        return "EVENTFLOW_DISABLED_PLUGINS"
+    return None
+
+
+def tracing() -> bool:
+    return os.environ.get("EVENTFLOW_TRACE_PLUGINS") == "1"
+
+
+def _trace(message: str) -> None:
+    if tracing():
+        sys.stderr.write(f"eventflow-trace: {message}\n")
+
+
 def installed_entry_points() -> list[Any]:
+    """Every entry point of the ``eventflow`` group, whether active or not (nothing imported)."""
     from importlib.metadata import entry_points
 
     return list(entry_points(group=ENTRY_POINT_GROUP))
 
 
-def plugin_allowed(name: str) -> bool:
-    allow = _env_list("EVENTFLOW_LOAD_PLUGINS")
-    block = _env_list("EVENTFLOW_DISABLED_PLUGINS") or set()
-    if allow is not None and name not in allow:
-        return False
-    return name not in block
+def entry_point_version(ep: Any) -> str:
+    dist = getattr(ep, "dist", None)
+    return str(dist.version) if dist is not None else ""
 
 
+# the manager ------------------------------------------------------------------------------------
 def get_plugin_manager(
     active: Iterable[str] | None = (),
     *,
     builtins: bool = True,
-) -> pluggy.PluginManager:
-    """Return a new plugin manager.
+    strict: bool = True,
+) -> PluginManager:
+    """Return a new plugin manager with the built-ins and the active installed plugins.
 
     ``active`` names the installed plugins (entry-point names) to load; ``None`` loads every
-    installed one (used by ``eventflow plugins``). The environment controls apply either way.
+    installed one (``eventflow plugins`` does this). The environment controls apply either
+    way. With ``strict`` (the default, used by every command that reads or changes events) a
+    plugin that is active but missing, does not import, or implements a hook eventflow does not
+    have raises :class:`PluginError` naming it and saying what to do; otherwise the problem is
+    kept in ``pm.problems`` and the plugin is left out.
     """
-    pm = pluggy.PluginManager("eventflow")
+    pm = PluginManager()
     pm.add_hookspecs(hookspecs)
     if builtins:
         import importlib
 
+        from . import __version__
+
         for modname in BUILTIN_PLUGINS:
-            pm.register(importlib.import_module(modname), name=modname)
-    wanted = None if active is None else set(active)
-    if wanted is None or wanted:
-        for ep in installed_entry_points():
-            if (wanted is not None and ep.name not in wanted) or not plugin_allowed(ep.name):
-                continue
-            if pm.has_plugin(ep.name):
-                continue
             try:
-                plugin = ep.load()
-            except Exception as exc:  # a broken install must not take eventflow down
-                raise PluginError(ep.name, "load", f"cannot import {ep.value}: {exc}") from exc
-            pm.register(plugin, name=ep.name)
-    if os.environ.get("EVENTFLOW_TRACE_PLUGINS") == "1":
+                module = importlib.import_module(modname)
+            except ModuleNotFoundError as exc:
+                if exc.name == modname:  # a built-in not written yet in this checkout
+                    continue
+                raise
+            pm.register(module, name=modname)
+            pm.versions[modname] = __version__
+    wanted = None if active is None else list(dict.fromkeys(active))
+    if wanted is None or wanted:
+        _load_entry_points(pm, wanted, strict)
+    pm.check_pending()
+    if tracing():
         pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
-    pm.check_pending()
     return pm
+
+
+def _problem(pm: PluginManager, strict: bool, error: PluginError) -> None:
+    if strict:
+        raise error
+    pm.problems.append(error)
+
+
+def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool) -> None:
+    found: dict[str, Any] = {}
+    for ep in installed_entry_points():
+        if ep.name in found:
+            other = found[ep.name]
+            _problem(pm, strict, PluginError(
+                ep.name, "load", f"two installed packages use the plugin name '{ep.name}' "
+                f"({other.value} and {ep.value}); uninstall one of them"))
+            continue
+        found[ep.name] = ep
+    names = list(found) if wanted is None else wanted
+    for name in names:
+        blocker = blocked_by(name)
+        if blocker is not None:
+            _trace(f"plugin {name} not loaded: {blocker}")
+            continue
+        ep = found.get(name)
+        if ep is None:
+            _problem(pm, strict, PluginError(
+                name, "load", "active in eventflow.toml but not installed: pip install the "
+                "package that provides it, remove it from [plugins] active, or set "
+                f"EVENTFLOW_DISABLED_PLUGINS={name} to work without it"))
+            continue
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # a broken install must be named, whatever it raised
+            _problem(pm, strict, PluginError(
+                name, "load", f"cannot import {ep.value}: {type(exc).__name__}: {exc}; "
+                f"reinstall it or set EVENTFLOW_DISABLED_PLUGINS={name}"))
+            continue
+        try:
+            pm.register(plugin, name=name)
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            _problem(pm, strict, PluginError(name, "load", f"{exc}"))
+            continue
+        unknown = _unknown_hooks(pm, plugin)
+        if unknown:
+            pm.unregister(plugin)
+            hints = []
+            for hook in unknown:
+                close = difflib.get_close_matches(hook, _hook_names(), n=1)
+                hints.append(f"'{hook}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+            _problem(pm, strict, PluginError(
+                name, "load", f"implements {', '.join(hints)}, which eventflow does not have; "
+                f"fix the hook name or set EVENTFLOW_DISABLED_PLUGINS={name}"))
+            continue
+        pm.versions[name] = entry_point_version(ep)
+        _trace(f"loaded plugin {name} {pm.versions[name]} from {ep.value}")
+
+
+def _hook_names() -> list[str]:
+    return [n for n in dir(hookspecs) if getattr(getattr(hookspecs, n), "eventflow_spec", None)]
+
+
+def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> list[str]:
+    return sorted(caller.name for caller in pm.get_hookcallers(plugin) or []
+                  if not caller.has_spec())
 
 
 def plugin_name(pm: pluggy.PluginManager, plugin: object) -> str:
     return pm.get_name(plugin) or repr(plugin)
 
 
-def _trace(hook: str, plugin: str) -> None:
-    if os.environ.get("EVENTFLOW_TRACE_PLUGINS") == "1":
-        sys.stderr.write(f"eventflow: calling {hook} of plugin {plugin}\n")
+def hooks_of(pm: pluggy.PluginManager, name: str) -> list[str]:
+    """The hooks the plugin ``name`` implements, sorted."""
+    plugin = pm.get_plugin(name)
+    if plugin is None:
+        return []
+    return sorted(caller.name for caller in pm.get_hookcallers(plugin) or [])
 
 
-def _normalise_types(name: str, spec: Any, plugin: str) -> tuple[type, ...]:
+# registration -----------------------------------------------------------------------------------
+def _type_names(spec: Any) -> tuple[type, ...] | None:
     types = spec if isinstance(spec, tuple) else (spec,)
     if not types or not all(isinstance(t, type) for t in types):
-        raise PluginError(plugin, "register_checks",
-                          f"parameter '{name}' must be declared with a type, got {spec!r}")
+        return None
     return types
 
 
+def _describe(value: Any) -> str:
+    return f"{type(value).__name__} {value!r}"[:120]
+
+
+class _Collector:
+    """Builds the ``register`` callbacks for one plugin and one hook."""
+
+    def __init__(self, reg: Registry, plugin: str, hook: str) -> None:
+        self.reg = reg
+        self.plugin = plugin
+        self.hook = hook
+
+    def refuse(self, message: str) -> None:
+        self.reg.errors.append(PluginError(self.plugin, self.hook, message))
+
+    def check(self, name: str, func: Callable[..., Any], *,
+              params: dict[str, Any] | None = None, tickable: bool = False,
+              description: str = "") -> None:
+        if not isinstance(name, str) or not name.isidentifier():
+            return self.refuse(f"check name must be a Python identifier, got {_describe(name)}")
+        if not callable(func):
+            return self.refuse(f"check '{name}': func must be callable, got {_describe(func)}")
+        if params is not None and not isinstance(params, dict):
+            return self.refuse(f"check '{name}': params must be a dict of name → type, got "
+                               f"{_describe(params)}")
+        if not isinstance(tickable, bool):
+            return self.refuse(f"check '{name}': tickable must be True or False")
+        if not isinstance(description, str):
+            return self.refuse(f"check '{name}': description must be text")
+        declared: dict[str, tuple[type, ...]] = {}
+        optional = set()
+        for key, spec in (params or {}).items():
+            bare = key.rstrip("?") if isinstance(key, str) else key
+            if not isinstance(bare, str) or not bare.isidentifier():
+                return self.refuse(f"check '{name}': parameter name {key!r} is not an identifier")
+            types = _type_names(spec)
+            if types is None:
+                return self.refuse(f"check '{name}': parameter '{bare}' must be declared with "
+                                   f"a type or a tuple of types, got {spec!r}")
+            if key.endswith("?"):
+                optional.add(bare)
+            declared[bare] = types
+        if name in self.reg.checks:
+            return self.refuse(f"check '{name}' is already registered by plugin "
+                               f"'{self.reg.checks[name].plugin}'; plugin '{self.plugin}' "
+                               "cannot register it again: rename one of them")
+        self.reg.checks[name] = CheckSpec(name, func, declared, frozenset(optional), tickable,
+                                          description, self.plugin)
+
+    def output(self, id: str, *, stage: str, render: Callable[..., Any],
+               description: str = "") -> None:
+        if not isinstance(id, str) or not id.replace("-", "_").isidentifier():
+            return self.refuse(f"output id must be a short name such as 'invitation_docx', "
+                               f"got {_describe(id)}")
+        if not isinstance(stage, str) or not stage:
+            return self.refuse(f"output '{id}': stage must be a stage id or '*', got "
+                               f"{_describe(stage)}")
+        if not callable(render):
+            return self.refuse(f"output '{id}': render must be callable, got "
+                               f"{_describe(render)}")
+        if not isinstance(description, str):
+            return self.refuse(f"output '{id}': description must be text")
+        if id in self.reg.outputs:
+            return self.refuse(f"output '{id}' is already registered by plugin "
+                               f"'{self.reg.outputs[id].plugin}'; plugin '{self.plugin}' "
+                               "cannot register it again: rename one of them")
+        self.reg.outputs[id] = OutputSpec(id, stage, render, description, self.plugin)
+
+    def workflow(self, path: str | Path) -> None:
+        import tomllib
+
+        if not isinstance(path, (str, Path)):
+            return self.refuse(f"register(path) needs the path of a workflow file, got "
+                               f"{_describe(path)}")
+        p = Path(path)
+        if not p.is_file():
+            return self.refuse(f"workflow file {p} not found")
+        try:
+            with open(p, "rb") as fh:
+                wf_id = tomllib.load(fh).get("workflow", {}).get("id")
+        except (OSError, tomllib.TOMLDecodeError, AttributeError) as exc:
+            return self.refuse(f"workflow file {p} cannot be read: {exc}")
+        if not isinstance(wf_id, str):
+            return self.refuse(f"workflow file {p} has no [workflow] id")
+        if wf_id in self.reg.workflow_ids:
+            other_path, other = self.reg.workflow_ids[wf_id]
+            return self.refuse(f"workflow '{wf_id}' ({p}) is already registered by plugin "
+                               f"'{other}' ({other_path}); give one of them another id")
+        self.reg.workflow_ids[wf_id] = (p, self.plugin)
+        self.reg.workflows[p] = self.plugin
+
+    def item(self, workflow_id: str, stage: str, item: dict[str, Any]) -> None:
+        from .workflow import _ITEM_KEYS
+
+        if not isinstance(workflow_id, str) or not isinstance(stage, str):
+            return self.refuse(f"register(workflow_id, stage, item) needs two names, got "
+                               f"{_describe(workflow_id)} and {_describe(stage)}")
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            return self.refuse(f"item for {workflow_id}/{stage} must be a table (dict) with an "
+                               f"id, got {_describe(item)}")
+        unknown = sorted(set(item) - _ITEM_KEYS)
+        if unknown:
+            return self.refuse(f"item '{item['id']}' has unknown key(s) {', '.join(unknown)}; "
+                               f"allowed: {', '.join(sorted(_ITEM_KEYS))}")
+        for wf, _, other, plugin in self.reg.items:
+            if wf == workflow_id and other["id"] == item["id"]:
+                return self.refuse(f"item '{item['id']}' of workflow {workflow_id} is already "
+                                   f"added by plugin '{plugin}'; rename one of them")
+        self.reg.items.append((workflow_id, stage, copy.deepcopy(item), self.plugin))
+
+    def policy(self, features: str | Path, steps: str | None = None) -> None:
+        if not isinstance(features, (str, Path)):
+            return self.refuse(f"register(features, steps) needs a path, got "
+                               f"{_describe(features)}")
+        if steps is not None and (not isinstance(steps, str)
+                                  or not all(p.isidentifier() for p in steps.split("."))):
+            return self.refuse(f"steps must be a dotted module name, got {_describe(steps)}")
+        p = Path(features)
+        if not p.exists():
+            return self.refuse(f"features {p} not found")
+        for other, _, plugin in self.reg.policies:
+            if other.resolve() == p.resolve():
+                return self.refuse(f"features {p} are already registered by plugin '{plugin}'")
+        self.reg.policies.append((p, steps, self.plugin))
+
+
 def build_registry(pm: pluggy.PluginManager) -> Registry:
-    """Call every registration hook, one plugin at a time, and record who gave what."""
+    """Call every registration hook, one plugin at a time, and record who gave what.
+
+    Plugins are asked in registration order (built-ins first), so a third-party plugin can
+    never replace a built-in contribution: its duplicate is refused.
+    """
     reg = Registry()
-
-    for impl in pm.hook.register_checks.get_hookimpls():
-        plugin = impl.plugin_name
-
-        def register_check(name: str, func: Callable[..., Any], *,
-                           params: dict[str, Any] | None = None, tickable: bool = False,
-                           description: str = "", _plugin: str = plugin) -> None:
-            if not isinstance(name, str) or not name.isidentifier():
-                raise PluginError(_plugin, "register_checks",
-                                  f"check name {name!r} must be a Python identifier")
-            if not callable(func):
-                raise PluginError(_plugin, "register_checks", f"check '{name}' is not callable")
-            if name in reg.checks:
-                raise PluginError(_plugin, "register_checks",
-                                  f"check '{name}' is already registered by plugin "
-                                  f"'{reg.checks[name].plugin}'; rename one of them")
-            declared: dict[str, tuple[type, ...]] = {}
-            optional = set()
-            for key, spec in (params or {}).items():
-                bare = key.rstrip("?")
-                if key.endswith("?"):
-                    optional.add(bare)
-                declared[bare] = _normalise_types(bare, spec, _plugin)
-            reg.checks[name] = CheckSpec(name, func, declared, frozenset(optional),
-                                         bool(tickable), description, _plugin)
-
-        _call_registration(reg, "register_checks", impl, register=register_check)
-
-    for impl in pm.hook.register_outputs.get_hookimpls():
-        plugin = impl.plugin_name
-
-        def register_output(id: str, *, stage: str, render: Callable[..., Any],
-                            description: str = "", _plugin: str = plugin) -> None:
-            if not isinstance(id, str) or not id:
-                raise PluginError(_plugin, "register_outputs", f"output id {id!r} is not a name")
-            if not callable(render):
-                raise PluginError(_plugin, "register_outputs", f"output '{id}' is not callable")
-            if id in reg.outputs:
-                raise PluginError(_plugin, "register_outputs",
-                                  f"output '{id}' is already registered by plugin "
-                                  f"'{reg.outputs[id].plugin}'; rename one of them")
-            reg.outputs[id] = OutputSpec(id, stage, render, description, _plugin)
-
-        _call_registration(reg, "register_outputs", impl, register=register_output)
-
-    for impl in pm.hook.register_workflows.get_hookimpls():
-        plugin = impl.plugin_name
-
-        def register_workflow(path: str | Path, _plugin: str = plugin) -> None:
-            p = Path(path)
-            if not p.is_file():
-                raise PluginError(_plugin, "register_workflows", f"workflow file {p} not found")
-            reg.workflows[p] = _plugin
-
-        _call_registration(reg, "register_workflows", impl, register=register_workflow)
-
-    for impl in pm.hook.register_items.get_hookimpls():
-        plugin = impl.plugin_name
-
-        def register_item(workflow_id: str, stage: str, item: dict[str, Any],
-                          _plugin: str = plugin) -> None:
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                raise PluginError(_plugin, "register_items",
-                                  f"item for {workflow_id}/{stage} must be a table with an id")
-            reg.items.append((workflow_id, stage, dict(item), _plugin))
-
-        _call_registration(reg, "register_items", impl, register=register_item)
-
-    for impl in pm.hook.register_policy.get_hookimpls():
-        plugin = impl.plugin_name
-
-        def register_policy(features: str | Path, steps: str | None = None,
-                            _plugin: str = plugin) -> None:
-            p = Path(features)
-            if not p.exists():
-                raise PluginError(_plugin, "register_policy", f"features {p} not found")
-            reg.policies.append((p, steps, _plugin))
-
-        _call_registration(reg, "register_policy", impl, register=register_policy)
+    reg.errors.extend(getattr(pm, "problems", []))
+    callbacks = {"register_checks": "check", "register_outputs": "output",
+                 "register_workflows": "workflow", "register_items": "item",
+                 "register_policy": "policy"}
+    for hook, method in callbacks.items():
+        for impl in getattr(pm.hook, hook).get_hookimpls():
+            collector = _Collector(reg, impl.plugin_name, hook)
+            _call_registration(reg, hook, impl, register=getattr(collector, method))
     return reg
 
 
 def _call_registration(reg: Registry, hook: str, impl: Any, **kwargs: Any) -> None:
-    _trace(hook, impl.plugin_name)
+    plugin = impl.plugin_name
+    if impl.hookwrapper or impl.wrapper:
+        reg.errors.append(PluginError(plugin, hook, "registration hooks cannot be wrappers"))
+        return
+    _trace(f"calling {hook} of plugin {plugin}")
     try:
-        impl.function(**kwargs)
+        returned = impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
     except PluginError as exc:
         reg.errors.append(exc)
     except Exception as exc:
-        reg.errors.append(PluginError(impl.plugin_name, hook, f"{type(exc).__name__}: {exc}"))
+        reg.errors.append(PluginError(plugin, hook, f"raised {type(exc).__name__}: {exc}"))
+    else:
+        if returned is not None:
+            reg.errors.append(PluginError(
+                plugin, hook, f"returned {type(returned).__name__}; the return value is "
+                "ignored: hand each contribution to register(...) instead"))
 
 
-def call_each(pm: pluggy.PluginManager, hook: str, **kwargs: Any) -> list[tuple[str, BaseException]]:
-    """Call ``hook`` on every plugin separately; return the (plugin, exception) pairs raised.
+def _fresh(value: Any) -> Any:
+    """A copy for one plugin, so that no plugin sees another's changes."""
+    if hasattr(value, "copy") and type(value).__name__ == "Event":
+        return value.copy()
+    if isinstance(value, (dict, list)):
+        return copy.deepcopy(value)
+    return value
 
-    One plugin's failure never hides another's result.
+
+def call_each(pm: pluggy.PluginManager, hook: str,
+              **kwargs: Any) -> list[tuple[str, BaseException]]:
+    """Call lifecycle ``hook`` on every plugin separately; return the (plugin, exception)
+    pairs raised.
+
+    Each plugin gets its own copy of the event and of any dict or list argument. One plugin's
+    failure never hides another's result; return values are ignored.
     """
     failures: list[tuple[str, BaseException]] = []
     for impl in getattr(pm.hook, hook).get_hookimpls():
-        _trace(hook, impl.plugin_name)
+        _trace(f"calling {hook} of plugin {impl.plugin_name}")
+        if impl.hookwrapper or impl.wrapper:
+            failures.append((impl.plugin_name, PluginError(
+                impl.plugin_name, hook, "lifecycle hooks cannot be wrappers")))
+            continue
         try:
-            impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
+            impl.function(**{k: _fresh(v) for k, v in kwargs.items() if k in impl.argnames})
         except Exception as exc:
             failures.append((impl.plugin_name, exc))
     return failures
+
+
+# commands ---------------------------------------------------------------------------------------
+def add_plugin_commands(pm: pluggy.PluginManager, group: click.Group) -> list[PluginError]:
+    """Let every plugin of ``pm`` add commands to ``group`` through ``register_commands``.
+
+    Each plugin sees a stand-in group; its commands are copied to ``group`` only when their
+    names are free, so a plugin can neither replace an eventflow command nor another plugin's.
+    Returns the problems met, each naming its plugin; ``group`` keeps everything else.
+    """
+    import click
+
+    problems: list[PluginError] = []
+    owners: dict[str, str] = {}
+    for impl in pm.hook.register_commands.get_hookimpls():
+        plugin = impl.plugin_name
+        staging = click.Group(name=group.name)
+        _trace(f"calling register_commands of plugin {plugin}")
+        try:
+            returned = impl.function(**{k: staging for k in ("cli",) if k in impl.argnames})
+        except Exception as exc:
+            problems.append(PluginError(plugin, "register_commands",
+                                        f"raised {type(exc).__name__}: {exc}"))
+            continue
+        if returned is not None:
+            problems.append(PluginError(plugin, "register_commands",
+                                        f"returned {type(returned).__name__}; the return value "
+                                        "is ignored: add commands with @cli.command()"))
+        for name, command in staging.commands.items():
+            if name in group.commands:
+                by = f"plugin '{owners[name]}'" if name in owners else "eventflow itself"
+                problems.append(PluginError(plugin, "register_commands",
+                                            f"command '{name}' is already taken by {by}; "
+                                            "the plugin's command is left out"))
+                continue
+            group.add_command(command, name)
+            owners[name] = plugin
+    return problems
+
+
+def command_names(pm: pluggy.PluginManager, plugin: str) -> list[str]:
+    """The command names ``plugin`` would add (called on a throwaway group)."""
+    import click
+
+    names: list[str] = []
+    for impl in pm.hook.register_commands.get_hookimpls():
+        if impl.plugin_name != plugin:
+            continue
+        staging = click.Group(name="eventflow")
+        try:
+            impl.function(**{k: staging for k in ("cli",) if k in impl.argnames})
+        except Exception:  # reported by add_plugin_commands; here only names are wanted
+            continue
+        names.extend(sorted(staging.commands))
+    return names

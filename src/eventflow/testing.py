@@ -7,9 +7,20 @@ Fixtures:
 * ``ef_event`` — a factory: ``ef_event(stage="speakers")`` creates an event and walks it, with
   complete and valid data, until it stands at ``stage``; returns the event;
 * ``ef_plugin_manager`` — a factory: ``ef_plugin_manager(MyPlugin())`` returns a plugin
-  manager with the built-ins and your plugin registered (nothing installed is loaded).
+  manager with the built-ins and your plugin registered (nothing installed is loaded);
+* ``ef_engine_with`` — a factory: ``ef_engine_with(MyPlugin())`` returns an
+  :class:`eventflow.Engine` on ``ef_project`` whose plugin manager has the built-ins and your
+  plugins; they are unregistered when the test ends;
+* ``ef_activate`` — ``ef_activate("myplugin")`` activates an *installed* plugin for this test:
+  writes ``[plugins] active`` (and settings, ``ef_activate("x", settings={...})``) into the
+  folder's ``eventflow.toml`` and allows it in ``EVENTFLOW_LOAD_PLUGINS``; the CLI and
+  new engines then load it exactly as they would for a user;
+* ``ef_installed`` — ``ef_installed("name", plugin)`` makes eventflow see ``plugin`` (a module
+  or an object with hookimpls) as if a package had installed it under the ``eventflow``
+  entry-point group, for this test only. Combine with ``ef_activate``.
 
-Functions :func:`fill_stage` and :func:`walk_to` do the same outside pytest.
+Functions :func:`fill_stage`, :func:`walk_to` and :func:`activate` do the same outside pytest.
+Nothing here imports eventflow's heavy modules until a fixture is used.
 """
 
 from __future__ import annotations
@@ -104,14 +115,29 @@ def walk_to(engine: Engine, event_id: str, stage: str) -> Event:
     if stage not in order:
         raise ValueError(f"no stage '{stage}' in {workflow.id}")
     while event.stage != stage:
-        current = event.stage
-        engine.change(event.id, "test.fill", lambda ev, s=current: fill_stage(ev, s))
-        for item in workflow.stage(current).items:
-            spec = engine.registry.checks.get(item.check or "")
-            if item.manual or (spec is not None and spec.tickable):
-                engine.tick(event.id, item.id, note="done")
+        complete_stage(engine, event.id)
         event = engine.advance(event.id).event
     return event
+
+
+def complete_stage(engine: Engine, event_id: str) -> Event:
+    """Fill in the data of the event's current stage and tick its manual (and tickable) items,
+    so that only plugins' own items and vetoes can keep it from advancing."""
+    event = engine.load(event_id)
+    current = event.stage
+    workflow = engine.workflow_for(event)
+    event = engine.change(event.id, "test.fill", lambda ev: fill_stage(ev, current)).event
+    for item in workflow.stage(current).items:
+        spec = engine.registry.checks.get(item.check or "")
+        if item.manual or (spec is not None and spec.tickable):
+            event = engine.tick(event.id, item.id, note="done").event
+    return event
+
+
+def plugin_label(plugin: object) -> str:
+    """The name a test plugin is registered under: a module's name, else its class name."""
+    name = getattr(plugin, "__name__", None)
+    return name if isinstance(name, str) else type(plugin).__name__
 
 
 @pytest.fixture
@@ -150,8 +176,89 @@ def ef_plugin_manager() -> Callable[..., pluggy.PluginManager]:
 
         pm = get_plugin_manager(active=())
         for plugin in plugins:
-            pm.register(plugin)
+            pm.register(plugin, name=plugin_label(plugin))
         pm.check_pending()
         return pm
 
     return make
+
+
+def activate(project: Project, *names: str, settings: dict[str, dict[str, Any]] | None = None
+             ) -> None:
+    """Write ``[plugins] active = names`` (and ``[plugins.<name>]`` settings) into the
+    planning folder's ``eventflow.toml``, keeping everything else in it."""
+    import tomllib
+
+    import tomli_w
+
+    from .store import SETTINGS_FILE, atomic_write
+
+    path = Path(project.root) / SETTINGS_FILE
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    plugins = data.setdefault("plugins", {})
+    plugins["active"] = list(names)
+    for name, values in (settings or {}).items():
+        plugins[name] = dict(values)
+    atomic_write(path, tomli_w.dumps(data).encode())
+    project._settings = None
+
+
+@pytest.fixture
+def ef_activate(ef_project: Project, monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    def make(*names: str, settings: dict[str, dict[str, Any]] | None = None) -> None:
+        activate(ef_project, *names, settings=settings)
+        monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", ",".join(names))
+
+    return make
+
+
+@pytest.fixture
+def ef_installed(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, object], None]:
+    import sys
+    import types
+    from importlib.metadata import EntryPoint
+
+    from . import plugins as plugins_module
+
+    real = plugins_module.installed_entry_points
+    fakes: list[EntryPoint] = []
+
+    def install(name: str, plugin: object) -> None:
+        modname = f"_eventflow_test_plugin_{name.replace('-', '_')}"
+        if isinstance(plugin, types.ModuleType):
+            module = plugin
+        else:
+            module = types.ModuleType(modname)
+            module.plugin = plugin  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, modname, module)
+        value = modname if isinstance(plugin, types.ModuleType) else f"{modname}:plugin"
+        fakes.append(EntryPoint(name=name, value=value, group="eventflow"))
+
+    monkeypatch.setattr(plugins_module, "installed_entry_points",
+                        lambda: [ep for ep in real() if ep.name not in {f.name for f in fakes}]
+                        + fakes)
+    return install
+
+
+@pytest.fixture
+def ef_engine_with(ef_project: Project) -> Any:
+    from .engine import Engine
+    from .plugins import get_plugin_manager
+
+    managers: list[tuple[Any, list[object]]] = []
+
+    def make(*plugins: object) -> Engine:
+        pm = get_plugin_manager(active=())
+        for plugin in plugins:
+            pm.register(plugin, name=plugin_label(plugin))
+        pm.check_pending()
+        managers.append((pm, list(plugins)))
+        return Engine(ef_project, pm)
+
+    try:
+        yield make
+    finally:
+        for pm, plugins in managers:
+            for plugin in plugins:
+                if pm.is_registered(plugin):
+                    pm.unregister(plugin)
