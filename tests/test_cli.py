@@ -69,7 +69,8 @@ def test_status_overview_text_and_json(run):
     new(run, "Toinen", "2027-01-10", "Uusimaa")
     result = run("status")
     assert result.exit_code == 0
-    assert a in result.output and "partner_agreed" in result.output and "overdue" in result.output
+    assert a in result.output and "1/8 partner_agreed" in result.output
+    assert result.output.startswith("EVENT ") and "OVERDUE" in result.output
     data = json.loads(run("status", "--json").output)
     assert data["today"] == "2026-11-27"
     row = next(e for e in data["events"] if e["id"] == a)

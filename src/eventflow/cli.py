@@ -231,15 +231,17 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
         if not rows:
             click.echo("no events yet: create one with `eventflow new`")
         out = sys.stdout
+        if rows:
+            out.write(f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'OVERDUE':>7}  "
+                      "NEXT DUE\n")
         for r in rows:
             nxt = r.get("next_due")
-            nxt_text = f"next: {nxt['item']} {nxt['due']}" if nxt else ""
+            nxt_text = f"{nxt['due']} {nxt['item']}" if nxt else ""
             progress = (f"{r['done_in_stage']}/{r['items_in_stage']}"
                         if r["stage"] not in ("done", "cancelled") else "")
-            overdue = f"{r['overdue']} overdue" if r["overdue"] else ""
-            out.write(clean(f"{r['id']:<28} {r['date']}  {r['stage_number']}/{r['stages']} "
-                            f"{r['stage']:<16} {progress:>6}  {overdue:<11} {nxt_text}").rstrip()
-                      + "\n")
+            stage = f"{r['stage_number']}/{r['stages']} {r['stage']}"
+            out.write(clean(f"{r['id']:<28} {r['date']}  {stage:<20} {progress:>5}  "
+                            f"{r['overdue'] or '':>7}  {nxt_text}").rstrip() + "\n")
     if check_mode and any(r["overdue"] for r in rows):
         ctx.exit(3)
 
@@ -361,10 +363,10 @@ def next_(ctx: click.Context, days: int, as_json: bool) -> None:
     if not rows:
         click.echo(f"nothing due in the next {days} days")
     for r in rows:
-        flag = "OVERDUE " if r["overdue"] else ""
-        kind = "" if r["required"] else " (advice)"
-        click.echo(clean(f"{r['due']}  {flag}{r['event']:<26} {r['item']:<32} {r['owner']:<15}"
-                         f"{kind}"))
+        flag = "OVERDUE" if r["overdue"] else ""
+        kind = "" if r["required"] else "(advice)"
+        click.echo(clean(f"{r['due']}  {flag:<7}  {r['event']:<26} {r['item']:<32} "
+                         f"{r['owner']:<15} {kind}").rstrip())
 
 
 # changing -----------------------------------------------------------------------------------
