@@ -518,6 +518,41 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool,
         click.echo("(dry run: nothing saved)")
 
 
+@cli.command()
+@event_argument
+@click.option("--dry-run", is_flag=True, help="Show what would change, save nothing.")
+@json_option
+@click.pass_context
+def migrate(ctx: click.Context, event: str, dry_run: bool, as_json: bool) -> None:
+    """Move an event to the current version of its workflow.
+
+    An event keeps following the workflow it was created with until it is migrated.
+
+    \b
+    Example:
+        eventflow migrate pirkanmaa --dry-run
+    """
+    eng = engine(ctx)
+    outcome = eng.migrate(event, dry_run)
+    flush_warnings(eng)
+    d = outcome.details
+    if as_json:
+        emit_json({"id": outcome.event.id, "dry_run": dry_run, **d})
+        return
+    if not d["changes"] and not d["moves"] and d["from"] == d["to"]:
+        click.echo(f"{outcome.event.id} already follows the current workflow ({d['to']})")
+        return
+    verb = "would move" if dry_run else "moved"
+    click.echo(f"{outcome.event.id}: {verb} from workflow {d['from']} to {d['to']}")
+    for c in d["changes"]:
+        fields = "".join(f" {k}: {v[0]} → {v[1]};" for k, v in c.get("fields", {}).items())
+        click.echo(clean(f"  {c['change']:<8} {c['item']} ({c['stage']}){fields}".rstrip(";")))
+    for m in d["moves"]:
+        click.echo(f"  due      {m['item']}: {m['from']} → {m['to']}")
+    if dry_run:
+        click.echo("(dry run: nothing saved)")
+
+
 def _attach_command_modules() -> None:
     import importlib
 

@@ -119,15 +119,76 @@ class Engine:
     def lint(self, path: Path) -> Workflow:
         return load_workflow(path, self.registry.checks, self.registry.items)
 
+    def pinned_path(self, pin_hash: str) -> Path:
+        """Where the copy of a workflow that events were created with is kept (shared)."""
+        return self.project.events_dir / PINNED_DIR / f"{pin_hash.split(':')[-1]}.toml"
+
+    def _keep_pinned_copy(self, workflow: Workflow) -> None:
+        from .store import atomic_write
+
+        path = self.pinned_path(workflow.hash)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, workflow.path.read_bytes())
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
     def workflow_for(self, event: Event) -> Workflow:
-        workflow = self.workflow(event.workflow.id)
-        if workflow.hash != event.workflow.hash:
-            message = (f"{event.id}: workflow '{workflow.id}' changed since the event was created "
-                       f"(version {event.workflow.version} → {workflow.version}); its current "
-                       "checklist is shown")
-            if message not in self.warnings:
-                self.warnings.append(message)
-        return workflow
+        """The workflow the event follows: the one it was created with (pinned by hash), so
+        that editing a workflow never silently changes events in flight."""
+        current = self.workflow(event.workflow.id)
+        if current.hash == event.workflow.hash:
+            return current
+        cache = self.__dict__.setdefault("_pinned", {})
+        pinned = cache.get(event.workflow.hash)
+        if pinned is None:
+            path = self.pinned_path(event.workflow.hash)
+            if not path.is_file():
+                self._warn(f"{event.id}: workflow '{current.id}' changed since the event was "
+                           f"created and its copy {path} is missing; the current version "
+                           f"{current.version} is used")
+                return current
+            pinned = cache[event.workflow.hash] = load_workflow(path, self.registry.checks,
+                                                                self.registry.items)
+        self._warn(f"{event.id}: follows workflow '{current.id}' {event.workflow.version} as it "
+                   f"was when the event was created; `eventflow migrate {event.id}` moves it to "
+                   f"{current.version}")
+        return pinned  # type: ignore[no-any-return]
+
+    def migrate(self, name: str, dry_run: bool) -> Outcome:
+        """Move an event to the current version of its workflow; report what changes."""
+        event = self.load(name)
+        old = self.workflow_for(event)
+        new = self.workflow(event.workflow.id)
+        self.warnings = [w for w in self.warnings if "eventflow migrate" not in w]
+        if new.hash == event.workflow.hash:
+            return Outcome(event, details={"changes": [], "moves": [], "from": new.version,
+                                           "to": new.version})
+        if event.stage not in new.stage_ids and event.stage not in TERMINAL:
+            raise InvalidInput(f"{event.id} is at stage '{event.stage}', which workflow "
+                               f"{new.id} {new.version} no longer has; reopen an earlier stage "
+                               "first")
+        changes = diff_workflows(old, new)
+        new_due = compute_due(new, event.date)
+        moves = [{"item": i, "from": event.due[i].isoformat() if i in event.due else None,
+                  "to": d.isoformat()} for i, d in new_due.items() if event.due.get(i) != d]
+        details = {"from": event.workflow.version, "to": new.version, "changes": changes,
+                   "moves": moves}
+        if dry_run:
+            return Outcome(event, details=details)
+        self._keep_pinned_copy(new)
+
+        def mutate(ev: Event) -> None:
+            ev.workflow = WorkflowPin(id=new.id, version=new.version, hash=new.hash)
+            ev.due = new_due
+
+        outcome = self.change(event.id, "migrate", mutate,
+                              {"from": details["from"], "to": details["to"],
+                               "changes": len(changes)})
+        outcome.details = details
+        return outcome
 
     # reading -----------------------------------------------------------------------------
     def load(self, name: str) -> Event:
@@ -231,6 +292,7 @@ class Engine:
                                            hash=workflow.hash),
                       host=host, due=compute_due(workflow, date))
         event.id = self.project.new_id(event)
+        self._keep_pinned_copy(workflow)
         event.invitation.languages = list(languages)
         return self.project.create(event, details={"title": event.title,
                                                    "date": date.isoformat(),
@@ -388,8 +450,27 @@ class Engine:
         return outcome
 
 
-def default_workflow_path() -> Path:
-    return Path(__file__).parent / "workflows" / "good-relations-training.toml"
+PINNED_DIR = ".workflows"
+_COMPARED = ("stage", "check", "params", "required", "waivable", "owner", "due", "source")
+
+
+def diff_workflows(old: Workflow, new: Workflow) -> list[dict[str, Any]]:
+    """Items added, removed or changed between two versions of a workflow."""
+    before = {i.id: i for i in old.items()}
+    after = {i.id: i for i in new.items()}
+    changes: list[dict[str, Any]] = []
+    for item_id in after.keys() - before.keys():
+        changes.append({"item": item_id, "change": "added", "stage": after[item_id].stage})
+    for item_id in before.keys() - after.keys():
+        changes.append({"item": item_id, "change": "removed", "stage": before[item_id].stage})
+    for item_id in before.keys() & after.keys():
+        a, b = before[item_id], after[item_id]
+        fields = {f: [str(getattr(a, f)), str(getattr(b, f))] for f in _COMPARED
+                  if getattr(a, f) != getattr(b, f)}
+        if fields:
+            changes.append({"item": item_id, "change": "changed", "stage": b.stage,
+                            "fields": fields})
+    return sorted(changes, key=lambda c: (c["change"], c["item"]))
 
 
 __all__ = ["Blocker", "Engine", "EventflowError", "Outcome", "WorkflowError"]
