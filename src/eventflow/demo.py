@@ -23,8 +23,7 @@ def run(*args: str, expect_fail: bool = False) -> int:
 
     click.secho("$ eventflow " + " ".join(shlex.quote(a) for a in args), fg="cyan")
     try:
-        cli.main(args=list(args), prog_name="eventflow", standalone_mode=False)
-        code = 0
+        code = cli.main(args=list(args), prog_name="eventflow", standalone_mode=False) or 0
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.ClickException as exc:
@@ -48,18 +47,17 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
         from eventflow.cli import cli
 
         if quiet:
-            try:
-                cli.main(args=list(args), prog_name="eventflow", standalone_mode=False)
-            except click.exceptions.Exit as exc:
-                if exc.exit_code and not expect_fail:
-                    raise
+            code = cli.main(args=list(args), prog_name="eventflow", standalone_mode=False)
+            if code and not expect_fail:
+                raise SystemExit(f"demo: `eventflow {' '.join(args)}` exited {code}")
         else:
             run(*args, expect_fail=expect_fail)
 
     from eventflow.cli import cli
 
     cli.main(args=["init", "--organisation", "Tampereen kaupunki", "--type", "authority",
-                   str(folder)], prog_name="eventflow", standalone_mode=False)
+                   "--language", "en", str(folder)], prog_name="eventflow",
+             standalone_mode=False)
     far = today + dt.timedelta(weeks=16)
     near = today + dt.timedelta(weeks=7)
     a = f"pirkanmaa-{far:%Y-%m-%d}"
