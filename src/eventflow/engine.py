@@ -60,7 +60,7 @@ class Engine:
     def __init__(self, project: Project, pm: pluggy.PluginManager | None = None) -> None:
         self.project = project
         self._pm = pm
-        self.warnings: list[str] = []
+        self.warnings: list[str] = project.notices  # the store's notices are shown too
 
     # plugins and workflows ---------------------------------------------------------------
     @cached_property
@@ -82,7 +82,8 @@ class Engine:
     @cached_property
     def workflow_files(self) -> dict[str, Path]:
         """Workflow id → file, from plugins and the planning folder's ``workflows/``."""
-        import tomllib
+        from .errors import FileFormatError
+        from .workflow import read_toml
 
         found: dict[str, Path] = {}
         paths = list(self.registry.workflows)
@@ -91,9 +92,8 @@ class Engine:
             paths += sorted(folder.glob("*.toml"))
         for path in paths:
             try:
-                with open(path, "rb") as fh:
-                    wf_id = tomllib.load(fh).get("workflow", {}).get("id")
-            except (OSError, tomllib.TOMLDecodeError, AttributeError) as exc:
+                wf_id = read_toml(path)[0].get("workflow", {}).get("id")
+            except (FileFormatError, AttributeError) as exc:
                 self.warnings.append(f"{path}: skipped, cannot read the workflow id ({exc})")
                 continue
             if not isinstance(wf_id, str):
@@ -301,20 +301,26 @@ class Engine:
 
     def change(self, name: str, action: str, mutate: Callable[[Event], Any],
                details: dict[str, Any] | None = None) -> Outcome:
-        """Load, apply ``mutate`` to a copy, validate, and save as the next revision."""
-        event = self.load(name)
-        if event.stage in TERMINAL and action not in ("reopen",):
-            raise InvalidInput(f"{event.id} is {event.stage}; reopen a stage first "
-                               "(`eventflow reopen EVENT STAGE --reason ...`)")
-        draft = event.copy()
-        result = mutate(draft)
-        try:
-            draft = msgspec.convert(msgspec.to_builtins(
-                draft, builtin_types=(dt.date, dt.datetime)), Event)
-        except msgspec.ValidationError as exc:
-            raise InvalidInput(f"{event.id}: the change would make invalid data ({exc}); "
-                               "nothing was saved") from None
-        saved = self.project.save(draft, action, details, expected_revision=event.revision)
+        """Load, apply ``mutate`` to a copy, validate, and save as the next revision.
+
+        Read, change and save happen under the event's lock: two people changing different
+        parts of an event at the same time (ticking two items) both get their change saved.
+        """
+        event_id = self.project.resolve(name)
+        with self.project.locked(event_id):
+            event = self.project.load(event_id)
+            if event.stage in TERMINAL and action not in ("reopen",):
+                raise InvalidInput(f"{event.id} is {event.stage}; reopen a stage first "
+                                   "(`eventflow reopen EVENT STAGE --reason ...`)")
+            draft = event.copy()
+            result = mutate(draft)
+            try:
+                draft = msgspec.convert(msgspec.to_builtins(
+                    draft, builtin_types=(dt.date, dt.datetime)), Event)
+            except msgspec.ValidationError as exc:
+                raise InvalidInput(f"{event.id}: the change would make invalid data ({exc}); "
+                                   "nothing was saved") from None
+            saved = self.project.save(draft, action, details, expected_revision=event.revision)
         outcome = Outcome(saved, details=result if isinstance(result, dict) else {})
         return outcome
 

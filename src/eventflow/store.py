@@ -2,23 +2,35 @@
 
 Layout::
 
-    eventflow.toml            settings (organisation, language, active plugins)
-    workflows/*.toml          workflows of this folder (optional)
-    events/<id>/event.toml    one event's data and progress (people may edit it by hand)
-    events/<id>/history.jsonl append-only history, never read by `status`
+    eventflow.toml              settings (organisation, language, active plugins)
+    workflows/*.toml            workflows of this folder (optional)
+    events/<id>/event.toml      one event's data and progress (people may edit it by hand)
+    events/<id>/history.jsonl   append-only history, never read by `status`
+    events/<id>/participants.toml  personal data of registrations (see participants.py)
 
-Every write takes the event's lock, checks that the file on disk still has the revision the
-writer read (a stale writer is refused), writes a temporary file, fsyncs it, re-parses it and
-only then replaces the old file with ``os.replace``.
+How a save stays safe (every step under the event's lock, ``events/<id>/.lock``):
+
+1. clean up after an interrupted save: remove its temporary files and mark a history entry
+   whose change never reached ``event.toml`` as not applied (both are reported);
+2. refuse if a sync tool's conflicted copy or a git merge conflict sits in the folder;
+3. refuse if the file on disk no longer has the revision the writer read (stale writer);
+4. append the history entry (fsynced), write a temporary file, fsync it, re-parse it, and
+   only then ``os.replace`` it over ``event.toml`` (the commit point) and fsync the folder.
+
+So after a crash ``event.toml`` holds either the last committed state or the new one, and each
+applied change is in the history exactly once. Files from other people are read with bounds
+(size, number of tokens, length of dotted keys) checked before the TOML parser runs.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import re
+import secrets
 import time
 import tomllib
 import unicodedata
@@ -30,6 +42,7 @@ import msgspec
 
 from .errors import (
     AmbiguousEvent,
+    EventflowError,
     EventNotFound,
     FileFormatError,
     InvalidInput,
@@ -44,9 +57,44 @@ SETTINGS_FILE = "eventflow.toml"
 EVENTS_DIR = "events"
 EVENT_FILE = "event.toml"
 HISTORY_FILE = "history.jsonl"
+PARTICIPANTS_FILE = "participants.toml"
 LOCK_FILE = ".lock"
+TMP_SUFFIX = ".tmp"
 MAX_EVENT_BYTES = 4 << 20
+#: TOML structure budget: newlines, commas, ``=``, ``[``, ``{`` and ``.`` counted together.
+#: tomllib is pure Python (about 0.5 MB/s on dense input); the budget keeps a parse well under
+#: a second and lets a hostile file be refused before the parser starts.
+MAX_TOML_TOKENS = 150_000
+#: Longest dotted key accepted (``a.b.c = 1`` has 3 parts); tomllib is quadratic in it.
+MAX_KEY_PARTS = 32
 LOCK_TIMEOUT = 10.0
+
+_NOT_APPLIED = "not-applied"
+_DOTTED_KEY = re.compile(
+    rb"\.(?:[ \t]*(?:[A-Za-z0-9_\-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*\.){%d}" % (MAX_KEY_PARTS - 1))
+_MERGE_MARKER = re.compile(rb"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.M)
+_CONFLICT_WORDS = re.compile(r"conflict|sync-conflict|\(\d+\)|\.orig$|~$", re.I)
+
+
+class SaveFailed(EventflowError):
+    """A file operation of a save failed.
+
+    ``applied`` is ``False`` when nothing was saved, ``True`` when the change is in place (a
+    later step failed), ``None`` when eventflow cannot tell: the message then says that the
+    change may have been applied and how to find out.
+    """
+
+    def __init__(self, message: str, *, applied: bool | None) -> None:
+        self.applied = applied
+        super().__init__(message)
+
+
+class SharedFolderConflict(EventflowError):
+    """A sync tool's conflicted copy or a git merge conflict needs a person's decision."""
+
+    def __init__(self, message: str, paths: list[Path]) -> None:
+        self.paths = paths
+        super().__init__(message)
 
 
 @dataclass
@@ -102,10 +150,16 @@ def now() -> dt.datetime:
 def file_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """An exclusive advisory lock on ``path`` (created if missing)."""
     import fcntl
+    import random
 
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise SaveFailed(f"{path}: cannot take the lock ({exc.strerror}); nothing was saved",
+                         applied=False) from None
     try:
         deadline = time.monotonic() + timeout
+        pause = 0.001
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -114,39 +168,187 @@ def file_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 if time.monotonic() > deadline:
                     raise LockTimeout(f"{path.parent} is locked by another eventflow command "
                                       f"for more than {timeout:g} s; try again") from None
-                time.sleep(0.005)
+                time.sleep(pause * random.uniform(0.5, 1.5))
+                pause = min(pause * 1.5, 0.02)
         yield
     finally:
         os.close(fd)
 
 
 def _fsync_dir(folder: Path) -> None:
+    """fsync a folder so a rename in it survives a power cut; filesystems that cannot are
+    skipped, a real I/O error is raised."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES):
+            raise
     finally:
         os.close(fd)
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.EIO, "write returned 0")
+        view = view[written:]
+
+
+def tmp_path_for(path: Path) -> Path:
+    """The temporary file a save of ``path`` writes first (``.<name>.<pid>.<random>.tmp``)."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a fsynced temporary file and ``os.replace``."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write ``data`` to ``path`` through a fsynced temporary file and ``os.replace``.
+
+    Raises :class:`SaveFailed`: ``applied=False`` when ``path`` is untouched, ``None`` when the
+    replace happened (or may have) but a later step failed.
+    """
+    tmp = tmp_path_for(path)
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            os.unlink(tmp)
+        raise SaveFailed(f"{path}: cannot write ({exc.strerror or exc}); nothing was saved, "
+                         f"the file is as it was{_advice(exc)}", applied=False) from None
+    try:
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if _content_is(path, data) is False:
+            raise SaveFailed(f"{path}: cannot replace the file ({exc.strerror or exc}); nothing "
+                             f"was saved, the file is as it was{_advice(exc)}",
+                             applied=False) from None
+        raise SaveFailed(f"{path}: the replace reported an error ({exc.strerror or exc}): the "
+                         "change may have been applied; look at the file (or `eventflow status`) "
+                         "before running the command again", applied=None) from None
+    try:
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise SaveFailed(f"{path}: the new version is in place but the folder could not be "
+                         f"synced to disk ({exc.strerror or exc}): the change may have been "
+                         "applied, and may be lost if the machine stops now; check the disk and "
+                         "look at the file (or `eventflow status`) before running the command "
+                         "again", applied=None) from None
+
+
+def _content_is(path: Path, data: bytes) -> bool | None:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(data) + 1) == data
+    except OSError:
+        return None
+
+
+def _advice(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "; free some disk space and run the command again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "; check that you may write to the folder and run the command again"
+    return "; check the disk and run the command again"
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes`` of ``path``; a bigger file is refused without reading it."""
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise FileFormatError(path, f"is {size} bytes, more than the {max_bytes} allowed",
+                                      line=1, fix="this is not a file eventflow wrote; restore it "
+                                      "from git or a backup")
+            raw = fh.read(max_bytes + 1)
+    except FileNotFoundError:
         raise
-    _fsync_dir(path.parent)
+    except IsADirectoryError:
+        raise FileFormatError(path, "is a folder, not a file", fix="remove or rename it") from None
+    except OSError as exc:
+        raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})",
+                              fix="check the file's permissions") from None
+    if len(raw) > max_bytes:
+        raise FileFormatError(path, f"is more than the {max_bytes} bytes allowed", line=1,
+                              fix="restore it from git or a backup")
+    return raw
+
+
+def _line_at(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def merge_marker_lines(raw: bytes) -> list[int]:
+    """Line numbers of git merge conflict markers (``<<<<<<<``, ``=======``, ``>>>>>>>``)."""
+    if b"<<<<<<<" not in raw and b">>>>>>>" not in raw:
+        return []
+    return [_line_at(raw, m.start()) for m in _MERGE_MARKER.finditer(raw)]
+
+
+def check_toml_shape(path: Path, raw: bytes) -> None:
+    """Refuse, before parsing, TOML that would make the parser slow or deep.
+
+    Runs at C speed (byte counts and one anchored regex): a 4 MiB hostile file is refused in a
+    few milliseconds. Raises :class:`FileFormatError` naming the file and line.
+    """
+    markers = merge_marker_lines(raw)
+    if markers:
+        raise FileFormatError(
+            path, "contains a git merge conflict marker: two copies of the folder changed this "
+            "file and git could not merge them", line=markers[0],
+            fix="resolve the conflict: between <<<<<<< and >>>>>>> keep the lines you want from "
+                "each side (both, if both are right), delete the marker lines, set `revision` to "
+                "the larger of the two, then `git add` the file and commit")
+    tokens = sum(raw.count(c) for c in (b"\n", b",", b"=", b"[", b"{", b"."))
+    if tokens > MAX_TOML_TOKENS:
+        seen, offset, step = 0, 0, 1 << 16
+        while offset < len(raw):
+            chunk = raw[offset: offset + step]
+            seen += sum(chunk.count(c) for c in (b"\n", b",", b"=", b"[", b"{", b"."))
+            if seen > MAX_TOML_TOKENS:
+                break
+            offset += step
+        raise FileFormatError(
+            path, f"has {tokens} keys, values and separators, more than the {MAX_TOML_TOKENS} "
+            "eventflow reads (no planning file needs that many)", line=_line_at(raw, offset),
+            fix="this is not a file eventflow wrote; restore it from git or a backup")
+    match = _DOTTED_KEY.search(raw)
+    if match:
+        raise FileFormatError(
+            path, f"has a dotted key with more than {MAX_KEY_PARTS} parts",
+            line=_line_at(raw, match.start()),
+            fix="use at most a few levels of keys; restore the file from git if you did not "
+                "write this")
+
+
+def parse_bounded(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse TOML from someone else: shape checked first, then parsed; errors name the line."""
+    check_toml_shape(path, raw)
+    try:
+        return parse_toml(path, raw)
+    except RecursionError:
+        raise FileFormatError(path, "is nested too deeply to be a planning file",
+                              line=_first_deep_line(raw), fix="restore the file from git") from None
+
+
+def _first_deep_line(raw: bytes, limit: int = 64) -> int | None:
+    depth = 0
+    for m in re.finditer(rb"[\[\]{}]", raw):
+        depth += 1 if m.group() in (b"[", b"{") else -1
+        if depth > limit:
+            return _line_at(raw, m.start())
+    return None
 
 
 def validation_message(path: Path, exc: msgspec.ValidationError, text: str) -> FileFormatError:
@@ -172,11 +374,21 @@ def validation_message(path: Path, exc: msgspec.ValidationError, text: str) -> F
 
 
 def decode_event(path: Path, raw: bytes) -> Event:
-    data = parse_toml(path, raw)
+    data = parse_bounded(path, raw)
     try:
-        return from_data(data)
+        event = from_data(data)
     except msgspec.ValidationError as exc:
         raise validation_message(path, exc, raw.decode("utf-8", "replace")) from None
+    from .regions import REGIONS, find_region
+
+    if find_region(event.region) is None:
+        match = re.search(rb"^\s*region\s*=", raw, re.M)
+        raise FileFormatError(path, f"'{event.region}' is not one of Finland's 19 regions; the "
+                              "training covers exactly one region (maakunta)",
+                              line=_line_at(raw, match.start()) if match else None,
+                              field="region", fix="write one of: "
+                              + ", ".join(r.fi for r in REGIONS))
+    return event
 
 
 def encode_event(event: Event) -> bytes:
@@ -188,12 +400,76 @@ def encode_event(event: Event) -> bytes:
     return tomli_w.dumps(to_data(event), multiline_strings=False).encode("utf-8")
 
 
+def conflicted_copies(folder: Path) -> list[Path]:
+    """Files a sync tool (Dropbox, OneDrive, Nextcloud, Syncthing, Google Drive) or a merge
+    tool left next to eventflow's own files in an event folder, e.g. ``event (conflicted
+    copy).toml``, ``event.sync-conflict-20270101-120000-ABC.toml``, ``event (1).toml``,
+    ``history-LAPTOP.jsonl`` or ``event.toml.orig``."""
+    own = {EVENT_FILE, HISTORY_FILE, PARTICIPANTS_FILE}
+    stems = [(name.split(".")[0], name.split(".")[-1]) for name in own]
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if name in own or name.startswith(".") or not entry.is_file():
+            continue
+        for stem, ext in stems:
+            if not name.lower().startswith(stem):
+                continue
+            if name.lower().endswith("." + ext) or _CONFLICT_WORDS.search(name) \
+                    or name.startswith(f"{stem}.{ext}"):
+                found.append(Path(entry.path))
+                break
+    return sorted(found)
+
+
+def _conflict_message(folder: Path, copies: list[Path]) -> str:
+    lines = []
+    for copy in copies:
+        original = next((own for own in (EVENT_FILE, HISTORY_FILE, PARTICIPANTS_FILE)
+                         if copy.name.lower().startswith(own.split(".")[0])), EVENT_FILE)
+        detail = ""
+        if original == EVENT_FILE:
+            detail = _compare_copy(folder / EVENT_FILE, copy)
+        lines.append(f"  - {copy.name} (a copy of {original}{detail})")
+    return (f"{folder}: {len(copies)} conflicted cop{'y' if len(copies) == 1 else 'ies'} next to "
+            "eventflow's files; a sync tool made it when two people changed the event at the "
+            "same time:\n" + "\n".join(lines) + "\n  fix: compare each copy with the file it "
+            f"copies (e.g. `diff \"{copies[0]}\" \"{folder / EVENT_FILE}\"`), bring what is "
+            "missing into eventflow's file (for history.jsonl: add the copy's lines that are "
+            "missing), then delete the copy (or move it out of the events folder) and run the "
+            "command again")
+
+
+def _compare_copy(current: Path, copy: Path) -> str:
+    try:
+        mine = tomllib.loads(read_capped(current, MAX_EVENT_BYTES).decode("utf-8"))
+        theirs = parse_bounded(copy, read_capped(copy, MAX_EVENT_BYTES))
+    except (OSError, EventflowError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "; it cannot be compared automatically"
+    differ = sorted(k for k in set(mine) | set(theirs)
+                    if k != "revision" and mine.get(k) != theirs.get(k))
+    return (f"; revision {theirs.get('revision', '?')} there, {mine.get('revision', '?')} here; "
+            f"they differ in: {', '.join(differ) or 'nothing but the revision'}")
+
+
 class Project:
-    """One planning folder."""
+    """One planning folder.
+
+    ``notices`` collects what a person should know but what does not stop the command
+    (temporary files cleaned after an interrupted save, conflicted copies found on reading);
+    the engine shows them as warnings.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._settings: Settings | None = None
+        self.notices: list[str] = []
+        self._held: dict[str, int] = {}
+        self._seen: dict[str, tuple[tuple[int, int, int], Event]] = {}
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
@@ -217,6 +493,16 @@ class Project:
             "plugins": {"active": settings.active_plugins},
         }
         (root / EVENTS_DIR).mkdir(exist_ok=True)
+        # history from two clones is merged by keeping both sides' lines; personal data and
+        # lock/temporary files never go into git (erasure must be able to remove every copy)
+        extras = {
+            ".gitattributes": f"{EVENTS_DIR}/*/{HISTORY_FILE} merge=union\n",
+            ".gitignore": f"{EVENTS_DIR}/*/{PARTICIPANTS_FILE}\n{EVENTS_DIR}/*/.lock\n"
+                          f".*{TMP_SUFFIX}\n",
+        }
+        for name, text in extras.items():
+            if not (root / name).exists():
+                atomic_write(root / name, text.encode())
         atomic_write(path, tomli_w.dumps(data).encode())
         return cls(root)
 
@@ -229,7 +515,7 @@ class Project:
 
     def _read_settings(self) -> Settings:
         path = self.root / SETTINGS_FILE
-        data = parse_toml(path, path.read_bytes())
+        data = parse_bounded(path, read_capped(path, MAX_EVENT_BYTES))
         head = data.get("eventflow", {})
         plugins = data.get("plugins", {})
         if not isinstance(head, dict) or not isinstance(plugins, dict):
@@ -284,20 +570,36 @@ class Project:
         raise AmbiguousEvent(f"'{name}' matches {len(matches)} events ({', '.join(matches[:10])}); "
                              "type more of the id")
 
+    def notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
+
     def load(self, event_id: str) -> Event:
         path = self.event_path(event_id)
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if st.st_size > MAX_EVENT_BYTES:
+                    raise FileFormatError(path, f"is {st.st_size} bytes, over the "
+                                          f"{MAX_EVENT_BYTES} allowed", line=1,
+                                          fix="restore the file from git")
+                raw = fh.read(MAX_EVENT_BYTES + 1)
         except FileNotFoundError:
             raise EventNotFound(f"no event '{event_id}' ({path} is missing)") from None
-        if len(raw) > MAX_EVENT_BYTES:
-            raise FileFormatError(path, f"is {len(raw)} bytes, over the {MAX_EVENT_BYTES} allowed",
-                                  fix="restore the file from git")
+        except OSError as exc:
+            raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})",
+                                  fix="check the file's permissions") from None
         event = decode_event(path, raw)
         if event.id != event_id:
             raise FileFormatError(path, f"says id = \"{event.id}\" but lives in folder "
                                   f"'{event_id}'", field="id",
                                   fix=f"set id = \"{event_id}\" or rename the folder")
+        if event_id in self._held:
+            self._seen[event_id] = ((st.st_ino, st.st_size, st.st_mtime_ns), event.copy())
+        copies = conflicted_copies(path.parent)
+        if copies:
+            self.notice(_conflict_message(path.parent, copies)
+                        + " (changes to this event are refused until then)")
         return event
 
     def new_id(self, event: Event) -> str:
@@ -307,6 +609,31 @@ class Project:
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
+    @contextlib.contextmanager
+    def locked(self, event_id: str) -> Iterator[None]:
+        """Hold the event's lock (re-entrant within this Project).
+
+        On taking it, the leftovers of an interrupted save are cleaned up and reported. A
+        read-modify-write done inside sees no other writer's change between its read and its
+        save, so concurrent changes to different parts of an event are never lost.
+        """
+        if event_id in self._held:
+            self._held[event_id] += 1
+            try:
+                yield
+            finally:
+                self._held[event_id] -= 1
+            return
+        folder = self.event_dir(event_id)
+        with file_lock(folder / LOCK_FILE):
+            self._held[event_id] = 1
+            try:
+                self._recover(event_id)
+                yield
+            finally:
+                del self._held[event_id]
+                self._seen.pop(event_id, None)
+
     def create(self, event: Event, *, action: str = "created",
                details: dict[str, Any] | None = None) -> Event:
         self.events_dir.mkdir(exist_ok=True)
@@ -315,68 +642,222 @@ class Project:
             folder.mkdir()
         except FileExistsError:
             raise InvalidInput(f"event '{event.id}' already exists in {self.events_dir}") from None
+        except OSError as exc:
+            raise SaveFailed(f"{folder}: cannot make the event folder ({exc.strerror}); nothing "
+                             "was saved", applied=False) from None
         new = msgspec.structs.replace(event, revision=1)
-        with file_lock(folder / LOCK_FILE):
-            self._write(new)
-            self._append_history(new, action, details or {})
+        with self.locked(event.id):
+            self._commit(new, action, details or {})
         return new
 
     def save(self, event: Event, action: str, details: dict[str, Any] | None = None,
              *, expected_revision: int | None = None) -> Event:
         """Write ``event`` as the next revision; refuse if the file changed since it was read."""
         expected = event.revision if expected_revision is None else expected_revision
-        folder = self.event_dir(event.id)
-        with file_lock(folder / LOCK_FILE):
+        with self.locked(event.id):
+            folder = self.event_dir(event.id)
             path = self.event_path(event.id)
-            on_disk = decode_event(path, path.read_bytes())
+            self._refuse_conflicts(folder)
+            on_disk = self._on_disk(event.id)
             if on_disk.revision != expected:
                 raise StaleWrite(
                     f"{path} changed since this command read it (revision {on_disk.revision}, "
                     f"expected {expected}): nothing was saved; run the command again to apply "
                     "it to the current version")
             new = msgspec.structs.replace(event, revision=expected + 1)
-            self._write(new)
-            self._append_history(new, action, details or {})
+            self._commit(new, action, details or {})
         return new
 
-    def _write(self, event: Event) -> None:
-        path = self.event_path(event.id)
-        data = encode_event(event)
-        if decode_event(path, data) != event:  # never replace a good file with a bad one
+    def _on_disk(self, event_id: str) -> Event:
+        path = self.event_path(event_id)
+        seen = self._seen.get(event_id)
+        if seen is not None:
+            with contextlib.suppress(OSError):
+                st = os.stat(path)
+                if (st.st_ino, st.st_size, st.st_mtime_ns) == seen[0]:
+                    return seen[1]
+        try:
+            raw = read_capped(path, MAX_EVENT_BYTES)
+        except FileNotFoundError:
+            raise EventNotFound(f"no event '{event_id}' ({path} is missing)") from None
+        return decode_event(path, raw)
+
+    def _refuse_conflicts(self, folder: Path) -> None:
+        copies = conflicted_copies(folder)
+        if copies:
+            raise SharedFolderConflict("nothing was saved: " + _conflict_message(folder, copies),
+                                       copies)
+        history = folder / HISTORY_FILE
+        try:
+            raw = read_capped(history, 64 << 20)
+        except FileNotFoundError:
+            return
+        markers = merge_marker_lines(raw)
+        if markers:
+            raise SharedFolderConflict(
+                f"{history}, line {markers[0]}: git merge conflict markers: two copies of the "
+                "folder both added history and git could not merge them; nothing was saved\n"
+                "  fix: keep the lines of both sides (every line is one change), delete only the "
+                "marker lines (<<<<<<<, =======, >>>>>>>), `git add` the file and commit; add "
+                f"`{EVENTS_DIR}/*/{HISTORY_FILE} merge=union` to .gitattributes so git does "
+                "this itself next time", [history])
+
+    def _commit(self, new: Event, action: str, details: dict[str, Any]) -> None:
+        """History entry first, then the event file (the replace is the commit point)."""
+        path = self.event_path(new.id)
+        data = encode_event(new)
+        if decode_event(path, data) != new:  # never replace a good file with a bad one
             raise FileFormatError(path, "eventflow produced data it cannot read back; nothing "
                                   "was saved", fix="report this as a bug")
-        atomic_write(path, data)
+        entry = {"rev": new.revision, "at": now().isoformat(), "by": who(), "action": action}
+        entry.update(details)
+        entry["change_id"] = secrets.token_hex(6)
+        self._append_history_line(new.id, entry)
+        try:
+            atomic_write(path, data)
+        except SaveFailed as exc:
+            if exc.applied is False:
+                with contextlib.suppress(OSError, SaveFailed):
+                    self._mark_not_applied(new.id, [entry], "the save failed")
+            raise
+        self._seen.pop(new.id, None)
 
     # history -----------------------------------------------------------------------------
-    def _append_history(self, event: Event, action: str, details: dict[str, Any]) -> None:
-        entry = {"rev": event.revision, "at": now().isoformat(), "by": who(), "action": action}
-        entry.update(details)
+    def _append_history_line(self, event_id: str, entry: dict[str, Any]) -> None:
         line = json.dumps(entry, ensure_ascii=False, sort_keys=False, default=str) + "\n"
-        path = self.event_dir(event.id) / HISTORY_FILE
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        path = self.event_dir(event_id) / HISTORY_FILE
         try:
-            os.write(fd, line.encode("utf-8"))
-            os.fsync(fd)
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise SaveFailed(f"{path}: cannot open the history ({exc.strerror or exc}); nothing "
+                             f"was saved{_advice(exc)}", applied=False) from None
+        try:
+            size = os.fstat(fd).st_size
+            prefix = b""
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                prefix = b"\n"
+            try:
+                _write_all(fd, prefix + line.encode("utf-8"))
+                os.fsync(fd)
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)
+                raise SaveFailed(f"{path}: cannot record the change in the history "
+                                 f"({exc.strerror or exc}); nothing was saved, the event is as "
+                                 f"it was{_advice(exc)}", applied=False) from None
         finally:
             os.close(fd)
 
-    def history(self, event_id: str) -> list[dict[str, Any]]:
-        path = self.event_dir(event_id) / HISTORY_FILE
-        entries = []
+    def _mark_not_applied(self, event_id: str, entries: list[dict[str, Any]], why: str) -> None:
+        for entry in entries:
+            self._append_history_line(event_id, {
+                "rev": entry.get("rev"), "at": now().isoformat(), "by": who(),
+                "action": _NOT_APPLIED, "ref": entry.get("change_id"),
+                "note": f"{entry.get('action')} (revision {entry.get('rev')}) was not saved: "
+                        f"{why}"})
+
+    def _recover(self, event_id: str) -> None:
+        """Under the lock: clean up after an interrupted save and say what was done."""
+        folder = self.event_dir(event_id)
+        leftovers = []
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                if entry.name.startswith(".") and entry.name.endswith(TMP_SUFFIX):
+                    leftovers.append(entry.name)
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+        if leftovers:
+            self.notice(f"{folder}: removed {len(leftovers)} temporary file(s) left by an "
+                        f"interrupted save ({', '.join(sorted(leftovers)[:3])}); event.toml was "
+                        "not affected: it holds the last saved version")
+        history = folder / HISTORY_FILE
         try:
-            lines = path.read_text("utf-8").splitlines()
+            with open(history, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                fh.seek(max(0, size - (64 << 10)))
+                tail = fh.read()
+        except OSError:
+            return
+        if tail and not tail.endswith(b"\n"):
+            cut = tail.rfind(b"\n") + 1
+            partial = tail[cut:]
+            try:
+                json.loads(partial)
+            except ValueError:
+                with contextlib.suppress(OSError):
+                    os.truncate(history, size - len(partial))
+                    self.notice(f"{history}: removed an incomplete last line left by an "
+                                "interrupted save (that change was not saved)")
+                tail = tail[:cut]
+        if not (folder / EVENT_FILE).exists():
+            return
+        try:
+            revision = self._on_disk(event_id).revision
+        except EventflowError:
+            return
+        parsed = []
+        for raw_line in tail.splitlines()[-200:]:
+            with contextlib.suppress(ValueError):
+                item = json.loads(raw_line)
+                if isinstance(item, dict):
+                    parsed.append(item)
+        marked = {p.get("ref") for p in parsed if p.get("action") == _NOT_APPLIED}
+        pending = []
+        for item in reversed(parsed):
+            if item.get("action") == _NOT_APPLIED:
+                continue
+            rev = item.get("rev")
+            if not isinstance(rev, int) or rev <= revision:
+                break
+            if item.get("change_id") not in marked:
+                pending.append(item)
+        if pending:
+            self._mark_not_applied(event_id, pending, "eventflow was interrupted before the "
+                                   "event file was replaced")
+            self.notice(f"{history}: {len(pending)} change(s) recorded by an interrupted save "
+                        f"never reached {EVENT_FILE} and are marked as not applied: "
+                        + "; ".join(f"{p.get('action')} (revision {p.get('rev')})"
+                                    for p in pending)
+                        + "; run that command again if the change is still wanted")
+
+    def history(self, event_id: str) -> list[dict[str, Any]]:
+        """The history, oldest first. An entry whose change was never saved (an interrupted
+        or failed save) carries ``"applied": false``; git conflict markers and unreadable
+        lines are shown as entries of action ``unreadable`` with a note."""
+        path = self.event_dir(event_id) / HISTORY_FILE
+        entries: list[dict[str, Any]] = []
+        try:
+            lines = path.read_text("utf-8", errors="replace").splitlines()
         except FileNotFoundError:
             return []
+        not_applied: dict[str, str] = {}
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
+            if _MERGE_MARKER.match(line.encode("utf-8", "replace")):
+                entries.append({"action": "unreadable", "line": number,
+                                "note": f"{path} line {number} is a git merge conflict marker: "
+                                        "keep both sides' lines and delete the marker lines"})
+                continue
             try:
-                entries.append(json.loads(line))
+                entry = json.loads(line)
             except json.JSONDecodeError:
+                entry = None
+            if not isinstance(entry, dict):
                 entries.append({"action": "unreadable", "line": number,
                                 "note": f"{path} line {number} is not valid JSON"})
+                continue
+            if entry.get("action") == _NOT_APPLIED:
+                not_applied[str(entry.get("ref"))] = str(entry.get("note", ""))
+                continue
+            entries.append(entry)
+        for entry in entries:
+            ref = entry.get("change_id")
+            if ref is not None and str(ref) in not_applied:
+                entry["applied"] = False
+                entry.setdefault("note", not_applied[str(ref)])
         return entries
 
 
 def read_settings_file(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text("utf-8"))
+    return parse_bounded(path, read_capped(path, MAX_EVENT_BYTES))

@@ -108,8 +108,10 @@ def content_hash(data: bytes) -> str:
 
 def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[str, Any], bytes]:
     """Read and parse a TOML file; errors name the file and line and say what to do."""
+    from .store import read_capped  # never reads more than max_bytes of a hostile file
+
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, max_bytes)
     except FileNotFoundError:
         raise FileFormatError(path, "file not found") from None
     except OSError as exc:
@@ -121,6 +123,9 @@ def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[
 
 
 def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
+    from .store import check_toml_shape  # bounds first: tomllib is quadratic on some input
+
+    check_toml_shape(path, raw)
     if b"\n<<<<<<< " in b"\n" + raw or b"\n>>>>>>> " in raw:
         line = (b"\n" + raw).split(b"\n<<<<<<< ")[0].count(b"\n") + 1 if b"<<<<<<< " in raw else None
         raise FileFormatError(path, "contains a git merge conflict marker", line=line,
