@@ -1,0 +1,36 @@
+"""eventflow-docx: the invitation, the agreement memo and the speaker letters as Word files.
+
+Municipal offices edit and file their documents in Word. This plugin adds three outputs to
+``eventflow outputs``, each rendered in every language of the event (fi, sv, en):
+
+* ``docx_agreement`` (stage ``partner_agreed``) — ``agreement-memo-<lang>.docx``;
+* ``docx_speaker_letters`` (stage ``speakers``) — ``speaker-letter-<speaker>-<lang>.docx``;
+* ``docx_invitation`` (stage ``invitations``) — ``invitation-<lang>.docx``.
+
+It uses only eventflow's public plugin API: ``eventflow.hookimpl``, the ``register_outputs``
+hook and the render context it documents (``ctx.event``, ``ctx.languages``, ``ctx.settings``,
+``ctx.label``). Settings, in ``eventflow.toml``::
+
+    [plugins.docx]
+    signature = "Tampereen kaupunki, hyvinvointipalvelut"   # signs the letters
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import eventflow
+
+from .documents import render_agreement, render_invitation, render_speaker_letters
+
+__version__ = "0.1.0"
+
+
+@eventflow.hookimpl
+def register_outputs(register: Callable[..., None]) -> None:
+    register("docx_agreement", stage="partner_agreed", render=render_agreement,
+             description="The co-organising agreement memo as a Word document.")
+    register("docx_speaker_letters", stage="speakers", render=render_speaker_letters,
+             description="A confirmation letter per speaker as a Word document.")
+    register("docx_invitation", stage="invitations", render=render_invitation,
+             description="The invitation as a Word document, in every event language.")
