@@ -86,11 +86,20 @@ def register_outputs(register: Callable[..., None]) -> None:
     * ``stage`` (str): the stage id the output belongs to, or ``"*"`` for every stage.
     * ``render(context) -> list[tuple[str, bytes | str]]``: returns (file name, content)
       pairs to write into ``events/<id>/outputs/<stage>/``. File names have no folders;
-      ``str`` content is written as UTF-8. ``context`` carries the event (a copy), the
-      languages to render, the planning folder's settings for this plugin and helpers; its
-      fields are documented in ``docs/plugins.md``. A render that raises or returns anything
-      else is reported naming the output and the plugin, and writes nothing; the other
-      outputs are still made.
+      ``str`` content is written as UTF-8. ``context`` is an
+      :class:`eventflow.outputs.OutputContext`: ``event`` (a copy), ``workflow``, ``stage``,
+      ``languages`` (tuple), ``settings`` (a copy of this plugin's ``[plugins.<name>]``
+      table), ``today`` (date), ``participants()`` (registration counts by target group or
+      ``None``; never names), ``render_template(name, lang, **vars)`` (renders
+      ``<lang>/<name>`` in the Jinja2 sandbox; the planning folder's
+      ``templates/<lang>/<name>`` wins over eventflow's own), ``render_string(source, lang,
+      html=False, **vars)`` (your own template text, same sandbox) and ``label(kind, key,
+      lang)``. Optionally set ``render.inputs`` to a tuple of event field names (and
+      ``"participants"``) the output reads, so ``eventflow outputs --stale`` compares only
+      those; by default every planning field counts. A render runs under a time limit
+      (``EVENTFLOW_OUTPUT_TIMEOUT``, 10 s). A render that raises, runs too long or returns
+      anything else (or an unsafe file name) is reported naming the output and the plugin,
+      and writes nothing; the other outputs are still made.
     * ``description`` (str): one line for ``eventflow plugins``.
 
     Return: ``None``. Any other value is reported as a mistake (use ``register``).
