@@ -1,0 +1,165 @@
+"""`eventflow plugins`, and the example plugins in plugins/ installed with pip.
+
+The example plugins are used only where a test activates them on purpose; when they are not
+installed (``pip install -e plugins/eventflow-docx -e plugins/eventflow-etno``) those tests
+are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from click.testing import CliRunner
+
+import eventflow
+from eventflow.testing import activate, complete_stage, walk_to
+
+INSTALLED = {ep.name for ep in entry_points(group="eventflow")}
+needs_examples = pytest.mark.skipif(
+    not {"docx", "etno"} <= INSTALLED,
+    reason="example plugins not installed: pip install -e plugins/eventflow-docx "
+           "-e plugins/eventflow-etno")
+
+
+class Checker:
+    @eventflow.hookimpl
+    def register_checks(self, register: Callable[..., None]) -> None:
+        register("always", lambda event: True, description="always passes")
+
+    @eventflow.hookimpl
+    def after_transition(self) -> None:
+        """Nothing to do."""
+
+
+def plugins_json(run: Any, *args: str) -> dict[str, Any]:
+    result = run("plugins", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)  # type: ignore[no-any-return]
+
+
+def test_plugins_json_shows_name_version_hooks_contributions_and_activation(
+        run: Any, ef_installed: Any, ef_activate: Any, folder: Path, monkeypatch: Any) -> None:
+    ef_installed("checker", Checker())
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "checker")
+    data = plugins_json(run)
+    assert data["planning_folder"] == str(folder)
+    row = next(p for p in data["plugins"] if p["name"] == "checker")
+    assert row["active"] is False and row["loaded"] is True
+    assert row["hooks"] == ["after_transition", "register_checks"]
+    assert row["contributions"] == {"checks": ["always"], "outputs": [], "workflows": [],
+                                    "items": [], "policy": [], "commands": []}
+    assert not any(p["builtin"] for p in data["plugins"])
+    ef_activate("checker")
+    row = next(p for p in plugins_json(run)["plugins"] if p["name"] == "checker")
+    assert row["active"] is True
+
+
+def test_plugins_all_and_hook_filter(run: Any, ef_installed: Any, monkeypatch: Any) -> None:
+    ef_installed("checker", Checker())
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "checker")
+    names = [p["name"] for p in plugins_json(run, "--all")["plugins"]]
+    assert names[:2] == ["eventflow.default_plugins.checks",
+                         "eventflow.default_plugins.workflows"]
+    assert "checker" in names
+    builtin = plugins_json(run, "--all")["plugins"][0]
+    assert builtin["version"] == eventflow.__version__
+    assert "partners_min" in builtin["contributions"]["checks"]
+    only = [p["name"] for p in plugins_json(run, "--all", "--hook", "after_transition")
+            ["plugins"]]
+    assert only == ["checker"]
+    workflows = [p["name"] for p in plugins_json(run, "--all", "--hook", "register_workflows")
+                 ["plugins"]]
+    assert workflows == ["eventflow.default_plugins.workflows"]
+    bad = run("plugins", "--hook", "register_check")
+    assert bad.exit_code == 2
+    assert "no hook 'register_check'; hooks: register_checks" in bad.output
+
+
+def test_plugins_lists_blocked_plugins_without_loading_them(run: Any, ef_installed: Any,
+                                                            ef_activate: Any,
+                                                            monkeypatch: Any) -> None:
+    class Explodes:
+        @eventflow.hookimpl
+        def register_checks(self, register: Callable[..., None]) -> None:
+            raise AssertionError("a blocked plugin must not run")
+
+    ef_installed("explodes", Explodes())
+    ef_activate("explodes")
+    monkeypatch.setenv("EVENTFLOW_DISABLED_PLUGINS", "explodes")
+    row = next(p for p in plugins_json(run)["plugins"] if p["name"] == "explodes")
+    assert (row["active"], row["loaded"], row["blocked_by"]) == (True, False,
+                                                                 "EVENTFLOW_DISABLED_PLUGINS")
+    assert row["problems"] == []
+
+
+def test_plugins_works_outside_a_planning_folder(tmp_path: Path, monkeypatch: Any) -> None:
+    from eventflow.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["plugins", "--all"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["planning_folder"] is None and data["active"] == []
+    assert all(p["active"] is False for p in data["plugins"] if not p["builtin"])
+
+
+# the example plugins ----------------------------------------------------------------------------
+@needs_examples
+def test_installed_plugins_are_not_loaded_unless_the_folder_activates_them(
+        ef_project: Any, monkeypatch: Any, run: Any) -> None:
+    from eventflow import Engine, Project
+
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "docx,etno")
+    engine = Engine(Project(ef_project.root))  # installed and allowed, not active here
+    assert "etno_board_invited" not in engine.registry.checks
+    assert not any(o.startswith("docx_") for o in engine.registry.outputs)
+    activate(ef_project, "docx", "etno")
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
+    engine = Engine(Project(ef_project.root))  # active here, but '' loads none
+    assert "etno_board_invited" not in engine.registry.checks
+    rows = {p["name"]: p for p in plugins_json(run)["plugins"]}
+    assert rows["etno"]["active"] is True and rows["etno"]["loaded"] is False
+    assert rows["etno"]["blocked_by"] == "EVENTFLOW_LOAD_PLUGINS"
+
+
+@needs_examples
+def test_eventflow_plugins_shows_both_examples(ef_activate: Any, run: Any) -> None:
+    ef_activate("docx", "etno")
+    rows = {p["name"]: p for p in plugins_json(run)["plugins"]}
+    assert rows["docx"]["version"] == "0.1.0"
+    assert rows["docx"]["contributions"]["outputs"] == ["docx_agreement", "docx_invitation",
+                                                       "docx_speaker_letters"]
+    assert rows["etno"]["contributions"]["checks"] == ["etno_board_invited"]
+    assert rows["etno"]["contributions"]["commands"] == ["etno"]
+    assert all(rows[n]["active"] and rows[n]["loaded"] and not rows[n]["problems"]
+               for n in ("docx", "etno"))
+
+
+@needs_examples
+def test_example_plugins_add_their_item_and_outputs(ef_project: Any, ef_activate: Any,
+                                                    run: Any, folder: Path) -> None:
+    import docx
+
+    from eventflow import Engine, Project
+
+    ef_activate("docx", "etno")
+    engine = Engine(Project(ef_project.root))
+    event = engine.create("Hyvät väestösuhteet", dt.date(2027, 3, 18), "Pirkanmaa", ["fi", "sv"])
+    walk_to(engine, event.id, "invitations")
+    complete_stage(engine, event.id)
+    why = run("why", event.id)
+    assert "etno_board_invited" in why.output
+    assert "Pirkanmaan ja Keski-Suomen ETNO" in why.output
+    result = run("outputs", event.id, "--stage", "invitations")
+    out = folder / "events" / event.id / "outputs" / "invitations"
+    assert "✓ invitations/docx_invitation" in result.output, result.output
+    assert "✓ invitations/etno_briefing" in result.output, result.output
+    text = "\n".join(p.text for p in docx.Document(str(out / "invitation-sv.docx")).paragraphs)
+    assert "Välkommen till en utbildningsdag om goda relationer" in text
+    assert "Vi ber den regionala delegationen att" in \
+        (out / "etno-briefing-sv.md").read_text(encoding="utf-8")
