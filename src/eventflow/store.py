@@ -400,6 +400,10 @@ def encode_event(event: Event) -> bytes:
     return tomli_w.dumps(to_data(event), multiline_strings=False).encode("utf-8")
 
 
+def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def conflicted_copies(folder: Path) -> list[Path]:
     """Files a sync tool (Dropbox, OneDrive, Nextcloud, Syncthing, Google Drive) or a merge
     tool left next to eventflow's own files in an event folder, e.g. ``event (conflicted
@@ -469,7 +473,9 @@ class Project:
         self._settings: Settings | None = None
         self.notices: list[str] = []
         self._held: dict[str, int] = {}
-        self._seen: dict[str, tuple[tuple[int, int, int], Event]] = {}
+        # parsed events by file identity: tomllib is slow, and a command often reads the
+        # same unchanged file twice (to check the request, then under the lock to change it)
+        self._cache: dict[str, tuple[tuple[int, int, int, int], Event]] = {}
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
@@ -579,6 +585,10 @@ class Project:
         try:
             with open(path, "rb") as fh:
                 st = os.fstat(fh.fileno())
+                cached = self._cache.get(event_id)
+                if cached is not None and cached[0] == _identity(st):
+                    self._report_copies(path.parent)
+                    return cached[1].copy()
                 if st.st_size > MAX_EVENT_BYTES:
                     raise FileFormatError(path, f"is {st.st_size} bytes, over the "
                                           f"{MAX_EVENT_BYTES} allowed", line=1,
@@ -594,13 +604,15 @@ class Project:
             raise FileFormatError(path, f"says id = \"{event.id}\" but lives in folder "
                                   f"'{event_id}'", field="id",
                                   fix=f"set id = \"{event_id}\" or rename the folder")
-        if event_id in self._held:
-            self._seen[event_id] = ((st.st_ino, st.st_size, st.st_mtime_ns), event.copy())
-        copies = conflicted_copies(path.parent)
-        if copies:
-            self.notice(_conflict_message(path.parent, copies)
-                        + " (changes to this event are refused until then)")
+        self._cache[event_id] = (_identity(st), event.copy())
+        self._report_copies(path.parent)
         return event
+
+    def _report_copies(self, folder: Path) -> None:
+        copies = conflicted_copies(folder)
+        if copies:
+            self.notice(_conflict_message(folder, copies)
+                        + " (changes to this event are refused until then)")
 
     def new_id(self, event: Event) -> str:
         base = f"{slugify(event.region, 16)}-{event.date:%Y-%m-%d}"
@@ -632,7 +644,6 @@ class Project:
                 yield
             finally:
                 del self._held[event_id]
-                self._seen.pop(event_id, None)
 
     def create(self, event: Event, *, action: str = "created",
                details: dict[str, Any] | None = None) -> Event:
@@ -670,17 +681,31 @@ class Project:
 
     def _on_disk(self, event_id: str) -> Event:
         path = self.event_path(event_id)
-        seen = self._seen.get(event_id)
-        if seen is not None:
+        cached = self._cache.get(event_id)
+        if cached is not None:
             with contextlib.suppress(OSError):
-                st = os.stat(path)
-                if (st.st_ino, st.st_size, st.st_mtime_ns) == seen[0]:
-                    return seen[1]
+                if _identity(os.stat(path)) == cached[0]:
+                    return cached[1]
         try:
             raw = read_capped(path, MAX_EVENT_BYTES)
         except FileNotFoundError:
             raise EventNotFound(f"no event '{event_id}' ({path} is missing)") from None
         return decode_event(path, raw)
+
+    def _disk_revision(self, event_id: str) -> int | None:
+        path = self.event_path(event_id)
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(4096)
+        except OSError:
+            return None
+        match = re.search(rb"^revision = (\d+)\s*$", head, re.M)
+        if match and not merge_marker_lines(head):
+            return int(match.group(1))
+        try:
+            return self._on_disk(event_id).revision
+        except EventflowError:
+            return None
 
     def _refuse_conflicts(self, folder: Path) -> None:
         copies = conflicted_copies(folder)
@@ -720,7 +745,8 @@ class Project:
                 with contextlib.suppress(OSError, SaveFailed):
                     self._mark_not_applied(new.id, [entry], "the save failed")
             raise
-        self._seen.pop(new.id, None)
+        with contextlib.suppress(OSError):
+            self._cache[new.id] = (_identity(os.stat(path)), new.copy())
 
     # history -----------------------------------------------------------------------------
     def _append_history_line(self, event_id: str, entry: dict[str, Any]) -> None:
@@ -791,9 +817,8 @@ class Project:
                 tail = tail[:cut]
         if not (folder / EVENT_FILE).exists():
             return
-        try:
-            revision = self._on_disk(event_id).revision
-        except EventflowError:
+        revision = self._disk_revision(event_id)
+        if revision is None:
             return
         parsed = []
         for raw_line in tail.splitlines()[-200:]:
