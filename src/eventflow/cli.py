@@ -221,28 +221,18 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
     if event:
         _status_one(eng, eng.load(event), day, as_json)
         return
-    from .index import summaries
+    from .index import entries, write_listing
 
-    rows = summaries(eng, day)
+    found = entries(eng)  # cached summaries, checked against each file (see index.py)
     flush_warnings(eng)
+    day_iso = day.isoformat()
     if as_json:
-        emit_json({"today": day.isoformat(), "events": rows})
+        emit_json({"today": day_iso, "events": [e.row(day_iso) for e in found]})
+    elif not found:
+        click.echo("no events yet: create one with `eventflow new`")
     else:
-        if not rows:
-            click.echo("no events yet: create one with `eventflow new`")
-        out = sys.stdout
-        if rows:
-            out.write(f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'OVERDUE':>7}  "
-                      "NEXT DUE\n")
-        for r in rows:
-            nxt = r.get("next_due")
-            nxt_text = f"{nxt['due']} {nxt['item']}" if nxt else ""
-            progress = (f"{r['done_in_stage']}/{r['items_in_stage']}"
-                        if r["stage"] not in ("done", "cancelled") else "")
-            stage = f"{r['stage_number']}/{r['stages']} {r['stage']}"
-            out.write(clean(f"{r['id']:<28} {r['date']}  {stage:<20} {progress:>5}  "
-                            f"{r['overdue'] or '':>7}  {nxt_text}").rstrip() + "\n")
-    if check_mode and any(r["overdue"] for r in rows):
+        write_listing(found, day, sys.stdout)
+    if check_mode and any(e.overdue(day_iso) for e in found):
         ctx.exit(3)
 
 

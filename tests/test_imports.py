@@ -1,0 +1,68 @@
+"""`eventflow --help` and `eventflow status` import only what they need (fast start)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = {"jinja2", "rich", "icalendar", "holidays", "transitions.extensions"}
+NOT_FOR_HELP = HEAVY | {"pluggy", "msgspec", "tomli_w", "transitions", "importlib.metadata"}
+
+PROBE = """
+import json, sys
+from eventflow.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+sys.stderr.write("MODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
+"""
+
+
+def imported(*args: str, cwd: Path | None = None) -> tuple[set[str], str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTFLOW_")}
+    env.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_TODAY="2026-11-27", EVENTFLOW_USER="tester")
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=cwd, env=env,
+                            capture_output=True, text=True, timeout=60)
+    line = next(x for x in result.stderr.splitlines() if x.startswith("MODULES="))
+    return set(json.loads(line[len("MODULES="):])), result.stdout
+
+
+def loaded(modules: set[str], names: set[str]) -> set[str]:
+    return {m for m in modules for n in names if m == n or m.startswith(n + ".")}
+
+
+def test_help_imports_neither_plugins_nor_renderers() -> None:
+    modules, out = imported("--help")
+    assert "Usage: eventflow" in out
+    assert loaded(modules, NOT_FOR_HELP) == set()
+
+
+@pytest.fixture
+def planning(ef_event, ef_project) -> Path:  # type: ignore[no-untyped-def]
+    ef_event("venue", region="Pirkanmaa")
+    ef_event("partner_agreed", region="Uusimaa")
+    return Path(ef_project.root)
+
+
+def test_status_of_every_event_imports_no_heavy_library(planning: Path) -> None:
+    modules, out = imported("status", cwd=planning)  # builds the index
+    assert "pirkanmaa" in out and "uusimaa" in out
+    assert loaded(modules, HEAVY) == set()
+    modules, out = imported("status", cwd=planning)  # from the index
+    assert "pirkanmaa" in out and "uusimaa" in out
+    assert loaded(modules, HEAVY | {"pluggy", "transitions", "importlib.metadata"}) == set()
+
+
+def test_status_of_one_event_imports_no_heavy_library(planning: Path) -> None:
+    event_id = sorted(p.name for p in (planning / "events").iterdir()
+                      if not p.name.startswith("."))[0]
+    modules, out = imported("status", event_id, cwd=planning)
+    assert event_id in out
+    assert loaded(modules, HEAVY) == set()

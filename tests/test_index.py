@@ -1,0 +1,140 @@
+"""The status index is a cache: it is rebuilt from the event files and never shows stale data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventflow import index as index_mod
+from eventflow.engine import Engine
+from eventflow.index import entries, summaries, use_colour, write_listing
+
+DAYS = (dt.date(2026, 11, 27), dt.date(2027, 2, 1), dt.date(2027, 6, 1))
+
+
+@pytest.fixture
+def three(ef_event: Any, ef_project: Any) -> Any:
+    ef_event("speakers", region="Pirkanmaa", date=dt.date(2027, 1, 20))
+    ef_event("partner_agreed", region="Uusimaa", date=dt.date(2027, 9, 1))
+    ef_event("done", region="Lappi", date=dt.date(2026, 10, 1))
+    return ef_project
+
+
+def naive(project: Any, day: dt.date) -> list[dict[str, Any]]:
+    engine = Engine(project)
+    return [engine.summary(project.load(i), day) for i in project.event_ids()]
+
+
+def test_rows_equal_the_engine_summary_on_any_day(three: Any) -> None:
+    for day in DAYS:
+        assert summaries(Engine(three), day) == naive(three, day)  # built, then from the cache
+        assert summaries(Engine(three), day) == naive(three, day)
+    assert (three.root / ".eventflow" / "index.json").is_file()
+    assert (three.root / ".eventflow" / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_deleting_the_index_loses_nothing(three: Any, run: Any) -> None:
+    first = run("status").output
+    import shutil
+
+    shutil.rmtree(three.root / ".eventflow")
+    assert run("status").output == first
+    (three.root / ".eventflow" / "index.json").write_text('{"format": 1, "garbage": [')
+    assert run("status").output == first
+
+
+def test_a_hand_edit_is_noticed_even_with_the_old_mtime(three: Any, run: Any) -> None:
+    assert "Pirkanmaa" not in run("status", "--json").output.split('"title"')[0]
+    event_id = next(i for i in three.event_ids() if i.startswith("pirkanmaa"))
+    path = three.event_path(event_id)
+    before = os.stat(path)
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('title = "Hyvät väestösuhteet"', 'title = "Käsin muokattu"'),
+                    "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as a pull might leave it
+    assert "Käsin muokattu" in run("status", "--json").output
+
+
+def test_changes_by_eventflow_and_new_or_removed_events_show(three: Any, run: Any,
+                                                             ef_event: Any) -> None:
+    run("status")
+    event_id = next(i for i in three.event_ids() if i.startswith("uusimaa"))
+    line = next(x for x in run("status").output.splitlines() if x.startswith(event_id))
+    assert re.search(r"\s1/7\s", line)
+    run("check", event_id, "kickoff_meeting")
+    line = next(x for x in run("status").output.splitlines() if x.startswith(event_id))
+    assert re.search(r"\s2/7\s", line)
+    new = ef_event("venue", region="Kainuu")
+    assert new.id in run("status").output
+    import shutil
+
+    shutil.rmtree(three.event_dir(event_id))
+    assert event_id not in run("status").output
+
+
+def test_a_broken_event_file_is_reported_not_hidden_by_the_cache(three: Any, run: Any) -> None:
+    run("status")
+    event_id = three.event_ids()[0]
+    path = three.event_path(event_id)
+    path.write_text(path.read_text("utf-8") + "\nthis is = = not toml\n", "utf-8")
+    result = run("status")
+    assert result.exit_code == 1
+    assert str(path) in result.output and "line" in result.output
+
+
+def test_language_change_rebuilds_the_labels(three: Any) -> None:
+    rows = summaries(Engine(three), DAYS[0])
+    settings = three.root / "eventflow.toml"
+    settings.write_text(settings.read_text().replace('language = "fi"', 'language = "en"'))
+    from eventflow.store import Project
+
+    project = Project(three.root)
+    assert summaries(Engine(project), DAYS[0]) == naive(project, DAYS[0]) != rows
+
+
+def test_many_changed_files_are_parsed_in_parallel_with_the_same_result(
+        three: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    used = []
+    original = concurrent.futures.ProcessPoolExecutor
+
+    class Spy(original):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            used.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(index_mod, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
+    assert summaries(Engine(three), DAYS[1]) == naive(three, DAYS[1])
+    assert used, "the pool was not used"
+
+
+def test_listing_streams_plain_lines_and_colours_only_a_terminal(
+        three: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = entries(Engine(three))
+    plain = io.StringIO()
+    assert write_listing(found, DAYS[1], plain) == 3
+    assert "\x1b[" not in plain.getvalue()
+    lines = plain.getvalue().splitlines()
+    assert lines[0].split() == ["EVENT", "DATE", "STAGE", "ITEMS", "OVERDUE", "NEXT", "DUE"]
+    overdue = [x for x in lines[1:] if x.startswith("pirkanmaa")][0]
+    assert re.search(r"\s\d+\s+\d{4}-\d\d-\d\d \w+$", overdue)
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert use_colour(Tty())
+    coloured = Tty()
+    write_listing(found, DAYS[1], coloured)
+    assert coloured.getvalue().count("\x1b[31m") == sum(1 for e in found if e.overdue("2027-02-01"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_colour(Tty())
