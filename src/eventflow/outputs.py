@@ -381,14 +381,16 @@ def _make_environment(loader: Any, html: bool) -> Any:
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             for value in (*args, *kwargs.values()):
                 if isinstance(value, int) and not isinstance(value, bool) \
-                        and abs(value) > MAX_REPEAT and getattr(__obj, "__self__", None) \
-                        is not None and isinstance(__obj.__self__, str):
-                    raise SecurityError(f"width {value} is over the {MAX_REPEAT} allowed")
-            if isinstance(getattr(__obj, "__self__", None), str) \
-                    and getattr(__obj, "__name__", "") in ("format", "format_map") \
-                    and _WIDTH.search(__obj.__self__):
-                raise SecurityError("a format width over 99999 is not allowed in templates")
+                        and abs(value) > MAX_REPEAT:
+                    raise SecurityError(f"argument {value} is over the {MAX_REPEAT} allowed "
+                                        "in template calls")
             return super().call(__context, __obj, *args, **kwargs)
+
+        def wrap_str_format(self, value: Any) -> Any:
+            owner = getattr(value, "__self__", None)
+            if isinstance(owner, str) and _WIDTH.search(owner):
+                raise SecurityError("a format width over 99999 is not allowed in templates")
+            return super().wrap_str_format(value)
 
     def bounded_range(*args: int) -> range:
         rng = range(*args)
@@ -414,6 +416,7 @@ def _make_environment(loader: Any, html: bool) -> Any:
     env.filters["date"] = lambda value, lang, weekday=False: format_date(value, lang, weekday)
     env.filters["money"] = lambda value, lang: format_money(float(value or 0), lang)
     env.filters["one_line"] = one_line
+    env.filters["sentence"] = lambda value: str(value)[:1].upper() + str(value)[1:]
     env.filters["percent"] = lambda value, lang: format_percent(value, lang)
     env.filters["cell"] = lambda value: one_line(value).replace("|", "/")
     return env
