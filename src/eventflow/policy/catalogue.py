@@ -1,0 +1,265 @@
+"""The policy catalogue: rules → the workflow items that enforce them → the scenarios that
+specify them.
+
+* rules come from ``eventflow/data/rules.toml`` (id, kind, text in fi/sv/en);
+* a workflow item enforces the rule its ``source`` names (``source = "R1"``);
+* a scenario specifies a rule when it sits under a ``Rule:`` tagged with the rule's id
+  (``@R1``), and specifies an item when one of its steps names the item by (part of) its label
+  in quotes (``the stage cannot be left until "a partner organisation co-plans" is in order``).
+
+Features are read with pytest-bdd's own parser, so the catalogue sees exactly what the tests run.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from ..workflow import Item, Stage, Workflow
+
+PACKAGE = Path(__file__).resolve().parent.parent
+RULES_FILE = PACKAGE / "data" / "rules.toml"
+RULE_ID = re.compile(r"^(R|G)\d+$")
+KEPT, BROKEN = "kept", "broken"
+TRANSITION_TAGS = ("advance", "reopen", "cancel")
+
+
+def features_dir() -> Path:
+    """The core policy: ``eventflow/features`` (a link to the checkout's ``features/``)."""
+    return PACKAGE / "features"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    text: dict[str, str]
+    seed: bool
+    guide_section: str
+    plugin: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.text.get(lang) or self.text.get("en", "")
+
+
+@dataclass
+class ScenarioInfo:
+    """One scenario as the catalogue knows it (statically, without running it)."""
+
+    name: str
+    feature: str
+    feature_file: Path
+    language: str
+    rule_name: str
+    tags: frozenset[str]
+    steps: list[tuple[str, str, Any]]  # (type, text, datatable rows or None)
+    plugin: str = ""
+    items: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def rule_ids(self) -> list[str]:
+        return sorted(t for t in self.tags if RULE_ID.match(t))
+
+    @property
+    def polarity(self) -> str:
+        return KEPT if KEPT in self.tags else BROKEN if BROKEN in self.tags else ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.feature_file.name}::{self.name}"
+
+
+@lru_cache(maxsize=4)
+def _load_rules(path: Path) -> tuple[Rule, ...]:
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    return tuple(Rule(r["id"], r.get("kind", "guard"), dict(r.get("text", {})),
+                      bool(r.get("seed", False)), r.get("guide_section", ""))
+                 for r in data.get("rules", []))
+
+
+def load_rules(path: Path = RULES_FILE) -> list[Rule]:
+    """Every rule of the catalogue, in file order."""
+    return list(_load_rules(path))
+
+
+def seed_rules(path: Path = RULES_FILE) -> list[Rule]:
+    return [r for r in load_rules(path) if r.seed]
+
+
+# requirements and stages named in steps ------------------------------------------------------
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def resolve_requirement(items: Iterable[Item], words: str) -> Item:
+    """The one item whose label (in any language) contains ``words``; a clear error otherwise."""
+    wanted = _fold(words)
+    found = [i for i in items if any(wanted in _fold(text) for text in i.label.values())]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise LookupError(f'no checklist item says "{words}": the workflow has no such '
+                          "requirement (was it removed or renamed?)")
+    raise LookupError(f'"{words}" fits several checklist items ('
+                      + ", ".join(i.id for i in found) + "); quote more of the label")
+
+
+def resolve_stage(stages: Sequence[Stage], words: str) -> Stage:
+    """The stage whose id or label (in any language) is ``words`` (case-insensitive)."""
+    wanted = _fold(words)
+    for stage in stages:
+        if wanted == stage.id or wanted in {_fold(t) for t in stage.label.values()}:
+            return stage
+    raise LookupError(f'no stage "{words}"; stages: '
+                      + ", ".join(s.text("en") for s in stages))
+
+
+def step_requirements(step_type: str, text: str, datatable: Any) -> list[str] | None:
+    """The requirement names one step quotes, found with the step definitions' own parsers
+    (a field called ``requirement``, or a table of requirements); ``None`` if no step
+    definition matches the step."""
+    from .steps import STEPS
+
+    for stepdef in STEPS:
+        if stepdef.type != step_type or not stepdef.parser.is_matching(text):
+            continue
+        args = stepdef.parser.parse_arguments(text) or {}
+        names = [str(args["requirement"])] if "requirement" in args else []
+        if stepdef.requirement_table and datatable:
+            names += [row[0] for row in datatable if row and row[0].strip()]
+        return names
+    return None
+
+
+# features ------------------------------------------------------------------------------------
+def feature_files(paths: Iterable[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        found += sorted(path.rglob("*.feature")) if path.is_dir() else [path]
+    return found
+
+
+def _raw_datatable(step: Any) -> Any:
+    table = getattr(step, "datatable", None)
+    if table is None:
+        return None
+    raw = getattr(table, "raw", None)
+    return raw() if callable(raw) else table
+
+
+def parse_features(paths: Iterable[Path], plugin: str = "") -> list[ScenarioInfo]:
+    """Every scenario in the feature files under ``paths``, parsed by pytest-bdd's parser."""
+    from pytest_bdd.parser import FeatureParser
+
+    scenarios = []
+    for file in feature_files(paths):
+        feature = FeatureParser(str(file.parent), file.name).parse()
+        for template in feature.scenarios.values():
+            rule_tags = template.rule.tags if template.rule is not None else set()
+            tags = frozenset(set(template.tags) | set(feature.tags) | set(rule_tags))
+            steps = [(s.type, s.name, _raw_datatable(s)) for s in template.steps]
+            scenarios.append(ScenarioInfo(
+                name=template.name, feature=feature.name, feature_file=file,
+                language=feature.language, rule_name=template.rule.name if template.rule else "",
+                tags=tags, steps=steps, plugin=plugin))
+    return scenarios
+
+
+def duplicate_names(paths: Iterable[Path]) -> list[str]:
+    """Scenario names used more than once (pytest-bdd would silently keep only the last)."""
+    seen: dict[str, str] = {}
+    dupes = []
+    for file in feature_files(paths):
+        for line_no, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            match = re.match(r"\s*(Scenario|Tapaus|Example|Scenario Outline|Tapausaihio):\s*(.+)",
+                             line)
+            if not match:
+                continue
+            name = match.group(2).strip()
+            where = f"{file.name}:{line_no}"
+            if name in seen:
+                dupes.append(f'"{name}" in {seen[name]} and {where}')
+            seen.setdefault(name, where)
+    return dupes
+
+
+# the whole picture ---------------------------------------------------------------------------
+@dataclass
+class Policy:
+    rules: list[Rule]
+    workflow: Workflow
+    scenarios: list[ScenarioInfo]
+    features: list[tuple[str, Path]]  # (plugin name or "", features path)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def items_for(self, rule_id: str) -> list[Item]:
+        return [i for i in self.workflow.items() if i.source == rule_id]
+
+    def scenarios_for(self, rule_id: str) -> list[ScenarioInfo]:
+        return [s for s in self.scenarios if rule_id in s.tags]
+
+    def scenarios_naming(self, item_id: str) -> list[ScenarioInfo]:
+        return [s for s in self.scenarios if item_id in s.items]
+
+
+def build_policy(workflow: Workflow,
+                 extra_features: Sequence[tuple[str, Path, str | None]] = (),
+                 rules_file: Path = RULES_FILE) -> Policy:
+    """Rules, the workflow's items and every scenario (core and plugin features), linked.
+
+    ``extra_features`` are plugins' contributions: (plugin name, features path, dotted name of
+    its step module or None); the step modules are imported so their steps are known.
+    """
+    import importlib
+
+    for _plugin, _path, steps in extra_features:
+        if steps:
+            importlib.import_module(steps)
+    features = [("", features_dir()), *((p, path) for p, path, _s in extra_features)]
+    scenarios: list[ScenarioInfo] = []
+    for plugin, path in features:
+        scenarios += parse_features([path], plugin)
+    items = workflow.items()
+    for scenario in scenarios:
+        for step_type, text, table in scenario.steps:
+            names = step_requirements(step_type, text, table)
+            if names is None:
+                scenario.problems.append(f"no step definition for {step_type} \"{text}\"")
+                continue
+            for words in names:
+                try:
+                    scenario.items.add(resolve_requirement(items, words).id)
+                except LookupError as exc:
+                    scenario.problems.append(str(exc))
+    rules = load_rules(rules_file)
+    return Policy(rules, workflow, scenarios, features)
+
+
+def seed_workflow() -> Workflow:
+    """The seed workflow as shipped, validated with the built-in checks only."""
+    from ..engine import default_workflow_path
+    from ..plugins import build_registry, get_plugin_manager
+    from ..workflow import load_workflow
+
+    registry = build_registry(get_plugin_manager(active=()))
+    return load_workflow(default_workflow_path(), registry.checks, registry.items)
+
+
+def rule_verdicts(results: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per rule id: how many of its scenarios passed and failed, from verify results."""
+    verdicts: dict[str, dict[str, int]] = {}
+    for r in results:
+        for rid in r.get("rules", []):
+            entry = verdicts.setdefault(rid, {"passed": 0, "failed": 0})
+            entry["passed" if r["outcome"] == "passed" else "failed"] += 1
+    return verdicts
