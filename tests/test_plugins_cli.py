@@ -163,3 +163,29 @@ def test_example_plugins_add_their_item_and_outputs(ef_project: Any, ef_activate
     assert "Välkommen till en utbildningsdag om goda relationer" in text
     assert "Vi ber den regionala delegationen att" in \
         (out / "etno-briefing-sv.md").read_text(encoding="utf-8")
+
+
+@needs_examples
+def test_plugin_versions_come_from_the_distribution(ef_project: Any, ef_activate: Any) -> None:
+    from eventflow import Engine, Project
+
+    ef_activate("docx")
+    pm = Engine(Project(ef_project.root)).pm
+    versions = {pm.get_name(plugin): dist.version for plugin, dist in pm.list_plugin_distinfo()}
+    assert versions == {"docx": "0.1.0"}
+    assert pm.versions["docx"] == "0.1.0"
+
+
+def test_help_in_a_folder_without_active_plugins_loads_no_plugin_machinery(
+        folder: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from eventflow.cli import cli, load_plugin_commands; "
+            f"load_plugin_commands(cli, ['--dir', {str(folder)!r}, '--help']); "
+            "print(sorted(m for m in ('pluggy', 'eventflow.plugins', 'msgspec') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -247,7 +247,19 @@ def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool
                 f"fix the hook name or set EVENTFLOW_DISABLED_PLUGINS={name}"))
             continue
         pm.versions[name] = entry_point_version(ep)
+        _record_distribution(pm, plugin, ep)
         _trace(f"loaded plugin {name} {pm.versions[name]} from {ep.value}")
+
+
+def _record_distribution(pm: PluginManager, plugin: object, ep: Any) -> None:
+    """Make ``pm.list_plugin_distinfo()`` work as after pluggy's own entry-point loading."""
+    dist = getattr(ep, "dist", None)
+    distinfo = getattr(pm, "_plugin_distinfo", None)
+    if dist is None or not isinstance(distinfo, list):
+        return
+    from pluggy._manager import DistFacade
+
+    distinfo.append((plugin, DistFacade(dist)))
 
 
 def _hook_names() -> list[str]:

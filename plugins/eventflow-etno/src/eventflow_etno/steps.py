@@ -1,8 +1,8 @@
 """pytest-bdd steps for the ETNO policy (``features/etno_board.feature``).
 
-Self-contained: they need only eventflow's own test fixtures (``eventflow.testing``, loaded by
-eventflow's pytest plugin) and activate this plugin in a fresh planning folder, exactly as a
-planning team would in its ``eventflow.toml``.
+They use eventflow's step decorators (``eventflow.policy.steps``), so that ``eventflow policy``
+knows them, and eventflow's test fixtures (``eventflow.testing``); they activate this plugin in
+a fresh planning folder, exactly as a planning team would in its ``eventflow.toml``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from pytest_bdd import given, parsers, then, when
+
+from eventflow.policy.steps import given, then, when
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -30,8 +31,7 @@ def _status(world: dict[str, Any]) -> Any:
     return next(s for s in eng.evaluate(event, event.stage) if s.item.id == "etno_board_invited")
 
 
-@given(parsers.parse("an ETNO-policy training day in {region} on {day}, ready to send "
-                     "invitations"))
+@given("an ETNO-policy training day in {region} on {day}, ready to send invitations")
 def etno_training_day(region: str, day: str, etno_world: dict[str, Any], ef_project: Any,
                       monkeypatch: pytest.MonkeyPatch) -> None:
     from eventflow import Engine, Project
@@ -46,7 +46,7 @@ def etno_training_day(region: str, day: str, etno_world: dict[str, Any], ef_proj
     etno_world.update(engine=eng, event_id=event.id)
 
 
-@when(parsers.parse('the planner records that "{board}" was invited on {day}'))
+@when('the planner records that "{board}" was invited on {day}')
 def etno_record_invitation(board: str, day: str, etno_world: dict[str, Any]) -> None:
     def record(ev: Any) -> None:
         ev.ext["etno"] = {"invited": board, "invited_on": day}
@@ -54,7 +54,7 @@ def etno_record_invitation(board: str, day: str, etno_world: dict[str, Any]) -> 
     etno_world["engine"].change(etno_world["event_id"], "etno.invited", record)
 
 
-@when(parsers.parse('"{board}" is recorded as a partner organisation'))
+@when('"{board}" is recorded as a partner organisation')
 def etno_board_as_partner(board: str, etno_world: dict[str, Any]) -> None:
     from eventflow.event import Partner
 
@@ -64,7 +64,7 @@ def etno_board_as_partner(board: str, etno_world: dict[str, Any]) -> None:
     etno_world["engine"].change(etno_world["event_id"], "partner.add", add)
 
 
-@then(parsers.parse('the ETNO item passes with "{text}"'))
+@then('the ETNO item passes with "{text}"')
 def etno_item_passes(text: str, etno_world: dict[str, Any]) -> None:
     status = _status(etno_world)
     assert status.ok and status.applies, status.reason
@@ -84,9 +84,9 @@ def etno_stage_can_be_left(etno_world: dict[str, Any]) -> None:
     assert event.stage == "panel_questions"
 
 
-@then(parsers.re(r'leaving the invitations stage is refused because "(?P<text>[^"]+)"'
-                 r'(?P<rest>.*)'))
-def etno_stage_refused(text: str, rest: str, etno_world: dict[str, Any]) -> None:
+@then('leaving the invitations stage is refused because "{text}" is not among the invitees',
+      'leaving the invitations stage is refused because "{text}"')
+def etno_stage_refused(text: str, etno_world: dict[str, Any]) -> None:
     from eventflow import TransitionBlocked
 
     eng = etno_world["engine"]
