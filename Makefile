@@ -3,12 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+EXAMPLE_PLUGINS := plugins/eventflow-docx plugins/eventflow-etno
 
-.PHONY: demo test bench bench-smoke reliability-long install clean
+.PHONY: demo test test-plugins bench reliability-long install clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(EXAMPLE_PLUGINS))
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PIP) -e '.[test]'
+	$(PIP) $(addprefix -e ,$(EXAMPLE_PLUGINS))
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -16,8 +19,17 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(PY) -m eventflow.demo
 
+# Every test of eventflow, then each example plugin's own tests (installed with pip above,
+# as another organisation's users would install them).
 test: $(STAMP)
 	$(PY) -m pytest -q
+	$(MAKE) --no-print-directory test-plugins
+
+test-plugins: $(STAMP)
+	@for p in $(EXAMPLE_PLUGINS); do (cd $$p && ../../$(PY) -m pytest -q) || exit 1; done
+
+reliability-long: $(STAMP)
+	EVENTFLOW_LONG=1 $(PY) -m pytest tests/reliability -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(PY) bench/run.py

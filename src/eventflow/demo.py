@@ -124,6 +124,9 @@ def main() -> None:
     run("cancel", f"uusimaa-{today + dt.timedelta(weeks=16):%Y-%m-%d}", "--reason",
         "Merged with the Pirkanmaa training")
     run("history", a)
+    run("outputs", a)
+    run("venue", "set", a, "--capacity", "140")
+    run("outputs", a, "--stale")
     run("workflow", "list")
     click.secho(f"Done. Try it yourself: EVENTFLOW_DIR={folder} .venv/bin/eventflow status",
                 bold=True)

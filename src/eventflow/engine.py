@@ -456,6 +456,13 @@ class Engine:
         return outcome
 
 
+def default_workflow_path() -> Path:
+    """The seed workflow shipped with eventflow."""
+    from .default_plugins.workflows import SEED
+
+    return SEED
+
+
 PINNED_DIR = ".workflows"
 _COMPARED = ("stage", "check", "params", "required", "waivable", "owner", "due", "source")
 
