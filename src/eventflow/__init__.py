@@ -24,7 +24,19 @@ _EXPORTS = {
     "Project": "eventflow.store",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "CheckResult",
+    "Engine",
+    "Event",
+    "EventflowError",
+    "Project",
+    "TransitionBlocked",
+    "__version__",
+    "failed",
+    "hookimpl",
+    "not_applicable",
+    "passed",
+]
 
 if TYPE_CHECKING:
     from .checklist import CheckResult, failed, not_applicable, passed

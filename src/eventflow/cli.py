@@ -34,7 +34,8 @@ def parse_date(ctx: click.Context | None, param: Any, value: str | None) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2027-03-18")
+        raise click.BadParameter(
+            f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2027-03-18") from None
 
 
 def split_list(value: str | None) -> list[str]:

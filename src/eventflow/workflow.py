@@ -219,7 +219,10 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         problems.append("workflow.version: missing; add version = \"1.0.0\"")
         version = str(version)
     title = _label(head.get("title"), "workflow.title", problems)
-    description = head.get("description") if isinstance(head.get("description"), dict) else {}
+    raw_description = head.get("description")
+    description: dict[str, str] = (
+        {k: v for k, v in raw_description.items() if isinstance(v, str)}
+        if isinstance(raw_description, dict) else {})
 
     raw_stages = data.get("stages")
     if not isinstance(raw_stages, list) or not raw_stages:
