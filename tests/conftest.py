@@ -36,3 +36,12 @@ def run(ef_project: Any) -> Any:
 @pytest.fixture
 def folder(ef_project: Any) -> Path:
     return Path(ef_project.root)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any) -> None:
+    """Print the policy's mutation score (tests/test_policy_mutation.py) in every run."""
+    from eventflow.policy.verify import MUTATION_SCORE
+
+    score = config.stash.get(MUTATION_SCORE, None)
+    if score:
+        terminalreporter.write_line(score)

@@ -263,3 +263,67 @@ def rule_verdicts(results: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]
             entry = verdicts.setdefault(rid, {"passed": 0, "failed": 0})
             entry["passed" if r["outcome"] == "passed" else "failed"] += 1
     return verdicts
+
+
+def scenario_stage(scenario: ScenarioInfo, workflow: Workflow) -> str | None:
+    """The stage a scenario starts from: the stage its Given step brings the event to."""
+    from .steps import STEPS
+
+    for step_type, text, _table in scenario.steps:
+        if step_type != "given":
+            continue
+        for stepdef in STEPS:
+            if stepdef.type == "given" and stepdef.parser.is_matching(text):
+                args = stepdef.parser.parse_arguments(text) or {}
+                if "stage" in args:
+                    try:
+                        return resolve_stage(workflow.stages, str(args["stage"])).id
+                    except LookupError:
+                        return None
+    return None
+
+
+def trace_problems(policy: Policy, languages: Sequence[str] = ("en", "fi"),
+                   required_rules: Sequence[str] | None = None) -> list[str]:
+    """Everything that breaks traceability, as sentences; empty when the policy is complete.
+
+    * a scenario whose steps cannot be bound, or name a requirement the workflow lacks;
+    * a scenario tagged with a rule id that is not in the catalogue;
+    * a rule (``required_rules``, default every rule in the catalogue) without a kept and a
+      broken scenario in each language;
+    * a workflow item with a ``source`` that no scenario names, or (for a rule source) that no
+      scenario of that rule names;
+    * a stage without a scenario about leaving it, and no scenario for reopen or cancel.
+    """
+    problems: list[str] = []
+    known = {r.id for r in policy.rules}
+    for s in policy.scenarios:
+        problems += [f"{s.key}: {p}" for p in s.problems]
+        problems += [f'{s.key}: names rule {rid}, which is not in the rule catalogue'
+                     for rid in s.rule_ids if rid not in known]
+    core = [s for s in policy.scenarios if not s.plugin]
+    wanted = list(required_rules) if required_rules is not None else sorted(known)
+    for rid in wanted:
+        for lang in languages:
+            mine = [s for s in core if rid in s.tags and s.language == lang]
+            for polarity in (KEPT, BROKEN):
+                if not any(s.polarity == polarity for s in mine):
+                    problems.append(f"rule {rid} has no scenario in which it is {polarity} "
+                                    f"({lang})")
+    for item in policy.workflow.items():
+        if not item.source:
+            continue
+        naming = policy.scenarios_naming(item.id)
+        if not naming:
+            problems.append(f"item {item.id} (source {item.source}) is named by no scenario")
+        elif RULE_ID.match(item.source) and not any(item.source in s.tags for s in naming):
+            problems.append(f"item {item.id} is named by no scenario of its rule "
+                            f"{item.source}")
+    for stage in policy.workflow.stages:
+        if not any("advance" in s.tags and scenario_stage(s, policy.workflow) == stage.id
+                   for s in core):
+            problems.append(f"leaving stage {stage.id} has no scenario (tag @advance)")
+    for tag in ("reopen", "cancel"):
+        if not any(tag in s.tags for s in core):
+            problems.append(f"no scenario for {tag} (tag @{tag})")
+    return problems

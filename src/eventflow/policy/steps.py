@@ -185,6 +185,10 @@ class World:
         target = self.project.root / "events"
         shutil.rmtree(target)
         shutil.copytree(template / "events", target)
+        if self.workflow_file is not None:
+            # the folder's own workflow replaces the shipped one: move the event onto it, as a
+            # planning team does with `eventflow migrate` after changing its workflow
+            self.engine.migrate(self.event_id, dry_run=False)
 
     def _template(self, stage: str, in_order: bool) -> Path:
         """A planning folder walked to ``stage`` with the shipped workflow. One walk per kind
@@ -223,7 +227,8 @@ class World:
 
             assert self.project is not None, "no training day yet: start with the Given step"
             self._engine = Engine(self.project)
-            _share_loaded_workflows(self._engine, (str(self.workflow_file), self.plugins))
+            if self.workflow_file is None:
+                _share_loaded_workflows(self._engine, self.plugins)
         return self._engine
 
     @property
