@@ -172,7 +172,20 @@ def file_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 pause = min(pause * 1.5, 0.02)
         yield
     finally:
-        os.close(fd)
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)  # released even if closing the descriptor fails
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _nothing_saved(path: Path) -> Iterator[None]:
+    """Turn an I/O error in the steps before a commit into an honest eventflow error."""
+    try:
+        yield
+    except OSError as exc:
+        raise SaveFailed(f"{path}: {exc.strerror or exc} while preparing the save; nothing was "
+                         f"saved, the event is as it was{_advice(exc)}", applied=False) from None
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -552,13 +565,24 @@ class Project:
 
     def event_ids(self) -> list[str]:
         try:
-            entries = os.scandir(self.events_dir)
+            with os.scandir(self.events_dir) as entries:
+                folders = [e for e in entries if e.is_dir() and not e.name.startswith(".")]
         except FileNotFoundError:
             return []
-        with entries:
-            ids = [e.name for e in entries
-                   if e.is_dir() and not e.name.startswith(".")
-                   and os.path.exists(os.path.join(e.path, EVENT_FILE))]
+        except OSError as exc:
+            raise FileFormatError(self.events_dir, f"cannot be read ({exc.strerror or exc})",
+                                  fix="check the folder's permissions and the disk") from None
+        ids = []
+        try:
+            for entry in folders:
+                try:
+                    os.stat(os.path.join(entry.path, EVENT_FILE))
+                except (FileNotFoundError, NotADirectoryError):
+                    continue
+                ids.append(entry.name)
+        except OSError as exc:
+            raise FileFormatError(self.events_dir, f"cannot be read ({exc.strerror or exc})",
+                                  fix="check the folder's permissions and the disk") from None
         return sorted(ids)
 
     def resolve(self, name: str) -> str:
@@ -640,7 +664,8 @@ class Project:
         with file_lock(folder / LOCK_FILE):
             self._held[event_id] = 1
             try:
-                self._recover(event_id)
+                with _nothing_saved(folder):
+                    self._recover(event_id)
                 yield
             finally:
                 del self._held[event_id]
@@ -668,8 +693,9 @@ class Project:
         with self.locked(event.id):
             folder = self.event_dir(event.id)
             path = self.event_path(event.id)
-            self._refuse_conflicts(folder)
-            on_disk = self._on_disk(event.id)
+            with _nothing_saved(path):
+                self.refuse_conflicts(folder)
+                on_disk = self._on_disk(event.id)
             if on_disk.revision != expected:
                 raise StaleWrite(
                     f"{path} changed since this command read it (revision {on_disk.revision}, "
@@ -707,7 +733,8 @@ class Project:
         except EventflowError:
             return None
 
-    def _refuse_conflicts(self, folder: Path) -> None:
+    def refuse_conflicts(self, folder: Path) -> None:
+        """Raise :class:`SharedFolderConflict` if a conflicted copy or merge conflict waits."""
         copies = conflicted_copies(folder)
         if copies:
             raise SharedFolderConflict("nothing was saved: " + _conflict_message(folder, copies),
@@ -758,21 +785,24 @@ class Project:
             raise SaveFailed(f"{path}: cannot open the history ({exc.strerror or exc}); nothing "
                              f"was saved{_advice(exc)}", applied=False) from None
         try:
-            size = os.fstat(fd).st_size
-            prefix = b""
-            if size and os.pread(fd, 1, size - 1) != b"\n":
-                prefix = b"\n"
+            size = -1
             try:
+                size = os.fstat(fd).st_size
+                prefix = b""
+                if size and os.pread(fd, 1, size - 1) != b"\n":
+                    prefix = b"\n"
                 _write_all(fd, prefix + line.encode("utf-8"))
                 os.fsync(fd)
             except OSError as exc:
-                with contextlib.suppress(OSError):
-                    os.ftruncate(fd, size)
+                if size >= 0:
+                    with contextlib.suppress(OSError):
+                        os.ftruncate(fd, size)
                 raise SaveFailed(f"{path}: cannot record the change in the history "
                                  f"({exc.strerror or exc}); nothing was saved, the event is as "
                                  f"it was{_advice(exc)}", applied=False) from None
         finally:
-            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
     def _mark_not_applied(self, event_id: str, entries: list[dict[str, Any]], why: str) -> None:
         for entry in entries:

@@ -1,0 +1,120 @@
+"""`eventflow participants ...`: import, erase, purge and summarise registrations.
+
+Personal data stays in ``events/<id>/participants.toml``; these commands print counts only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+def attach(cli: click.Group) -> None:
+    from .cli import clean, emit_json, engine, flush_warnings, json_option, today
+
+    @cli.group()
+    def participants() -> None:
+        """Registrations (personal data, kept apart from the planning data).
+
+        \b
+        Example:
+            eventflow participants import pirkanmaa registrations.csv
+            eventflow participants summary pirkanmaa
+        """
+
+    @participants.command("import")
+    @click.argument("event", metavar="EVENT")
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.pass_context
+    def import_(ctx: click.Context, event: str, file: Path) -> None:
+        """Import registrations from a CSV file: every row or none.
+
+        Columns: name, email, organisation, target_group (required); organisation_type,
+        diet + diet_consent, accessibility + accessibility_consent (optional; a diet or
+        accessibility need is kept only with its consent = yes).
+
+        \b
+        Example:
+            eventflow participants import pirkanmaa registrations.csv
+        """
+        from .participants import import_csv
+
+        eng = engine(ctx)
+        report = import_csv(eng, event, file, today())
+        flush_warnings(eng)
+        click.echo(f"imported {report.imported} registration(s); {report.total} in "
+                   f"{clean(report.path)}")
+
+    @participants.command()
+    @click.argument("event", metavar="EVENT")
+    @click.argument("person", metavar="PERSON")
+    @click.pass_context
+    def erase(ctx: click.Context, event: str, person: str) -> None:
+        """Erase one person's registration, by registration id or e-mail address.
+
+        \b
+        Example:
+            eventflow participants erase pirkanmaa maria@example.fi
+        """
+        from .participants import erase as erase_person
+
+        eng = engine(ctx)
+        outcome = erase_person(eng, event, person)
+        flush_warnings(eng)
+        click.echo(f"{outcome.event.id}: erased 1 registration; the history records only "
+                   "that one was erased")
+
+    @participants.command()
+    @click.argument("event", metavar="EVENT")
+    @click.option("--force", is_flag=True,
+                  help="Delete even before the event day (the data is normally still needed).")
+    @click.pass_context
+    def purge(ctx: click.Context, event: str, force: bool) -> None:
+        """Delete every registration of an event after its follow-up, and record the date.
+
+        \b
+        Example:
+            eventflow participants purge pirkanmaa
+        """
+        from .participants import purge as purge_all
+
+        eng = engine(ctx)
+        day = today()
+        outcome = purge_all(eng, event, day, force=force)
+        flush_warnings(eng)
+        click.echo(f"{outcome.event.id}: deleted every registration "
+                   f"({outcome.event.ext['participants']['purged_at']}); the check "
+                   "personal_data_deleted now passes")
+
+    @participants.command()
+    @click.argument("event", metavar="EVENT")
+    @json_option
+    @click.pass_context
+    def summary(ctx: click.Context, event: str, as_json: bool) -> None:
+        """Counts of registrations (by target group, organisation type, diet); no names.
+
+        \b
+        Example:
+            eventflow participants summary pirkanmaa --json
+        """
+        from .participants import summary as summarise
+
+        eng = engine(ctx)
+        data = summarise(eng.project, event)
+        flush_warnings(eng)
+        if as_json:
+            emit_json(data)
+            return
+        click.echo(f"{data['id']}: {data['registered']} registration(s) from "
+                   f"{data['organisations']} organisation(s), {data['attended']} attended")
+        if data["purged_at"]:
+            click.echo(f"  registrations deleted on {data['purged_at']}")
+        for title, key in (("by target group", "by_target_group"),
+                           ("by organisation type", "by_organisation_type"),
+                           ("diets (with consent)", "diets")):
+            if data[key]:
+                click.echo(f"  {title}: " + ", ".join(f"{clean(k)} {v}"
+                                                      for k, v in data[key].items()))
+        if data["accessibility_needs"]:
+            click.echo(f"  accessibility needs (with consent): {data['accessibility_needs']}")

@@ -1,0 +1,356 @@
+"""Participants' personal data: registrations kept apart from the planning data.
+
+Registrations live in ``events/<id>/participants.toml``, never in ``event.toml``, the history,
+logs or outputs (outputs and reports get aggregates only: :func:`summary`). A new planning
+folder's ``.gitignore`` keeps the file out of git, because a version kept in git's history
+could not be erased. What is recorded follows data minimisation (reference.md §6 G4–G6):
+
+* required: ``name``, ``email``, ``organisation``, ``target_group`` (a category of
+  organisation from the target groups, never a personal belief);
+* optional: ``organisation_type`` (authority, ngo, community, employer);
+* special categories, only with their own explicit consent (G5): ``diet`` with
+  ``diet_consent = yes`` and ``accessibility`` with ``accessibility_consent = yes``.
+
+``import_csv`` checks every row first and writes nothing if any row is wrong; ``erase`` removes
+one person; ``purge`` deletes every registration after the follow-up and records the date in
+``event.ext["participants"]["purged_at"]`` (what the ``personal_data_deleted`` check reads).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import os
+import re
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from .errors import EventflowError, FileFormatError, InvalidInput
+from .store import PARTICIPANTS_FILE, MAX_EVENT_BYTES, atomic_write, parse_bounded, read_capped
+from .vocab import PARTNER_TYPES, TARGET_GROUPS
+
+if TYPE_CHECKING:
+    from .engine import Engine, Outcome
+    from .store import Project
+
+#: Diets are reported by kind only: free text (which may name a person or a condition) counts
+#: as "other".
+DIET_KINDS = ("vegetarian", "vegan", "gluten_free", "lactose_free", "halal", "kosher",
+              "nut_free", "pork_free")
+MAX_CSV_BYTES = 10 << 20
+MAX_ROWS = 20_000
+MAX_FIELD = 500
+COLUMNS = ("name", "email", "organisation", "target_group", "organisation_type", "diet",
+           "diet_consent", "accessibility", "accessibility_consent")
+REQUIRED = ("name", "email", "organisation", "target_group")
+YES = {"yes", "y", "true", "1", "kyllä", "k", "ja", "x"}
+NO = {"", "no", "n", "false", "0", "ei", "nej"}
+_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]+$")
+
+
+class Participant(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    id: str
+    name: str
+    email: str
+    organisation: str
+    target_group: str
+    organisation_type: str = ""
+    diet: str = ""
+    diet_consent: bool = False
+    accessibility: str = ""
+    accessibility_consent: bool = False
+    registered: dt.date | None = None
+    attended: bool = False
+
+
+class _File(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    schema: int = 1
+    participants: list[Participant] = []
+
+
+class ImportRefused(EventflowError):
+    """Some rows of a CSV file are wrong; nothing was imported. ``problems`` lists each."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        shown = "\n".join(f"  - {p}" for p in problems[:50])
+        more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{path}: {len(problems)} problem(s); nothing was imported:\n{shown}"
+                         f"{more}\n  fix: correct the rows and run the import again")
+
+
+@dataclass
+class ImportReport:
+    imported: int
+    total: int
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def path_for(project: Project, event_id: str) -> Path:
+    return project.event_dir(event_id) / PARTICIPANTS_FILE
+
+
+def load(project: Project, event_id: str) -> list[Participant]:
+    """The registrations of an event ([] when none are recorded or they were purged)."""
+    path = path_for(project, event_id)
+    try:
+        raw = read_capped(path, MAX_EVENT_BYTES)
+    except FileNotFoundError:
+        return []
+    data = parse_bounded(path, raw)
+    try:
+        return msgspec.convert(data, _File).participants
+    except msgspec.ValidationError as exc:
+        from .store import validation_message
+
+        raise validation_message(path, exc, raw.decode("utf-8", "replace")) from None
+
+
+def _write(project: Project, event_id: str, rows: list[Participant]) -> None:
+    import tomli_w
+
+    path = path_for(project, event_id)
+    if not rows:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        return
+    data = msgspec.to_builtins(_File(participants=rows), builtin_types=(dt.date,))
+    atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+
+
+def _flag(value: str, column: str, where: str, problems: list[str]) -> bool:
+    text = value.strip().casefold()
+    if text in YES:
+        return True
+    if text not in NO:
+        problems.append(f"{where}: column '{column}' is '{value}'; write yes or no")
+    return False
+
+
+def parse_csv(path: Path, raw: bytes, today: dt.date
+              ) -> tuple[list[tuple[int, Participant]], list[str]]:
+    """Every row checked; returns (row number, participant) pairs and every problem found."""
+    problems: list[str] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [], [f"line {line}: not UTF-8 text; save the spreadsheet as CSV UTF-8"]
+    if "\x00" in text:
+        return [], [f"line {text[: text.index(chr(0))].count(chr(10)) + 1}: contains NUL "
+                    "bytes; this is not a CSV file"]
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return [], ["the file is empty; the first line must name the columns: "
+                    + ", ".join(COLUMNS)]
+    except csv.Error as exc:
+        return [], [f"line 1: {exc}"]
+    names = [h.strip().casefold() for h in header]
+    unknown = [h for h in names if h not in COLUMNS]
+    missing = [c for c in REQUIRED if c not in names]
+    if unknown:
+        problems.append(f"line 1: unknown column(s) {', '.join(unknown)}; eventflow records only "
+                        f"{', '.join(COLUMNS)} (no fields 'just in case')")
+    if missing:
+        problems.append(f"line 1: missing column(s) {', '.join(missing)}")
+    if len(set(names)) != len(names):
+        problems.append("line 1: a column is named twice")
+    if problems:
+        return [], problems
+    rows: list[tuple[int, Participant]] = []
+    seen: dict[str, int] = {}
+    number = 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(f"line {reader.line_num}: {exc}")
+            break
+        number += 1
+        if not any(v.strip() for v in values):
+            continue
+        where = f"row {number} (line {reader.line_num})"
+        if number - 1 > MAX_ROWS:
+            problems.append(f"more than {MAX_ROWS} rows; split the file")
+            break
+        if len(values) != len(names):
+            problems.append(f"{where}: {len(values)} values for {len(names)} columns")
+            continue
+        row = {k: v.strip() for k, v in zip(names, values)}
+        bad = [k for k, v in row.items() if len(v) > MAX_FIELD]
+        if bad:
+            problems.append(f"{where}: column '{bad[0]}' is longer than {MAX_FIELD} characters")
+            continue
+        for column in REQUIRED:
+            if not row.get(column):
+                problems.append(f"{where}: column '{column}' is empty; it is required")
+        email = row.get("email", "")
+        if email and not _EMAIL.match(email):
+            problems.append(f"{where}: column 'email' is not an e-mail address")
+        group = row.get("target_group", "")
+        if group and group not in TARGET_GROUPS:
+            problems.append(f"{where}: column 'target_group' is '{group}'; use one of "
+                            f"{', '.join(TARGET_GROUPS)}")
+        kind = row.get("organisation_type", "")
+        if kind and kind not in PARTNER_TYPES:
+            problems.append(f"{where}: column 'organisation_type' is '{kind}'; use one of "
+                            f"{', '.join(PARTNER_TYPES)} or leave it empty")
+        diet_ok = _flag(row.get("diet_consent", ""), "diet_consent", where, problems)
+        access_ok = _flag(row.get("accessibility_consent", ""), "accessibility_consent", where,
+                          problems)
+        if row.get("diet") and not diet_ok:
+            problems.append(f"{where}: a diet is given without diet_consent = yes; diets can "
+                            "reveal health or religion (G5): record consent or leave it empty")
+        if row.get("accessibility") and not access_ok:
+            problems.append(f"{where}: accessibility needs are given without "
+                            "accessibility_consent = yes (G5): record consent or leave it empty")
+        key = email.casefold()
+        if key and key in seen:
+            problems.append(f"{where}: the same e-mail address as row {seen[key]}")
+        seen.setdefault(key, number)
+        rows.append((number, Participant(
+            id="r-" + secrets.token_hex(4), name=row.get("name", ""), email=email,
+            organisation=row.get("organisation", ""), target_group=group,
+            organisation_type=kind,
+            diet=row.get("diet", "") if diet_ok else "", diet_consent=diet_ok,
+            accessibility=row.get("accessibility", "") if access_ok else "",
+            accessibility_consent=access_ok, registered=today)))
+    return rows, problems
+
+
+def import_csv(engine: Engine, event_name: str, csv_path: Path, today: dt.date) -> ImportReport:
+    """Add the rows of ``csv_path`` to the event's registrations: all of them or none."""
+    project = engine.project
+    event_id = project.resolve(event_name)
+    try:
+        raw = read_capped(csv_path, MAX_CSV_BYTES)
+    except FileNotFoundError:
+        raise InvalidInput(f"{csv_path}: file not found") from None
+    numbered, problems = parse_csv(csv_path, raw, today)
+    new = [person for _, person in numbered]
+    with project.locked(event_id):
+        project.refuse_conflicts(project.event_dir(event_id))
+        event = project.load(event_id)
+        if event.ext.get("participants", {}).get("purged_at"):
+            raise InvalidInput(f"{event_id}: registrations were purged on "
+                               f"{event.ext['participants']['purged_at']}; nothing was imported")
+        current = load(project, event_id)
+        known = {p.email.casefold() for p in current}
+        for number, person in numbered:
+            if person.email.casefold() in known:
+                problems.append(f"row {number}: this e-mail address is already registered "
+                                f"for {event_id}")
+        if problems:
+            raise ImportRefused(csv_path, problems)
+        _write(project, event_id, current + new)
+        _record(engine, event_id, "participants.import", {"imported": len(new)}, current)
+    return ImportReport(len(new), len(current) + len(new), path_for(project, event_id))
+
+
+def _match(person: Participant, who: str) -> bool:
+    return person.id == who or person.email.casefold() == who.strip().casefold()
+
+
+def erase(engine: Engine, event_name: str, who: str) -> Outcome:
+    """Erase one person's registration (by registration id or e-mail address).
+
+    The history records only that one registration was erased, never who.
+    """
+    project = engine.project
+    event_id = project.resolve(event_name)
+    with project.locked(event_id):
+        rows = load(project, event_id)
+        keep = [p for p in rows if not _match(p, who)]
+        if len(keep) == len(rows):
+            raise InvalidInput(f"{event_id}: no registration with that id or e-mail address; "
+                               "`eventflow participants summary EVENT` shows how many there are")
+        project.refuse_conflicts(project.event_dir(event_id))
+        _write(project, event_id, keep)
+        outcome = _record(engine, event_id, "participants.erase",
+                          {"erased": len(rows) - len(keep)}, None)
+    return outcome
+
+
+def _record(engine: Engine, event_id: str, action: str, details: dict[str, Any],
+            restore: list[Participant] | None, mutate: Any = None) -> Outcome:
+    """Record the action (counts only) in the event's history; if that fails, put the
+    registrations back as they were (an erasure is never undone)."""
+    try:
+        return engine.change(event_id, action, mutate or (lambda ev: None), details)
+    except BaseException:
+        if restore is not None:
+            with contextlib.suppress(EventflowError, OSError):
+                _write(engine.project, event_id, restore)
+        raise
+
+
+def purge(engine: Engine, event_name: str, today: dt.date, *, force: bool = False) -> Outcome:
+    """Delete every registration of an event (retention after the follow-up) and record when.
+
+    Refused before the event day unless ``force``: the registrations are still needed then.
+    """
+    project = engine.project
+    event_id = project.resolve(event_name)
+    with project.locked(event_id):
+        event = project.load(event_id)
+        if event.date >= today and not force:
+            raise InvalidInput(f"{event_id} takes place on {event.date}: registrations are "
+                               "needed until after the event and its follow-up; use --force to "
+                               "delete them now")
+        project.refuse_conflicts(project.event_dir(event_id))
+        count = len(load(project, event_id))
+        _write(project, event_id, [])
+
+        def mutate(ev: Any) -> None:
+            ev.ext.setdefault("participants", {})["purged_at"] = today.isoformat()
+
+        outcome = _record(engine, event_id, "participants.purge", {"erased": count}, None,
+                          mutate)
+    return outcome
+
+
+def summary(project: Project, event_name: str) -> dict[str, Any]:
+    """Aggregates only: counts by target group, organisation type and diet kind; never a name
+    or a free-text answer."""
+    event_id = project.resolve(event_name)
+    rows = load(project, event_id)
+    by_group: dict[str, int] = {}
+    by_type: dict[str, int] = {}
+    diets: dict[str, int] = {}
+    for p in rows:
+        by_group[p.target_group] = by_group.get(p.target_group, 0) + 1
+        kind = p.organisation_type or "unknown"
+        by_type[kind] = by_type.get(kind, 0) + 1
+        if p.diet_consent and p.diet:
+            key = re.sub(r"[\s-]+", "_", p.diet.strip().casefold())
+            key = key if key in DIET_KINDS else "other"
+            diets[key] = diets.get(key, 0) + 1
+    try:
+        purged = project.load(event_id).ext.get("participants", {}).get("purged_at")
+    except FileFormatError:
+        purged = None
+    return {
+        "id": event_id,
+        "registered": len(rows),
+        "attended": sum(1 for p in rows if p.attended),
+        "organisations": len({p.organisation.strip().casefold() for p in rows}),
+        "by_target_group": dict(sorted(by_group.items())),
+        "by_organisation_type": dict(sorted(by_type.items())),
+        "diets": dict(sorted(diets.items())),
+        "accessibility_needs": sum(1 for p in rows if p.accessibility_consent and p.accessibility),
+        "purged_at": purged,
+    }
