@@ -83,11 +83,12 @@ def pytest_sessionfinish(session):
 '''
 
 
-def verify(features: Sequence[tuple[str, Path, str | None]], *, timeout: float = 600
-           ) -> dict[str, Any]:
+def verify(features: Sequence[tuple[str, Path, str | None]], *, markers: Sequence[str] = (),
+           timeout: float = 600) -> dict[str, Any]:
     """Run the features with pytest-bdd in a subprocess.
 
-    ``features``: (plugin name or "" for eventflow, features path, step module or None).
+    ``features``: (plugin name or "" for eventflow, features path, step module or None);
+    ``markers``: only scenarios with one of these tags (rule ids).
     Returns ``{"results": [...], "exit_code": n, "output": "..."}``; each result names the
     scenario, its feature, tags (rule ids among them), outcome and failure message.
     """
@@ -107,6 +108,8 @@ def verify(features: Sequence[tuple[str, Path, str | None]], *, timeout: float =
                 "-c", str(folder / "pytest.ini")]
         for module in dict.fromkeys(modules):
             args += ["-p", module]
+        if markers:
+            args += ["-m", " or ".join(markers)]
         args.append(str(folder / "test_policy.py"))
         env = dict(os.environ, EVENTFLOW_POLICY_OUT=str(out),
                    EVENTFLOW_POLICY_PLUGINS=",".join(sorted({p for p, _f, _s in features if p})))
@@ -242,16 +245,28 @@ def write_workflow(data: dict[str, Any], path: Path) -> Path:
 def mutation_check(scenarios: Sequence[ScenarioInfo], workflow_file: Path, rule_ids: Sequence[str]
                    ) -> list[dict[str, Any]]:
     """For each rule and each of its mutants: run the rule's scenarios (broken ones first)
-    until one fails. Returns one row per mutant: rule, mutant, caught, by which scenario."""
+    until one fails. A failure only counts if the same scenario passes against an unchanged
+    copy of the workflow. Returns one row per mutant: rule, mutant, caught, by which scenario."""
     rows = []
+    baseline: dict[str, InProcessResult] = {}
+
+    def passes_unchanged(scenario: ScenarioInfo) -> bool:
+        if scenario.key not in baseline:
+            baseline[scenario.key] = run_inprocess(scenario, workflow_file)
+        return baseline[scenario.key].ok
+
     with tempfile.TemporaryDirectory(prefix="eventflow-mutants-") as tmp:
         for rule_id in rule_ids:
             own = sorted((s for s in scenarios if rule_id in s.tags and not s.plugin),
                          key=lambda s: (s.polarity != "broken", s.language))
             for number, mutant in enumerate(mutants(workflow_file, rule_id)):
                 path = write_workflow(mutant.data, Path(tmp) / f"{rule_id}-{number}.toml")
-                killer = next((r for r in map(lambda s: run_inprocess(s, path), own)
-                               if not r.ok), None)
+                killer = None
+                for scenario in own:
+                    result = run_inprocess(scenario, path)
+                    if not result.ok and passes_unchanged(scenario):
+                        killer = result
+                        break
                 rows.append({"rule": rule_id, "mutant": mutant.description,
                              "caught": killer is not None,
                              "by": killer.scenario.name if killer else "",

@@ -1,0 +1,287 @@
+"""`eventflow policy ...`: read the living policy, verify it, judge one event against it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from .engine import Engine
+    from .policy.catalogue import Policy
+
+
+def _engine(ctx: click.Context) -> Engine:
+    """The planning folder's engine; outside a folder, the shipped workflow and the installed
+    plugins the environment allows."""
+    from .cli import engine
+    from .errors import PlanningFolderNotFound
+
+    try:
+        return engine(ctx)
+    except PlanningFolderNotFound:
+        from .engine import Engine
+        from .plugins import get_plugin_manager
+        from .store import Project, Settings
+
+        project = Project(Path.cwd())
+        project._settings = Settings(language="en")
+        return Engine(project, pm=get_plugin_manager(active=None))
+
+
+def _plugin_features(eng: Engine) -> list[tuple[str, Path, str | None]]:
+    return [(plugin, path, steps) for path, steps, plugin in eng.registry.policies]
+
+
+def _policy(eng: Engine) -> Policy:
+    from .errors import InvalidInput
+
+    try:
+        from .policy.catalogue import build_policy
+    except ImportError as exc:  # pytest-bdd is needed to read the features
+        raise InvalidInput(f"the policy needs pytest-bdd ({exc}); install eventflow[test]"
+                           ) from None
+    return build_policy(eng.workflow("good-relations-training"), _plugin_features(eng))
+
+
+def attach(cli: click.Group) -> None:
+    from .cli import clean, emit_json, flush_warnings, json_option
+
+    @cli.group(invoke_without_command=True)
+    @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default=None,
+                  help="Language of the rules (default: the folder's language). Scenarios are "
+                       "written in Finnish and English; Swedish shows the English ones.")
+    @json_option
+    @click.pass_context
+    def policy(ctx: click.Context, lang: str | None, as_json: bool) -> None:
+        """Print the living policy: each rule, the stage and items that enforce it, and its
+        scenarios with their last verified result.
+
+        \b
+        Example:
+            eventflow policy --lang fi
+            eventflow policy verify
+            eventflow policy check pirkanmaa
+        """
+        if ctx.invoked_subcommand is not None:
+            return
+        from .policy.verify import load_results
+
+        eng = _engine(ctx)
+        pol = _policy(eng)
+        lang = lang or eng.lang
+        scenario_lang = "fi" if lang == "fi" else "en"
+        last = load_results() or {}
+        outcome = {(Path(r["feature_file"]).name, r["scenario"]): r["outcome"]
+                   for r in last.get("results", [])}
+        rows = []
+        for rule in pol.rules:
+            items = pol.items_for(rule.id)
+            scenarios = [s for s in pol.scenarios_for(rule.id)
+                         if s.language == scenario_lang and not s.plugin]
+            rows.append({
+                "rule": rule.id, "kind": rule.kind, "text": rule.label(lang),
+                "items": [{"item": i.id, "stage": i.stage, "required": i.required,
+                           "label": i.text(lang)} for i in items],
+                "scenarios": [{"name": s.name, "polarity": s.polarity,
+                               "last": outcome.get((s.feature_file.name, s.name))}
+                              for s in scenarios]})
+        plugins = []
+        for plugin, _path, _steps in _plugin_features(eng):
+            own = [s for s in pol.scenarios if s.plugin == plugin]
+            plugins.append({"plugin": plugin, "scenarios": [
+                {"feature": s.feature, "rule": s.rule_name, "name": s.name,
+                 "last": outcome.get((s.feature_file.name, s.name))} for s in own]})
+        flush_warnings(eng)
+        if as_json:
+            emit_json({"lang": lang, "verified_at": last.get("verified_at"), "rules": rows,
+                       "plugins": plugins})
+            return
+        mark = {"passed": "✓", "failed": "✗", None: "·"}
+        when = last.get("verified_at")
+        click.echo(f"Policy: {len(rows)} rules"
+                   + (f", last verified {when}" if when else
+                      ", not verified yet (eventflow policy verify)"))
+        for row in rows:
+            click.echo("")
+            click.echo(clean(f"{row['rule']} [{row['kind']}] {row['text']}"))
+            for i in row["items"]:
+                need = "required" if i["required"] else "advice"
+                click.echo(clean(f"    enforced at {i['stage']}: {i['item']} ({need}) — "
+                                 f"{i['label']}"))
+            if not row["items"]:
+                click.echo("    enforced by no checklist item")
+            for s in row["scenarios"]:
+                click.echo(clean(f"    {mark.get(s['last'], '·')} {s['polarity'] or '-':<6} "
+                                 f"{s['name']}"))
+        for entry in plugins:
+            click.echo("")
+            click.echo(clean(f"Policy of plugin {entry['plugin']}:"))
+            for s in entry["scenarios"]:
+                click.echo(clean(f"    {mark.get(s['last'], '·')} {s['rule'] or s['feature']}: "
+                                 f"{s['name']}"))
+
+    @policy.command("verify")
+    @click.option("--rule", "rules", multiple=True,
+                  help="Only the scenarios of this rule id (repeatable).")
+    @click.option("--plugin", "plugins", multiple=True,
+                  help="Only the features of this plugin (repeatable).")
+    @json_option
+    @click.pass_context
+    def verify_(ctx: click.Context, rules: tuple[str, ...], plugins: tuple[str, ...],
+                as_json: bool) -> None:
+        """Run the policy's scenarios against the engine and print pass/fail per rule.
+
+        Exit 1 when any scenario fails. The result is kept for `eventflow policy` and
+        `eventflow policy report` (EVENTFLOW_POLICY_RESULTS relocates it).
+
+        \b
+        Example:
+            eventflow policy verify
+            eventflow policy verify --rule R1 --rule R13
+        """
+        from .policy.catalogue import features_dir, rule_verdicts
+        from .policy.verify import save_results, verify
+
+        eng = _engine(ctx)
+        features = [("", features_dir(), None)] + _plugin_features(eng)
+        if plugins:
+            known = {p for p, _f, _s in features if p}
+            unknown = set(plugins) - known
+            if unknown:
+                raise click.BadParameter(f"no policy from plugin(s) {', '.join(sorted(unknown))}"
+                                         f"; plugins with policy: {', '.join(sorted(known)) or 'none'}",
+                                         param_hint="--plugin")
+            features = [f for f in features if f[0] in plugins]
+        flush_warnings(eng)
+        data = verify(features, markers=list(rules))
+        results = data["results"]
+        if not results:
+            click.echo(data["output"], err=True)
+            raise click.ClickException("the policy could not be run (see pytest's output above)")
+        path = save_results(data)
+        failed = [r for r in results if r["outcome"] == "failed"]
+        if as_json:
+            emit_json({"ok": not failed and data["exit_code"] == 0, "results": results,
+                       "saved": str(path)})
+        else:
+            verdicts = rule_verdicts(results)
+            for rid, v in sorted(verdicts.items(), key=lambda kv: _rule_order(kv[0])):
+                state = "FAIL" if v["failed"] else "pass"
+                click.echo(f"{state}  {rid:<4} {v['passed']} passed, {v['failed']} failed")
+            others = [r for r in results if not r["rules"]]
+            groups: dict[str, list[dict[str, Any]]] = {}
+            for r in others:
+                groups.setdefault(r["plugin"] or "stages", []).append(r)
+            for name, group in sorted(groups.items()):
+                bad = sum(1 for r in group if r["outcome"] == "failed")
+                state = "FAIL" if bad else "pass"
+                label = f"plugin {name}" if name != "stages" else "stages"
+                click.echo(f"{state}  {label}: {len(group) - bad} passed, {bad} failed")
+            for r in failed:
+                click.echo(clean(f"✗ {r['scenario']} ({Path(r['feature_file']).name})"), err=True)
+                tail = [ln for ln in r["message"].splitlines() if ln.startswith("E ")][-3:]
+                for line in tail:
+                    click.echo(clean(f"    {line}"), err=True)
+            click.echo(f"{len(results) - len(failed)} of {len(results)} scenarios passed; "
+                       f"saved to {path}")
+        if failed or data["exit_code"] not in (0, 5):
+            ctx.exit(1)
+
+    @policy.command("check")
+    @click.argument("event", metavar="EVENT")
+    @json_option
+    @click.pass_context
+    def check(ctx: click.Context, event: str, as_json: bool) -> None:
+        """Judge one event against every rule: kept, broken or not yet due, with the reason.
+
+        Rules of the stages already left and the current stage are kept or broken; rules of
+        coming stages are kept if already met, else not yet due (with their due date).
+
+        \b
+        Example:
+            eventflow policy check pirkanmaa
+        """
+        from .cli import engine
+        from .policy.catalogue import load_rules
+
+        eng = engine(ctx)
+        ev = eng.load(event)
+        verdicts = judge(eng, ev, load_rules())
+        flush_warnings(eng)
+        if as_json:
+            emit_json({"id": ev.id, "stage": ev.stage, "rules": verdicts})
+            return
+        click.echo(clean(f"{ev.id} at stage {ev.stage}: "
+                         + ", ".join(f"{sum(1 for v in verdicts if v['verdict'] == k)} {k}"
+                                     for k in ("kept", "broken", "not yet due"))))
+        mark = {"kept": "✓", "broken": "✗", "not yet due": "…"}
+        for v in verdicts:
+            click.echo(clean(f"{mark[v['verdict']]} {v['rule']:<4} {v['verdict']:<11} "
+                             f"{v['text']}"))
+            for item in v["items"]:
+                due = f", due {item['due']}" if item["due"] and item["verdict"] != "kept" else ""
+                advice = "" if item["required"] else " (advice)"
+                click.echo(clean(f"      {item['item']} [{item['stage']}{due}]{advice}: "
+                                 f"{item['reason']}"))
+
+    @policy.command("report")
+    @click.option("--html", "html_file", required=True,
+                  type=click.Path(dir_okay=False, path_type=Path),
+                  help="The HTML file to write (one static page, works offline).")
+    @click.pass_context
+    def report(ctx: click.Context, html_file: Path) -> None:
+        """Write one static, offline HTML page: every rule, its scenarios and their last
+        result, and the workflow diagram.
+
+        \b
+        Example:
+            eventflow policy verify; eventflow policy report --html policy.html
+        """
+        from .machine import mermaid
+        from .policy.report import render
+        from .policy.verify import load_results
+        from .store import atomic_write
+
+        eng = _engine(ctx)
+        pol = _policy(eng)
+        page = render(pol, load_results(), mermaid(pol.workflow), eng.lang)
+        flush_warnings(eng)
+        html_file.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(html_file, page.encode("utf-8"))
+        click.echo(f"wrote {html_file} ({len(pol.rules)} rules, {len(pol.scenarios)} scenarios)")
+
+
+def _rule_order(rule_id: str) -> tuple[str, int]:
+    return (rule_id[0], int(rule_id[1:]) if rule_id[1:].isdigit() else 0)
+
+
+def judge(eng: Engine, event: Any, rules: list[Any]) -> list[dict[str, Any]]:
+    """Every rule with items in the event's workflow: kept, broken or not yet due."""
+    from .workflow import TERMINAL
+
+    workflow = eng.workflow_for(event)
+    order = workflow.stage_ids
+    here = order.index(event.stage) if event.stage in order else len(order)
+    statuses = eng.evaluate(event) if event.stage not in TERMINAL else []
+    lang = eng.lang
+    verdicts = []
+    for rule in rules:
+        mine = [s for s in statuses if s.item.source == rule.id]
+        if not mine:
+            continue
+        items = []
+        for s in mine:
+            due_now = order.index(s.item.stage) <= here
+            verdict = "kept" if s.ok else ("broken" if due_now else "not yet due")
+            reason = s.reason if s.applies else f"does not apply: {s.reason}"
+            items.append({"item": s.item.id, "stage": s.item.stage, "required": s.item.required,
+                          "verdict": verdict, "reason": reason or ("met" if s.ok else "unmet"),
+                          "due": s.due.isoformat() if s.due else None})
+        kinds = {i["verdict"] for i in items}
+        verdict = "broken" if "broken" in kinds else "not yet due" if "not yet due" in kinds \
+            else "kept"
+        verdicts.append({"rule": rule.id, "kind": rule.kind, "text": rule.label(lang),
+                         "verdict": verdict, "items": items})
+    return verdicts
