@@ -69,7 +69,11 @@ MAX_TOML_TOKENS = 150_000
 MAX_KEY_PARTS = 32
 LOCK_TIMEOUT = 10.0
 
+MAX_DEPTH = 48
 _NOT_APPLIED = "not-applied"
+_NOT_TOKEN = bytes(i for i in range(256) if i not in b"\n,=[{.")
+_NOT_OPENING = bytes(i for i in range(256) if i not in b"[{")
+_BRACKET = re.compile(rb"[\[\]{}]")
 _DOTTED_KEY = re.compile(
     rb"\.(?:[ \t]*(?:[A-Za-z0-9_\-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*\.){%d}" % (MAX_KEY_PARTS - 1))
 _MERGE_MARKER = re.compile(rb"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.M)
@@ -323,13 +327,12 @@ def check_toml_shape(path: Path, raw: bytes) -> None:
             fix="resolve the conflict: between <<<<<<< and >>>>>>> keep the lines you want from "
                 "each side (both, if both are right), delete the marker lines, set `revision` to "
                 "the larger of the two, then `git add` the file and commit")
-    tokens = sum(raw.count(c) for c in (b"\n", b",", b"=", b"[", b"{", b"."))
+    tokens = len(raw.translate(None, _NOT_TOKEN))
     if tokens > MAX_TOML_TOKENS:
-        seen, offset, step = 0, 0, 1 << 16
+        tokens_seen, offset, step = 0, 0, 1 << 16
         while offset < len(raw):
-            chunk = raw[offset: offset + step]
-            seen += sum(chunk.count(c) for c in (b"\n", b",", b"=", b"[", b"{", b"."))
-            if seen > MAX_TOML_TOKENS:
+            tokens_seen += len(raw[offset: offset + step].translate(None, _NOT_TOKEN))
+            if tokens_seen > MAX_TOML_TOKENS:
                 break
             offset += step
         raise FileFormatError(
@@ -343,6 +346,12 @@ def check_toml_shape(path: Path, raw: bytes) -> None:
             line=_line_at(raw, match.start()),
             fix="use at most a few levels of keys; restore the file from git if you did not "
                 "write this")
+    if len(raw.translate(None, _NOT_OPENING)) > MAX_DEPTH:
+        deep = _first_deep_line(raw)
+        if deep is not None:
+            raise FileFormatError(
+                path, f"nests arrays or tables more than {MAX_DEPTH} levels deep", line=deep,
+                fix="this is not a file eventflow wrote; restore it from git or a backup")
 
 
 def parse_bounded(path: Path, raw: bytes) -> dict[str, Any]:
@@ -350,14 +359,21 @@ def parse_bounded(path: Path, raw: bytes) -> dict[str, Any]:
     check_toml_shape(path, raw)
     try:
         return parse_toml(path, raw)
+    except FileFormatError as exc:
+        if exc.line is None and "end of document" in str(exc):
+            raise FileFormatError(path, str(exc).split(": ", 1)[1].split("\n")[0],
+                                  line=raw.count(b"\n") + 1, fix=exc.fix) from None
+        raise
     except RecursionError:
         raise FileFormatError(path, "is nested too deeply to be a planning file",
                               line=_first_deep_line(raw), fix="restore the file from git") from None
 
 
-def _first_deep_line(raw: bytes, limit: int = 64) -> int | None:
+def _first_deep_line(raw: bytes, limit: int = MAX_DEPTH) -> int | None:
+    """Line where brackets first nest deeper than ``limit`` (brackets in strings count too,
+    which only matters for a file with dozens of unbalanced ones: not a planning file)."""
     depth = 0
-    for m in re.finditer(rb"[\[\]{}]", raw):
+    for m in _BRACKET.finditer(raw):
         depth += 1 if m.group() in (b"[", b"{") else -1
         if depth > limit:
             return _line_at(raw, m.start())
