@@ -103,15 +103,28 @@ def evaluate_item(item: Item, event: Event, registry: Registry,
     if not isinstance(result, CheckResult):
         return ItemStatus(item, False, f"check {spec.name} of plugin {spec.plugin} returned "
                           f"{type(result).__name__}, expected CheckResult or bool", state, due)
+    if not isinstance(result.ok, bool) or not isinstance(result.applies, bool):
+        return ItemStatus(item, False, f"check {spec.name} of plugin {spec.plugin} returned a "
+                          "CheckResult whose ok/applies is not true or false", state, due)
     return ItemStatus(item, result.ok, result.reason, state, due, result.applies)
 
 
 def evaluate(workflow: Workflow, event: Event, registry: Registry,
              stage: str | None = None) -> list[ItemStatus]:
     """Evaluate every item of ``stage`` (default: every stage) for ``event``."""
-    snapshot = event.copy()
     items = workflow.stage(stage).items if stage else workflow.items()
-    return [evaluate_item(item, event, registry, snapshot) for item in items]
+    # one copy per plugin: a check that changes its event cannot change another plugin's result
+    copies: dict[str, Event] = {}
+
+    def snapshot(item: Item) -> Event | None:
+        spec = registry.checks.get(item.check or "")
+        if spec is None:
+            return None
+        if spec.plugin not in copies:
+            copies[spec.plugin] = event.copy()
+        return copies[spec.plugin]
+
+    return [evaluate_item(item, event, registry, snapshot(item)) for item in items]
 
 
 def blockers(statuses: list[ItemStatus]) -> list[ItemStatus]:
