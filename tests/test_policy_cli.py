@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -91,6 +90,7 @@ from eventflow.policy.steps import then
 def board_note(world):
     world.change(lambda ev: ev.ext.setdefault("tiny", {}).update(note="seen"))
     assert world.engine.load(world.event_id).ext["tiny"]["note"] == "seen"
+    assert world.engine.project.settings.active_plugins == ["tiny"]
 '''
 
 TINY_FEATURE = '''

@@ -75,7 +75,7 @@ def attach(cli: click.Group) -> None:
         last = load_results() or {}
         outcome = {(Path(r["feature_file"]).name, r["scenario"]): r["outcome"]
                    for r in last.get("results", [])}
-        rows = []
+        rows: list[dict[str, Any]] = []
         for rule in pol.rules:
             items = pol.items_for(rule.id)
             scenarios = [s for s in pol.scenarios_for(rule.id)
@@ -87,7 +87,7 @@ def attach(cli: click.Group) -> None:
                 "scenarios": [{"name": s.name, "polarity": s.polarity,
                                "last": outcome.get((s.feature_file.name, s.name))}
                               for s in scenarios]})
-        plugins = []
+        plugins: list[dict[str, Any]] = []
         for plugin, _path, _steps in _plugin_features(eng):
             own = [s for s in pol.scenarios if s.plugin == plugin]
             plugins.append({"plugin": plugin, "scenarios": [

@@ -31,8 +31,8 @@ def render(policy: Policy, last: dict[str, Any] | None, diagram: str, lang: str 
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
              "<title>eventflow policy</title>", f"<style>{STYLE}</style></head><body>",
              "<h1>Living policy: good population relations training</h1>",
-             f"<p>{len(policy.rules)} rules, {len(policy.scenarios)} scenarios (Finnish and "
-             f"English). Last verified: {escape(when or 'never')}.</p>"]
+             (f"<p>{len(policy.rules)} rules, {len(policy.scenarios)} scenarios (Finnish and "
+              f"English). Last verified: {escape(when or 'never')}.</p>")]
 
     def scenario_rows(scenarios: list[Any]) -> str:
         rows = []

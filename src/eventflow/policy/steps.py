@@ -22,9 +22,10 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import pytest_bdd
@@ -265,10 +266,26 @@ class World:
         return self.result
 
 
+def _plugins_for(request: pytest.FixtureRequest) -> tuple[str, ...]:
+    """The plugin whose feature this scenario is (``eventflow policy verify`` maps feature
+    folders to plugins in EVENTFLOW_POLICY_PLUGINS); eventflow's own run without plugins."""
+    from pytest_bdd.scenario import scenario_wrapper_template_registry
+    from pytest_bdd.utils import registry_get_safe
+
+    mapping = json.loads(os.environ.get("EVENTFLOW_POLICY_PLUGINS") or "{}")
+    template = registry_get_safe(scenario_wrapper_template_registry,
+                                 getattr(request.node, "obj", None))
+    if not mapping or template is None:
+        return ()
+    filename = str(Path(template.feature.filename).resolve())
+    return tuple(plugin for root, plugin in mapping.items() if filename.startswith(root))
+
+
 @pytest.fixture
-def world() -> Iterator[World]:
-    """A fresh planning folder for one scenario (see :class:`World`)."""
-    plugins = tuple(p for p in os.environ.get("EVENTFLOW_POLICY_PLUGINS", "").split(",") if p)
+def world(request: pytest.FixtureRequest) -> Iterator[World]:
+    """A fresh planning folder for one scenario (see :class:`World`); a plugin's scenario
+    gets a folder with that plugin active."""
+    plugins = _plugins_for(request)
     base = Path(tempfile.mkdtemp(prefix="eventflow-scenario-", dir=scratch_dir()))
     try:
         yield World(base, plugins=plugins)

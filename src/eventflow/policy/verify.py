@@ -18,9 +18,10 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .catalogue import ScenarioInfo
@@ -112,8 +113,9 @@ def verify(features: Sequence[tuple[str, Path, str | None]], *, markers: Sequenc
             args += ["-m", " or ".join(markers)]
         args.append(str(folder / "test_policy.py"))
         env = dict(os.environ, EVENTFLOW_POLICY_OUT=str(out),
-                   EVENTFLOW_POLICY_PLUGINS=",".join(sorted({p for p, _f, _s in features if p})))
-        proc = subprocess.run(args, cwd=folder, env=env, capture_output=True, text=True,
+                   EVENTFLOW_POLICY_PLUGINS=json.dumps({str(Path(f).resolve()): p
+                                                        for p, f, _s in features if p}))
+        proc = subprocess.run(args, cwd=folder, env=env, capture_output=True, text=True, check=False,
                               timeout=timeout)
         try:
             results = json.loads(out.read_text(encoding="utf-8"))
@@ -133,7 +135,7 @@ def save_results(data: dict[str, Any]) -> Path:
 
     path = results_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = {"verified_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+    payload = {"verified_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
                "results": data["results"]}
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -170,7 +172,7 @@ def run_inprocess(scenario: ScenarioInfo, workflow_file: Path | None = None
             if "datatable" in params:
                 kwargs["datatable"] = table
             stepdef.func(**kwargs)
-    except Exception as exc:  # any failure of a step fails the scenario, like pytest-bdd
+    except Exception as exc:  # noqa: BLE001  any failure of a step fails the scenario
         return InProcessResult(scenario, False, f"{type(exc).__name__}: {exc}")
     finally:
         shutil.rmtree(base, ignore_errors=True)
