@@ -35,7 +35,7 @@ def test_rows_equal_the_engine_summary_on_any_day(three: Any) -> None:
     for day in DAYS:
         assert summaries(Engine(three), day) == naive(three, day)  # built, then from the cache
         assert summaries(Engine(three), day) == naive(three, day)
-    assert (three.root / ".eventflow" / "index.json").is_file()
+    assert (three.root / ".eventflow" / "index.txt").is_file()
     assert (three.root / ".eventflow" / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
@@ -45,7 +45,11 @@ def test_deleting_the_index_loses_nothing(three: Any, run: Any) -> None:
 
     shutil.rmtree(three.root / ".eventflow")
     assert run("status").output == first
-    (three.root / ".eventflow" / "index.json").write_text('{"format": 1, "garbage": [')
+    (three.root / ".eventflow" / "index.txt").write_text('{"format": 2, "garbage": [')
+    assert run("status").output == first
+    index = three.root / ".eventflow" / "index.txt"
+    lines = index.read_text("utf-8").splitlines()
+    index.write_text("\n".join(lines[:2] + ["x\ty"] + lines[3:]) + "\n", "utf-8")
     assert run("status").output == first
 
 
@@ -138,3 +142,61 @@ def test_listing_streams_plain_lines_and_colours_only_a_terminal(
     assert coloured.getvalue().count("\x1b[31m") == sum(1 for e in found if e.overdue("2027-02-01"))
     monkeypatch.setenv("NO_COLOR", "1")
     assert not use_colour(Tty())
+
+
+def test_status_on_other_days_counts_overdue_items_of_that_day(
+        three: Any, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    for day in (*DAYS, DAYS[0], dt.date(2027, 1, 19), dt.date(2027, 1, 20)):
+        monkeypatch.setenv("EVENTFLOW_TODAY", day.isoformat())
+        expected = {row["id"]: row["overdue"] for row in naive(three, day)}
+        for _ in range(2):  # the first run of a day refreshes the lines, the second reads them
+            header, *lines = run("status").output.splitlines()
+            column = header.index("OVERDUE")
+            shown = {line.split()[0]: line[column:column + 7].strip() for line in lines}
+            assert {k: int(v or 0) for k, v in shown.items()} == expected
+            assert [r["overdue"] for r in __import__("json").loads(
+                run("status", "--json").output)["events"]] == list(expected.values())
+
+
+def test_the_quick_path_serves_only_an_unchanged_folder(
+        three: Any, run: Any, ef_event: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    day = dt.date.fromisoformat(os.environ["EVENTFLOW_TODAY"])
+    root = str(three.root)
+    assert index_mod.cached_listing(root, day) is None  # no index yet
+    first = run("status").output
+    assert index_mod.cached_listing(root, day) is None  # files changed just before: racy
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)  # from here on, as if they were old
+    quick = index_mod.cached_listing(root, day)
+    assert quick is not None and quick.warnings == [] and len(quick) == 3
+    full = entries(Engine(three), day)
+    for colour in (False, True):
+        a, b = io.StringIO(), io.StringIO()
+        assert quick.write(day, a, colour=colour) == write_listing(full, day, b, colour) == 3
+        assert a.getvalue() == b.getvalue()
+    assert "\x1b[31m" in a.getvalue()
+    assert [e.id for e in quick.entries] == three.event_ids()
+    assert quick.any_overdue(day) == any(e.overdue_on(day) for e in full)
+    assert index_mod.cached_listing(root, day, details=True).rows(day) == naive(three, day)
+    assert index_mod.cached_listing(root, day + dt.timedelta(days=400)) is None  # lines of today
+    ef_event("venue", region="Kainuu")  # a new event folder
+    assert index_mod.cached_listing(root, day) is None
+    assert "kainuu" in run("status").output and run("status").output != first
+    (three.root / "eventflow.toml").write_text(
+        (three.root / "eventflow.toml").read_text().replace('language = "fi"',
+                                                             'language = "en"'))
+    assert index_mod.cached_listing(root, day) is None
+
+
+def test_the_quick_path_finds_the_folder_as_the_store_does(
+        three: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventflow.store import find_root
+
+    inner = three.root / "events"
+    monkeypatch.chdir(inner)
+    assert index_mod.find_root(None) == find_root() == three.root.resolve()
+    assert index_mod.find_root(str(inner)) == find_root(inner)
+    monkeypatch.setenv("EVENTFLOW_DIR", str(three.root))
+    monkeypatch.chdir("/")
+    assert index_mod.find_root(None) == find_root()
+    monkeypatch.setenv("EVENTFLOW_DIR", "/")
+    assert index_mod.find_root(None) is None

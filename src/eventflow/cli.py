@@ -217,23 +217,25 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
         eventflow status
         eventflow status pirkanmaa --json
     """
-    eng = engine(ctx)
     day = today()
     if event:
+        eng = engine(ctx)
         _status_one(eng, eng.load(event), day, as_json)
         return
-    from .index import entries, write_listing
+    from .index import status_listing
 
-    found = entries(eng)  # cached summaries, checked against each file (see index.py)
-    flush_warnings(eng)
-    day_iso = day.isoformat()
+    # cached summaries, checked against each file; the engine only if one changed (index.py)
+    found = status_listing(ctx.find_root().obj.get("dir"), day, lambda: engine(ctx),
+                           details=as_json)
+    for warning in found.warnings:
+        click.secho(f"warning: {clean(warning)}", err=True, fg="yellow")
     if as_json:
-        emit_json({"today": day_iso, "events": [e.row(day_iso) for e in found]})
+        emit_json({"today": day.isoformat(), "events": found.rows(day)})
     elif not found:
         click.echo("no events yet: create one with `eventflow new`")
     else:
-        write_listing(found, day, sys.stdout)
-    if check_mode and any(e.overdue(day_iso) for e in found):
+        found.write(day, sys.stdout)
+    if check_mode and found.any_overdue(day):
         ctx.exit(3)
 
 

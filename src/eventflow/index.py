@@ -1,7 +1,7 @@
 """Per-event summaries for `eventflow status` over many events: a cache that can never lie.
 
 ``status`` without an event lists every event. Parsing thousands of TOML files on every call is
-slow (about a millisecond each), so the summaries are kept in ``<planning>/.eventflow/index.json``
+slow (about a millisecond each), so the summaries are kept in ``<planning>/.eventflow/index.txt``
 and each one is checked against its file with a single ``stat``:
 
 * The cache holds nothing that is not in the event files: deleting ``.eventflow/`` loses
@@ -13,102 +13,142 @@ and each one is checked against its file with a single ``stat``:
   being written is "racy" (a second change within one timestamp tick would keep its stat, as
   git knows): such an entry is used only if a digest of the file's bytes still matches.
 * Whatever else a summary depends on keys the whole cache: eventflow's version and code, the
-  workflow files, the language and the active plugins (names, environment controls and the
-  files they were loaded from). Anything different rebuilds every entry.
-* Overdue counts depend on today's date, so entries keep the due dates of open items, not
-  counts.
+  workflow files, the bytes of ``eventflow.toml`` (language, active plugins), the plugin
+  environment controls and the files active plugins were loaded from. Anything different
+  rebuilds every entry.
+* Overdue counts depend on today's date, so entries keep the due dates of open items; each
+  also keeps its listing line with the days it is right for (the count of open items due
+  before today changes only on the days items fall due).
 * Many changed files are parsed in parallel, one process per core.
 
-The index is JSON read with a typed schema: a damaged or foreign file is simply rebuilt, and
-nothing in it is ever executed or unpickled.
+The file is text: a JSON header line, then sections with one line per event each (ids, stat
+keys, listing rows, records, JSON details). When nothing changed, ``status`` reads the first
+three only, with one ``stat`` per event and without importing the engine
+(:func:`cached_listing`); anything unexpected falls back to the engine, which re-summarises
+what changed and rewrites the file. A damaged or foreign file is simply rebuilt; nothing in it
+is ever executed or unpickled.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import json
 import os
 import sys
 from bisect import bisect_left
+from itertools import accumulate
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator
-
-import msgspec
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from .engine import Engine
     from .event import Event
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 INDEX_DIR = ".eventflow"
-INDEX_FILE = "index.json"
+INDEX_FILE = "index.txt"
+SETTINGS_FILE = "eventflow.toml"
+EVENTS_DIR = "events"
 RACY_NS = 2_000_000_000
 PARALLEL_MIN = 48
 EVENT_FILE = "event.toml"
 TERMINAL = ("done", "cancelled")
 
+def day_key(day: dt.date) -> str:
+    """A day as text that sorts as dates do (``date.toordinal()``, seven digits)."""
+    return f"{day.toordinal():07d}"
 
-class Entry(msgspec.Struct, array_like=True, frozen=True):
-    """One event's summary, valid while its file's ``key`` is unchanged."""
+Key = str  # "inode size mtime_ns ctime_ns" of the event file
 
-    id: str
-    key: tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
-    digest: str
-    revision: int
-    title: str
-    date: str
-    region: str
-    stage: str
-    stage_number: int
-    stages: int
-    done_in_stage: int
-    items_in_stage: int
-    blocking: int
-    next_item: str
-    next_label: str
-    next_due: str
-    open_due: str  # ISO dates of open items, sorted, space separated
-    head: str  # the listing line up to the overdue column, terminal-safe
-    tail: str  # the listing line after the overdue column, terminal-safe
-    warnings: tuple[str, ...] = ()
+# positions in an entry's details (one JSON array per event)
+_HEAD, _TAIL, _DUES, _WARNINGS, _REST = 0, 1, 2, 3, 4
+_ROW_FIELDS = ("revision", "title", "date", "region", "stage", "stage_number", "stages",
+               "done_in_stage", "items_in_stage", "blocking", "next_item", "next_label",
+               "next_due")
+
+
+class Entry:
+    """One event's summary, valid while its file's ``key`` is unchanged.
+
+    ``line`` is its listing line (without colour) and ``count`` its number of overdue open
+    items on every day ``d`` with ``lo < d <= hi`` (days as :func:`day_key` text, which
+    compares as the dates do); other days are computed from ``detail``, which holds the rest.
+    """
+
+    __slots__ = ("id", "key", "digest", "lo", "hi", "count", "cut", "line", "detail")
+
+    def __init__(self, id: str, key: Key | None, digest: str | None, lo: str, hi: str,
+                 count: int | str, cut: int | str, line: str,
+                 detail: list[Any] | None = None) -> None:
+        self.id = id
+        self.key = key
+        self.digest = digest
+        self.lo = lo
+        self.hi = hi
+        self.count = int(count)
+        self.cut = int(cut)  # where the overdue column starts in ``line``
+        self.line = line
+        self.detail = detail
+
+    def _details(self) -> list[Any]:
+        if self.detail is None:
+            raise LookupError(f"{self.id}: the summary was read without its details")
+        return self.detail
+
+    def overdue_on(self, day: dt.date) -> int:
+        """Open items due before ``day``."""
+        key = day_key(day)
+        if self.lo < key <= self.hi:
+            return self.count
+        return bisect_left(self._details()[_DUES], day.toordinal())
 
     def overdue(self, today_iso: str) -> int:
-        dues = self.open_due
-        if not dues or dues[:10] >= today_iso:
-            return 0
-        if dues[-10:] < today_iso:
-            return (len(dues) + 1) // 11
-        return bisect_left(dues.split(" "), today_iso)
+        return self.overdue_on(dt.date.fromisoformat(today_iso))
+
+    def render(self, day: dt.date) -> tuple[int, str, int]:
+        """(overdue count, listing line, where the overdue column starts) on ``day``."""
+        if self.lo < day_key(day) <= self.hi:
+            return self.count, self.line, self.cut
+        detail = self._details()
+        count = bisect_left(detail[_DUES], day.toordinal())
+        return count, _line(detail[_HEAD], detail[_TAIL], count), len(detail[_HEAD])
+
+    def settle(self, day: dt.date) -> bool:
+        """Make ``line`` the one for ``day``; return whether anything changed."""
+        if self.lo < day_key(day) <= self.hi:
+            return False
+        detail = self._details()
+        dues = detail[_DUES]
+        k = bisect_left(dues, day.toordinal())
+        self.lo = f"{dues[k - 1]:07d}" if k else "0000000"
+        self.hi = f"{dues[k]:07d}" if k < len(dues) else "9999999"
+        self.count = k
+        self.cut = len(detail[_HEAD])
+        self.line = _line(detail[_HEAD], detail[_TAIL], k)
+        return True
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.detail[_WARNINGS]) if self.detail is not None else []
 
     def row(self, today_iso: str) -> dict[str, Any]:
         """The summary exactly as :meth:`Engine.summary` gives it."""
+        rest = dict(zip(_ROW_FIELDS, self._details()[_REST:]))
         return {
-            "id": self.id, "title": self.title, "date": self.date, "region": self.region,
-            "stage": self.stage, "stage_number": self.stage_number, "stages": self.stages,
-            "done_in_stage": self.done_in_stage, "items_in_stage": self.items_in_stage,
-            "blocking": self.blocking, "overdue": self.overdue(today_iso),
-            "next_due": ({"item": self.next_item, "label": self.next_label,
-                          "due": self.next_due} if self.next_due else None),
+            "id": self.id, "title": rest["title"], "date": rest["date"],
+            "region": rest["region"], "stage": rest["stage"],
+            "stage_number": rest["stage_number"], "stages": rest["stages"],
+            "done_in_stage": rest["done_in_stage"], "items_in_stage": rest["items_in_stage"],
+            "blocking": rest["blocking"], "overdue": self.overdue(today_iso),
+            "next_due": ({"item": rest["next_item"], "label": rest["next_label"],
+                          "due": rest["next_due"]} if rest["next_due"] else None),
         }
-
-
-class Dep(msgspec.Struct, array_like=True, frozen=True):
-    path: str
-    size: int  # -1: the path did not exist
-    mtime_ns: int
-
-
-class Index(msgspec.Struct, frozen=True):
-    format: int
-    context: str
-    deps: tuple[Dep, ...]
-    warnings: tuple[str, ...]
-    events: tuple[Entry, ...]
 
 
 # listing ----------------------------------------------------------------------------------------
 HEADER = f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'OVERDUE':>7}  NEXT DUE\n"
 _RED, _RESET = "\x1b[31m", "\x1b[0m"
+_CHUNK = 1024
 
 
 def _clean(text: str) -> str:
@@ -117,6 +157,14 @@ def _clean(text: str) -> str:
     from .cli import clean
 
     return clean(text)
+
+
+def _line(head: str, tail: str, count: int) -> str:
+    if count:
+        return f"{head}{count:>7}{tail}"
+    if tail:
+        return f"{head}       {tail}"
+    return head.rstrip()
 
 
 def line_parts(event_id: str, date: str, stage: str, stage_number: int, stages: int,
@@ -141,39 +189,37 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
     """Stream the plain-text listing of ``entries``; return the number of rows written."""
     if colour is None:
         colour = use_colour(out)
-    today_iso = today.isoformat()
-    buffer: list[str] = []
+    key = day_key(today)
+    rows: list[str] = []
     n = 0
-    for n, entry in enumerate(entries, 1):
-        if n == 1:
-            buffer.append(HEADER)
-        count = entry.overdue(today_iso)
-        if count:
-            number = f"{count:>7}"
-            buffer.append(f"{entry.head}{_RED}{number}{_RESET}{entry.tail}\n" if colour
-                          else f"{entry.head}{number}{entry.tail}\n")
-        elif entry.tail:
-            buffer.append(f"{entry.head}       {entry.tail}\n")
+    for entry in entries:
+        if entry.lo < key <= entry.hi:
+            count, line, cut = entry.count, entry.line, entry.cut
         else:
-            buffer.append(entry.head.rstrip() + "\n")
-        if len(buffer) >= 512:
-            out.write("".join(buffer))
-            buffer.clear()
-    if buffer:
-        out.write("".join(buffer))
+            count, line, cut = entry.render(today)
+        if colour and count:
+            line = f"{line[:cut]}{_RED}{line[cut:cut + 7]}{_RESET}{line[cut + 7:]}"
+        rows.append(line)
+        if len(rows) == _CHUNK:
+            out.write((HEADER if not n else "") + "\n".join(rows) + "\n")
+            n += len(rows)
+            rows.clear()
+    if rows:
+        out.write((HEADER if not n else "") + "\n".join(rows) + "\n")
+        n += len(rows)
     return n
 
 
 # summarising one event --------------------------------------------------------------------------
-def summarize(engine: Engine, event: Event, key: tuple[int, int, int, int] = (0, 0, 0, 0),
-              digest: str = "") -> Entry:
+def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str = "",
+              day: dt.date | None = None) -> Entry:
     """Evaluate ``event`` once and keep what every later ``status`` needs, whatever the day."""
     before = len(engine.warnings)
     workflow = engine.workflow_for(event)
     statuses = engine.evaluate(event) if event.stage not in TERMINAL else []
     stage = event.stage
     done = items = blocking = 0
-    dues: list[str] = []
+    dues: list[int] = []
     nxt = None
     for s in statuses:
         if s.item.stage == stage:
@@ -183,7 +229,7 @@ def summarize(engine: Engine, event: Event, key: tuple[int, int, int, int] = (0,
             elif s.item.required:
                 blocking += 1
         if not s.ok and s.due is not None:
-            dues.append(s.due.isoformat())
+            dues.append(s.due.toordinal())
             if nxt is None or s.due < nxt.due:
                 nxt = s
     dues.sort()
@@ -195,23 +241,23 @@ def summarize(engine: Engine, event: Event, key: tuple[int, int, int, int] = (0,
     progress = f"{done}/{items}" if stage not in TERMINAL else ""
     head, tail = line_parts(event.id, date, stage, number, len(workflow.stages), progress,
                             next_item, next_due)
-    return Entry(
-        id=event.id, key=key, digest=digest, revision=event.revision, title=event.title,
-        date=date, region=event.region, stage=stage, stage_number=number,
-        stages=len(workflow.stages), done_in_stage=done, items_in_stage=items,
-        blocking=blocking, next_item=next_item,
-        next_label=nxt.item.text(engine.lang) if nxt else "", next_due=next_due,
-        open_due=" ".join(dues), head=head, tail=tail,
-        warnings=tuple(engine.warnings[before:]))
+    detail = [head, tail, dues, list(engine.warnings[before:]), event.revision, event.title,
+              date, event.region, stage, number, len(workflow.stages), done, items, blocking,
+              next_item, nxt.item.text(engine.lang) if nxt else "", next_due]
+    entry = Entry(event.id, key, digest, "1", "0", 0, len(head), "", detail)
+    entry.settle(day or dt.date.today())
+    return entry
 
 
 def _digest(raw: bytes) -> str:
+    import hashlib
+
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-def _summarize_file(engine: Engine, event_id: str, key: tuple[int, int, int, int]) -> Entry:
+def _summarize_file(engine: Engine, event_id: str, key: Key, day: dt.date | None) -> Entry:
     raw = (engine.project.event_path(event_id)).read_bytes()
-    return summarize(engine, engine.project.load(event_id), key, _digest(raw))
+    return summarize(engine, engine.project.load(event_id), key, _digest(raw), day)
 
 
 # the cache --------------------------------------------------------------------------------------
@@ -219,17 +265,19 @@ def index_path(root: Path) -> Path:
     return root / INDEX_DIR / INDEX_FILE
 
 
-def _stat_key(st: os.stat_result) -> tuple[int, int, int, int]:
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+def _key(st: os.stat_result) -> Key:
+    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
 
 
-def scan(events_dir: Path) -> list[tuple[str, tuple[int, int, int, int]]]:
-    """Every event id with the stat key of its file, sorted: one ``stat`` per event."""
+def scan(events_dir: Path) -> tuple[list[tuple[str, Key, int]], list[str]]:
+    """Every event id with the stat key of its file and its newest timestamp, sorted (one
+    ``stat`` per event); and the names in ``events/`` that hold no event file."""
     found = []
+    other = []
     try:
         entries = os.scandir(events_dir)
     except FileNotFoundError:
-        return []
+        return [], []
     stat = os.stat
     with entries:
         for e in entries:
@@ -238,10 +286,59 @@ def scan(events_dir: Path) -> list[tuple[str, tuple[int, int, int, int]]]:
             try:
                 st = stat(f"{e.path}/{EVENT_FILE}")
             except (FileNotFoundError, NotADirectoryError):
+                other.append(e.name)
                 continue
-            found.append((e.name, (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)))
+            found.append((e.name, _key(st), max(st.st_mtime_ns, st.st_ctime_ns)))
     found.sort()
-    return found
+    other.sort()
+    return found, other
+
+
+def _context(root: Path) -> list[Any] | None:
+    """What every summary depends on besides its own file and the files in ``deps``."""
+    from . import __version__
+
+    try:
+        with open(root / SETTINGS_FILE, "rb") as fh:
+            settings = fh.read(1 << 20).decode("latin-1")
+    except OSError:
+        return None
+    return [INDEX_FORMAT, __version__, list(sys.version_info[:2]),
+            os.environ.get("EVENTFLOW_LOAD_PLUGINS"),
+            os.environ.get("EVENTFLOW_DISABLED_PLUGINS"), settings]
+
+
+def _stat2(path: str) -> list[int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return [-1, 0]  # the path did not exist
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
+    """The files a summary is computed from, other than the event file: eventflow's code and
+    built-in workflows, the folder's settings and workflows, pinned workflow copies, and the
+    code of active plugins."""
+    package = Path(__file__).resolve().parent
+    paths: set[str] = {str(package), str(package / "default_plugins"),
+                       str(package / "workflows")}
+    for folder in (package, package / "default_plugins", package / "workflows"):
+        with os.scandir(folder) as it:
+            paths.update(e.path for e in it if e.name.endswith((".py", ".toml")))
+    root = engine.project.root
+    paths.update({str(root / SETTINGS_FILE), str(root / "workflows"),
+                  str(engine.project.events_dir / ".workflows")})
+    paths.update(str(p) for p in engine.workflow_files.values())
+    if active_plugins:
+        for plugin in engine.pm.get_plugins():
+            module = sys.modules.get(getattr(plugin, "__module__", "") or "") \
+                if not hasattr(plugin, "__file__") else plugin
+            file = getattr(module, "__file__", None)
+            if file:
+                paths.add(file)
+        paths.update(p for p in sys.path if p and os.path.isdir(p))
+    return [[p, *_stat2(p)] for p in sorted(paths)]
 
 
 def _effective_plugins(active: list[str]) -> list[str]:
@@ -254,100 +351,283 @@ def _effective_plugins(active: list[str]) -> list[str]:
     return sorted(n for n in set(active) if (allow is None or n in allow) and n not in block)
 
 
-def context_key(engine: Engine) -> str:
-    """What every summary depends on besides its own file and the files in ``deps``."""
-    from . import __version__
+class _Index:
+    """The parsed file: header, entries, and the modification time of the file."""
 
-    settings = engine.project.settings
-    parts = [INDEX_FORMAT, __version__, list(sys.version_info[:2]), settings.language,
-             _effective_plugins(settings.active_plugins),
-             os.environ.get("EVENTFLOW_LOAD_PLUGINS"), os.environ.get("EVENTFLOW_DISABLED_PLUGINS")]
-    return hashlib.sha256(msgspec.json.encode(parts)).hexdigest()
+    def __init__(self, header: dict[str, Any], entries: list[Entry], mtime: int) -> None:
+        self.header = header
+        self.entries = entries
+        self.mtime = mtime
 
 
-def _dep(path: str) -> Dep:
+# The file: a JSON header line, then five sections, one line per event in id order each:
+# ids, stat keys, listing lines (for the days in header["window"]), records (lo, hi, count,
+# cut, digest; tab-separated) and details (JSON). header["sizes"] gives each section's bytes,
+# so that a warm `status` reads the first three only and handles them as whole strings.
+_SECTIONS = ("ids", "keys", "lines", "records", "details")
+
+
+def _header(raw: bytes) -> dict[str, Any] | None:
     try:
-        st = os.stat(path)
-    except OSError:
-        return Dep(path, -1, 0)
-    return Dep(path, st.st_size, st.st_mtime_ns)
+        header = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(header, dict) or header.get("format") != INDEX_FORMAT:
+        return None
+    shapes = {"context": list, "deps": list, "events": list, "other": list, "warnings": list,
+              "n": int, "sizes": list, "window": list, "newest": int, "overdue": bool}
+    if not all(isinstance(header.get(k), t) for k, t in shapes.items()) \
+            or len(header["sizes"]) != len(_SECTIONS):
+        return None
+    return header
 
 
-def _deps(engine: Engine, active_plugins: bool) -> list[Dep]:
-    """The files a summary is computed from, other than the event file: eventflow's code and
-    built-in workflows, the folder's settings and workflows, pinned workflow copies, and the
-    code of active plugins."""
-    package = Path(__file__).resolve().parent
-    paths: set[str] = {str(package), str(package / "default_plugins"),
-                       str(package / "workflows")}
-    for folder in (package, package / "default_plugins", package / "workflows"):
-        with os.scandir(folder) as it:
-            paths.update(e.path for e in it if e.name.endswith((".py", ".toml")))
-    root = engine.project.root
-    paths.update({str(root / "eventflow.toml"), str(root / "workflows"),
-                  str(engine.project.events_dir / ".workflows")})
-    paths.update(str(p) for p in engine.workflow_files.values())
-    if active_plugins:
-        for plugin in engine.pm.get_plugins():
-            module = sys.modules.get(getattr(plugin, "__module__", "") or "") \
-                if not hasattr(plugin, "__file__") else plugin
-            file = getattr(module, "__file__", None)
-            if file:
-                paths.add(file)
-        paths.update(p for p in sys.path if p and os.path.isdir(p))
-    return [_dep(p) for p in sorted(paths)]
+def _section(fh: IO[bytes], size: int, n: int) -> list[str]:
+    lines = fh.read(size).decode("utf-8").split("\n")
+    if len(lines) != n + 1 or lines[-1]:
+        raise ValueError("truncated index section")
+    del lines[-1]
+    return lines
 
 
-def _load(path: Path) -> tuple[Index | None, int]:
+def _entries(ids: list[str], keys: list[str] | None, lines: list[str],
+             records: list[str]) -> list[Entry]:
+    found = []
+    for event_id, key, line, record in zip(ids, keys or [None] * len(ids), lines, records):
+        lo, hi, count, cut, digest = record.split("\t")
+        found.append(Entry(event_id, key, digest, lo, hi, count, cut, line))
+    return found
+
+
+def _details(fh: IO[bytes], size: int, entries: list[Entry]) -> None:
+    for entry, raw in zip(entries, _section(fh, size, len(entries)), strict=True):
+        detail = json.loads(raw)
+        if not (isinstance(detail, list) and len(detail) == _REST + len(_ROW_FIELDS)
+                and isinstance(detail[_DUES], list)):
+            raise ValueError("bad details")
+        detail[_DUES] = list(accumulate(detail[_DUES]))  # stored as differences
+        entry.detail = detail
+
+
+def _load(path: Path) -> _Index | None:
     try:
         with open(path, "rb") as fh:
-            raw = fh.read()
             mtime = os.fstat(fh.fileno()).st_mtime_ns
-        index = msgspec.json.decode(raw, type=Index)
-    except (OSError, msgspec.DecodeError):
-        return None, 0
-    if index.format != INDEX_FORMAT:
-        return None, 0
-    return index, mtime
+            header = _header(fh.readline())
+            if header is None:
+                return None
+            n, sizes = header["n"], header["sizes"]
+            ids, keys, lines, records = (_section(fh, size, n) for size in sizes[:4])
+            found = _entries(ids, keys, lines, records)
+            _details(fh, sizes[4], found)
+    except (OSError, ValueError, TypeError, UnicodeDecodeError):
+        return None
+    return _Index(header, found, mtime)
 
 
-def _save(path: Path, index: Index) -> None:
+def _storable(entry: Entry) -> bool:
+    return entry.id.isprintable() and entry.line.isprintable()
+
+
+def _save(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
     """Write the index; a folder we cannot write to just keeps no cache."""
+    kept = [e for e in entries if _storable(e)]
+    details = []
+    for e in kept:
+        detail = list(e._details())
+        dues = detail[_DUES]
+        detail[_DUES] = [b - a for a, b in zip([0, *dues], dues)]
+        details.append(json.dumps(detail, ensure_ascii=False, separators=(",", ":")))
+    sections = [
+        "".join(f"{e.id}\n" for e in kept),
+        "".join(f"{e.key}\n" for e in kept),
+        "".join(f"{e.line}\n" for e in kept),
+        "".join(f"{e.lo}\t{e.hi}\t{e.count}\t{e.cut}\t{e.digest}\n" for e in kept),
+        "".join(f"{d}\n" for d in details),
+    ]
+    data = [section.encode("utf-8") for section in sections]
+    window = [max((e.lo for e in kept), default="0000000"),
+              min((e.hi for e in kept), default="9999999")]
+    header = {**header, "format": INDEX_FORMAT, "n": len(kept), "window": window,
+              "overdue": any(e.count for e in kept), "sizes": [len(d) for d in data]}
     try:
         path.parent.mkdir(exist_ok=True)
         ignore = path.parent / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# eventflow's cache: safe to delete, never commit\n*\n")
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(msgspec.json.encode(index))
+        with open(tmp, "wb") as fh:
+            fh.write(json.dumps(header, ensure_ascii=False, separators=(",", ":"))
+                     .encode("utf-8") + b"\n")
+            for chunk in data:
+                fh.write(chunk)
         os.replace(tmp, path)
     except OSError:
         pass
 
 
-def entries(engine: Engine) -> list[Entry]:
-    """A summary entry for every event of the folder, sorted by id, fresh."""
+def find_root(directory: str | None) -> Path | None:
+    """The planning folder a command will use, as :func:`eventflow.store.find_root` finds it
+    (``--dir``, else ``EVENTFLOW_DIR``, else walking up), or ``None`` (the engine then says
+    what is wrong)."""
+    env = os.environ.get("EVENTFLOW_DIR")
+    if directory is None and env:
+        root = Path(env)
+        return root.resolve() if (root / SETTINGS_FILE).is_file() else None
+    here = (Path(directory) if directory else Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    return None
+
+
+class Listing:
+    """What ``eventflow status`` shows: the entries, or, straight from the index, the rows
+    already rendered for today (entries are then made only when asked for)."""
+
+    def __init__(self, entries: list[Entry] | None, warnings: list[str], *,
+                 text: str = "", n: int = 0, overdue: bool = False,
+                 make: Callable[[], list[Entry]] | None = None) -> None:
+        self._entries = entries
+        self._make = make
+        self.warnings = warnings
+        self.text = text
+        self.n = len(entries) if entries is not None else n
+        self._overdue = overdue
+
+    @property
+    def entries(self) -> list[Entry]:
+        if self._entries is None:
+            assert self._make is not None
+            self._entries = self._make()
+        return self._entries
+
+    def __len__(self) -> int:
+        return self.n
+
+    def any_overdue(self, today: dt.date) -> bool:
+        if self._entries is None:
+            return self._overdue
+        return any(e.overdue_on(today) for e in self._entries)
+
+    def write(self, today: dt.date, out: IO[str], colour: bool | None = None) -> int:
+        """Stream the listing; the rendered rows are written as they are when they can be."""
+        if colour is None:
+            colour = use_colour(out)
+        if self._entries is None and not colour and self.n:
+            out.write(HEADER)
+            out.write(self.text)
+            return self.n
+        return write_listing(self.entries, today, out, colour)
+
+    def rows(self, today: dt.date) -> list[dict[str, Any]]:
+        today_iso = today.isoformat()
+        return [e.row(today_iso) for e in self.entries]
+
+
+def cached_listing(directory: str | None, today: dt.date, details: bool = False
+                   ) -> Listing | None:
+    """The listing straight from the index, when nothing changed since it was written and its
+    rows are right for ``today``; else ``None``.
+
+    Needs neither the engine nor the event model: one ``stat`` per dependency and per event.
+    """
+    root = find_root(directory)
+    if root is None:
+        return None
+    events_dir = f"{root}/{EVENTS_DIR}"
+    try:
+        with open(index_path(root), "rb") as fh:
+            racy_line = os.fstat(fh.fileno()).st_mtime_ns - RACY_NS
+            header = _header(fh.readline())
+            if header is None or header["context"] != _context(root):
+                return None
+            for path, size, mtime in header["deps"]:
+                if _stat2(path) != [size, mtime]:
+                    return None
+            folder = _stat2(events_dir)  # events added or removed change it
+            if folder != header["events"] or folder[1] >= racy_line:
+                return None
+            for name in header["other"]:
+                if os.path.exists(f"{events_dir}/{name}/{EVENT_FILE}"):
+                    return None
+            low, high = header["window"]  # every row is right for these days
+            if not low < day_key(today) <= high or header["newest"] >= racy_line:
+                return None  # (unchanged files keep their timestamps: none is racy)
+            n, sizes = header["n"], header["sizes"]
+            ids = _section(fh, sizes[0], n)
+            keys = fh.read(sizes[1]).decode("utf-8")
+            stat = os.stat
+            now = []
+            for event_id in ids:
+                st = stat(f"{events_dir}/{event_id}/{EVENT_FILE}")
+                now.append(f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}\n")
+            if "".join(now) != keys:
+                return None
+            del now, keys
+            text = fh.read(sizes[2]).decode("utf-8")
+            if details:
+                lines = text.split("\n")[:-1]
+                found = _entries(ids, None, lines, _section(fh, sizes[3], n))
+                _details(fh, sizes[4], found)
+                return Listing(found, list(dict.fromkeys(header["warnings"])))
+            offset = fh.tell()
+    except (OSError, ValueError, TypeError, UnicodeDecodeError):
+        return None
+
+    def make() -> list[Entry]:  # only for colour: the records, read again from the same file
+        with open(index_path(root), "rb") as fh:
+            fh.seek(offset)
+            return _entries(ids, None, text.split("\n")[:-1], _section(fh, sizes[3], n))
+
+    return Listing(None, list(dict.fromkeys(header["warnings"])), text=text, n=n,
+                   overdue=header["overdue"], make=make)
+
+
+def status_listing(directory: str | None, today: dt.date, make_engine: Callable[[], Engine],
+                   details: bool = False) -> Listing:
+    """What ``eventflow status`` lists, and the warnings to show: from the index alone when
+    nothing changed, else through the engine (which refreshes the index)."""
+    quick = cached_listing(directory, today, details)
+    if quick is not None:
+        return quick
+    engine = make_engine()
+    found = entries(engine, today)
+    warnings = list(dict.fromkeys(engine.warnings))
+    engine.warnings.clear()
+    return Listing(found, warnings)
+
+
+def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
+    """A summary entry, with its details, for every event of the folder, sorted by id, fresh.
+
+    Listing lines are made right for ``today`` (default: the real today) and kept so.
+    """
+    day = today or dt.date.today()
     if engine._pm is not None:  # a plugin manager made by the caller: nothing to key on
-        return [summarize(engine, engine.project.load(i)) for i in engine.project.event_ids()]
+        return [summarize(engine, engine.project.load(i), day=day)
+                for i in engine.project.event_ids()]
     root = engine.project.root
     path = index_path(root)
-    context = context_key(engine)
-    scanned = scan(engine.project.events_dir)
-    index, index_mtime = _load(path)
-    if index is not None and (index.context != context
-                              or any(_dep(d.path) != d for d in index.deps)):
+    context = _context(root)
+    scanned, other = scan(engine.project.events_dir)
+    index = _load(path)
+    if index is not None and (index.header["context"] != context or any(
+            _stat2(p) != [s, m] for p, s, m in index.header["deps"])):
         index = None
-    old = {e.id: e for e in index.events} if index is not None else {}
+    old = {e.id: e for e in index.entries} if index is not None else {}
     fresh: dict[str, Entry] = {}
-    todo: list[tuple[str, tuple[int, int, int, int]]] = []
-    changed = index is None or len(old) != len(scanned)
-    racy_line = index_mtime - RACY_NS
-    for event_id, key in scanned:
+    todo: list[tuple[str, Key]] = []
+    folder = _stat2(str(engine.project.events_dir))
+    changed = index is None or len(old) != len(scanned) or index.header["events"] != folder \
+        or index.header["other"] != other or folder[1] >= index.mtime - RACY_NS
+    racy_line = index.mtime - RACY_NS if index is not None else 0
+    for event_id, key, newest in scanned:
         entry = old.get(event_id)
         if entry is None or entry.key != key:
             todo.append((event_id, key))
             continue
-        if max(key[2], key[3]) >= racy_line:  # changed too close to the index write to trust
+        if newest >= racy_line:  # changed too close to the index write to trust its stat
             try:
                 raw = engine.project.event_path(event_id).read_bytes()
             except OSError:
@@ -358,34 +638,41 @@ def entries(engine: Engine) -> list[Entry]:
             changed = True
         fresh[event_id] = entry
     if index is not None:
-        engine.warnings.extend(w for w in index.warnings if w not in engine.warnings)
+        engine.warnings.extend(w for w in index.header.get("context_warnings", [])
+                               if w not in engine.warnings)
     if todo:
         changed = True
         before = len(engine.warnings)
         engine.registry  # noqa: B018  (loaded once here, inherited by worker processes)
         context_warnings = engine.warnings[before:]
-        for entry in _summarize_all(engine, todo):
+        for entry in _summarize_all(engine, todo, day):
             fresh[entry.id] = entry
     else:
-        context_warnings = list(index.warnings) if index is not None else []
-    result = [fresh[event_id] for event_id, _ in scanned]
+        context_warnings = list(index.header.get("context_warnings", [])) \
+            if index is not None else []
+    result = [fresh[event_id] for event_id, _, _ in scanned]
     for entry in result:
+        changed = entry.settle(day) or changed
         for warning in entry.warnings:
             if warning not in engine.warnings:
                 engine.warnings.append(warning)
-    if changed:
+    if changed and context is not None:
         settings = engine.project.settings
-        deps = list(index.deps) if index is not None and not todo else \
+        deps = list(index.header["deps"]) if index is not None and not todo else \
             _deps(engine, bool(_effective_plugins(settings.active_plugins)))
-        _save(path, Index(INDEX_FORMAT, context, tuple(deps), tuple(context_warnings),
-                          tuple(result)))
+        every = list(dict.fromkeys([*context_warnings,
+                                    *(w for e in result for w in e.warnings)]))
+        newest = max((n for _, _, n in scanned), default=0)
+        _save(path, {"context": context, "deps": deps, "events": folder, "other": other,
+                     "newest": newest,
+                     "context_warnings": context_warnings, "warnings": every}, result)
     return result
 
 
 def summaries(engine: Engine, today: dt.date) -> list[dict[str, Any]]:
     """Every event's summary (as :meth:`Engine.summary` gives it), sorted by id."""
     today_iso = today.isoformat()
-    return [entry.row(today_iso) for entry in entries(engine)]
+    return [entry.row(today_iso) for entry in entries(engine, today)]
 
 
 # parsing in parallel ----------------------------------------------------------------------------
@@ -400,23 +687,23 @@ def _worker_init(root: str | None) -> None:
         _WORKER["engine"] = Engine(Project(Path(root)))
 
 
-def _worker_chunk(chunk: list[tuple[str, tuple[int, int, int, int]]]) -> list[Any]:
+def _worker_chunk(chunk: list[tuple[str, Key]], day: dt.date) -> list[Any]:
     engine = _WORKER["engine"]
     out: list[Any] = []
     for event_id, key in chunk:
         try:
-            out.append(_summarize_file(engine, event_id, key))
+            out.append(_summarize_file(engine, event_id, key, day))
         except Exception:  # raised again, with its own type and message, in the parent
             out.append(event_id)
     return out
 
 
-def _summarize_all(engine: Engine, todo: list[tuple[str, tuple[int, int, int, int]]]
+def _summarize_all(engine: Engine, todo: list[tuple[str, Key]], day: dt.date
                    ) -> Iterator[Entry]:
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_MIN or workers < 2:
         for event_id, key in todo:
-            yield _summarize_file(engine, event_id, key)
+            yield _summarize_file(engine, event_id, key, day)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -435,7 +722,7 @@ def _summarize_all(engine: Engine, todo: list[tuple[str, tuple[int, int, int, in
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
                                  initargs=(root,)) as pool:
-            for results in pool.map(_worker_chunk, chunks):
+            for results in pool.map(_worker_chunk, chunks, [day] * len(chunks)):
                 for item in results:
                     if isinstance(item, str):
                         failed.append(item)
@@ -445,4 +732,4 @@ def _summarize_all(engine: Engine, todo: list[tuple[str, tuple[int, int, int, in
         _WORKER.pop("engine", None)
     for event_id in failed:  # the first bad file raises its own error, as without the index
         key = next(k for i, k in todo if i == event_id)
-        yield _summarize_file(engine, event_id, key)
+        yield _summarize_file(engine, event_id, key, day)

@@ -360,7 +360,8 @@ class _Collector:
         self.reg.outputs[id] = OutputSpec(id, stage, render, description, self.plugin)
 
     def workflow(self, path: str | Path) -> None:
-        import tomllib
+        from .errors import FileFormatError
+        from .workflow import read_toml  # parsed once per process: loading reads it again
 
         if not isinstance(path, (str, Path)):
             return self.refuse(f"register(path) needs the path of a workflow file, got "
@@ -369,9 +370,8 @@ class _Collector:
         if not p.is_file():
             return self.refuse(f"workflow file {p} not found")
         try:
-            with open(p, "rb") as fh:
-                wf_id = tomllib.load(fh).get("workflow", {}).get("id")
-        except (OSError, tomllib.TOMLDecodeError, AttributeError) as exc:
+            wf_id = read_toml(p)[0].get("workflow", {}).get("id")
+        except (FileFormatError, AttributeError) as exc:
             return self.refuse(f"workflow file {p} cannot be read: {exc}")
         if not isinstance(wf_id, str):
             return self.refuse(f"workflow file {p} has no [workflow] id")

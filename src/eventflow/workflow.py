@@ -119,7 +119,28 @@ def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[
     if len(raw) > max_bytes:
         raise FileFormatError(path, f"file is {len(raw)} bytes, more than the {max_bytes} allowed",
                               fix="this is not a file eventflow wrote; restore it from a backup")
-    return parse_toml(path, raw), raw
+    return _parse_once(path, raw), raw
+
+
+_PARSED: dict[bytes, str] = {}  # digest of a workflow file's bytes -> its data as JSON
+
+
+def _parse_once(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse a workflow file's bytes once per process (a command reads the same file for its
+    id and then to load it; tomllib takes ~15 ms on the seed). Each caller gets its own copy,
+    as validation changes the data it is given."""
+    import json
+
+    key = hashlib.blake2b(raw, digest_size=20).digest()
+    text = _PARSED.get(key)
+    if text is not None:
+        return json.loads(text)  # type: ignore[no-any-return]
+    data = parse_toml(path, raw)
+    try:
+        _PARSED[key] = json.dumps(data)
+    except (TypeError, ValueError):  # dates and times do not round-trip through JSON
+        pass
+    return data
 
 
 def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
