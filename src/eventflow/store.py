@@ -36,7 +36,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import msgspec
 
@@ -68,6 +68,7 @@ MAX_TOML_TOKENS = 150_000
 #: Longest dotted key accepted (``a.b.c = 1`` has 3 parts); tomllib is quadratic in it.
 MAX_KEY_PARTS = 32
 LOCK_TIMEOUT = 10.0
+LOCK_MAX_WAIT = 300.0
 
 MAX_DEPTH = 48
 _NOT_APPLIED = "not-applied"
@@ -151,8 +152,14 @@ def now() -> dt.datetime:
 
 
 @contextlib.contextmanager
-def file_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """An exclusive advisory lock on ``path`` (created if missing)."""
+def file_lock(path: Path, timeout: float = LOCK_TIMEOUT,
+              progress: Callable[[], Any] | None = None) -> Iterator[None]:
+    """An exclusive advisory lock on ``path`` (created if missing).
+
+    Gives up after ``timeout`` seconds without progress: when ``progress()`` returns something
+    new (another command committed and let go), the wait starts over, so a busy but moving
+    folder is waited for (up to ``LOCK_MAX_WAIT``) and only a stuck one times out.
+    """
     import fcntl
     import random
 
@@ -162,18 +169,26 @@ def file_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         raise SaveFailed(f"{path}: cannot take the lock ({exc.strerror}); nothing was saved",
                          applied=False) from None
     try:
-        deadline = time.monotonic() + timeout
+        started = time.monotonic()
+        deadline = started + timeout
+        seen = progress() if progress else None
         pause = 0.001
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if time.monotonic() > deadline:
+                moment = time.monotonic()
+                if progress is not None:
+                    token = progress()
+                    if token != seen:
+                        seen, deadline = token, moment + timeout
+                if moment > deadline or moment - started > LOCK_MAX_WAIT:
                     raise LockTimeout(f"{path.parent} is locked by another eventflow command "
-                                      f"for more than {timeout:g} s; try again") from None
+                                      f"for more than {timeout:g} s; nothing was saved; try "
+                                      "again") from None
                 time.sleep(pause * random.uniform(0.5, 1.5))
-                pause = min(pause * 1.5, 0.02)
+                pause = min(pause * 1.5, 0.01)
         yield
     finally:
         with contextlib.suppress(OSError):
@@ -677,7 +692,15 @@ class Project:
                 self._held[event_id] -= 1
             return
         folder = self.event_dir(event_id)
-        with file_lock(folder / LOCK_FILE):
+        path = folder / EVENT_FILE
+
+        def progress() -> tuple[int, int, int, int] | None:
+            try:
+                return _identity(os.stat(path))
+            except OSError:
+                return None
+
+        with file_lock(folder / LOCK_FILE, progress=progress):
             self._held[event_id] = 1
             try:
                 with _nothing_saved(folder):

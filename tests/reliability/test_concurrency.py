@@ -118,3 +118,43 @@ def test_no_lost_update_under_concurrent_check_offs(tmp_path: Path,
     assert event.revision == 2 + len(items)
     assert all(c == 1 for c in revisions.values()) and len(revisions) == 2 + len(items)
     assert bad == 0 and backwards == 0 and reads > 0
+
+
+def test_a_stuck_lock_times_out_but_a_busy_one_is_waited_for(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    import pytest
+
+    from eventflow.errors import LockTimeout
+    from eventflow.store import file_lock
+
+    lock = tmp_path / ".lock"
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # holds the lock and never lets go
+        with file_lock(lock):
+            os.write(ready_w, b"1")
+            time.sleep(60)
+        os._exit(0)
+    try:
+        os.read(ready_r, 1)
+        started = time.perf_counter()
+        with pytest.raises(LockTimeout, match="nothing was saved; try again"):
+            with file_lock(lock, timeout=0.3, progress=lambda: "no progress"):
+                pass
+        assert 0.3 <= time.perf_counter() - started < 2
+        started = time.perf_counter()
+
+        def moving_for_a_while() -> int:  # commits every 0.1 s for 0.6 s, then stuck
+            return min(int((time.perf_counter() - started) / 0.1), 6)
+
+        with pytest.raises(LockTimeout):  # progress keeps it waiting past the timeout
+            with file_lock(lock, timeout=0.2, progress=moving_for_a_while):
+                pass
+        assert 0.6 < time.perf_counter() - started < 3
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    with file_lock(lock, timeout=1):  # the dead holder's lock is free
+        pass
