@@ -148,7 +148,7 @@ class Entry:
 # listing ----------------------------------------------------------------------------------------
 HEADER = f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'OVERDUE':>7}  NEXT DUE\n"
 _RED, _RESET = "\x1b[31m", "\x1b[0m"
-_CHUNK = 1024
+_CHUNK = 4096
 
 
 def _clean(text: str) -> str:
@@ -190,6 +190,13 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
     if colour is None:
         colour = use_colour(out)
     key = day_key(today)
+    if not colour:  # the usual case: each row as it was rendered for today
+        every = entries if isinstance(entries, list) else list(entries)
+        for start in range(0, len(every), _CHUNK):
+            rows = [e.line if e.lo < key <= e.hi else e.render(today)[1]
+                    for e in every[start:start + _CHUNK]]
+            out.write((HEADER if not start else "") + "\n".join(rows) + "\n")
+        return len(every)
     rows: list[str] = []
     n = 0
     for entry in entries:
