@@ -6,16 +6,15 @@ transition; 2 bad usage. ``status --check`` exits 3 when an event has overdue re
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from .engine import Engine
     from .event import Event
 
@@ -24,6 +23,8 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 # helpers ----------------------------------------------------------------------------------------
 def today() -> dt.date:
+    import datetime as dt
+
     value = os.environ.get("EVENTFLOW_TODAY")
     return dt.date.fromisoformat(value) if value else dt.date.today()
 
@@ -31,6 +32,8 @@ def today() -> dt.date:
 def parse_date(ctx: click.Context | None, param: Any, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -43,6 +46,8 @@ def split_list(value: str | None) -> list[str]:
 
 
 def emit_json(data: Any) -> None:
+    import json
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
@@ -55,6 +60,8 @@ def clean(text: Any) -> str:
 def engine(ctx: click.Context) -> Engine:
     obj = ctx.find_root().obj
     if "engine" not in obj:
+        from pathlib import Path
+
         from .engine import Engine
         from .store import Project
 
@@ -144,6 +151,8 @@ def init(organisation: str, org_type: str, bilingual: bool, language: str, folde
     Example:
         eventflow init --organisation "Tampereen kaupunki" --type authority
     """
+    from pathlib import Path
+
     from .store import Project, Settings
 
     project = Project.init(Path(folder), Settings(organisation=organisation,

@@ -3,7 +3,6 @@ invitation and organiser. Each change is one saved revision with a history entry
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -18,6 +17,8 @@ from .vocab import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from .event import Event
 
 DIMENSION_CHOICE = click.Choice(DIMENSIONS)
@@ -361,6 +362,8 @@ def attach(cli: click.Group) -> None:
                 --target-group ngo --start 10:30 --minutes 10
         """
         if start:
+            import datetime as dt
+
             try:
                 dt.datetime.strptime(start, "%H:%M")
             except ValueError:

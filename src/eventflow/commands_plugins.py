@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def attach(cli: click.Group) -> None:
@@ -48,7 +50,7 @@ def _planning_folder(ctx: click.Context) -> tuple[Path | None, list[str]]:
 
     directory = (ctx.find_root().obj or {}).get("dir")
     try:
-        project = Project.find(Path(directory)) if directory else Project.find()
+        project = Project.find(_path(directory)) if directory else Project.find()
     except PlanningFolderNotFound:
         return None, []
     return project.root, list(project.settings.active_plugins)
@@ -124,12 +126,21 @@ def find_folder(args: list[str]) -> Path | None:
             directory = arg.split("=", 1)[1]
     directory = directory or os.environ.get("EVENTFLOW_DIR")
     if directory:
-        return Path(directory)
-    here = Path.cwd()
-    for candidate in (here, *here.parents):
-        if (candidate / "eventflow.toml").is_file():
-            return candidate
-    return None
+        return _path(directory)
+    here = os.getcwd()
+    while True:
+        if os.path.isfile(os.path.join(here, "eventflow.toml")):
+            return _path(here)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _path(text: str) -> Path:
+    from pathlib import Path
+
+    return Path(text)
 
 
 def load_commands(group: click.Group, args: list[str]) -> list[str]:
@@ -138,15 +149,23 @@ def load_commands(group: click.Group, args: list[str]) -> list[str]:
     Reads only ``eventflow.toml`` unless it activates plugins, so that ``eventflow --help``
     stays fast. A command name already taken is left out with a message naming the plugin.
     """
-    import tomllib
+    import re
 
     folder = find_folder(args)
     if folder is None:
         return []
     try:
         with open(folder / "eventflow.toml", "rb") as fh:
-            active = tomllib.load(fh).get("plugins", {}).get("active", [])
-    except (OSError, tomllib.TOMLDecodeError, AttributeError):
+            raw = fh.read()
+    except OSError:
+        return []  # the command itself reports a missing eventflow.toml
+    if not re.search(rb"^\s*active\s*=\s*\[\s*[\"']", raw, re.M):
+        return []  # no plugin activated: nothing to load, and no TOML parser to import
+    import tomllib
+
+    try:
+        active = tomllib.loads(raw.decode("utf-8")).get("plugins", {}).get("active", [])
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
         return []  # the command itself reports a broken or missing eventflow.toml
     if not isinstance(active, list) or not active or not all(isinstance(a, str) for a in active):
         return []

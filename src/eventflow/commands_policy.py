@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from .engine import Engine
     from .policy.catalogue import Policy
 
@@ -24,6 +24,8 @@ def _engine(ctx: click.Context) -> Engine:
         from .engine import Engine
         from .plugins import get_plugin_manager
         from .store import Project, Settings
+
+        from pathlib import Path
 
         project = Project(Path.cwd())
         project._settings = Settings(language="en")
@@ -73,6 +75,8 @@ def attach(cli: click.Group) -> None:
         lang = lang or eng.lang
         scenario_lang = "fi" if lang == "fi" else "en"
         last = load_results() or {}
+        from pathlib import Path
+
         outcome = {(Path(r["feature_file"]).name, r["scenario"]): r["outcome"]
                    for r in last.get("results", [])}
         rows: list[dict[str, Any]] = []
@@ -180,7 +184,8 @@ def attach(cli: click.Group) -> None:
                 label = f"plugin {name}" if name != "stages" else "stages"
                 click.echo(f"{state}  {label}: {len(group) - bad} passed, {bad} failed")
             for r in failed:
-                click.echo(clean(f"✗ {r['scenario']} ({Path(r['feature_file']).name})"), err=True)
+                name = r["feature_file"].replace("\\", "/").rsplit("/", 1)[-1]
+                click.echo(clean(f"✗ {r['scenario']} ({name})"), err=True)
                 tail = [ln for ln in r["message"].splitlines() if ln.startswith("E ")][-3:]
                 for line in tail:
                     click.echo(clean(f"    {line}"), err=True)
@@ -228,10 +233,10 @@ def attach(cli: click.Group) -> None:
 
     @policy.command("report")
     @click.option("--html", "html_file", required=True,
-                  type=click.Path(dir_okay=False, path_type=Path),
+                  type=click.Path(dir_okay=False),
                   help="The HTML file to write (one static page, works offline).")
     @click.pass_context
-    def report(ctx: click.Context, html_file: Path) -> None:
+    def report(ctx: click.Context, html_file: str) -> None:
         """Write one static, offline HTML page: every rule, its scenarios and their last
         result, and the workflow diagram.
 
@@ -248,8 +253,11 @@ def attach(cli: click.Group) -> None:
         pol = _policy(eng)
         page = render(pol, load_results(), mermaid(pol.workflow), eng.lang)
         flush_warnings(eng)
-        html_file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(html_file, page.encode("utf-8"))
+        from pathlib import Path
+
+        target = Path(html_file)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, page.encode("utf-8"))
         click.echo(f"wrote {html_file} ({len(pol.rules)} rules, {len(pol.scenarios)} scenarios)")
 
 

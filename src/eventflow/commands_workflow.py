@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def attach(cli: click.Group) -> None:
@@ -78,7 +81,7 @@ def attach(cli: click.Group) -> None:
                                  f"{i.source}"))
 
     @workflow.command()
-    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument("file", type=click.Path(dir_okay=False))
     @click.pass_context
     def lint(ctx: click.Context, file: Path) -> None:
         """Validate a workflow file; exit 1 listing every problem.
@@ -87,6 +90,8 @@ def attach(cli: click.Group) -> None:
         Example:
             eventflow workflow lint workflows/my-workflow.toml
         """
+        from pathlib import Path
+
         from .engine import Engine
         from .errors import PlanningFolderNotFound
         from .store import Project, Settings
@@ -97,7 +102,7 @@ def attach(cli: click.Group) -> None:
             project = Project(Path.cwd())
             project._settings = Settings()
             eng = Engine(project)
-        wf = eng.lint(file)
+        wf = eng.lint(Path(file))
         flush_warnings(eng)
         click.echo(f"{file}: ok — workflow {wf.id} {wf.version}, {len(wf.stages)} stages, "
                    f"{len(wf.items())} items")
