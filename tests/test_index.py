@@ -200,3 +200,24 @@ def test_the_quick_path_finds_the_folder_as_the_store_does(
     assert index_mod.find_root(None) == find_root()
     monkeypatch.setenv("EVENTFLOW_DIR", "/")
     assert index_mod.find_root(None) is None
+
+
+def test_a_conflicted_copy_next_to_an_unchanged_file_is_reported_every_time(
+        three: Any, run: Any) -> None:
+    import time
+
+    run("status")
+    time.sleep(0.05)
+    event_id = next(i for i in three.event_ids() if i.startswith("pirkanmaa"))
+    folder = three.event_dir(event_id)
+    copy = folder / "event (conflicted copy).toml"
+    copy.write_bytes((folder / "event.toml").read_bytes())
+    for _ in range(3):  # the first status after the copy appears, and every later one
+        result = run("status")
+        assert result.exit_code == 0
+        assert "1 conflicted copy" in result.stderr and "event (conflicted copy).toml" \
+            in result.stderr
+    copy.unlink()
+    time.sleep(0.05)
+    assert "conflicted" not in run("status").stderr
+    assert "conflicted" not in run("status").stderr

@@ -219,9 +219,12 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
 
 # summarising one event --------------------------------------------------------------------------
 def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str = "",
-              day: dt.date | None = None) -> Entry:
-    """Evaluate ``event`` once and keep what every later ``status`` needs, whatever the day."""
-    before = len(engine.warnings)
+              day: dt.date | None = None, since: int | None = None) -> Entry:
+    """Evaluate ``event`` once and keep what every later ``status`` needs, whatever the day.
+
+    The entry keeps the warnings raised from position ``since`` of ``engine.warnings`` on
+    (default: from now), so that what loading the file noticed is kept with it."""
+    before = len(engine.warnings) if since is None else since
     workflow = engine.workflow_for(event)
     statuses = engine.evaluate(event) if event.stage not in TERMINAL else []
     stage = event.stage
@@ -264,7 +267,8 @@ def _digest(raw: bytes) -> str:
 
 def _summarize_file(engine: Engine, event_id: str, key: Key, day: dt.date | None) -> Entry:
     raw = (engine.project.event_path(event_id)).read_bytes()
-    return summarize(engine, engine.project.load(event_id), key, _digest(raw), day)
+    before = len(engine.warnings)
+    return summarize(engine, engine.project.load(event_id), key, _digest(raw), day, before)
 
 
 # the cache --------------------------------------------------------------------------------------
@@ -277,8 +281,9 @@ def _key(st: os.stat_result) -> Key:
 
 
 def scan(events_dir: Path) -> tuple[list[tuple[str, Key, int]], list[str]]:
-    """Every event id with the stat key of its file and its newest timestamp, sorted (one
-    ``stat`` per event); and the names in ``events/`` that hold no event file."""
+    """Every event id with the stat key of its file and folder and their newest timestamp,
+    sorted (two ``stat`` calls per event); and the names in ``events/`` that hold no event
+    file."""
     found = []
     other = []
     try:
@@ -292,10 +297,14 @@ def scan(events_dir: Path) -> tuple[list[tuple[str, Key, int]], list[str]]:
                 continue
             try:
                 st = stat(f"{e.path}/{EVENT_FILE}")
+                # the folder's own mtime changes when a file appears next to event.toml, such
+                # as a sync tool's conflicted copy, which status must report
+                folder_mtime = e.stat().st_mtime_ns
             except (FileNotFoundError, NotADirectoryError):
                 other.append(e.name)
                 continue
-            found.append((e.name, _key(st), max(st.st_mtime_ns, st.st_ctime_ns)))
+            found.append((e.name, f"{_key(st)} {folder_mtime}",
+                          max(st.st_mtime_ns, st.st_ctime_ns, folder_mtime)))
     found.sort()
     other.sort()
     return found, other
@@ -537,7 +546,8 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
     """The listing straight from the index, when nothing changed since it was written and its
     rows are right for ``today``; else ``None``.
 
-    Needs neither the engine nor the event model: one ``stat`` per dependency and per event.
+    Needs neither the engine nor the event model: one ``stat`` per dependency, two per event
+    (its file and its folder).
     """
     root = find_root(directory)
     if root is None:
@@ -567,8 +577,10 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
             stat = os.stat
             now = []
             for event_id in ids:
-                st = stat(f"{events_dir}/{event_id}/{EVENT_FILE}")
-                now.append(f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}\n")
+                folder_path = f"{events_dir}/{event_id}"
+                st = stat(f"{folder_path}/{EVENT_FILE}")
+                now.append(f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} "
+                           f"{stat(folder_path).st_mtime_ns}\n")
             if "".join(now) != keys:
                 return None
             del now, keys
