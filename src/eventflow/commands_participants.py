@@ -5,7 +5,6 @@ Personal data stays in ``events/<id>/participants.toml``; these commands print c
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import click
 
@@ -25,9 +24,9 @@ def attach(cli: click.Group) -> None:
 
     @participants.command("import")
     @click.argument("event", metavar="EVENT")
-    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument("file", type=click.Path(dir_okay=False))
     @click.pass_context
-    def import_(ctx: click.Context, event: str, file: Path) -> None:
+    def import_(ctx: click.Context, event: str, file: str) -> None:
         """Import registrations from a CSV file: every row or none.
 
         Columns: name, email, organisation, target_group (required); organisation_type,
@@ -38,10 +37,12 @@ def attach(cli: click.Group) -> None:
         Example:
             eventflow participants import pirkanmaa registrations.csv
         """
+        from pathlib import Path
+
         from .participants import import_csv
 
         eng = engine(ctx)
-        report = import_csv(eng, event, file, today())
+        report = import_csv(eng, event, Path(file), today())
         flush_warnings(eng)
         click.echo(f"imported {report.imported} registration(s); {report.total} in "
                    f"{clean(report.path)}")

@@ -30,7 +30,6 @@ import errno
 import json
 import os
 import re
-import secrets
 import time
 import tomllib
 import unicodedata
@@ -234,7 +233,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def tmp_path_for(path: Path) -> Path:
     """The temporary file a save of ``path`` writes first (``.<name>.<pid>.<random>.tmp``)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TMP_SUFFIX}")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -802,7 +801,7 @@ class Project:
                                   "was saved", fix="report this as a bug")
         entry = {"rev": new.revision, "at": now().isoformat(), "by": who(), "action": action}
         entry.update(details)
-        entry["change_id"] = secrets.token_hex(6)
+        entry["change_id"] = os.urandom(6).hex()
         self._append_history_line(new.id, entry)
         try:
             atomic_write(path, data)
