@@ -51,7 +51,7 @@ def planning(ef_event, ef_project) -> Path:  # type: ignore[no-untyped-def]
     return Path(ef_project.root)
 
 
-def test_status_of_every_event_imports_no_heavy_library(planning: Path) -> None:
+def test_status_from_the_cache_imports_neither_engine_nor_plugins(planning: Path) -> None:
     modules, out = imported("status", cwd=planning)  # builds the index
     assert "pirkanmaa" in out and "uusimaa" in out
     assert loaded(modules, HEAVY) == set()
@@ -65,6 +65,17 @@ def test_status_of_every_event_imports_no_heavy_library(planning: Path) -> None:
     assert "pirkanmaa" in out and "uusimaa" in out
     assert loaded(modules, HEAVY | {"pluggy", "transitions", "importlib.metadata", "msgspec",
                                     "eventflow.engine", "eventflow.store"}) == set()
+    # one event: the engine answers once and keeps what it printed (index.py), then not again
+    event_id = min(p.name for p in (planning / "events").iterdir()
+                   if not p.name.startswith("."))
+    modules, slow = imported("status", event_id, cwd=planning)
+    assert "eventflow.engine" in modules
+    for args in ((event_id,), (event_id, "--json")):  # one kept view serves text and JSON
+        modules, fast = imported("status", *args, cwd=planning)
+        assert event_id in fast and (fast == slow or "--json" in args)
+        assert loaded(modules, HEAVY | {"pluggy", "transitions", "importlib.metadata",
+                                        "msgspec", "eventflow.engine", "eventflow.store",
+                                        "eventflow.checklist", "eventflow.workflow"}) == set()
 
 
 def test_status_of_one_event_imports_no_heavy_library(planning: Path) -> None:

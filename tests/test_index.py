@@ -221,3 +221,142 @@ def test_a_conflicted_copy_next_to_an_unchanged_file_is_reported_every_time(
     time.sleep(0.05)
     assert "conflicted" not in run("status").stderr
     assert "conflicted" not in run("status").stderr
+
+
+# `status EVENT` from the kept view --------------------------------------------------------------
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each `status EVENT` was answered from the kept view (True) or the engine."""
+    hits: list[bool] = []
+    real = index_mod.cached_status
+
+    def spy(*args: Any) -> Any:
+        view = real(*args)
+        hits.append(view is not None)
+        return view
+
+    monkeypatch.setattr(index_mod, "cached_status", spy)
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)  # as if every file were old
+    return hits
+
+
+def both_ways(project: Any, run: Any, served: list[bool], *args: str) -> tuple[Any, Any]:
+    """`status *args` through the engine (no view kept yet), then from the view it kept."""
+    import shutil
+
+    shutil.rmtree(project.root / ".eventflow" / "views", ignore_errors=True)
+    slow = run("status", *args)
+    fast = run("status", *args)
+    assert served[-2:] == [False, True]
+    return slow, fast
+
+
+def test_status_of_one_event_is_the_same_from_the_cache_at_every_stage_and_day(
+        ef_project: Any, ef_event: Any, ef_engine: Any, run: Any, served: list[bool],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    workflow = ef_engine.workflow("good-relations-training")
+    events = [ef_event(stage, date=dt.date(2027, 1, 20)) for stage in workflow.stage_ids]
+    events.append(ef_event("done"))
+    events.append(ef_engine.cancel(ef_event("venue").id, "venue burnt down").event)
+    dues = sorted({d for e in events for d in e.due.values()})
+    for day in (*DAYS, dues[0], dues[len(dues) // 2], dues[-1] + dt.timedelta(days=1)):
+        monkeypatch.setenv("EVENTFLOW_TODAY", day.isoformat())
+        for event in events:
+            expected = ef_engine.summary(ef_project.load(event.id), day)
+            for args in ((event.id,), (event.id, "--json")):
+                slow, fast = both_ways(ef_project, run, served, *args)
+                assert (slow.exit_code, slow.stdout, slow.stderr) == \
+                    (fast.exit_code, fast.stdout, fast.stderr) == (0, fast.stdout, "")
+            data = json.loads(fast.stdout)
+            assert data["overdue"] == expected["overdue"]
+            assert data["blockers"] == [b.to_json() for b in ef_engine.why(event)]
+            text = run("status", event.id).stdout
+            assert text.startswith(f"{event.id}: ")
+            assert text.count(" OVERDUE\n") == expected["overdue"] and served[-1]
+
+
+def test_status_of_one_event_from_the_cache_notices_what_changed(
+        three: Any, run: Any, served: list[bool], ef_event: Any) -> None:
+    import time
+
+    event_id = next(i for i in three.event_ids() if i.startswith("pirkanmaa"))
+    slow, fast = both_ways(three, run, served, event_id)
+    assert slow.stdout == fast.stdout and "Hyvät väestösuhteet" in fast.stdout
+    # a hand edit that keeps the old mtime
+    path = three.event_path(event_id)
+    before = os.stat(path)
+    path.write_text(path.read_text("utf-8").replace('title = "Hyvät väestösuhteet"',
+                                                    'title = "Käsin muokattu"'), "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert "Käsin muokattu" in run("status", event_id).stdout and served[-1] is False
+    assert "Käsin muokattu" in run("status", event_id).stdout and served[-1] is True
+    # a conflicted copy appears next to the file, then goes
+    time.sleep(0.05)
+    copy = path.parent / "event (conflicted copy).toml"
+    copy.write_bytes(path.read_bytes())
+    for hit in (False, True):
+        result = run("status", event_id)
+        assert "conflicted copy" in result.stderr and served[-1] is hit
+    copy.unlink()
+    time.sleep(0.05)
+    assert "conflicted" not in run("status", event_id).stderr and served[-1] is False
+    # a changed workflow: the folder's own version of it
+    seed = Path(index_mod.__file__).parent / "workflows" / "good-relations-training.toml"
+    (three.root / "workflows").mkdir(exist_ok=True)
+    (three.root / "workflows" / "good-relations-training.toml").write_text(
+        seed.read_text("utf-8").replace('version = "', 'version = "9', 1), "utf-8")
+    result = run("status", event_id)
+    assert served[-1] is False and "defined twice" in result.stderr
+    assert result.stderr == run("status", event_id).stderr and served[-1] is True
+    # the language of labels
+    before_language = run("status", event_id, "--json").stdout
+    settings = three.root / "eventflow.toml"
+    settings.write_text(settings.read_text().replace('language = "fi"', 'language = "en"'))
+    assert run("status", event_id, "--json").stdout != before_language and served[-1] is False
+    # an event made later is seen by prefix; an unknown or ambiguous one gets the usual error
+    for hit in (False, True):
+        assert run("status", "lapp").stdout.startswith("lappi-") and served[-1] is hit
+    ef_event("venue", region="Lappi")
+    result = run("status", "lapp")
+    assert result.exit_code == 1 and "matches 2 events" in result.output and not served[-1]
+    result = run("status", "nowhere")
+    assert result.exit_code == 1 and "no event 'nowhere'" in result.output and not served[-1]
+
+
+def test_status_of_one_event_is_not_kept_while_a_plugin_is_active(
+        three: Any, run: Any, served: list[bool], ef_installed: Any, ef_activate: Any) -> None:
+    from eventflow import hookimpl
+    from eventflow.errors import TransitionBlocked
+
+    class Veto:
+        @hookimpl
+        def before_transition(self, event: Any, source: str, dest: str, trigger: str) -> None:
+            raise TransitionBlocked(f"not before {dest}", [])
+
+    event_id = next(i for i in three.event_ids() if i.startswith("uusimaa"))
+    fast = both_ways(three, run, served, event_id)[1]
+    assert "veto" not in fast.stdout
+    ef_installed("vetoer", Veto())
+    ef_activate("vetoer")
+    view = three.root / ".eventflow" / "views" / f"{event_id}.json"
+    view.unlink()
+    for _ in range(2):
+        result = run("status", event_id, "--json")
+        assert "veto by vetoer" in result.stdout and served[-1] is False
+    assert not view.exists()
+
+
+def test_a_view_of_files_changed_just_now_is_not_kept(
+        three: Any, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    event_id = three.event_ids()[0]
+    first = run("status", event_id)  # the event files were written a moment ago: racy
+    assert first.exit_code == 0
+    assert not (three.root / ".eventflow" / "views" / f"{event_id}.json").exists()
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    assert run("status", event_id).stdout == first.stdout
+    view = three.root / ".eventflow" / "views" / f"{event_id}.json"
+    assert view.is_file()
+    view.write_text(view.read_text("utf-8").splitlines()[0] + '\n{"text": [[1, 2]]}\n')
+    assert run("status", event_id).stdout == first.stdout  # a damaged view is not used

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from .engine import Engine
-    from .event import Event
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -228,8 +227,16 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
     """
     day = today()
     if event:
-        eng = engine(ctx)
-        _status_one(eng, eng.load(event), day, as_json)
+        from .index import cached_status, render_status
+
+        # kept from the last time, keyed like the listing's index (index.py); else the engine
+        view = cached_status(ctx.find_root().obj.get("dir"), event)
+        if view is None:
+            eng = engine(ctx)
+            view = _status_one(eng, eng.project.resolve(event))
+        for warning in dict.fromkeys(view["warnings"]):
+            click.secho(f"warning: {clean(warning)}", err=True, fg="yellow")
+        click.echo(render_status(view, day, as_json), nl=False)
         return
     from .index import status_listing
 
@@ -248,44 +255,16 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
         ctx.exit(3)
 
 
-def _status_one(eng: Engine, event: Event, day: dt.date, as_json: bool) -> None:
-    workflow = eng.workflow_for(event)
-    statuses = eng.evaluate(event) if event.stage not in ("done", "cancelled") else []
-    by_stage: dict[str, list[Any]] = {}
-    for s in statuses:
-        by_stage.setdefault(s.item.stage, []).append(s)
-    summary = eng.summary(event, day)
-    why = eng.why(event)
-    flush_warnings(eng)
-    lang = eng.lang
-    if as_json:
-        emit_json({**summary, "revision": event.revision,
-                   "workflow": {"id": event.workflow.id, "version": event.workflow.version},
-                   "stages": [{"stage": st.id, "label": st.text(lang),
-                               "current": st.id == event.stage,
-                               "items": [s.to_json(lang) for s in by_stage.get(st.id, [])]}
-                              for st in workflow.stages],
-                   "blockers": [b.to_json() for b in why]})
-        return
-    click.echo(clean(f"{event.id}: {event.title}"))
-    click.echo(f"  {event.date}  {event.region}  languages {','.join(event.languages)}  "
-               f"stage {summary['stage_number']}/{summary['stages']} {event.stage}"
-               f"  revision {event.revision}")
-    ids = workflow.stage_ids
-    passed_stages = set(ids[: ids.index(event.stage)]) if event.stage in ids else set(ids)
-    for st in workflow.stages:
-        marker = "▶" if st.id == event.stage else " "
-        click.echo(f"{marker} {st.id} — {clean(st.text(lang))}")
-        for s in by_stage.get(st.id, []):
-            mark = "✓" if s.ok else ("✗" if s.item.required else "!")
-            late = " OVERDUE" if s.overdue(day) else ""
-            due = f" due {s.due}" if s.due else ""
-            click.echo(clean(f"    {mark} {s.item.id:<34} {s.item.owner:<15}{due}{late}"))
-            if st.id == event.stage or (not s.ok and st.id in passed_stages):
-                click.echo(clean(f"        {s.item.text(lang)} — {s.reason}"))
-    if why:
-        click.echo(f"{len(why)} requirement(s) block leaving {event.stage}: "
-                   f"eventflow why {event.id}")
+def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
+    """What ``status EVENT`` prints, but for the day, with the warnings; kept for next time."""
+    from .index import save_view, status_view, view_stamp
+
+    stamp = view_stamp(eng, event_id)  # taken before the event is read
+    view = status_view(eng, eng.project.load(event_id))
+    warnings = list(dict.fromkeys(eng.warnings))
+    eng.warnings.clear()
+    save_view(eng, event_id, stamp, view, warnings)
+    return {"warnings": warnings, **view}
 
 
 @cli.command()

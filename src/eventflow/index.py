@@ -27,10 +27,17 @@ three only, with one ``stat`` per event and without importing the engine
 (:func:`cached_listing`); anything unexpected falls back to the engine, which re-summarises
 what changed and rewrites the file. A damaged or foreign file is simply rebuilt; nothing in it
 is ever executed or unpickled.
+
+``status EVENT`` is answered the same way: what it printed last time, but for the parts that
+depend on the day, is kept in ``.eventflow/views/<id>.json`` (never read by the listing) with
+the same keys (the file's stat, ``context``, ``deps``) and read without the engine
+(:func:`cached_status`). It is kept only when no third-party plugin is active and nothing it
+depends on changed within :data:`RACY_NS` of the moment the engine started reading.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -346,6 +353,9 @@ def _deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
     paths.update({str(root / SETTINGS_FILE), str(root / "workflows"),
                   str(engine.project.events_dir / ".workflows")})
     paths.update(str(p) for p in engine.workflow_files.values())
+    # also those skipped for a problem that a fix may remove
+    with contextlib.suppress(OSError), os.scandir(root / "workflows") as it:
+        paths.update(e.path for e in it if e.name.endswith(".toml"))
     if active_plugins:
         for plugin in engine.pm.get_plugins():
             module = sys.modules.get(getattr(plugin, "__module__", "") or "") \
@@ -467,10 +477,7 @@ def _save(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
     header = {**header, "format": INDEX_FORMAT, "n": len(kept), "window": window,
               "overdue": any(e.count for e in kept), "sizes": [len(d) for d in data]}
     try:
-        path.parent.mkdir(exist_ok=True)
-        ignore = path.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# eventflow's cache: safe to delete, never commit\n*\n")
+        _cache_dir(path.parent)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             fh.write(json.dumps(header, ensure_ascii=False, separators=(",", ":"))
@@ -480,6 +487,14 @@ def _save(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+def _cache_dir(folder: Path) -> None:
+    """Make ``.eventflow/``, which git ignores."""
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# eventflow's cache: safe to delete, never commit\n*\n")
 
 
 def find_root(directory: str | None) -> Path | None:
@@ -752,3 +767,194 @@ def _summarize_all(engine: Engine, todo: list[tuple[str, Key]], day: dt.date
     for event_id in failed:  # the first bad file raises its own error, as without the index
         key = next(k for i, k in todo if i == event_id)
         yield _summarize_file(engine, event_id, key, day)
+
+
+# one event: `eventflow status EVENT` ------------------------------------------------------------
+# What `status EVENT` prints depends on the event file, on what every summary depends on
+# (``_context`` and ``_deps``) and on the day. Its day-independent part, the "view", is kept in
+# ``.eventflow/views/<id>.json`` (a file the listing never reads), keyed like an index entry, and
+# only when no third-party plugin is active: their checks and vetoes may depend on anything.
+# Both paths print the view through :func:`render_status`, so they print the same bytes.
+VIEWS_DIR = "views"
+VIEW_FORMAT = 1
+
+
+def status_view(engine: Engine, event: Event) -> dict[str, Any]:
+    """Everything ``eventflow status EVENT`` prints (``text`` and ``json``), except what
+    depends on the day: item lines keep the due date of an open item (``[line, due]``, as
+    ``date.toordinal()``), ``dues`` those of every open item (for the overdue count)."""
+    from .cli import clean
+
+    workflow = engine.workflow_for(event)
+    statuses = engine.evaluate(event) if event.stage not in TERMINAL else []
+    by_stage: dict[str, list[Any]] = {}
+    for s in statuses:
+        by_stage.setdefault(s.item.stage, []).append(s)
+    summary = engine.summary(event, dt.date.min)  # its overdue count is made per day
+    why = engine.why(event)
+    lang = engine.lang
+    data = {**summary, "revision": event.revision,
+            "workflow": {"id": event.workflow.id, "version": event.workflow.version},
+            "stages": [{"stage": st.id, "label": st.text(lang),
+                        "current": st.id == event.stage,
+                        "items": [s.to_json(lang) for s in by_stage.get(st.id, [])]}
+                       for st in workflow.stages],
+            "blockers": [b.to_json() for b in why]}
+    dues = sorted(s.due.toordinal() for s in statuses if not s.ok and s.due is not None)
+    lines: list[Any] = [
+        clean(f"{event.id}: {event.title}"),
+        (f"  {event.date}  {event.region}  languages {','.join(event.languages)}  "
+         f"stage {summary['stage_number']}/{summary['stages']} {event.stage}"
+         f"  revision {event.revision}")]
+    ids = workflow.stage_ids
+    passed_stages = set(ids[: ids.index(event.stage)]) if event.stage in ids else set(ids)
+    for st in workflow.stages:
+        marker = "▶" if st.id == event.stage else " "
+        lines.append(f"{marker} {st.id} — {clean(st.text(lang))}")
+        for s in by_stage.get(st.id, []):
+            mark = "✓" if s.ok else ("✗" if s.item.required else "!")
+            due = f" due {s.due}" if s.due else ""
+            line = clean(f"    {mark} {s.item.id:<34} {s.item.owner:<15}{due}")
+            lines.append([line, s.due.toordinal()] if not s.ok and s.due is not None
+                         else line)
+            if st.id == event.stage or (not s.ok and st.id in passed_stages):
+                lines.append(clean(f"        {s.item.text(lang)} — {s.reason}"))
+    if why:
+        lines.append(f"{len(why)} requirement(s) block leaving {event.stage}: "
+                     f"eventflow why {event.id}")
+    view = {"json": data, "dues": dues, "text": lines}
+    # as stored and read back: what the engine prints is what the cache will print
+    return json.loads(json.dumps(view, ensure_ascii=False, default=str))  # type: ignore[no-any-return]
+
+
+def render_status(view: dict[str, Any], day: dt.date, as_json: bool) -> str:
+    """What ``eventflow status EVENT`` writes to stdout on ``day``."""
+    today = day.toordinal()
+    if as_json:
+        data = view["json"]
+        data["overdue"] = bisect_left(view["dues"], today)
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    return "".join(f"{line}\n" if isinstance(line, str)
+                   else f"{line[0]}{' OVERDUE' if line[1] < today else ''}\n"
+                   for line in view["text"])
+
+
+def view_path(root: Path | str, event_id: str) -> str:
+    return f"{root}/{INDEX_DIR}/{VIEWS_DIR}/{event_id}.json"
+
+
+def view_stamp(engine: Engine, event_id: str) -> dict[str, Any] | None:
+    """What a view of ``event_id`` will be keyed on, taken before the event is read: the time
+    and the stat key of its file and folder."""
+    import time
+
+    taken = time.time_ns()
+    path = str(engine.project.event_path(event_id))
+    try:
+        st = os.stat(path)
+        folder = os.stat(os.path.dirname(path)).st_mtime_ns
+    except OSError:
+        return None
+    return {"taken": taken, "key": f"{_key(st)} {folder}",
+            "newest": max(st.st_mtime_ns, st.st_ctime_ns, folder)}
+
+
+def save_view(engine: Engine, event_id: str, stamp: dict[str, Any] | None,
+              view: dict[str, Any], warnings: list[str]) -> None:
+    """Keep ``view`` for the next ``status EVENT``, unless something it depends on changed so
+    recently that a later change might keep its timestamps (then the engine answers again)."""
+    from .plugins import BUILTIN_PLUGINS
+
+    if stamp is None or engine._pm is not None or not event_id.isprintable():
+        return
+    if _effective_plugins(engine.project.settings.active_plugins):
+        return
+    if any(name not in BUILTIN_PLUGINS for name, _ in engine.pm.list_name_plugin()):
+        return
+    # files changed after ``taken`` have later timestamps than those changed RACY_NS before
+    racy = stamp["taken"] - RACY_NS
+    deps = _deps(engine, False)
+    if stamp["newest"] >= racy or any(mtime >= racy for _, _, mtime in deps):
+        return
+    root = engine.project.root
+    context = _context(root)
+    if context is None:
+        return
+    header = {"format": VIEW_FORMAT, "context": context, "deps": deps,
+              "key": stamp["key"], "id": event_id}
+    body = {"warnings": warnings, **view}
+    path = Path(view_path(root, event_id))
+    try:
+        _cache_dir(path.parent.parent)
+        path.parent.mkdir(exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n")
+            fh.write(json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def resolve_quick(events_dir: str, name: str) -> tuple[str, os.stat_result] | None:
+    """The event ``name`` names, as :meth:`Project.resolve` finds it (the id itself, else the
+    one id it begins), with its file's stat; ``None`` when it names no event or several."""
+    if not name or name.startswith(".") or "/" in name or "\0" in name:
+        return None
+    try:
+        return name, os.stat(f"{events_dir}/{name}/{EVENT_FILE}")
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    found = []
+    with os.scandir(events_dir) as it:
+        for e in it:
+            if e.name.startswith(name) and not e.name.startswith("."):
+                try:
+                    found.append((e.name, os.stat(f"{e.path}/{EVENT_FILE}")))
+                except (FileNotFoundError, NotADirectoryError):
+                    continue
+    return found[0] if len(found) == 1 else None
+
+
+def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
+    """The kept view of the event ``name`` names, with its ``warnings``, when nothing it
+    depends on changed since it was made; else ``None`` (the engine then answers).
+
+    Needs neither the engine nor the event model: one ``stat`` per dependency, a few for the
+    event, and reading one small file."""
+    root = find_root(directory)
+    if root is None:
+        return None
+    try:
+        found = resolve_quick(f"{root}/{EVENTS_DIR}", name)
+        if found is None:
+            return None
+        event_id, st = found
+        with open(view_path(root, event_id), "rb") as fh:
+            header = json.loads(fh.readline())
+            if not isinstance(header, dict) or header.get("format") != VIEW_FORMAT \
+                    or header.get("id") != event_id:
+                return None
+            folder = os.stat(f"{root}/{EVENTS_DIR}/{event_id}").st_mtime_ns
+            if header.get("key") != f"{_key(st)} {folder}":
+                return None
+            if header.get("context") != _context(root):
+                return None
+            for path, size, mtime in header["deps"]:
+                if _stat2(path) != [size, mtime]:
+                    return None
+            body = json.loads(fh.readline())
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if not (isinstance(body, dict) and isinstance(body.get("warnings"), list)
+            and isinstance(body.get("text"), list) and isinstance(body.get("json"), dict)
+            and isinstance(body.get("dues"), list)):
+        return None
+    for line in body["text"]:
+        if not isinstance(line, str) and not (
+                isinstance(line, list) and len(line) == 2 and isinstance(line[0], str)
+                and isinstance(line[1], int)):
+            return None
+    if not all(isinstance(d, int) for d in body["dues"]):
+        return None
+    return body
