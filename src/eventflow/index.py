@@ -44,10 +44,11 @@ import os
 import sys
 from bisect import bisect_left
 from itertools import accumulate
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .engine import Engine
     from .event import Event
 
@@ -322,7 +323,7 @@ def _context(root: Path) -> list[Any] | None:
     from . import __version__
 
     try:
-        with open(root / SETTINGS_FILE, "rb") as fh:
+        with open(os.path.join(root, SETTINGS_FILE), "rb") as fh:
             settings = fh.read(1 << 20).decode("latin-1")
     except OSError:
         return None
@@ -343,6 +344,8 @@ def _deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
     """The files a summary is computed from, other than the event file: eventflow's code and
     built-in workflows, the folder's settings and workflows, pinned workflow copies, and the
     code of active plugins."""
+    from pathlib import Path
+
     package = Path(__file__).resolve().parent
     paths: set[str] = {str(package), str(package / "default_plugins"),
                        str(package / "workflows")}
@@ -501,15 +504,26 @@ def find_root(directory: str | None) -> Path | None:
     """The planning folder a command will use, as :func:`eventflow.store.find_root` finds it
     (``--dir``, else ``EVENTFLOW_DIR``, else walking up), or ``None`` (the engine then says
     what is wrong)."""
+    from pathlib import Path
+
+    root = _find_root(directory)
+    return Path(root) if root is not None else None
+
+
+def _find_root(directory: str | None) -> str | None:
+    """:func:`find_root` as text, without pathlib (which the quick paths need not import)."""
     env = os.environ.get("EVENTFLOW_DIR")
     if directory is None and env:
-        root = Path(env)
-        return root.resolve() if (root / SETTINGS_FILE).is_file() else None
-    here = (Path(directory) if directory else Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / SETTINGS_FILE).is_file():
-            return folder
-    return None
+        return os.path.realpath(env) if os.path.isfile(os.path.join(env, SETTINGS_FILE)) \
+            else None
+    here = os.path.realpath(directory or os.getcwd())
+    while True:
+        if os.path.isfile(os.path.join(here, SETTINGS_FILE)):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
 
 
 class Listing:
@@ -564,12 +578,13 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
     Needs neither the engine nor the event model: one ``stat`` per dependency, two per event
     (its file and its folder).
     """
-    root = find_root(directory)
+    root = _find_root(directory)
     if root is None:
         return None
     events_dir = f"{root}/{EVENTS_DIR}"
+    index_file = f"{root}/{INDEX_DIR}/{INDEX_FILE}"
     try:
-        with open(index_path(root), "rb") as fh:
+        with open(index_file, "rb") as fh:
             racy_line = os.fstat(fh.fileno()).st_mtime_ns - RACY_NS
             header = _header(fh.readline())
             if header is None or header["context"] != _context(root):
@@ -610,7 +625,7 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
         return None
 
     def make() -> list[Entry]:  # only for colour: the records, read again from the same file
-        with open(index_path(root), "rb") as fh:
+        with open(index_file, "rb") as fh:
             fh.seek(offset)
             return _entries(ids, None, text.split("\n")[:-1], _section(fh, sizes[3], n))
 
@@ -715,6 +730,8 @@ _WORKER: dict[str, Any] = {}
 
 def _worker_init(root: str | None) -> None:
     if root is not None:  # a fresh interpreter (spawn): build the engine again
+        from pathlib import Path
+
         from .engine import Engine
         from .store import Project
 
@@ -883,6 +900,8 @@ def save_view(engine: Engine, event_id: str, stamp: dict[str, Any] | None,
     header = {"format": VIEW_FORMAT, "context": context, "deps": deps,
               "key": stamp["key"], "id": event_id}
     body = {"warnings": warnings, **view}
+    from pathlib import Path
+
     path = Path(view_path(root, event_id))
     try:
         _cache_dir(path.parent.parent)
@@ -922,7 +941,7 @@ def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
 
     Needs neither the engine nor the event model: one ``stat`` per dependency, a few for the
     event, and reading one small file."""
-    root = find_root(directory)
+    root = _find_root(directory)
     if root is None:
         return None
     try:
