@@ -111,7 +111,7 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def find_folder(args: list[str]) -> Path | None:
+def find_folder(args: list[str]) -> str | None:
     """The planning folder a command line will use, found cheaply (no eventflow imports):
     ``--dir`` before the command, else ``EVENTFLOW_DIR``, else walking up from here."""
     import os
@@ -126,11 +126,11 @@ def find_folder(args: list[str]) -> Path | None:
             directory = arg.split("=", 1)[1]
     directory = directory or os.environ.get("EVENTFLOW_DIR")
     if directory:
-        return _path(directory)
+        return directory
     here = os.getcwd()
     while True:
         if os.path.isfile(os.path.join(here, "eventflow.toml")):
-            return _path(here)
+            return here
         parent = os.path.dirname(here)
         if parent == here:
             return None
@@ -149,13 +149,14 @@ def load_commands(group: click.Group, args: list[str]) -> list[str]:
     Reads only ``eventflow.toml`` unless it activates plugins, so that ``eventflow --help``
     stays fast. A command name already taken is left out with a message naming the plugin.
     """
+    import os
     import re
 
     folder = find_folder(args)
     if folder is None:
         return []
     try:
-        with open(folder / "eventflow.toml", "rb") as fh:
+        with open(os.path.join(folder, "eventflow.toml"), "rb") as fh:
             raw = fh.read()
     except OSError:
         return []  # the command itself reports a missing eventflow.toml
