@@ -386,17 +386,14 @@ class Engine:
             dest = workflow.next_stage(source)
         assert dest is not None
         found = self.why(event) if check else self.vetoes(event, dest, trigger)
-        if found:
-            raise TransitionBlocked(
-                f"{event.id} cannot leave '{source}': {len(found)} requirement(s) unmet", found)
         machine_trigger = reopen_trigger(dest) if trigger == "reopen" else trigger
-        try:
-            new_stage = fire(workflow, source, machine_trigger)
+        try:  # the machine's guard holds the event where it is while anything blocks
+            new_stage = fire(workflow, source, machine_trigger, blockers=found)
         except (MachineError, AttributeError):
             raise InvalidInput(f"{event.id} cannot {trigger} from '{source}' to '{dest}'") from None
-
-        def mutate(ev: Event) -> None:
-            ev.stage = new_stage
+        if new_stage == source:
+            raise TransitionBlocked(
+                f"{event.id} cannot leave '{source}': {len(found)} requirement(s) unmet", found)
 
         details = {"from": source, "to": new_stage}
         if reason:

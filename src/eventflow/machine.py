@@ -42,8 +42,9 @@ def build_machine(workflow: Workflow) -> Machine:
     for i, stage_id in enumerate(stages):
         later = stages[i + 1:] + [DONE, CANCELLED]
         transitions.append({"trigger": reopen_trigger(stage_id), "source": later,
-                            "dest": stage_id})
-    transitions.append({"trigger": "cancel", "source": stages + [DONE], "dest": CANCELLED})
+                            "dest": stage_id, "conditions": "can_leave"})
+    transitions.append({"trigger": "cancel", "source": stages + [DONE], "dest": CANCELLED,
+                        "conditions": "can_leave"})
     return Machine(model=None, states=stages + [DONE, CANCELLED], transitions=transitions,
                    initial=stages[0], auto_transitions=False, model_attribute="stage",
                    send_event=False, ignore_invalid_triggers=False)
@@ -58,8 +59,9 @@ def machine_for(workflow: Workflow) -> Machine:
 
 
 def fire(workflow: Workflow, stage: str, trigger: str, blockers: list[Any] | None = None) -> str:
-    """Fire ``trigger`` for an event at ``stage``; return the new stage (unchanged if a guard
-    held it). Raises ``transitions.core.MachineError`` if the trigger is not valid there."""
+    """Fire ``trigger`` for an event at ``stage``; return the new stage, unchanged if the guard
+    held it because ``blockers`` is not empty (unmet requirements, plugin vetoes). Raises
+    ``transitions.core.MachineError`` if the trigger is not valid there."""
     machine = machine_for(workflow)
     model = EventModel(stage, blockers or [])
     machine.add_model(model, initial=stage)
