@@ -300,16 +300,18 @@ class Engine:
                                                                f"{workflow.version}"})
 
     def change(self, name: str, action: str, mutate: Callable[[Event], Any],
-               details: dict[str, Any] | None = None) -> Outcome:
+               details: dict[str, Any] | None = None, *, after_end: bool = False) -> Outcome:
         """Load, apply ``mutate`` to a copy, validate, and save as the next revision.
 
         Read, change and save happen under the event's lock: two people changing different
         parts of an event at the same time (ticking two items) both get their change saved.
+        A done or cancelled event takes only changes made ``after_end`` on purpose (such as
+        deleting registrations after the follow-up).
         """
         event_id = self.project.resolve(name)
         with self.project.locked(event_id):
             event = self.project.load(event_id)
-            if event.stage in TERMINAL and action not in ("reopen",):
+            if event.stage in TERMINAL and not after_end:
                 raise InvalidInput(f"{event.id} is {event.stage}; reopen a stage first "
                                    "(`eventflow reopen EVENT STAGE --reason ...`)")
             draft = event.copy()

@@ -290,7 +290,8 @@ def _record(engine: Engine, event_id: str, action: str, details: dict[str, Any],
     """Record the action (counts only) in the event's history; if that fails, put the
     registrations back as they were (an erasure is never undone)."""
     try:
-        return engine.change(event_id, action, mutate or (lambda ev: None), details)
+        return engine.change(event_id, action, mutate or (lambda ev: None), details,
+                             after_end=True)
     except BaseException:
         if restore is not None:
             with contextlib.suppress(EventflowError, OSError):

@@ -124,3 +124,26 @@ def test_purge_before_the_event_needs_force(run, tmp_path) -> None:
     result = run("participants", "purge", event_id)
     assert result.exit_code == 1 and "--force" in result.output
     assert run("participants", "purge", event_id, "--force").exit_code == 0
+
+
+def test_erase_and_purge_work_after_the_event_is_done_or_cancelled(run, folder, tmp_path,
+                                                                    ef_engine) -> None:
+    """Registrations are deleted after the follow-up, when the event is done (or cancelled)."""
+    from eventflow.testing import walk_to
+
+    event_id = json.loads(run("new", "X", "--date", "2026-10-01", "--region", "Pirkanmaa",
+                              "--json").output)["id"]
+    csv_file = tmp_path / "r.csv"
+    csv_file.write_text(HEADER + MARKED + OTHER, "utf-8")
+    assert run("participants", "import", event_id, str(csv_file)).exit_code == 0
+    walk_to(ef_engine, event_id, "follow_up")
+    assert run("cancel", event_id, "--reason", "Budget cut").exit_code == 0
+    result = run("participants", "erase", event_id, MARKERS[1])
+    assert result.exit_code == 0, result.output
+    assert matches(folder) == []
+    result = run("participants", "purge", event_id)
+    assert result.exit_code == 0, result.output
+    assert not (folder / "events" / event_id / "participants.toml").exists()
+    assert ef_engine.load(event_id).ext["participants"]["purged_at"] == "2026-11-27"
+    history = json.loads(run("history", event_id, "--json").stdout)["history"]
+    assert [h["action"] for h in history][-2:] == ["participants.erase", "participants.purge"]
