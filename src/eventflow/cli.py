@@ -538,13 +538,7 @@ def _attach_command_modules() -> None:
     import importlib
 
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"eventflow.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"eventflow.{name}":
-                raise
-            continue
-        module.attach(cli)
+        importlib.import_module(f"eventflow.{name}").attach(cli)
 
 
 COMMAND_MODULES = ("commands_data", "commands_workflow", "commands_outputs", "commands_policy",

@@ -152,9 +152,14 @@ class Engine:
                 return current
             pinned = cache[event.workflow.hash] = load_workflow(path, self.registry.checks,
                                                                 self.registry.items)
+        if current.version == event.workflow.version:
+            why = (f"its checklist has changed since (same version {current.version}: a plugin "
+                   "adds or changes items, or the file was edited without a new version)")
+        else:
+            why = f"the current version is {current.version}"
         self._warn(f"{event.id}: follows workflow '{current.id}' {event.workflow.version} as it "
-                   f"was when the event was created; `eventflow migrate {event.id}` moves it to "
-                   f"{current.version}")
+                   f"was when the event was created; {why}; `eventflow migrate {event.id} "
+                   "--dry-run` shows what would change")
         return pinned  # type: ignore[no-any-return]
 
     def migrate(self, name: str, dry_run: bool) -> Outcome:

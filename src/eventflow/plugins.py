@@ -116,11 +116,6 @@ def _env_list(name: str) -> set[str] | None:
     return {part.strip() for part in value.split(",") if part.strip()}
 
 
-def plugin_allowed(name: str) -> bool:
-    """Whether the environment lets the installed plugin ``name`` load."""
-    return blocked_by(name) is None
-
-
 def blocked_by(name: str) -> str | None:
     """The environment variable that keeps ``name`` from loading, or ``None``."""
     allow = _env_list("EVENTFLOW_LOAD_PLUGINS")
@@ -176,13 +171,7 @@ def get_plugin_manager(
         from . import __version__
 
         for modname in BUILTIN_PLUGINS:
-            try:
-                module = importlib.import_module(modname)
-            except ModuleNotFoundError as exc:
-                if exc.name == modname:  # a built-in not written yet in this checkout
-                    continue
-                raise
-            pm.register(module, name=modname)
+            pm.register(importlib.import_module(modname), name=modname)
             pm.versions[modname] = __version__
     wanted = None if active is None else list(dict.fromkeys(active))
     if wanted is None or wanted:

@@ -45,12 +45,6 @@ def is_business_day(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in _finnish_holidays(day.year)
 
 
-def holiday_name(day: dt.date) -> str | None:
-    from holidays.countries.finland import Finland
-
-    return Finland(years=day.year, language="en_US").get(day)
-
-
 def due_date(event_day: dt.date, offset: Offset) -> dt.date:
     """The date ``offset`` away from ``event_day``."""
     if offset.unit == "w":

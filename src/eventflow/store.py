@@ -950,7 +950,3 @@ class Project:
                 entry["applied"] = False
                 entry.setdefault("note", not_applied[str(ref)])
         return entries
-
-
-def read_settings_file(path: Path) -> dict[str, Any]:
-    return parse_bounded(path, read_capped(path, MAX_EVENT_BYTES))

@@ -102,10 +102,6 @@ class Workflow:
         return self.stage(stage_id).next
 
 
-def content_hash(data: bytes) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
-
-
 def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[str, Any], bytes]:
     """Read and parse a TOML file; errors name the file and line and say what to do."""
     from .store import read_capped  # never reads more than max_bytes of a hostile file

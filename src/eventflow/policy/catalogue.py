@@ -27,9 +27,6 @@ PACKAGE = Path(__file__).resolve().parent.parent
 RULES_FILE = PACKAGE / "data" / "rules.toml"
 RULE_ID = re.compile(r"^(R|G)\d+$")
 KEPT, BROKEN = "kept", "broken"
-TRANSITION_TAGS = ("advance", "reopen", "cancel")
-
-
 def features_dir() -> Path:
     """The core policy: ``eventflow/features`` (a link to the checkout's ``features/``)."""
     return PACKAGE / "features"
@@ -88,10 +85,6 @@ def _load_rules(path: Path) -> tuple[Rule, ...]:
 def load_rules(path: Path = RULES_FILE) -> list[Rule]:
     """Every rule of the catalogue, in file order."""
     return list(_load_rules(path))
-
-
-def seed_rules(path: Path = RULES_FILE) -> list[Rule]:
-    return [r for r in load_rules(path) if r.seed]
 
 
 # requirements and stages named in steps ------------------------------------------------------
