@@ -77,3 +77,32 @@ def test_stale_lists_changed_outputs(run, ef_event):
 def test_outputs_help_has_an_example(run):
     result = run("outputs", "--help")
     assert result.exit_code == 0 and "eventflow outputs pirkanmaa --stale" in result.output
+
+
+def test_a_full_disk_mid_output_is_reported_and_the_rest_is_kept(run, ef_event, folder,
+                                                                 monkeypatch):
+    """A write that fails (ENOSPC) fails that output only: the others are written and in the
+    manifest, the message says what was written and what to do."""
+    import errno
+
+    from eventflow import store
+
+    event = ef_event("costs_split")
+    real = store.atomic_write
+
+    def full_disk(path, data):
+        if path.name.startswith("budget") and path.suffix == ".csv":
+            raise store.SaveFailed(f"{path}: no space left on device; nothing was saved, "
+                                   "the file is as it was", applied=False) from OSError(
+                                       errno.ENOSPC, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(store, "atomic_write", full_disk)
+    result = run("outputs", event.id)
+    assert result.exit_code == 1
+    assert "✗ costs_split/budget" in result.output and "no space left" in result.output
+    assert "budget-fi.md written" in result.output
+    assert "✓ partner_agreed/agreement_memo" in result.output
+    manifest = (folder / "events" / event.id / "outputs" / "manifest.json").read_text("utf-8")
+    assert "partner_agreed/agreement_memo" in manifest
+    assert "costs_split/budget" not in manifest

@@ -946,10 +946,17 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
                 continue
             for file_name, _ in files:
                 owners[file_name] = spec.id
-            for file_name, content in files:
-                target = folder / file_name
-                atomic_write(target, content)
-                result.files.append(target)
+            try:
+                for file_name, content in files:
+                    target = folder / file_name
+                    atomic_write(target, content)
+                    result.files.append(target)
+            except EventflowError as exc:  # e.g. the disk is full: report it, go on
+                written = ", ".join(p.name for p in result.files) or "no file"
+                result.error = str(OutputError(
+                    spec.plugin, spec.id, f"{one_line(exc)} ({written} written; run "
+                    "`eventflow outputs` again once the folder can be written)"))
+                continue
             key = f"{stage}/{spec.id}"
             old_files = set(previous.get(key, {}).get("files", []))
             for gone in sorted(old_files - {f for f, _ in files}):
