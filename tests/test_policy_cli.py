@@ -156,3 +156,13 @@ def test_policy_help_works(run):
                  ("policy", "check", "--help"), ("policy", "report", "--help")):
         result = run(*args)
         assert result.exit_code == 0 and "Example:" in result.output, args
+
+
+def test_policy_check_judges_a_done_event_on_every_rule(run, ef_event):
+    import json as _json
+
+    event = ef_event("done")
+    data = _json.loads(run("policy", "check", event.id, "--json").stdout)
+    verdicts = {r["rule"]: r["verdict"] for r in data["rules"]}
+    assert verdicts["R1"] == "kept" and verdicts["R14"] == "kept"
+    assert "not yet due" not in verdicts.values()

@@ -266,13 +266,13 @@ def _rule_order(rule_id: str) -> tuple[str, int]:
 
 
 def judge(eng: Engine, event: Any, rules: list[Any]) -> list[dict[str, Any]]:
-    """Every rule with items in the event's workflow: kept, broken or not yet due."""
-    from .workflow import TERMINAL
+    """Every rule with items in the event's workflow: kept, broken or not yet due.
 
+    A done or cancelled event is judged on everything (every stage is behind it)."""
     workflow = eng.workflow_for(event)
     order = workflow.stage_ids
     here = order.index(event.stage) if event.stage in order else len(order)
-    statuses = eng.evaluate(event) if event.stage not in TERMINAL else []
+    statuses = eng.evaluate(event)
     lang = eng.lang
     verdicts = []
     for rule in rules:
