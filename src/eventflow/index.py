@@ -481,15 +481,24 @@ def _save(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
               "overdue": any(e.count for e in kept), "sizes": [len(d) for d in data]}
     try:
         _cache_dir(path.parent)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    except OSError:
+        return
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    _write_cache(path, [head + b"\n", *data])
+
+
+def _write_cache(path: Path, chunks: list[bytes]) -> None:
+    """Replace a cache file whole; a folder we cannot write to just keeps no cache, and no
+    temporary file is left behind."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
         with open(tmp, "wb") as fh:
-            fh.write(json.dumps(header, ensure_ascii=False, separators=(",", ":"))
-                     .encode("utf-8") + b"\n")
-            for chunk in data:
+            for chunk in chunks:
                 fh.write(chunk)
         os.replace(tmp, path)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _cache_dir(folder: Path) -> None:
@@ -906,13 +915,10 @@ def save_view(engine: Engine, event_id: str, stamp: dict[str, Any] | None,
     try:
         _cache_dir(path.parent.parent)
         path.parent.mkdir(exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n")
-            fh.write(json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n")
-        os.replace(tmp, path)
     except OSError:
-        pass
+        return
+    _write_cache(path, [(json.dumps(part, ensure_ascii=False, separators=(",", ":")) + "\n")
+                        .encode("utf-8") for part in (header, body)])
 
 
 def resolve_quick(events_dir: str, name: str) -> tuple[str, os.stat_result] | None:
