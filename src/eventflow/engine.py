@@ -54,6 +54,12 @@ def compute_due(workflow: Workflow, date: dt.date) -> dict[str, dt.date]:
     return {item.id: due_date(date, item.due) for item in workflow.items()}
 
 
+def due_moves(old: dict[str, dt.date], new: dict[str, dt.date]) -> list[dict[str, Any]]:
+    """The due dates that change: item, from (or None for a new item), to."""
+    return [{"item": item_id, "from": old[item_id].isoformat() if item_id in old else None,
+             "to": day.isoformat()} for item_id, day in new.items() if old.get(item_id) != day]
+
+
 class Engine:
     """eventflow for one planning folder, with its plugins."""
 
@@ -177,8 +183,7 @@ class Engine:
                                "first")
         changes = diff_workflows(old, new)
         new_due = compute_due(new, event.date)
-        moves = [{"item": i, "from": event.due[i].isoformat() if i in event.due else None,
-                  "to": d.isoformat()} for i, d in new_due.items() if event.due.get(i) != d]
+        moves = due_moves(event.due, new_due)
         details = {"from": event.workflow.version, "to": new.version, "changes": changes,
                    "moves": moves}
         if dry_run:
@@ -443,9 +448,7 @@ class Engine:
         event = self.load(name)
         workflow = self.workflow_for(event)
         new_due = compute_due(workflow, date)
-        moves = [{"item": item_id, "from": event.due[item_id].isoformat()
-                  if item_id in event.due else None, "to": day.isoformat()}
-                 for item_id, day in new_due.items() if event.due.get(item_id) != day]
+        moves = due_moves(event.due, new_due)
         details = {"from": event.date.isoformat(), "to": date.isoformat(), "moves": moves}
         if dry_run:
             return Outcome(event, details=details)
