@@ -189,3 +189,24 @@ def test_help_in_a_folder_without_active_plugins_loads_no_plugin_machinery(
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_plugin_commands_are_found_from_a_subfolder_like_the_store_finds_it(tmp_path,
+                                                                          monkeypatch):
+    """`--dir planning/events` (or running inside a subfolder) finds the same planning folder
+    for the plugin commands as for eventflow's own commands."""
+    from eventflow.commands_plugins import find_folder
+
+    (tmp_path / "p" / "events" / "x").mkdir(parents=True)
+    (tmp_path / "p" / "eventflow.toml").write_text("[plugins]\nactive = []\n")
+    monkeypatch.delenv("EVENTFLOW_DIR", raising=False)
+    expected = str(tmp_path / "p")
+    assert find_folder(["--dir", str(tmp_path / "p" / "events"), "status"]) == expected
+    assert find_folder([f"--dir={tmp_path / 'p' / 'events' / 'x'}", "status"]) == expected
+    monkeypatch.setenv("EVENTFLOW_DIR", str(tmp_path / "p" / "events"))
+    assert find_folder(["status"]) == expected
+    monkeypatch.delenv("EVENTFLOW_DIR")
+    monkeypatch.chdir(tmp_path / "p" / "events" / "x")
+    assert find_folder(["status"]) == expected
+    monkeypatch.chdir(tmp_path)
+    assert find_folder(["status"]) is None

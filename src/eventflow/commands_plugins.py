@@ -113,7 +113,8 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
 
 def find_folder(args: list[str]) -> str | None:
     """The planning folder a command line will use, found cheaply (no eventflow imports):
-    ``--dir`` before the command, else ``EVENTFLOW_DIR``, else walking up from here."""
+    walking up from ``--dir`` (before the command), else ``EVENTFLOW_DIR``, else from here,
+    exactly as the store finds it."""
     import os
 
     directory = None
@@ -124,10 +125,8 @@ def find_folder(args: list[str]) -> str | None:
             directory = args[i + 1]
         elif arg.startswith("--dir="):
             directory = arg.split("=", 1)[1]
-    directory = directory or os.environ.get("EVENTFLOW_DIR")
-    if directory:
-        return directory
-    here = os.getcwd()
+    # like the store: walk up from --dir / EVENTFLOW_DIR, else from the current directory
+    here = os.path.abspath(directory or os.environ.get("EVENTFLOW_DIR") or os.getcwd())
     while True:
         if os.path.isfile(os.path.join(here, "eventflow.toml")):
             return here
