@@ -308,7 +308,7 @@ def test_status_of_one_event_from_the_cache_notices_what_changed(
     (three.root / "workflows" / "good-relations-training.toml").write_text(
         seed.read_text("utf-8").replace('version = "', 'version = "9', 1), "utf-8")
     result = run("status", event_id)
-    assert served[-1] is False and "defined twice" in result.stderr
+    assert served[-1] is False and "is used instead of the one plugin" in result.stderr
     assert result.stderr == run("status", event_id).stderr and served[-1] is True
     # the language of labels
     before_language = run("status", event_id, "--json").stdout

@@ -91,12 +91,10 @@ class Engine:
         from .errors import FileFormatError
         from .workflow import read_toml
 
-        found: dict[str, Path] = {}
-        paths = list(self.registry.workflows)
+        # plugins' workflows were read (and their ids checked) when they registered
+        found = {wf_id: path for wf_id, (path, _) in self.registry.workflow_ids.items()}
         folder = self.project.root / "workflows"
-        if folder.is_dir():
-            paths += sorted(folder.glob("*.toml"))
-        for path in paths:
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
             try:
                 wf_id = read_toml(path)[0].get("workflow", {}).get("id")
             except (FileFormatError, AttributeError) as exc:
@@ -105,7 +103,11 @@ class Engine:
             if not isinstance(wf_id, str):
                 self.warnings.append(f"{path}: skipped, [workflow] id is missing")
                 continue
-            if wf_id in found and found[wf_id] != path:
+            if wf_id in self.registry.workflow_ids:
+                plugin = self.registry.workflow_ids[wf_id][1]
+                self._warn(f"workflow '{wf_id}' of this planning folder ({path}) is used instead "
+                           f"of the one plugin {plugin} provides")
+            elif wf_id in found:
                 self.warnings.append(f"workflow '{wf_id}' is defined twice ({found[wf_id]} and "
                                      f"{path}); using {path}")
             found[wf_id] = path
