@@ -22,10 +22,9 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 # helpers ----------------------------------------------------------------------------------------
 def today() -> dt.date:
-    import datetime as dt
+    from .schedule import today as _today
 
-    value = os.environ.get("EVENTFLOW_TODAY")
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    return _today()
 
 
 def parse_date(ctx: click.Context | None, param: Any, value: str | None) -> dt.date | None:

@@ -890,6 +890,8 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
         raise InvalidInput(f"no stage {', '.join(unknown)} in workflow {workflow.id}; stages: "
                            f"{', '.join(workflow.stage_ids)}")
     langs, warnings = choose_languages(event, languages)
+    from .schedule import today as _today
+
     day = today or _today()
     limit = timeout_seconds() if timeout is None else timeout
     project = engine.project
@@ -989,11 +991,6 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
         warnings.append(f"no active plugin provides outputs for {', '.join(chosen)}")
     warnings.extend(str(e) for e in registry.errors if e.hook == "register_outputs")
     return RenderReport(event.id, chosen, langs, results, warnings)
-
-
-def _today() -> dt.date:
-    value = os.environ.get("EVENTFLOW_TODAY")
-    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 # staleness ------------------------------------------------------------------------------------------

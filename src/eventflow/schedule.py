@@ -23,6 +23,14 @@ class Offset(NamedTuple):
         return f"{sign}{abs(self.amount)}{self.unit}"
 
 
+def today() -> dt.date:
+    """Today, or the day ``EVENTFLOW_TODAY`` (YYYY-MM-DD) names, for tests and rehearsals."""
+    import os
+
+    value = os.environ.get("EVENTFLOW_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
 def parse_offset(text: str) -> Offset:
     """Parse ``-12w`` / ``+1d`` / ``-5bd``; raises ValueError naming the accepted forms."""
     match = _OFFSET.match(text.strip()) if isinstance(text, str) else None
