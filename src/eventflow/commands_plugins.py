@@ -161,11 +161,11 @@ def load_commands(group: click.Group, args: list[str]) -> list[str]:
         return []  # the command itself reports a missing eventflow.toml
     if not re.search(rb"^\s*active\s*=\s*\[\s*[\"']", raw, re.M):
         return []  # no plugin activated: nothing to load, and no TOML parser to import
-    import tomllib
+    import tomli
 
     try:
-        active = tomllib.loads(raw.decode("utf-8")).get("plugins", {}).get("active", [])
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
+        active = tomli.loads(raw.decode("utf-8")).get("plugins", {}).get("active", [])
+    except (UnicodeDecodeError, tomli.TOMLDecodeError, AttributeError):
         return []  # the command itself reports a broken or missing eventflow.toml
     if not isinstance(active, list) or not active or not all(isinstance(a, str) for a in active):
         return []

@@ -547,7 +547,7 @@ def read_participants(event_dir: Path) -> ParticipantSummary | None:
     each entry may carry ``target_group``, ``organisation``, ``organisation_type`` and
     ``attended`` (true, or a date/time). Only counts leave this function.
     """
-    import tomllib
+    import tomli
 
     path = event_dir / PARTICIPANTS_FILE
     try:
@@ -555,8 +555,8 @@ def read_participants(event_dir: Path) -> ParticipantSummary | None:
     except FileNotFoundError:
         return None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomli.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
         raise FileFormatError(path, f"cannot be read ({exc})",
                               fix="correct it by hand or restore it from git") from None
     rows = data.get("participants", data.get("registrations", []))

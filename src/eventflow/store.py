@@ -31,7 +31,7 @@ import json
 import os
 import re
 import time
-import tomllib
+import tomli
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,10 +61,11 @@ LOCK_FILE = ".lock"
 TMP_SUFFIX = ".tmp"
 MAX_EVENT_BYTES = 4 << 20
 #: TOML structure budget: newlines, commas, ``=``, ``[``, ``{`` and ``.`` counted together.
-#: tomllib is pure Python (about 0.5 MB/s on dense input); the budget keeps a parse well under
-#: a second and lets a hostile file be refused before the parser starts.
+#: tomli (tomllib's source, compiled where a wheel exists, else pure Python at about 0.5 MB/s
+#: on dense input); the budget keeps a parse well under a second and lets a hostile file be
+#: refused before the parser starts.
 MAX_TOML_TOKENS = 150_000
-#: Longest dotted key accepted (``a.b.c = 1`` has 3 parts); tomllib is quadratic in it.
+#: Longest dotted key accepted (``a.b.c = 1`` has 3 parts); tomli is quadratic in it.
 MAX_KEY_PARTS = 32
 LOCK_TIMEOUT = 10.0
 LOCK_MAX_WAIT = 300.0
@@ -493,9 +494,9 @@ def _conflict_message(folder: Path, copies: list[Path]) -> str:
 
 def _compare_copy(current: Path, copy: Path) -> str:
     try:
-        mine = tomllib.loads(read_capped(current, MAX_EVENT_BYTES).decode("utf-8"))
+        mine = tomli.loads(read_capped(current, MAX_EVENT_BYTES).decode("utf-8"))
         theirs = parse_bounded(copy, read_capped(copy, MAX_EVENT_BYTES))
-    except (OSError, EventflowError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, EventflowError, UnicodeDecodeError, tomli.TOMLDecodeError):
         return "; it cannot be compared automatically"
     differ = sorted(k for k in set(mine) | set(theirs)
                     if k != "revision" and mine.get(k) != theirs.get(k))
@@ -516,7 +517,7 @@ class Project:
         self._settings: Settings | None = None
         self.notices: list[str] = []
         self._held: dict[str, int] = {}
-        # parsed events by file identity: tomllib is slow, and a command often reads the
+        # parsed events by file identity: parsing TOML is slow, and a command often reads the
         # same unchanged file twice (to check the request, then under the lock to change it)
         self._cache: dict[str, tuple[tuple[int, int, int, int], Event]] = {}
 

@@ -187,14 +187,14 @@ def activate(project: Project, *names: str, settings: dict[str, dict[str, Any]] 
              ) -> None:
     """Write ``[plugins] active = names`` (and ``[plugins.<name>]`` settings) into the
     planning folder's ``eventflow.toml``, keeping everything else in it."""
-    import tomllib
+    import tomli
 
     import tomli_w
 
     from .store import SETTINGS_FILE, atomic_write
 
     path = Path(project.root) / SETTINGS_FILE
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = tomli.loads(path.read_text(encoding="utf-8"))
     plugins = data.setdefault("plugins", {})
     plugins["active"] = list(names)
     for name, values in (settings or {}).items():

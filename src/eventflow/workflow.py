@@ -8,7 +8,7 @@ file, the path inside it and the fix.
 from __future__ import annotations
 
 import hashlib
-import tomllib
+import tomli
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
@@ -123,7 +123,7 @@ _PARSED: dict[bytes, str] = {}  # digest of a workflow file's bytes -> its data 
 
 def _parse_once(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse a workflow file's bytes once per process (a command reads the same file for its
-    id and then to load it; tomllib takes ~15 ms on the seed). Each caller gets its own copy,
+    id and then to load it; parsing the seed takes several ms). Each caller gets its own copy,
     as validation changes the data it is given."""
     import json
 
@@ -140,7 +140,7 @@ def _parse_once(path: Path, raw: bytes) -> dict[str, Any]:
 
 
 def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
-    from .store import check_toml_shape  # bounds first: tomllib is quadratic on some input
+    from .store import check_toml_shape  # bounds first: the parser is quadratic on some input
 
     check_toml_shape(path, raw)
     if b"\n<<<<<<< " in b"\n" + raw or b"\n>>>>>>> " in raw:
@@ -155,8 +155,8 @@ def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
         raise FileFormatError(path, "is not valid UTF-8 text", line=line,
                               fix="save the file as UTF-8") from None
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         message = str(exc)
         line = None
         if "(at line " in message:

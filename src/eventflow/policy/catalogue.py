@@ -13,7 +13,7 @@ Features are read with pytest-bdd's own parser, so the catalogue sees exactly wh
 from __future__ import annotations
 
 import re
-import tomllib
+import tomli
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -76,7 +76,7 @@ class ScenarioInfo:
 @lru_cache(maxsize=4)
 def _load_rules(path: Path) -> tuple[Rule, ...]:
     with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+        data = tomli.load(fh)
     return tuple(Rule(r["id"], r.get("kind", "guard"), dict(r.get("text", {})),
                       bool(r.get("seed", False)), r.get("guide_section", ""))
                  for r in data.get("rules", []))

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
+import tomli
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -204,7 +204,7 @@ def mutants(workflow_file: Path, rule_id: str) -> Iterator[Mutant]:
     """Copies of the workflow, each removing or weakening what enforces ``rule_id``: all its
     items removed; each required item made advice; each threshold parameter weakened."""
     with open(workflow_file, "rb") as fh:
-        original = tomllib.load(fh)
+        original = tomli.load(fh)
 
     def copy() -> dict[str, Any]:
         return json.loads(json.dumps(original))
