@@ -57,10 +57,10 @@ CONSOLE_SCRIPT = """#!{python}
 # -*- coding: utf-8 -*-
 import re
 import sys
-from eventflow.cli import main
+from {module} import {function}
 if __name__ == '__main__':
     sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])
-    sys.exit(main())
+    sys.exit({function}())
 """
 
 READ_ALL = """
@@ -200,13 +200,22 @@ def installed_python(out: Path) -> tuple[str, str]:
     deps = site.getsitepackages()[0]
     Path(purelib, "eventflow_bench.pth").write_text(f"{install}\n{deps}\n")
     script = venv / "bin" / "eventflow"
-    script.write_text(CONSOLE_SCRIPT.format(python=python))
+    module, function = entry_point().split(":")
+    script.write_text(CONSOLE_SCRIPT.format(python=python, module=module, function=function))
     script.chmod(0o755)
     check = subprocess.run([str(python), "-c", "import eventflow, sys; print(eventflow.__file__)"],
                            check=True, capture_output=True, text=True).stdout.strip()
     if not check.startswith(str(install)):
         raise SystemExit(f"bench: the bench venv imports eventflow from {check}, not {install}")
     return str(python), str(script)
+
+
+def entry_point() -> str:
+    """``module:function`` of the ``eventflow`` console script, as pyproject.toml declares it."""
+    import tomllib
+
+    with open(REPO / "pyproject.toml", "rb") as fh:
+        return str(tomllib.load(fh)["project"]["scripts"]["eventflow"])
 
 
 RSS_LAUNCHER = """
@@ -264,7 +273,7 @@ def touch_all(events: Path) -> None:
 
 # the goals --------------------------------------------------------------------------------------
 def measure(python: str, eventflow: str, out: Path, size: int, runs: int,
-            log: Callable[[str], None]) -> list[Goal]:
+            log: Callable[[str], None], only: set[str] | None = None) -> list[Goal]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTFLOW_")}
     env.update(EVENTFLOW_TODAY=TODAY, EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_USER="bench")
     env.pop("NO_COLOR", None)
@@ -277,30 +286,38 @@ def measure(python: str, eventflow: str, out: Path, size: int, runs: int,
     t = lambda cmd, cwd=None: run_rss(cmd, cwd, env)[0]  # noqa: E731
     goals = []
 
-    log("P1 eventflow --help")
-    goals.append(paired(Goal("P1", "eventflow --help", 'python -c "import click"', 1.3),
-                        lambda: t(ef + ["--help"]), lambda: t(py + ["-c", "import click"]), runs))
+    want = (lambda g: only is None or g in only)  # noqa: E731
+    if want("P1"):
+        log("P1 eventflow --help")
+        goals.append(paired(Goal("P1", "eventflow --help", 'python -c "import click"', 1.3),
+                            lambda: t(ef + ["--help"]), lambda: t(py + ["-c", "import click"]),
+                            runs))
 
-    log("P2 eventflow status EVENT")
-    goals.append(paired(Goal("P2", f"eventflow status EVENT ({min(100, size)}-event folder)",
-                             'python -c "import click, tomllib"', 1.3),
-                        lambda: t(ef + ["status", one_id], small),
-                        lambda: t(py + ["-c", "import click, tomllib"]), runs))
+    if want("P2"):
+        log("P2 eventflow status EVENT")
+        goals.append(paired(Goal("P2", f"eventflow status EVENT ({min(100, size)}-event folder)",
+                                 'python -c "import click, tomllib"', 1.3),
+                            lambda: t(ef + ["status", one_id], small),
+                            lambda: t(py + ["-c", "import click, tomllib"]), runs))
 
     n = sum(1 for p in (big / "events").iterdir() if not p.name.startswith("."))
-    log(f"P3 eventflow status, {n} events, warm")
+    if want("P3") or want("P5"):
+        log(f"P3/P5 eventflow status, {n} events, warm")
     p3 = Goal("P3", f"eventflow status, {n} events, warm", "read every event file's bytes",
               1.0)
     p5 = Goal("P5", "peak memory of P3", 'python -c "import click"', 2.0, unit="MiB")
-    goals.append(paired(p3, lambda: t(ef + ["status"], big),
-                        lambda: t(py + ["-c", READ_ALL, str(big / "events")]), runs))
-    goals.append(paired(p5, lambda: run_rss(ef + ["status"], big, env, True)[1] / 1024,
-                        lambda: run_rss(py + ["-c", "import click"], None, env, True)[1] / 1024,
-                        runs))
+    if want("P3"):
+        goals.append(paired(p3, lambda: t(ef + ["status"], big),
+                            lambda: t(py + ["-c", READ_ALL, str(big / "events")]), runs))
+    if want("P5"):
+        goals.append(paired(p5, lambda: run_rss(ef + ["status"], big, env, True)[1] / 1024,
+                            lambda: run_rss(py + ["-c", "import click"], None, env,
+                                            True)[1] / 1024, runs))
 
     # P4 rebuilds all 10,000 summaries on each run (5 pairs): about half of `make bench`.
     mid, m = big, n
-    log(f"P4 first status after every file changed, {m} events")
+    if want("P4"):
+        log(f"P4 first status after every file changed, {m} events")
     p4 = Goal("P4", f"status after all {m} files changed", f"N x tomllib parse / {CORES} cores",
               1.1, unit="s")
 
@@ -308,21 +325,26 @@ def measure(python: str, eventflow: str, out: Path, size: int, runs: int,
         touch_all(mid / "events")
         return t(ef + ["status"], mid)
 
-    goals.append(paired(p4, p4_a,
-                        lambda: t(py + ["-c", PARSE_ALL, str(mid / "events"), str(CORES)]),
-                        max(5, runs // 2 + 1)))
+    if want("P4"):
+        goals.append(paired(p4, p4_a,
+                            lambda: t(py + ["-c", PARSE_ALL, str(mid / "events"), str(CORES)]),
+                            max(5, runs // 2 + 1)))
 
-    log("P6 eventflow check")
+    if want("P6"):
+        log("P6 eventflow check")
     work = out / "work" / "p6"
     if work.exists():
         shutil.rmtree(work)
     shutil.copytree(small, work)
     item = "kickoff_meeting"
     path = str(work / "events" / one_id / "event.toml")
-    goals.append(paired(Goal("P6", "eventflow check EVENT ITEM",
-                             "python + parse + dump + atomic write", 1.2),
-                        lambda: t(ef + ["check", one_id, item, "--note", "bench"], work),
-                        lambda: t(py + ["-c", SAVE_ONE, path]), runs))
+    if want("P6"):
+        goals.append(paired(Goal("P6", "eventflow check EVENT ITEM",
+                                 "python + parse + dump + atomic write", 1.2),
+                            lambda: t(ef + ["check", one_id, item, "--note", "bench"], work),
+                            lambda: t(py + ["-c", SAVE_ONE, path]), runs))
+    if not want("P7"):
+        return goals
 
     log(f"P7 listing {n} rows")
     result = subprocess.run(py + ["-c", LISTING, str(big), str(max(runs, 5))], env=env,
@@ -360,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=10_000,
                         help="events in the large folder (P3, P4, P5, P7)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder")
+    parser.add_argument("--goals", default="",
+                        help="comma-separated goals to measure, e.g. P3,P4 (default: all)")
     parser.add_argument("--editable", action="store_true",
                         help="measure the development venv as is (smoke test only)")
     args = parser.parse_args(argv)
@@ -379,7 +403,8 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {message}", file=sys.stderr)
 
-    goals = measure(python, eventflow, args.out, args.size, args.runs, log)
+    only = {g.strip().upper() for g in args.goals.split(",") if g.strip()} or None
+    goals = measure(python, eventflow, args.out, args.size, args.runs, log, only)
     report = table(goals)
     print(f"eventflow benchmarks — {dt.datetime.now():%Y-%m-%d %H:%M}, {CORES} cores, "
           f"{args.runs} paired runs (A B A B …), medians; "

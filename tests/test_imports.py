@@ -15,7 +15,7 @@ NOT_FOR_HELP = HEAVY | {"pluggy", "msgspec", "tomli_w", "transitions", "importli
 
 PROBE = """
 import json, sys
-from eventflow.cli import main
+from eventflow.quick import main  # the console script's entry point
 try:
     main()
 except SystemExit:
@@ -64,7 +64,8 @@ def test_status_from_the_cache_imports_neither_engine_nor_plugins(planning: Path
     modules, out = imported("status", cwd=planning)  # from the index alone
     assert "pirkanmaa" in out and "uusimaa" in out
     assert loaded(modules, HEAVY | {"pluggy", "transitions", "importlib.metadata", "msgspec",
-                                    "eventflow.engine", "eventflow.store"}) == set()
+                                    "eventflow.engine", "eventflow.store", "click",
+                                    "eventflow.cli"}) == set()  # the front door (quick.py)
     # one event: the engine answers once and keeps what it printed (index.py), then not again
     event_id = min(p.name for p in (planning / "events").iterdir()
                    if not p.name.startswith("."))
@@ -76,6 +77,8 @@ def test_status_from_the_cache_imports_neither_engine_nor_plugins(planning: Path
         assert loaded(modules, HEAVY | {"pluggy", "transitions", "importlib.metadata",
                                         "msgspec", "eventflow.engine", "eventflow.store",
                                         "eventflow.checklist", "eventflow.workflow"}) == set()
+        # plain `status EVENT` is answered by the front door; --json is the CLI's
+        assert ("click" in modules) == ("--json" in args)
 
 
 def test_status_of_one_event_imports_no_heavy_library(planning: Path) -> None:

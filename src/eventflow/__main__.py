@@ -1,0 +1,5 @@
+"""``python -m eventflow``: the same as the ``eventflow`` command."""
+
+from eventflow.quick import main
+
+main()

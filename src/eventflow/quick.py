@@ -1,0 +1,79 @@
+"""The ``eventflow`` command's front door.
+
+Planners run ``eventflow status`` and ``eventflow status EVENT`` dozens of times a day. When
+the caches in ``.eventflow/`` (index.py) can answer them as they are, they are answered here,
+without importing click, the engine or the event model; that is most of what such a command
+would otherwise cost. Everything else goes to the click CLI (cli.py) untouched: every other
+command and option, ``--help``, a cache that is missing or out of date, and any answer that
+comes with a warning (the CLI prints those).
+
+Both paths write the same bytes: they read the same cache entries through the same functions
+(:func:`eventflow.index.cached_listing`, :func:`eventflow.index.cached_status`,
+:func:`eventflow.index.render_status`); tests/test_quick.py compares them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import IO, Callable
+
+
+def main() -> None:
+    """Entry point of the ``eventflow`` console script."""
+    code = answer(sys.argv[1:], sys.stdout)
+    if code is None:
+        from .cli import main as cli_main
+
+        cli_main()
+        return
+    if code:
+        sys.exit(code)
+
+
+def answer(args: list[str], out: IO[str]) -> int | None:
+    """Answer ``args`` from the caches and return the exit code, or return ``None`` (having
+    written nothing) when the CLI must answer."""
+    directory, rest = _global_dir(args)
+    if not rest or rest[0] != "status" or len(rest) > 2:
+        return None
+    event = rest[1] if len(rest) == 2 else None
+    if event is not None and (not event or event.startswith("-")):
+        return None  # an option (--json, --check, --help …): the CLI parses those
+    if directory is not None and (not directory or os.path.isfile(directory)):
+        return None  # the CLI says what is wrong with --dir
+    from .index import cached_listing, cached_status, render_status
+    from .schedule import today
+
+    day = today()
+    if event is not None:
+        view = cached_status(directory, event)
+        if view is None or view["warnings"]:
+            return None
+        return _write(out, lambda: out.write(render_status(view, day, False)))
+    listing = cached_listing(directory, day)
+    if listing is None or listing.warnings or not listing.n:
+        return None
+    return _write(out, lambda: listing.write(day, out))
+
+
+def _global_dir(args: list[str]) -> tuple[str | None, list[str]]:
+    """``--dir DIR`` / ``--dir=DIR`` before the command, as the CLI's group option takes it."""
+    if args[:1] == ["--dir"] and len(args) >= 2:
+        return args[1], args[2:]
+    if args and args[0].startswith("--dir="):
+        return args[0][len("--dir="):], args[1:]
+    return None, args
+
+
+def _write(out: IO[str], write: Callable[[], object]) -> int:
+    """Write and flush; a closed pipe (``eventflow status | head``) ends quietly with exit code
+    1, as the CLI does."""
+    try:
+        write()
+        out.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        return 1
+    return 0

@@ -1,0 +1,109 @@
+"""The front door (quick.py) answers `status` and `status EVENT` from the caches exactly as the
+CLI does, and hands everything else to the CLI without writing a byte."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import eventflow.index as index_mod
+from eventflow.quick import answer
+
+
+@pytest.fixture
+def planning(ef_event: Any, ef_project: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    ef_event("speakers", region="Pirkanmaa", date=dt.date(2027, 1, 20))
+    ef_event("partner_agreed", region="Uusimaa", date=dt.date(2027, 9, 1))
+    ef_event("done", region="Lappi", date=dt.date(2026, 10, 1))
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)  # as if every file were old
+    return ef_project
+
+
+def quick(project: Any, *args: str) -> tuple[int | None, str]:
+    out = io.StringIO()
+    return answer(["--dir", str(project.root), *args], out), out.getvalue()
+
+
+def test_status_from_the_caches_is_what_the_cli_prints(planning: Any, run: Any) -> None:
+    assert quick(planning, "status") == (None, "")  # no index yet: the CLI answers
+    cli = run("status").output
+    assert quick(planning, "status") == (0, cli)
+    out = io.StringIO()
+    assert answer([f"--dir={planning.root}", "status"], out) == 0 and out.getvalue() == cli
+    for event_id in planning.event_ids():
+        assert quick(planning, "status", event_id) == (None, "")  # no view kept yet
+        cli = run("status", event_id).output
+        assert quick(planning, "status", event_id) == (0, cli)
+        assert quick(planning, "status", event_id[:6]) == (0, cli)  # a prefix names it too
+
+
+def test_the_cli_answers_everything_else(planning: Any, run: Any,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    run("status")
+    event_id = planning.event_ids()[0]
+    run("status", event_id)
+    assert quick(planning, "status")[0] == 0 and quick(planning, "status", event_id)[0] == 0
+    for args in (["status", "--json"], ["status", "--check"], ["status", "-h"],
+                 ["status", event_id, "--json"], ["status", "--help"], ["--help"], [],
+                 ["why", event_id], ["check", event_id, "kickoff_meeting"], ["version"],
+                 ["status", ""], ["status", "nosuchevent"], ["status", "-"]):
+        assert quick(planning, *args) == (None, ""), args
+    assert answer(["--dir", str(planning.event_path(event_id)), "status"], io.StringIO()) \
+        is None  # --dir naming a file: the CLI says so
+    assert answer(["--dir", "", "status"], io.StringIO()) is None
+    assert answer(["status", "--dir", str(planning.root)], io.StringIO()) is None
+    monkeypatch.chdir(planning.root / "events")  # found by walking up, like the CLI
+    out = io.StringIO()
+    assert answer(["status"], out) == 0 and out.getvalue() == run("status").output
+
+
+def test_a_change_or_a_warning_sends_status_to_the_cli(planning: Any, run: Any,
+                                                       ef_engine: Any) -> None:
+    run("status")
+    event_id = next(i for i in planning.event_ids() if i.startswith("pirkanmaa"))
+    run("status", event_id)
+    ef_engine.tick(event_id, "kickoff_meeting", note="met")
+    assert quick(planning, "status") == (None, "")
+    assert quick(planning, "status", event_id) == (None, "")
+    assert "kickoff_meeting" in run("status", event_id).output
+    run("status")
+    assert quick(planning, "status")[0] == 0
+    copy = planning.event_dir(event_id) / "event (conflicted copy).toml"
+    copy.write_bytes(planning.event_path(event_id).read_bytes())
+    result = run("status")
+    assert "conflicted copy" in result.stderr
+    assert quick(planning, "status") == (None, "")  # its warning is printed by the CLI
+    assert quick(planning, "status", event_id) == (None, "")
+
+
+def test_an_empty_folder_is_left_to_the_cli(ef_project: Any, run: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    assert "no events yet" in run("status").output
+    assert quick(ef_project, "status") == (None, "")
+
+
+def command(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTFLOW_")}
+    env.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_TODAY="2026-11-27", EVENTFLOW_USER="tester")
+    return subprocess.run([sys.executable, "-m", "eventflow", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_python_m_eventflow_and_a_closed_pipe(planning: Any) -> None:
+    assert "Usage: eventflow" in command(planning.root, "--help").stdout
+    assert "pirkanmaa" in command(planning.root, "status").stdout
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTFLOW_")}
+    env.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_TODAY="2026-11-27")
+    shell = subprocess.run(f"'{sys.executable}' -m eventflow status | head -c 10; "
+                           "exit ${PIPESTATUS[0]}", shell=True, executable="/bin/bash",
+                           cwd=planning.root, env=env, capture_output=True, text=True,
+                           timeout=60)
+    assert shell.stdout == "EVENT     " and "Traceback" not in shell.stderr
