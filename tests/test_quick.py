@@ -4,6 +4,7 @@ CLI does, and hands everything else to the CLI without writing a byte."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import io
 import os
 import subprocess
@@ -107,3 +108,128 @@ def test_python_m_eventflow_and_a_closed_pipe(planning: Any) -> None:
                            cwd=planning.root, env=env, capture_output=True, text=True,
                            timeout=60)
     assert shell.stdout == "EVENT     " and "Traceback" not in shell.stderr
+
+
+# check ------------------------------------------------------------------------------------------
+def manual_items(engine: Any, event_id: str) -> list[str]:
+    """Items `check` may tick in the event's current stage, then in earlier stages."""
+    event = engine.project.load(event_id)
+    workflow = engine.workflow_for(event)
+    tickable = set(engine.tickable(event))
+    order = workflow.stage_ids
+    here = order.index(event.stage)
+    return [i.id for st in (order[here], *order[:here])
+            for i in workflow.stage(st).items if i.id in tickable]
+
+
+AT = re.compile(rb"^at = .*$", re.M)
+
+
+def history_tail(project: Any, event_id: str) -> dict[str, Any]:
+    import json
+
+    lines = (project.event_dir(event_id) / "history.jsonl").read_text().splitlines()
+    entry = json.loads(lines[-1])
+    entry.pop("change_id"), entry.pop("at")
+    return entry  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("stage", ["partner_agreed", "venue", "speakers", "invitations",
+                                   "delivery", "follow_up"])
+def test_a_quick_check_writes_what_the_engine_writes(
+        stage: str, ef_event: Any, ef_project: Any, ef_engine: Any, run: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from eventflow.engine import Engine
+    from eventflow.store import Project
+
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    event_id = ef_event(stage, region="Pirkanmaa", date=dt.date(2027, 1, 20)).id
+    ef_event("venue", region="Lappi")  # another event that must stay as it was
+    items = manual_items(ef_engine, event_id)
+    assert run("check", event_id, items[0]).exit_code == 0  # the engine keeps the record
+    for n, item in enumerate([*items[:4], items[0]]):  # a new tick, and one again
+        note = ["", "Sovittu kokouksessa", 'quotes " and \\ and ✓', "", "again"][n]
+        twin = tmp_path / f"twin-{n}"
+        shutil.copytree(ef_project.root, twin)
+        args = [event_id[:9], item, *(["--note", note] if note else [])]
+        assert quick(ef_project, "check", *args) == (0, f"{event_id}: ✓ {item}\n"), item
+        twin_project = Project(twin)
+        Engine(twin_project).tick(event_id, item, note=note)
+        mine = ef_project.event_path(event_id).read_bytes()
+        theirs = twin_project.event_path(event_id).read_bytes()
+        assert AT.sub(b"at = X", mine) == AT.sub(b"at = X", theirs)
+        assert history_tail(ef_project, event_id) == history_tail(twin_project, event_id)
+        assert ef_engine.project.load(event_id).item_state(item).checked
+    ticks = len(items[:4]) + 2  # the engine's, then the quick ones
+    assert [e["action"] for e in ef_project.history(event_id)][-ticks - 1:] == \
+        [ef_project.history(event_id)[-ticks - 1]["action"], *["check"] * ticks]
+    assert ef_project.history(event_id)[-ticks - 1]["action"] != "check"
+
+
+def test_a_quick_check_needs_the_file_eventflow_wrote(
+        ef_event: Any, ef_project: Any, ef_engine: Any, run: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    event_id = ef_event("venue", region="Pirkanmaa").id
+    first, second, *_ = manual_items(ef_engine, event_id)
+    assert quick(ef_project, "check", event_id, first) == (None, "")  # no record yet
+    run("check", event_id, first)
+    path = ef_project.event_path(event_id)
+    before = path.read_bytes()
+    # a hand edit with the same meaning: the record no longer vouches for the file
+    path.write_bytes(before.replace(b"\n", b"\n\n", 1))
+    assert quick(ef_project, "check", event_id, second) == (None, "")
+    assert path.read_bytes() == before.replace(b"\n", b"\n\n", 1)  # untouched
+    run("check", event_id, second)  # the engine does it and vouches again
+    assert quick(ef_project, "check", event_id, first)[0] == 0
+    computed = next(i.id for i in ef_engine.workflow_for(ef_engine.load(event_id)).items()
+                    if i.id not in ef_engine.tickable(ef_engine.load(event_id)))
+    unchanged = path.read_bytes()
+    for args in ([event_id, computed], [event_id, "no_such_item"], ["nosuchevent", first],
+                 [event_id, first, "--json"], [event_id, first, "--note"], [event_id],
+                 ["--note", "x", event_id, first], [event_id, first, "--help"]):
+        assert quick(ef_project, "check", *args) == (None, ""), args
+    assert path.read_bytes() == unchanged
+    copy = path.parent / "event (conflicted copy).toml"  # the CLI refuses and says why
+    copy.write_bytes(unchanged)
+    assert quick(ef_project, "check", event_id, second) == (None, "")
+    copy.unlink()
+    (path.parent / ".event.toml.1.abc.tmp").write_bytes(b"x")  # leftovers: the CLI reports
+    assert quick(ef_project, "check", event_id, second) == (None, "")
+    assert path.read_bytes() == unchanged
+    ef_project.root.joinpath("eventflow.toml").write_text(
+        ef_project.root.joinpath("eventflow.toml").read_text().replace('"fi"', '"en"'))
+    (path.parent / ".event.toml.1.abc.tmp").unlink()
+    assert quick(ef_project, "check", event_id, second) == (None, "")  # settings changed
+
+
+def test_no_record_with_a_plugin_that_follows_ticks(
+        ef_event: Any, ef_project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from eventflow import hookimpl
+    from eventflow.quick import remember_check
+
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    event_id = ef_event("venue", region="Pirkanmaa").id
+
+    class Follower:
+        @hookimpl
+        def after_item_changed(self, event: Any, item_id: str, state: Any) -> None:
+            pass
+
+    from eventflow.engine import Engine
+
+    engine = Engine(ef_project)
+    engine.pm.register(Follower(), name="follower")
+    taken = time.time_ns()
+    item = manual_items(engine, event_id)[0]
+    engine.tick(event_id, item)
+    remember_check(engine, event_id, taken)
+    assert not (ef_project.root / ".eventflow" / "checks" / event_id).exists()
+    plain = Engine(ef_project)
+    plain.tick(event_id, item)
+    remember_check(plain, event_id, taken)
+    assert (ef_project.root / ".eventflow" / "checks" / event_id).exists()

@@ -347,13 +347,21 @@ class Engine:
             hint = f"; did you mean {', '.join(close)}?" if close else \
                 "; `eventflow status EVENT` lists the items"
             raise InvalidInput(f"no item '{item_id}' in workflow {workflow.id}{hint}") from None
-        if item.check is not None and not (waive and item.waivable):
-            spec = self.registry.checks.get(item.check)
-            if spec is None or not spec.tickable:
-                raise InvalidInput(f"'{item_id}' is computed by check '{item.check}' from the "
-                                   "event's data and cannot be ticked; record the data instead "
-                                   f"(`eventflow why {event.id}` says what is missing)")
+        if not (waive and item.waivable) and not self._may_tick(item):
+            raise InvalidInput(f"'{item_id}' is computed by check '{item.check}' from the "
+                               "event's data and cannot be ticked; record the data instead "
+                               f"(`eventflow why {event.id}` says what is missing)")
         return item
+
+    def _may_tick(self, item: Any) -> bool:
+        if item.check is None:
+            return True
+        spec = self.registry.checks.get(item.check)
+        return spec is not None and spec.tickable
+
+    def tickable(self, event: Event) -> list[str]:
+        """The items of ``event``'s workflow that ``eventflow check`` may tick."""
+        return [item.id for item in self.workflow_for(event).items() if self._may_tick(item)]
 
     def tick(self, name: str, item_id: str, *, note: str = "", checked: bool = True,
              waive: bool = False) -> Outcome:

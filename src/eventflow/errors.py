@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class EventflowError(Exception):
@@ -18,6 +21,8 @@ class FileFormatError(EventflowError):
 
     def __init__(self, path: Path | str, message: str, *, line: int | None = None,
                  field: str | None = None, fix: str | None = None) -> None:
+        from pathlib import Path
+
         self.path = Path(path)
         self.line = line
         self.field = field
@@ -37,6 +42,8 @@ class WorkflowError(EventflowError):
     """A workflow file fails validation; carries every problem found, not only the first."""
 
     def __init__(self, path: Path | str, problems: list[str]) -> None:
+        from pathlib import Path
+
         self.path = Path(path)
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)

@@ -42,8 +42,6 @@ import datetime as dt
 import json
 import os
 import sys
-from bisect import bisect_left
-from itertools import accumulate
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
@@ -61,6 +59,14 @@ RACY_NS = 2_000_000_000
 PARALLEL_MIN = 48
 EVENT_FILE = "event.toml"
 TERMINAL = ("done", "cancelled")
+
+def bisect_left(values: list[int], value: int) -> int:
+    """:func:`bisect.bisect_left`, imported when first needed (the quick ``check`` never
+    needs it; quick.py)."""
+    from bisect import bisect_left as search
+
+    return search(values, value)
+
 
 def day_key(day: dt.date) -> str:
     """A day as text that sorts as dates do (``date.toordinal()``, seven digits)."""
@@ -319,7 +325,9 @@ def scan(events_dir: Path) -> tuple[list[tuple[str, Key, int]], list[str]]:
 
 
 def _context(root: Path) -> list[Any] | None:
-    """What every summary depends on besides its own file and the files in ``deps``."""
+    """What every summary depends on besides its own file and the files in ``deps``: also
+    where the folder is, so that a copy of it (whose ``.eventflow/`` names the files of the
+    original in ``deps``) starts afresh."""
     from . import __version__
 
     try:
@@ -327,7 +335,7 @@ def _context(root: Path) -> list[Any] | None:
             settings = fh.read(1 << 20).decode("latin-1")
     except OSError:
         return None
-    return [INDEX_FORMAT, __version__, list(sys.version_info[:2]),
+    return [INDEX_FORMAT, __version__, list(sys.version_info[:2]), os.path.realpath(root),
             os.environ.get("EVENTFLOW_LOAD_PLUGINS"),
             os.environ.get("EVENTFLOW_DISABLED_PLUGINS"), settings]
 
@@ -434,6 +442,8 @@ def _details(fh: IO[bytes], size: int, entries: list[Entry]) -> None:
         if not (isinstance(detail, list) and len(detail) == _REST + len(_ROW_FIELDS)
                 and isinstance(detail[_DUES], list)):
             raise ValueError("bad details")
+        from itertools import accumulate
+
         detail[_DUES] = list(accumulate(detail[_DUES]))  # stored as differences
         entry.detail = detail
 
@@ -487,10 +497,11 @@ def _save(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
     _write_cache(path, [head + b"\n", *data])
 
 
-def _write_cache(path: Path, chunks: list[bytes]) -> None:
+def _write_cache(path: str | Path, chunks: list[bytes]) -> None:
     """Replace a cache file whole; a folder we cannot write to just keeps no cache, and no
     temporary file is left behind."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    folder, name = os.path.split(os.fspath(path))
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
             for chunk in chunks:
@@ -501,12 +512,14 @@ def _write_cache(path: Path, chunks: list[bytes]) -> None:
             os.unlink(tmp)
 
 
-def _cache_dir(folder: Path) -> None:
+def _cache_dir(folder: str | Path) -> None:
     """Make ``.eventflow/``, which git ignores."""
-    folder.mkdir(exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# eventflow's cache: safe to delete, never commit\n*\n")
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder)
+    ignore = os.path.join(folder, ".gitignore")
+    if not os.path.exists(ignore):
+        with open(ignore, "w", encoding="utf-8") as fh:
+            fh.write("# eventflow's cache: safe to delete, never commit\n*\n")
 
 
 def find_root(directory: str | None) -> Path | None:
@@ -885,27 +898,45 @@ def view_stamp(engine: Engine, event_id: str) -> dict[str, Any] | None:
             "newest": max(st.st_mtime_ns, st.st_ctime_ns, folder)}
 
 
+def keyed_deps(engine: Engine, taken: int) -> tuple[list[Any], list[list[Any]]] | None:
+    """``(context, deps)`` to key a cache entry made by ``engine`` on, or ``None`` when no
+    entry may be kept: a third-party plugin is active (its checks and hooks may depend on
+    anything), or a dependency changed so recently, after ``taken`` (``time.time_ns()`` before
+    the engine read anything) less :data:`RACY_NS`, that a later change might keep its
+    timestamps."""
+    from .plugins import BUILTIN_PLUGINS
+
+    if engine._pm is not None or _effective_plugins(engine.project.settings.active_plugins):
+        return None
+    if any(name not in BUILTIN_PLUGINS for name, _ in engine.pm.list_name_plugin()):
+        return None
+    deps = _deps(engine, False)
+    if any(mtime >= taken - RACY_NS for _, _, mtime in deps):
+        return None
+    context = _context(engine.project.root)
+    return None if context is None else (context, deps)
+
+
+def deps_unchanged(deps: Any) -> bool:
+    """Whether every ``[path, size, mtime]`` of ``deps`` still holds."""
+    return isinstance(deps, list) and all(
+        isinstance(d, list) and len(d) == 3 and _stat2(d[0]) == [d[1], d[2]] for d in deps)
+
+
 def save_view(engine: Engine, event_id: str, stamp: dict[str, Any] | None,
               view: dict[str, Any], warnings: list[str]) -> None:
     """Keep ``view`` for the next ``status EVENT``, unless something it depends on changed so
     recently that a later change might keep its timestamps (then the engine answers again)."""
-    from .plugins import BUILTIN_PLUGINS
-
-    if stamp is None or engine._pm is not None or not event_id.isprintable():
-        return
-    if _effective_plugins(engine.project.settings.active_plugins):
-        return
-    if any(name not in BUILTIN_PLUGINS for name, _ in engine.pm.list_name_plugin()):
+    if stamp is None or not event_id.isprintable():
         return
     # files changed after ``taken`` have later timestamps than those changed RACY_NS before
-    racy = stamp["taken"] - RACY_NS
-    deps = _deps(engine, False)
-    if stamp["newest"] >= racy or any(mtime >= racy for _, _, mtime in deps):
+    if stamp["newest"] >= stamp["taken"] - RACY_NS:
         return
+    keyed = keyed_deps(engine, stamp["taken"])
+    if keyed is None:
+        return
+    context, deps = keyed
     root = engine.project.root
-    context = _context(root)
-    if context is None:
-        return
     header = {"format": VIEW_FORMAT, "context": context, "deps": deps,
               "key": stamp["key"], "id": event_id}
     body = {"warnings": warnings, **view}
@@ -963,11 +994,8 @@ def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
             folder = os.stat(f"{root}/{EVENTS_DIR}/{event_id}").st_mtime_ns
             if header.get("key") != f"{_key(st)} {folder}":
                 return None
-            if header.get("context") != _context(root):
+            if header.get("context") != _context(root) or not deps_unchanged(header["deps"]):
                 return None
-            for path, size, mtime in header["deps"]:
-                if _stat2(path) != [size, mtime]:
-                    return None
             body = json.loads(fh.readline())
     except (OSError, ValueError, TypeError, KeyError):
         return None

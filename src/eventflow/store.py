@@ -27,17 +27,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import json
 import os
 import re
 import time
 import tomli
-import unicodedata
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterator
-
-import msgspec
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .errors import (
     AmbiguousEvent,
@@ -49,8 +45,12 @@ from .errors import (
     PlanningFolderNotFound,
     StaleWrite,
 )
-from .event import Event, from_data, to_data
-from .workflow import parse_toml
+if TYPE_CHECKING:  # the event model (msgspec) and pathlib are imported when first needed,
+    from pathlib import Path  # so that the quick `check` (quick.py) saves without them
+
+    import msgspec
+
+    from .event import Event
 
 SETTINGS_FILE = "eventflow.toml"
 EVENTS_DIR = "events"
@@ -74,11 +74,20 @@ MAX_DEPTH = 48
 _NOT_APPLIED = "not-applied"
 _NOT_TOKEN = bytes(i for i in range(256) if i not in b"\n,=[{.")
 _NOT_OPENING = bytes(i for i in range(256) if i not in b"[{")
-_BRACKET = re.compile(rb"[\[\]{}]")
-_DOTTED_KEY = re.compile(
-    rb"\.(?:[ \t]*(?:[A-Za-z0-9_\-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*\.){%d}" % (MAX_KEY_PARTS - 1))
-_MERGE_MARKER = re.compile(rb"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.M)
-_CONFLICT_WORDS = re.compile(r"conflict|sync-conflict|\(\d+\)|\.orig$|~$", re.I)
+
+
+@functools.cache
+def _regex(pattern: str | bytes, flags: int = 0) -> re.Pattern[Any]:
+    """A pattern compiled when first used (compiling them all at import would cost every
+    command, the quick ``check`` among them, a millisecond; quick.py)."""
+    return re.compile(pattern, flags)
+
+
+_BRACKET = rb"[\[\]{}]"
+_DOTTED_KEY = rb"\.(?:[ \t]*(?:[A-Za-z0-9_\-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*\.){%d}" % (
+    MAX_KEY_PARTS - 1)
+_MERGE_MARKER = rb"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)"
+_CONFLICT_WORDS = r"conflict|sync-conflict|\(\d+\)|\.orig$|~$"
 
 
 class SaveFailed(EventflowError):
@@ -102,18 +111,48 @@ class SharedFolderConflict(EventflowError):
         super().__init__(message)
 
 
-@dataclass
 class Settings:
-    organisation: str = ""
-    organisation_type: str = ""
-    bilingual: bool = False
-    language: str = "fi"
-    active_plugins: list[str] = field(default_factory=list)
-    plugin_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The planning folder's ``eventflow.toml``. (A plain class, not a dataclass: importing
+    dataclasses costs the quick ``check`` about a tenth of its time; quick.py.)"""
+
+    __slots__ = ("organisation", "organisation_type", "bilingual", "language", "active_plugins",
+                 "plugin_settings")
+
+    def __init__(self, organisation: str = "", organisation_type: str = "",
+                 bilingual: bool = False, language: str = "fi",
+                 active_plugins: list[str] | None = None,
+                 plugin_settings: dict[str, dict[str, Any]] | None = None) -> None:
+        self.organisation = organisation
+        self.organisation_type = organisation_type
+        self.bilingual = bilingual
+        self.language = language
+        self.active_plugins: list[str] = [] if active_plugins is None else active_plugins
+        self.plugin_settings: dict[str, dict[str, Any]] = \
+            {} if plugin_settings is None else plugin_settings
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  (mutable, as a dataclass would be)
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}"
+                                       for name in self.__slots__) + ")"
+
+
+def _path(path: str | os.PathLike[str]) -> Path:
+    from pathlib import Path
+
+    return Path(path)
 
 
 def find_root(start: Path | None = None) -> Path:
     """The planning folder: ``--dir``/``EVENTFLOW_DIR`` if given, else walk up from ``start``."""
+    from pathlib import Path
+
     env = os.environ.get("EVENTFLOW_DIR")
     if start is None and env:
         root = Path(env)
@@ -130,6 +169,8 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def slugify(text: str, max_len: int = 24) -> str:
+    import unicodedata
+
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_len].rstrip("-") or "event"
@@ -152,7 +193,7 @@ def now() -> dt.datetime:
 
 
 @contextlib.contextmanager
-def file_lock(path: Path, timeout: float = LOCK_TIMEOUT,
+def file_lock(path: str | Path, timeout: float = LOCK_TIMEOUT,
               progress: Callable[[], Any] | None = None) -> Iterator[None]:
     """An exclusive advisory lock on ``path`` (created if missing).
 
@@ -161,7 +202,6 @@ def file_lock(path: Path, timeout: float = LOCK_TIMEOUT,
     folder is waited for (up to ``LOCK_MAX_WAIT``) and only a stuck one times out.
     """
     import fcntl
-    import random
 
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -184,9 +224,11 @@ def file_lock(path: Path, timeout: float = LOCK_TIMEOUT,
                     if token != seen:
                         seen, deadline = token, moment + timeout
                 if moment > deadline or moment - started > LOCK_MAX_WAIT:
-                    raise LockTimeout(f"{path.parent} is locked by another eventflow command "
+                    raise LockTimeout(f"{os.path.dirname(path)} is locked by another eventflow command "
                                       f"for more than {timeout:g} s; nothing was saved; try "
                                       "again") from None
+                import random
+
                 time.sleep(pause * random.uniform(0.5, 1.5))
                 pause = min(pause * 1.5, 0.01)
         yield
@@ -198,7 +240,7 @@ def file_lock(path: Path, timeout: float = LOCK_TIMEOUT,
 
 
 @contextlib.contextmanager
-def _nothing_saved(path: Path) -> Iterator[None]:
+def _nothing_saved(path: str | Path) -> Iterator[None]:
     """Turn an I/O error in the steps before a commit into an honest eventflow error."""
     try:
         yield
@@ -207,7 +249,7 @@ def _nothing_saved(path: Path) -> Iterator[None]:
                          f"saved, the event is as it was{_advice(exc)}", applied=False) from None
 
 
-def _fsync_dir(folder: Path) -> None:
+def _fsync_dir(folder: str | Path) -> None:
     """fsync a folder so a rename in it survives a power cut; filesystems that cannot are
     skipped, a real I/O error is raised."""
     try:
@@ -232,12 +274,13 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def tmp_path_for(path: Path) -> Path:
+def tmp_path_for(path: str | Path) -> str:
     """The temporary file a save of ``path`` writes first (``.<name>.<pid>.<random>.tmp``)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TMP_SUFFIX}")
+    folder, name = os.path.split(os.fspath(path))
+    return os.path.join(folder, f".{name}.{os.getpid()}.{os.urandom(4).hex()}{TMP_SUFFIX}")
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a fsynced temporary file and ``os.replace``.
 
     Raises :class:`SaveFailed`: ``applied=False`` when ``path`` is untouched, ``None`` when the
@@ -269,7 +312,7 @@ def atomic_write(path: Path, data: bytes) -> None:
                          "change may have been applied; look at the file (or `eventflow status`) "
                          "before running the command again", applied=None) from None
     try:
-        _fsync_dir(path.parent)
+        _fsync_dir(os.path.dirname(os.fspath(path)))
     except OSError as exc:
         raise SaveFailed(f"{path}: the new version is in place but the folder could not be "
                          f"synced to disk ({exc.strerror or exc}): the change may have been "
@@ -278,7 +321,7 @@ def atomic_write(path: Path, data: bytes) -> None:
                          "again", applied=None) from None
 
 
-def _content_is(path: Path, data: bytes) -> bool | None:
+def _content_is(path: str | Path, data: bytes) -> bool | None:
     try:
         with open(path, "rb") as fh:
             return fh.read(len(data) + 1) == data
@@ -294,7 +337,7 @@ def _advice(exc: OSError) -> str:
     return "; check the disk and run the command again"
 
 
-def read_capped(path: Path, max_bytes: int) -> bytes:
+def read_capped(path: str | Path, max_bytes: int) -> bytes:
     """Read at most ``max_bytes`` of ``path``; a bigger file is refused without reading it."""
     try:
         with open(path, "rb") as fh:
@@ -325,7 +368,7 @@ def merge_marker_lines(raw: bytes) -> list[int]:
     """Line numbers of git merge conflict markers (``<<<<<<<``, ``=======``, ``>>>>>>>``)."""
     if b"<<<<<<<" not in raw and b">>>>>>>" not in raw:
         return []
-    return [_line_at(raw, m.start()) for m in _MERGE_MARKER.finditer(raw)]
+    return [_line_at(raw, m.start()) for m in _regex(_MERGE_MARKER, re.M).finditer(raw)]
 
 
 def check_toml_shape(path: Path, raw: bytes) -> None:
@@ -354,7 +397,7 @@ def check_toml_shape(path: Path, raw: bytes) -> None:
             path, f"has {tokens} keys, values and separators, more than the {MAX_TOML_TOKENS} "
             "eventflow reads (no planning file needs that many)", line=_line_at(raw, offset),
             fix="this is not a file eventflow wrote; restore it from git or a backup")
-    match = _DOTTED_KEY.search(raw)
+    match = _regex(_DOTTED_KEY).search(raw)
     if match:
         raise FileFormatError(
             path, f"has a dotted key with more than {MAX_KEY_PARTS} parts",
@@ -371,6 +414,8 @@ def check_toml_shape(path: Path, raw: bytes) -> None:
 
 def parse_bounded(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse TOML from someone else: shape checked first, then parsed; errors name the line."""
+    from .workflow import parse_toml
+
     check_toml_shape(path, raw)
     try:
         return parse_toml(path, raw)
@@ -388,7 +433,7 @@ def _first_deep_line(raw: bytes, limit: int = MAX_DEPTH) -> int | None:
     """Line where brackets first nest deeper than ``limit`` (brackets in strings count too,
     which only matters for a file with dozens of unbalanced ones: not a planning file)."""
     depth = 0
-    for m in _BRACKET.finditer(raw):
+    for m in _regex(_BRACKET).finditer(raw):
         depth += 1 if m.group() in (b"[", b"{") else -1
         if depth > limit:
             return _line_at(raw, m.start())
@@ -418,6 +463,10 @@ def validation_message(path: Path, exc: msgspec.ValidationError, text: str) -> F
 
 
 def decode_event(path: Path, raw: bytes) -> Event:
+    import msgspec
+
+    from .event import from_data
+
     data = parse_bounded(path, raw)
     try:
         event = from_data(data)
@@ -436,19 +485,27 @@ def decode_event(path: Path, raw: bytes) -> Event:
 
 
 def encode_event(event: Event) -> bytes:
+    from .event import to_data
+
+    return encode_data(to_data(event))
+
+
+def encode_data(data: dict[str, Any]) -> bytes:
+    """The bytes of an event file holding ``data`` (as :func:`eventflow.event.to_data` gives
+    it, or as the TOML parser reads such a file back)."""
     import tomli_w
     import tomli_w._writer
 
     # One fact per line: partners, costs, speakers … as [[tables]], never squeezed inline.
     tomli_w._writer.MAX_LINE_LENGTH = 0
-    return tomli_w.dumps(to_data(event), multiline_strings=False).encode("utf-8")
+    return tomli_w.dumps(data, multiline_strings=False).encode("utf-8")
 
 
 def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def conflicted_copies(folder: Path) -> list[Path]:
+def conflicted_copies(folder: str | Path) -> list[Path]:
     """Files a sync tool (Dropbox, OneDrive, Nextcloud, Syncthing, Google Drive) or a merge
     tool left next to eventflow's own files in an event folder, e.g. ``event (conflicted
     copy).toml``, ``event.sync-conflict-20270101-120000-ABC.toml``, ``event (1).toml``,
@@ -467,14 +524,15 @@ def conflicted_copies(folder: Path) -> list[Path]:
         for stem, ext in stems:
             if not name.lower().startswith(stem):
                 continue
-            if name.lower().endswith("." + ext) or _CONFLICT_WORDS.search(name) \
+            if name.lower().endswith("." + ext) or _regex(_CONFLICT_WORDS, re.I).search(name) \
                     or name.startswith(f"{stem}.{ext}"):
-                found.append(Path(entry.path))
+                found.append(entry.path)
                 break
-    return sorted(found)
+    return [_path(p) for p in sorted(found)]
 
 
-def _conflict_message(folder: Path, copies: list[Path]) -> str:
+def _conflict_message(folder: str | Path, copies: list[Path]) -> str:
+    folder = _path(folder)
     lines = []
     for copy in copies:
         original = next((own for own in (EVENT_FILE, HISTORY_FILE, PARTICIPANTS_FILE)
@@ -504,6 +562,195 @@ def _compare_copy(current: Path, copy: Path) -> str:
             f"they differ in: {', '.join(differ) or 'nothing but the revision'}")
 
 
+# the save protocol, on an event's folder -------------------------------------------------------
+# Module functions on plain paths, so that the quick `check` (quick.py) runs exactly this code
+# without importing pathlib or the event model; Project's methods call them.
+@contextlib.contextmanager
+def hold(folder: str, notice: Callable[[str], None],
+         revision: Callable[[], int | None]) -> Iterator[None]:
+    """Hold the lock of the event folder ``folder``; on taking it, clean up after an
+    interrupted save (:func:`recover`; ``revision()`` reads the event file's revision)."""
+    path = os.path.join(folder, EVENT_FILE)
+
+    def progress() -> tuple[int, int, int, int] | None:
+        try:
+            return _identity(os.stat(path))
+        except OSError:
+            return None
+
+    with file_lock(os.path.join(folder, LOCK_FILE), progress=progress):
+        with _nothing_saved(folder):
+            recover(folder, notice, revision)
+        yield
+
+
+def disk_revision(path: str, fallback: Callable[[], int]) -> int | None:
+    """The revision the event file at ``path`` holds (``fallback()`` parses the whole file
+    when its head does not say), or ``None`` when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None
+    match = re.search(rb"^revision = (\d+)\s*$", head, re.M)
+    if match and not merge_marker_lines(head):
+        return int(match.group(1))
+    try:
+        return fallback()
+    except EventflowError:
+        return None
+
+
+def refuse_conflicts(folder: str) -> None:
+    """Raise :class:`SharedFolderConflict` if a conflicted copy or merge conflict waits."""
+    copies = conflicted_copies(folder)
+    if copies:
+        raise SharedFolderConflict("nothing was saved: " + _conflict_message(folder, copies),
+                                   copies)
+    history = os.path.join(folder, HISTORY_FILE)
+    try:
+        raw = read_capped(history, 64 << 20)
+    except FileNotFoundError:
+        return
+    markers = merge_marker_lines(raw)
+    if markers:
+        raise SharedFolderConflict(
+            f"{history}, line {markers[0]}: git merge conflict markers: two copies of the "
+            "folder both added history and git could not merge them; nothing was saved\n"
+            "  fix: keep the lines of both sides (every line is one change), delete only the "
+            "marker lines (<<<<<<<, =======, >>>>>>>), `git add` the file and commit; add "
+            f"`{EVENTS_DIR}/*/{HISTORY_FILE} merge=union` to .gitattributes so git does "
+            "this itself next time", [_path(history)])
+
+
+def commit_bytes(folder: str, revision: int, data: bytes, action: str,
+                 details: dict[str, Any]) -> None:
+    """History entry first, then the event file (the replace is the commit point).
+
+    Under the event's lock (:func:`hold`), with ``data`` checked by the caller: the bytes of a
+    valid event file at ``revision``."""
+    path = os.path.join(folder, EVENT_FILE)
+    entry = {"rev": revision, "at": now().isoformat(), "by": who(), "action": action}
+    entry.update(details)
+    entry["change_id"] = os.urandom(6).hex()
+    append_history_line(folder, entry)
+    try:
+        atomic_write(path, data)
+    except SaveFailed as exc:
+        if exc.applied is False:
+            with contextlib.suppress(OSError, SaveFailed):
+                mark_not_applied(folder, [entry], "the save failed")
+        raise
+
+
+def append_history_line(folder: str, entry: dict[str, Any]) -> None:
+    line = json.dumps(entry, ensure_ascii=False, sort_keys=False, default=str) + "\n"
+    path = os.path.join(folder, HISTORY_FILE)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise SaveFailed(f"{path}: cannot open the history ({exc.strerror or exc}); nothing "
+                         f"was saved{_advice(exc)}", applied=False) from None
+    try:
+        size = -1
+        try:
+            size = os.fstat(fd).st_size
+            prefix = b""
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                prefix = b"\n"
+            _write_all(fd, prefix + line.encode("utf-8"))
+            os.fsync(fd)
+        except OSError as exc:
+            if size >= 0:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)
+            raise SaveFailed(f"{path}: cannot record the change in the history "
+                             f"({exc.strerror or exc}); nothing was saved, the event is as "
+                             f"it was{_advice(exc)}", applied=False) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def mark_not_applied(folder: str, entries: list[dict[str, Any]], why: str) -> None:
+    for entry in entries:
+        append_history_line(folder, {
+            "rev": entry.get("rev"), "at": now().isoformat(), "by": who(),
+            "action": _NOT_APPLIED, "ref": entry.get("change_id"),
+            "note": f"{entry.get('action')} (revision {entry.get('rev')}) was not saved: "
+                    f"{why}"})
+
+
+def recover(folder: str, notice: Callable[[str], None],
+            revision_of: Callable[[], int | None]) -> None:
+    """Under the lock: clean up after an interrupted save and say what was done."""
+    leftovers = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(".") and entry.name.endswith(TMP_SUFFIX):
+                leftovers.append(entry.name)
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+    if leftovers:
+        notice(f"{folder}: removed {len(leftovers)} temporary file(s) left by an "
+               f"interrupted save ({', '.join(sorted(leftovers)[:3])}); event.toml was "
+               "not affected: it holds the last saved version")
+    history = os.path.join(folder, HISTORY_FILE)
+    try:
+        with open(history, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            fh.seek(max(0, size - (64 << 10)))
+            tail = fh.read()
+    except OSError:
+        return
+    if tail and not tail.endswith(b"\n"):
+        cut = tail.rfind(b"\n") + 1
+        partial = tail[cut:]
+        try:
+            json.loads(partial)
+        except ValueError:
+            with contextlib.suppress(OSError):
+                os.truncate(history, size - len(partial))
+                notice(f"{history}: removed an incomplete last line left by an "
+                       "interrupted save (that change was not saved)")
+            tail = tail[:cut]
+    try:  # as Path.exists: a missing file is no error, a failing disk is
+        os.stat(os.path.join(folder, EVENT_FILE))
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return
+        raise
+    revision = revision_of()
+    if revision is None:
+        return
+    # newest first, back to the last change the file holds: each mark of a change as not
+    # applied comes after that change, so it has been seen when the change is reached
+    marked = set()
+    pending = []
+    for raw_line in reversed(tail.splitlines()[-200:]):
+        try:
+            item = json.loads(raw_line)
+        except ValueError:
+            continue
+        if not isinstance(item, dict):
+            continue
+        if item.get("action") == _NOT_APPLIED:
+            marked.add(item.get("ref"))
+            continue
+        rev = item.get("rev")
+        if not isinstance(rev, int) or rev <= revision:
+            break
+        if item.get("change_id") not in marked:
+            pending.append(item)
+    if pending:
+        mark_not_applied(folder, pending, "eventflow was interrupted before the event file "
+                         "was replaced")
+        notice(f"{history}: {len(pending)} change(s) recorded by an interrupted save "
+               f"never reached {EVENT_FILE} and are marked as not applied: "
+               + "; ".join(f"{p.get('action')} (revision {p.get('rev')})" for p in pending)
+               + "; run that command again if the change is still wanted")
+
+
 class Project:
     """One planning folder.
 
@@ -512,14 +759,15 @@ class Project:
     the engine shows them as warnings.
     """
 
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
+    def __init__(self, root: str | Path) -> None:
+        self.root = _path(root)
         self._settings: Settings | None = None
         self.notices: list[str] = []
         self._held: dict[str, int] = {}
         # parsed events by file identity: parsing TOML is slow, and a command often reads the
         # same unchanged file twice (to check the request, then under the lock to change it)
         self._cache: dict[str, tuple[tuple[int, int, int, int], Event]] = {}
+        self.written: dict[str, bytes] = {}  # the last bytes this Project wrote, per event
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
@@ -691,24 +939,13 @@ class Project:
             finally:
                 self._held[event_id] -= 1
             return
-        folder = self.event_dir(event_id)
-        path = folder / EVENT_FILE
-
-        def progress() -> tuple[int, int, int, int] | None:
-            try:
-                return _identity(os.stat(path))
-            except OSError:
-                return None
-
-        with file_lock(folder / LOCK_FILE, progress=progress):
+        with hold(str(self.event_dir(event_id)), self.notice,
+                  lambda: self._disk_revision(event_id)):
             self._held[event_id] = 1
             try:
-                with _nothing_saved(folder):
-                    self._recover(event_id)
                 yield
             finally:
                 del self._held[event_id]
-
     def create(self, event: Event, *, action: str = "created",
                details: dict[str, Any] | None = None) -> Event:
         self.events_dir.mkdir(exist_ok=True)
@@ -720,6 +957,8 @@ class Project:
         except OSError as exc:
             raise SaveFailed(f"{folder}: cannot make the event folder ({exc.strerror}); nothing "
                              "was saved", applied=False) from None
+        import msgspec
+
         new = msgspec.structs.replace(event, revision=1)
         with self.locked(event.id):
             self._commit(new, action, details or {})
@@ -740,6 +979,8 @@ class Project:
                     f"{path} changed since this command read it (revision {on_disk.revision}, "
                     f"expected {expected}): nothing was saved; run the command again to apply "
                     "it to the current version")
+            import msgspec
+
             new = msgspec.structs.replace(event, revision=expected + 1)
             self._commit(new, action, details or {})
         return new
@@ -758,161 +999,29 @@ class Project:
         return decode_event(path, raw)
 
     def _disk_revision(self, event_id: str) -> int | None:
-        path = self.event_path(event_id)
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(4096)
-        except OSError:
-            return None
-        match = re.search(rb"^revision = (\d+)\s*$", head, re.M)
-        if match and not merge_marker_lines(head):
-            return int(match.group(1))
-        try:
-            return self._on_disk(event_id).revision
-        except EventflowError:
-            return None
+        return disk_revision(str(self.event_path(event_id)),
+                             lambda: self._on_disk(event_id).revision)
 
-    def refuse_conflicts(self, folder: Path) -> None:
+    def refuse_conflicts(self, folder: str | Path) -> None:
         """Raise :class:`SharedFolderConflict` if a conflicted copy or merge conflict waits."""
-        copies = conflicted_copies(folder)
-        if copies:
-            raise SharedFolderConflict("nothing was saved: " + _conflict_message(folder, copies),
-                                       copies)
-        history = folder / HISTORY_FILE
-        try:
-            raw = read_capped(history, 64 << 20)
-        except FileNotFoundError:
-            return
-        markers = merge_marker_lines(raw)
-        if markers:
-            raise SharedFolderConflict(
-                f"{history}, line {markers[0]}: git merge conflict markers: two copies of the "
-                "folder both added history and git could not merge them; nothing was saved\n"
-                "  fix: keep the lines of both sides (every line is one change), delete only the "
-                "marker lines (<<<<<<<, =======, >>>>>>>), `git add` the file and commit; add "
-                f"`{EVENTS_DIR}/*/{HISTORY_FILE} merge=union` to .gitattributes so git does "
-                "this itself next time", [history])
+        refuse_conflicts(str(folder))
 
     def _commit(self, new: Event, action: str, details: dict[str, Any]) -> None:
-        """History entry first, then the event file (the replace is the commit point)."""
         path = self.event_path(new.id)
         data = encode_event(new)
         if decode_event(path, data) != new:  # never replace a good file with a bad one
             raise FileFormatError(path, "eventflow produced data it cannot read back; nothing "
                                   "was saved", fix="report this as a bug")
-        entry = {"rev": new.revision, "at": now().isoformat(), "by": who(), "action": action}
-        entry.update(details)
-        entry["change_id"] = os.urandom(6).hex()
-        self._append_history_line(new.id, entry)
-        try:
-            atomic_write(path, data)
-        except SaveFailed as exc:
-            if exc.applied is False:
-                with contextlib.suppress(OSError, SaveFailed):
-                    self._mark_not_applied(new.id, [entry], "the save failed")
-            raise
+        self.commit_bytes(new.id, new.revision, data, action, details)
         with contextlib.suppress(OSError):
             self._cache[new.id] = (_identity(os.stat(path)), new.copy())
 
-    # history -----------------------------------------------------------------------------
-    def _append_history_line(self, event_id: str, entry: dict[str, Any]) -> None:
-        line = json.dumps(entry, ensure_ascii=False, sort_keys=False, default=str) + "\n"
-        path = self.event_dir(event_id) / HISTORY_FILE
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise SaveFailed(f"{path}: cannot open the history ({exc.strerror or exc}); nothing "
-                             f"was saved{_advice(exc)}", applied=False) from None
-        try:
-            size = -1
-            try:
-                size = os.fstat(fd).st_size
-                prefix = b""
-                if size and os.pread(fd, 1, size - 1) != b"\n":
-                    prefix = b"\n"
-                _write_all(fd, prefix + line.encode("utf-8"))
-                os.fsync(fd)
-            except OSError as exc:
-                if size >= 0:
-                    with contextlib.suppress(OSError):
-                        os.ftruncate(fd, size)
-                raise SaveFailed(f"{path}: cannot record the change in the history "
-                                 f"({exc.strerror or exc}); nothing was saved, the event is as "
-                                 f"it was{_advice(exc)}", applied=False) from None
-        finally:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-
-    def _mark_not_applied(self, event_id: str, entries: list[dict[str, Any]], why: str) -> None:
-        for entry in entries:
-            self._append_history_line(event_id, {
-                "rev": entry.get("rev"), "at": now().isoformat(), "by": who(),
-                "action": _NOT_APPLIED, "ref": entry.get("change_id"),
-                "note": f"{entry.get('action')} (revision {entry.get('rev')}) was not saved: "
-                        f"{why}"})
-
-    def _recover(self, event_id: str) -> None:
-        """Under the lock: clean up after an interrupted save and say what was done."""
-        folder = self.event_dir(event_id)
-        leftovers = []
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(folder):
-                if entry.name.startswith(".") and entry.name.endswith(TMP_SUFFIX):
-                    leftovers.append(entry.name)
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
-        if leftovers:
-            self.notice(f"{folder}: removed {len(leftovers)} temporary file(s) left by an "
-                        f"interrupted save ({', '.join(sorted(leftovers)[:3])}); event.toml was "
-                        "not affected: it holds the last saved version")
-        history = folder / HISTORY_FILE
-        try:
-            with open(history, "rb") as fh:
-                size = os.fstat(fh.fileno()).st_size
-                fh.seek(max(0, size - (64 << 10)))
-                tail = fh.read()
-        except OSError:
-            return
-        if tail and not tail.endswith(b"\n"):
-            cut = tail.rfind(b"\n") + 1
-            partial = tail[cut:]
-            try:
-                json.loads(partial)
-            except ValueError:
-                with contextlib.suppress(OSError):
-                    os.truncate(history, size - len(partial))
-                    self.notice(f"{history}: removed an incomplete last line left by an "
-                                "interrupted save (that change was not saved)")
-                tail = tail[:cut]
-        if not (folder / EVENT_FILE).exists():
-            return
-        revision = self._disk_revision(event_id)
-        if revision is None:
-            return
-        parsed = []
-        for raw_line in tail.splitlines()[-200:]:
-            with contextlib.suppress(ValueError):
-                item = json.loads(raw_line)
-                if isinstance(item, dict):
-                    parsed.append(item)
-        marked = {p.get("ref") for p in parsed if p.get("action") == _NOT_APPLIED}
-        pending = []
-        for item in reversed(parsed):
-            if item.get("action") == _NOT_APPLIED:
-                continue
-            rev = item.get("rev")
-            if not isinstance(rev, int) or rev <= revision:
-                break
-            if item.get("change_id") not in marked:
-                pending.append(item)
-        if pending:
-            self._mark_not_applied(event_id, pending, "eventflow was interrupted before the "
-                                   "event file was replaced")
-            self.notice(f"{history}: {len(pending)} change(s) recorded by an interrupted save "
-                        f"never reached {EVENT_FILE} and are marked as not applied: "
-                        + "; ".join(f"{p.get('action')} (revision {p.get('rev')})"
-                                    for p in pending)
-                        + "; run that command again if the change is still wanted")
+    def commit_bytes(self, event_id: str, revision: int, data: bytes, action: str,
+                     details: dict[str, Any]) -> None:
+        """:func:`commit_bytes` in the event's folder; ``written`` keeps the bytes, for the
+        caches that vouch for a file by what eventflow wrote (quick.py)."""
+        commit_bytes(str(self.event_dir(event_id)), revision, data, action, details)
+        self.written[event_id] = data
 
     def history(self, event_id: str) -> list[dict[str, Any]]:
         """The history, oldest first. An entry whose change was never saved (an interrupted
@@ -928,7 +1037,7 @@ class Project:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            if _MERGE_MARKER.match(line.encode("utf-8", "replace")):
+            if _regex(_MERGE_MARKER, re.M).match(line.encode("utf-8", "replace")):
                 entries.append({"action": "unreadable", "line": number,
                                 "note": f"{path} line {number} is a git merge conflict marker: "
                                         "keep both sides' lines and delete the marker lines"})
