@@ -158,3 +158,67 @@ def test_a_stuck_lock_times_out_but_a_busy_one_is_waited_for(tmp_path: Path) -> 
         os.waitpid(pid, 0)
     with file_lock(lock, timeout=1):  # the dead holder's lock is free
         pass
+
+
+def quick_writer(root: str, event_id: str, p: int, ticks: int, errors: Any, quick: Any) -> None:
+    """Ticks as the `eventflow` command does: the front door first (quick.py), the engine
+    (which then keeps the record for the next quick check) when it cannot vouch for the file."""
+    import io
+
+    from eventflow.engine import Engine
+    from eventflow.quick import answer, remember_check
+    from eventflow.store import Project
+
+    for n in range(ticks):
+        try:
+            code = answer(["--dir", root, "check", event_id, item_id(p, n)], io.StringIO())
+            if code is None:
+                taken = time.time_ns()
+                engine = Engine(Project(Path(root)))
+                engine.tick(event_id, item_id(p, n))
+                remember_check(engine, event_id, taken)
+            elif code == 0:
+                quick.put(1)
+            else:
+                errors.put(f"writer {p} tick {n}: exit code {code}")
+        except Exception as exc:  # noqa: BLE001 - every failure is reported
+            errors.put(f"writer {p} tick {n}: {type(exc).__name__}: {exc}")
+
+
+def test_quick_and_engine_check_offs_together_lose_nothing(
+        tmp_path: Path, figures: dict[str, Any], monkeypatch: Any) -> None:
+    import eventflow.index as index_mod
+    from eventflow.store import Project
+
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)  # the new folder counts as settled
+    processes, ticks = (PROCESSES, TICKS // 2)
+    items = [item_id(p, n) for p in range(processes) for n in range(ticks)]
+    project, event_id = make_folder(tmp_path / "planning", items)
+    root = str(project.root)
+    ctx = multiprocessing.get_context("fork")
+    errors, quick = ctx.Queue(), ctx.Queue()
+    writers = [ctx.Process(target=quick_writer, args=(root, event_id, p, ticks, errors, quick))
+               for p in range(processes)]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join()
+    failures = []
+    while not errors.empty():
+        failures.append(errors.get())
+    quick_ones = 0
+    while not quick.empty():
+        quick_ones += quick.get()
+    event = Project(Path(root)).load(event_id)
+    missing = [i for i in items if not event.item_state(i).checked]
+    history = Project(Path(root)).history(event_id)
+    counted = Counter(h["item"] for h in history
+                      if h.get("action") == "check" and h.get("applied", True))
+    figures.update({"quick + engine check-offs": f"{processes} x {ticks}",
+                    "saved by the quick path": quick_ones, "lost updates": len(missing),
+                    "writer errors": len(failures)})
+    assert not failures, failures[:5]
+    assert not missing, f"{len(missing)} check-offs lost, e.g. {missing[:5]}"
+    assert all(counted[i] == 1 for i in items)
+    assert event.revision == 1 + len(items)
+    assert quick_ones > 0  # the front door did take part
