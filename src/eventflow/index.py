@@ -280,9 +280,9 @@ def _digest(raw: bytes) -> str:
 
 
 def _summarize_file(engine: Engine, event_id: str, key: Key, day: dt.date | None) -> Entry:
-    raw = (engine.project.event_path(event_id)).read_bytes()
     before = len(engine.warnings)
-    return summarize(engine, engine.project.load(event_id), key, _digest(raw), day, before)
+    event, raw = engine.project.load_with_bytes(event_id)
+    return summarize(engine, event, key, _digest(raw), day, before)
 
 
 # the cache --------------------------------------------------------------------------------------

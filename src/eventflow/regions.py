@@ -41,11 +41,12 @@ REGIONS: tuple[Region, ...] = (
 SAMI_HOMELAND = ("Inari", "Enontekiö", "Utsjoki", "Sodankylä")
 
 
+_BY_NAME: dict[str, Region] = {}
+for _region in REGIONS:
+    for _name in (_region.fi, _region.sv, _region.en, _region.iso):
+        _BY_NAME.setdefault(_name.casefold(), _region)
+
+
 def find_region(name: str) -> Region | None:
     """The region whose Finnish, Swedish, English name or ISO code is ``name`` (any case)."""
-    wanted = name.strip().casefold()
-    for region in REGIONS:
-        if wanted in (region.fi.casefold(), region.sv.casefold(), region.en.casefold(),
-                      region.iso.casefold()):
-            return region
-    return None
+    return _BY_NAME.get(name.strip().casefold())

@@ -74,6 +74,7 @@ MAX_DEPTH = 48
 _NOT_APPLIED = "not-applied"
 _NOT_TOKEN = bytes(i for i in range(256) if i not in b"\n,=[{.")
 _NOT_OPENING = bytes(i for i in range(256) if i not in b"[{")
+_NOT_BRACKET = bytes(i for i in range(256) if i not in b"[]{}")
 
 
 @functools.cache
@@ -433,6 +434,16 @@ def _first_deep_line(raw: bytes, limit: int = MAX_DEPTH) -> int | None:
     """Line where brackets first nest deeper than ``limit`` (brackets in strings count too,
     which only matters for a file with dozens of unbalanced ones: not a planning file)."""
     depth = 0
+    for byte in raw.translate(None, _NOT_BRACKET):  # the brackets alone: a short loop
+        if byte == 91 or byte == 123:  # [ {
+            depth += 1
+            if depth > limit:
+                break
+        else:
+            depth -= 1
+    else:
+        return None
+    depth = 0  # deep: find the line
     for m in _regex(_BRACKET).finditer(raw):
         depth += 1 if m.group() in (b"[", b"{") else -1
         if depth > limit:
@@ -884,14 +895,21 @@ class Project:
             self.notices.append(message)
 
     def load(self, event_id: str) -> Event:
+        return self._load(event_id, True)[0]
+
+    def load_with_bytes(self, event_id: str) -> tuple[Event, bytes]:
+        """The event and the bytes it was read from (for caches keyed on them; index.py)."""
+        return self._load(event_id, False)
+
+    def _load(self, event_id: str, use_cache: bool) -> tuple[Event, bytes]:
         path = self.event_path(event_id)
         try:
             with open(path, "rb") as fh:
                 st = os.fstat(fh.fileno())
-                cached = self._cache.get(event_id)
+                cached = self._cache.get(event_id) if use_cache else None
                 if cached is not None and cached[0] == _identity(st):
                     self._report_copies(path.parent)
-                    return cached[1].copy()
+                    return cached[1].copy(), b""
                 if st.st_size > MAX_EVENT_BYTES:
                     raise FileFormatError(path, f"is {st.st_size} bytes, over the "
                                           f"{MAX_EVENT_BYTES} allowed", line=1,
@@ -907,9 +925,10 @@ class Project:
             raise FileFormatError(path, f"says id = \"{event.id}\" but lives in folder "
                                   f"'{event_id}'", field="id",
                                   fix=f"set id = \"{event_id}\" or rename the folder")
-        self._cache[event_id] = (_identity(st), event.copy())
+        if use_cache:
+            self._cache[event_id] = (_identity(st), event.copy())
         self._report_copies(path.parent)
-        return event
+        return event, raw
 
     def _report_copies(self, folder: Path) -> None:
         copies = conflicted_copies(folder)
