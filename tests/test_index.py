@@ -198,8 +198,17 @@ def test_the_quick_path_finds_the_folder_as_the_store_does(
     monkeypatch.setenv("EVENTFLOW_DIR", str(three.root))
     monkeypatch.chdir("/")
     assert index_mod.find_root(None) == find_root()
+    monkeypatch.setenv("EVENTFLOW_DIR", str(inner))  # as --dir: walking up from it
+    from eventflow.commands_plugins import find_folder
+
+    assert index_mod.find_root(None) == find_root() == three.root.resolve()
+    assert find_folder(["status"]) == str(three.root.resolve())
     monkeypatch.setenv("EVENTFLOW_DIR", "/")
-    assert index_mod.find_root(None) is None
+    assert index_mod.find_root(None) is None and find_folder(["status"]) is None
+    from eventflow.errors import PlanningFolderNotFound
+
+    with pytest.raises(PlanningFolderNotFound, match="EVENTFLOW_DIR=/"):
+        find_root()
 
 
 def test_a_conflicted_copy_next_to_an_unchanged_file_is_reported_every_time(

@@ -112,10 +112,9 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
 
 
 def find_folder(args: list[str]) -> str | None:
-    """The planning folder a command line will use, found cheaply (no eventflow imports):
-    walking up from ``--dir`` (before the command), else ``EVENTFLOW_DIR``, else from here,
-    exactly as the store finds it."""
-    import os
+    """The planning folder a command line will use (``--dir`` before the command, else as
+    :func:`eventflow.index._find_root` finds it), found without importing the engine."""
+    from .index import _find_root
 
     directory = None
     for i, arg in enumerate(args):
@@ -125,15 +124,7 @@ def find_folder(args: list[str]) -> str | None:
             directory = args[i + 1]
         elif arg.startswith("--dir="):
             directory = arg.split("=", 1)[1]
-    # like the store: walk up from --dir / EVENTFLOW_DIR, else from the current directory
-    here = os.path.abspath(directory or os.environ.get("EVENTFLOW_DIR") or os.getcwd())
-    while True:
-        if os.path.isfile(os.path.join(here, "eventflow.toml")):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return None
-        here = parent
+    return _find_root(directory or None)
 
 
 def _path(text: str) -> Path:

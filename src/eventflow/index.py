@@ -523,9 +523,8 @@ def _cache_dir(folder: str | Path) -> None:
 
 
 def find_root(directory: str | None) -> Path | None:
-    """The planning folder a command will use, as :func:`eventflow.store.find_root` finds it
-    (``--dir``, else ``EVENTFLOW_DIR``, else walking up), or ``None`` (the engine then says
-    what is wrong)."""
+    """The planning folder a command will use (:func:`_find_root`), or ``None`` (the engine
+    then says what is wrong)."""
     from pathlib import Path
 
     root = _find_root(directory)
@@ -533,12 +532,12 @@ def find_root(directory: str | None) -> Path | None:
 
 
 def _find_root(directory: str | None) -> str | None:
-    """:func:`find_root` as text, without pathlib (which the quick paths need not import)."""
-    env = os.environ.get("EVENTFLOW_DIR")
-    if directory is None and env:
-        return os.path.realpath(env) if os.path.isfile(os.path.join(env, SETTINGS_FILE)) \
-            else None
-    here = os.path.realpath(directory or os.getcwd())
+    """The planning folder, as text: the nearest folder holding ``eventflow.toml``, walking up
+    from ``directory`` (``--dir``), else from ``EVENTFLOW_DIR`` (which the CLI takes as
+    ``--dir``), else from the current directory; ``None`` if there is none. The one finder:
+    the store (:func:`eventflow.store.find_root`), the caches and the plugin commands all use
+    it, without pathlib (which the quick paths need not import)."""
+    here = os.path.realpath(directory or os.environ.get("EVENTFLOW_DIR") or os.getcwd())
     while True:
         if os.path.isfile(os.path.join(here, SETTINGS_FILE)):
             return here

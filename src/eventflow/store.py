@@ -151,20 +151,22 @@ def _path(path: str | os.PathLike[str]) -> Path:
 
 
 def find_root(start: Path | None = None) -> Path:
-    """The planning folder: ``--dir``/``EVENTFLOW_DIR`` if given, else walk up from ``start``."""
+    """The planning folder: the nearest folder holding ``eventflow.toml``, walking up from
+    ``start`` (``--dir``), else from ``EVENTFLOW_DIR``, else from here (one finder for every
+    part of eventflow: :func:`eventflow.index._find_root`)."""
     from pathlib import Path
 
+    from .index import _find_root
+
+    found = _find_root(None if start is None else os.fspath(start))
+    if found is not None:
+        return Path(found)
     env = os.environ.get("EVENTFLOW_DIR")
     if start is None and env:
-        root = Path(env)
-        if not (root / SETTINGS_FILE).is_file():
-            raise PlanningFolderNotFound(f"EVENTFLOW_DIR={env} has no {SETTINGS_FILE}; run "
-                                         "`eventflow init` there or correct the variable")
-        return root.resolve()
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / SETTINGS_FILE).is_file():
-            return folder
+        raise PlanningFolderNotFound(f"EVENTFLOW_DIR={env}: no {SETTINGS_FILE} there or in any "
+                                     "parent folder; run `eventflow init` there or correct the "
+                                     "variable")
+    here = os.path.realpath(start if start is not None else os.getcwd())
     raise PlanningFolderNotFound(f"no planning folder here ({here}) or in any parent folder; "
                                  "run `eventflow init` to make one, or use --dir / EVENTFLOW_DIR")
 
