@@ -14,10 +14,6 @@ import msgspec
 
 SCHEMA_VERSION = 1
 
-PartnerType = Literal["authority", "ngo", "community", "employer"]
-SlotKind = Literal["expert_talk", "region_talk", "comment_talk", "panel", "showcase"]
-CostCategory = Literal["venue", "catering", "speaker_fee", "travel", "other"]
-Dimension = Literal["attitudes", "safety", "interaction", "participation"]
 ControllerModel = Literal["", "joint", "controller_processor", "single"]
 
 from .vocab import (  # noqa: E402,F401  (re-exported)
@@ -28,6 +24,10 @@ from .vocab import (  # noqa: E402,F401  (re-exported)
     PARTNER_TYPES,
     SLOT_KINDS,
     TARGET_GROUPS,
+    CostCategory,
+    Dimension,
+    PartnerType,
+    SlotKind,
 )
 
 

@@ -207,9 +207,9 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
     if not colour:  # the usual case: each row as it was rendered for today
         every = entries if isinstance(entries, list) else list(entries)
         for start in range(0, len(every), _CHUNK):
-            rows = [e.line if e.lo < key <= e.hi else e.render(today)[1]
-                    for e in every[start:start + _CHUNK]]
-            out.write((HEADER if not start else "") + "\n".join(rows) + "\n")
+            chunk = [e.line if e.lo < key <= e.hi else e.render(today)[1]
+                     for e in every[start:start + _CHUNK]]
+            out.write((HEADER if not start else "") + "\n".join(chunk) + "\n")
         return len(every)
     rows: list[str] = []
     n = 0
@@ -254,7 +254,7 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
                 blocking += 1
         if not s.ok and s.due is not None:
             dues.append(s.due.toordinal())
-            if nxt is None or s.due < nxt.due:
+            if nxt is None or nxt.due is None or s.due < nxt.due:
                 nxt = s
     dues.sort()
     stage_ids = workflow.stage_ids
@@ -324,7 +324,7 @@ def scan(events_dir: Path) -> tuple[list[tuple[str, Key, int]], list[str]]:
     return found, other
 
 
-def _context(root: Path) -> list[Any] | None:
+def _context(root: str | Path) -> list[Any] | None:
     """What every summary depends on besides its own file and the files in ``deps``: also
     where the folder is, so that a copy of it (whose ``.eventflow/`` names the files of the
     original in ``deps``) starts afresh."""
@@ -430,7 +430,8 @@ def _section(fh: IO[bytes], size: int, n: int) -> list[str]:
 def _entries(ids: list[str], keys: list[str] | None, lines: list[str],
              records: list[str]) -> list[Entry]:
     found = []
-    for event_id, key, line, record in zip(ids, keys or [None] * len(ids), lines, records):
+    every_key: list[str | None] = list(keys) if keys is not None else [None] * len(ids)
+    for event_id, key, line, record in zip(ids, every_key, lines, records):
         lo, hi, count, cut, digest = record.split("\t")
         found.append(Entry(event_id, key, digest, lo, hi, count, cut, line))
     return found
@@ -781,6 +782,7 @@ def _summarize_all(engine: Engine, todo: list[tuple[str, Key]], day: dt.date
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
+    context: multiprocessing.context.BaseContext
     if "fork" in methods and sys.platform == "linux":
         context = multiprocessing.get_context("fork")
         _WORKER["engine"] = engine  # inherited, registry and all

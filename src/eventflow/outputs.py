@@ -227,11 +227,12 @@ def format_date(value: dt.date | str | None, lang: str, weekday: bool = False) -
         return ""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value[:10])
+            day = dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
-    if isinstance(value, dt.datetime):
-        value = value.date()
+    else:
+        day = value.date() if isinstance(value, dt.datetime) else value
+    value = day
     text = (f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}" if lang == "en"
             else f"{value.day}.{value.month}.{value.year}")
     if weekday:
@@ -803,7 +804,7 @@ def default_stages(event: Event, workflow: Workflow) -> list[str]:
 
 def choose_languages(event: Event, wanted: Sequence[str] | None) -> tuple[list[str], list[str]]:
     """The languages to render and the warnings about languages that have no templates."""
-    warnings = []
+    warnings: list[str] = []
     if wanted:
         unknown = [lang for lang in wanted if lang not in TEMPLATE_LANGUAGES]
         if unknown:

@@ -137,7 +137,7 @@ class Settings:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Settings) and self._values() == other._values()
 
-    __hash__ = None  # type: ignore[assignment]  (mutable, as a dataclass would be)
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass would be
 
     def __repr__(self) -> str:
         return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}"

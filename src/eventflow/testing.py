@@ -62,10 +62,10 @@ def fill_stage(event: Event, stage: str) -> None:
     elif stage == "costs_split":
         parties = {"host": 50.0, **{p.id: 50.0 / len(event.partners) for p in event.partners}} \
             if event.partners else {}
+        amounts: tuple[tuple[m.CostCategory, float], ...] = (
+            ("venue", 800.0), ("catering", 600.0), ("speaker_fee", 300.0), ("travel", 120.0))
         event.costs = [m.Cost(id=f"c{i}", category=c, amount=a, split=dict(parties))
-                       for i, (c, a) in enumerate((("venue", 800.0), ("catering", 600.0),
-                                                   ("speaker_fee", 300.0),
-                                                   ("travel", 120.0)), 1)]
+                       for i, (c, a) in enumerate(amounts, 1)]
     elif stage == "speakers":
         dims = list(m.DIMENSIONS)
         event.speakers = [

@@ -112,7 +112,7 @@ def _hhmm(total: int) -> str:
 
 def programme(ctx: OutputContext) -> list[dict[str, Any]]:
     """The programme slots in time order, each with start, end and speaker."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for sp in ctx.event.speakers:
         start = _minutes(sp.start)
         end = _hhmm(start + sp.minutes) if start is not None and sp.minutes else ""
@@ -162,7 +162,7 @@ def budget(ctx: OutputContext) -> dict[str, Any]:
     all_ids = party_ids + extra
     names = dict(parties(ctx))
     totals = {pid: 0.0 for pid in all_ids}
-    lines = []
+    lines: list[dict[str, Any]] = []
     for cost in ctx.event.costs:
         shares = {pid: round(cost.amount * cost.split.get(pid, 0.0) / 100, 2) for pid in all_ids}
         for pid, value in shares.items():
