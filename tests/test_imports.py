@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 HEAVY = {"jinja2", "rich", "icalendar", "holidays", "transitions.extensions"}
-NOT_FOR_HELP = HEAVY | {"pluggy", "msgspec", "tomli_w", "transitions", "importlib.metadata"}
+NOT_FOR_HELP = HEAVY | {"pluggy", "msgspec", "tomli_w", "transitions", "importlib.metadata",
+                        "shutil", "eventflow.index", "eventflow.store"}
 
 PROBE = """
 import json, sys
@@ -87,3 +88,19 @@ def test_status_of_one_event_imports_no_heavy_library(planning: Path) -> None:
     modules, out = imported("status", event_id, cwd=planning)
     assert event_id in out
     assert loaded(modules, HEAVY) == set()
+
+
+@pytest.mark.parametrize("columns", ["", "60", "200", "x"])
+def test_help_is_as_wide_as_click_makes_it(columns: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """eventflow gives click the help width itself (not importing shutil); it is the width
+    click would compute."""
+    import shutil
+
+    from eventflow.cli import CONTEXT, help_width
+
+    if columns:
+        monkeypatch.setenv("COLUMNS", columns)
+    else:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    expected = max(min(shutil.get_terminal_size().columns, CONTEXT["max_content_width"]) - 2, 50)
+    assert help_width() == expected

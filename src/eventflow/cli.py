@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from .engine import Engine
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 # helpers ----------------------------------------------------------------------------------------
@@ -84,8 +84,64 @@ def event_argument(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("event", metavar="EVENT")(func)
 
 
+# The commands kept in other modules, each with the first paragraph of its help: `--help` lists
+# them from here, and a module is imported only when one of its commands runs (importing and
+# attaching them all costs about 5 ms of every start; bench/, goal P1). A test keeps this table
+# true to the modules (tests/test_cli_lazy.py).
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "cost": ("commands_data", "Budget lines and how each is split between the partners."),
+    "invitation": ("commands_data", "The invitation: languages, the definition of good "
+                   "population relations, target groups, registration deadline, "
+                   "accessibility, recording notice."),
+    "organiser": ("commands_data",
+                  "People who organise, including people from the target group."),
+    "panel": ("commands_data",
+              "The panel: panelists, questions tagged by dimension, when they were sent."),
+    "partner": ("commands_data", "Partner organisations and the co-organising agreement."),
+    "speaker": ("commands_data", "Speakers and their programme slots."),
+    "venue": ("commands_data", "The venue: name, address, capacity, accessibility."),
+    "workflow": ("commands_workflow", "Workflows: list, show, lint and draw them."),
+    "outputs": ("commands_outputs",
+                "Render the documents of each stage into events/<id>/outputs/<stage>/."),
+    "policy": ("commands_policy", "Print the living policy: each rule, the stage and items "
+               "that enforce it, and its scenarios with their last verified result."),
+    "participants": ("commands_participants",
+                     "Registrations (personal data, kept apart from the planning data)."),
+    "plugins": ("commands_plugins", "List installed plugins as JSON: version, hooks, "
+                "contributions, active here or not."),
+}
+
+
+
 class EventflowGroup(click.Group):
-    """Turns eventflow's own errors into messages and exit code 1."""
+    """Turns eventflow's own errors into messages and exit code 1, and loads the commands of
+    :data:`LAZY_COMMANDS` when they are first needed."""
+
+    lazy_commands = LAZY_COMMANDS
+    _listing = False
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            module, summary = self.lazy_commands[cmd_name]
+            if self._listing:  # only its line in --help is wanted
+                return click.Command(cmd_name, help=summary)
+            self.load(module)
+        return super().get_command(ctx, cmd_name)
+
+    def load(self, module: str) -> None:
+        import importlib
+
+        importlib.import_module(f"eventflow.{module}").attach(self)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
 
     def invoke(self, ctx: click.Context) -> Any:
         from .errors import EventflowError, TransitionBlocked
@@ -540,16 +596,7 @@ def migrate(ctx: click.Context, event: str, dry_run: bool, as_json: bool) -> Non
         click.echo("(dry run: nothing saved)")
 
 
-def _attach_command_modules() -> None:
-    import importlib
-
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"eventflow.{name}").attach(cli)
-
-
-COMMAND_MODULES = ("commands_data", "commands_workflow", "commands_outputs", "commands_policy",
-                   "commands_participants", "commands_plugins")
-_attach_command_modules()
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in LAZY_COMMANDS.values()))
 
 
 def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> None:
@@ -563,6 +610,23 @@ def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> N
         click.secho(f"warning: {clean(problem)}", err=True, fg="yellow")
 
 
+def help_width() -> int:
+    """The width click gives help text (``shutil.get_terminal_size`` capped at the content
+    width), computed as shutil does but without importing it: shutil loads the compression
+    modules, a few milliseconds of every start (bench/, goal P1)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return max(min(columns, CONTEXT["max_content_width"]) - 2, 50)
+
+
 def main() -> None:
     load_plugin_commands(cli)
-    cli(prog_name="eventflow")
+    cli(prog_name="eventflow", terminal_width=help_width())

@@ -113,8 +113,8 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
 
 def find_folder(args: list[str]) -> str | None:
     """The planning folder a command line will use (``--dir`` before the command, else as
-    :func:`eventflow.index._find_root` finds it), found without importing the engine."""
-    from .index import _find_root
+    :func:`eventflow.folder.planning_folder` finds it), found without importing the engine."""
+    from .folder import planning_folder
 
     directory = None
     for i, arg in enumerate(args):
@@ -124,7 +124,7 @@ def find_folder(args: list[str]) -> str | None:
             directory = args[i + 1]
         elif arg.startswith("--dir="):
             directory = arg.split("=", 1)[1]
-    return _find_root(directory or None)
+    return planning_folder(directory or None)
 
 
 def _path(text: str) -> Path:
@@ -146,7 +146,9 @@ def load_commands(group: click.Group, args: list[str]) -> list[str]:
     if folder is None:
         return []
     try:
-        with open(os.path.join(folder, "eventflow.toml"), "rb") as fh:
+        from .folder import SETTINGS_FILE
+
+        with open(os.path.join(folder, SETTINGS_FILE), "rb") as fh:
             raw = fh.read()
     except OSError:
         return []  # the command itself reports a missing eventflow.toml

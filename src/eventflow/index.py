@@ -44,6 +44,8 @@ import os
 import sys
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from .folder import SETTINGS_FILE, planning_folder
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -53,7 +55,6 @@ if TYPE_CHECKING:
 INDEX_FORMAT = 2
 INDEX_DIR = ".eventflow"
 INDEX_FILE = "index.txt"
-SETTINGS_FILE = "eventflow.toml"
 EVENTS_DIR = "events"
 RACY_NS = 2_000_000_000
 PARALLEL_MIN = 48
@@ -524,28 +525,12 @@ def _cache_dir(folder: str | Path) -> None:
 
 
 def find_root(directory: str | None) -> Path | None:
-    """The planning folder a command will use (:func:`_find_root`), or ``None`` (the engine
-    then says what is wrong)."""
+    """The planning folder a command will use (:func:`eventflow.folder.planning_folder`), or
+    ``None`` (the engine then says what is wrong)."""
     from pathlib import Path
 
-    root = _find_root(directory)
+    root = planning_folder(directory)
     return Path(root) if root is not None else None
-
-
-def _find_root(directory: str | None) -> str | None:
-    """The planning folder, as text: the nearest folder holding ``eventflow.toml``, walking up
-    from ``directory`` (``--dir``), else from ``EVENTFLOW_DIR`` (which the CLI takes as
-    ``--dir``), else from the current directory; ``None`` if there is none. The one finder:
-    the store (:func:`eventflow.store.find_root`), the caches and the plugin commands all use
-    it, without pathlib (which the quick paths need not import)."""
-    here = os.path.realpath(directory or os.environ.get("EVENTFLOW_DIR") or os.getcwd())
-    while True:
-        if os.path.isfile(os.path.join(here, SETTINGS_FILE)):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return None
-        here = parent
 
 
 class Listing:
@@ -600,7 +585,7 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
     Needs neither the engine nor the event model: one ``stat`` per dependency, two per event
     (its file and its folder).
     """
-    root = _find_root(directory)
+    root = planning_folder(directory)
     if root is None:
         return None
     events_dir = f"{root}/{EVENTS_DIR}"
@@ -979,7 +964,7 @@ def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
 
     Needs neither the engine nor the event model: one ``stat`` per dependency, a few for the
     event, and reading one small file."""
-    root = _find_root(directory)
+    root = planning_folder(directory)
     if root is None:
         return None
     try:

@@ -500,8 +500,9 @@ def add_plugin_commands(pm: pluggy.PluginManager, group: click.Group) -> list[Pl
             problems.append(PluginError(plugin, "register_commands",
                                         f"returned {type(returned).__name__}; the return value "
                                         "is ignored: add commands with @cli.command()"))
+        taken = {*group.commands, *getattr(group, "lazy_commands", ())}
         for name, command in staging.commands.items():
-            if name in group.commands:
+            if name in taken:
                 by = f"plugin '{owners[name]}'" if name in owners else "eventflow itself"
                 problems.append(PluginError(plugin, "register_commands",
                                             f"command '{name}' is already taken by {by}; "

@@ -191,9 +191,10 @@ def _check(directory: str | None, args: list[str], out: IO[str]) -> int | None:
     if parsed is None:
         return None
     name, item, note = parsed
-    from .index import EVENTS_DIR, _find_root, resolve_quick
+    from .folder import planning_folder
+    from .index import EVENTS_DIR, resolve_quick
 
-    root = _find_root(directory)
+    root = planning_folder(directory)
     if root is None:
         return None
     found = resolve_quick(f"{root}/{EVENTS_DIR}", name)

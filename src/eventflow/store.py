@@ -45,6 +45,8 @@ from .errors import (
     PlanningFolderNotFound,
     StaleWrite,
 )
+from .folder import SETTINGS_FILE
+
 if TYPE_CHECKING:  # the event model (msgspec) and pathlib are imported when first needed,
     from pathlib import Path  # so that the quick `check` (quick.py) saves without them
 
@@ -52,7 +54,6 @@ if TYPE_CHECKING:  # the event model (msgspec) and pathlib are imported when fir
 
     from .event import Event
 
-SETTINGS_FILE = "eventflow.toml"
 EVENTS_DIR = "events"
 EVENT_FILE = "event.toml"
 HISTORY_FILE = "history.jsonl"
@@ -153,12 +154,12 @@ def _path(path: str | os.PathLike[str]) -> Path:
 def find_root(start: Path | None = None) -> Path:
     """The planning folder: the nearest folder holding ``eventflow.toml``, walking up from
     ``start`` (``--dir``), else from ``EVENTFLOW_DIR``, else from here (one finder for every
-    part of eventflow: :func:`eventflow.index._find_root`)."""
+    part of eventflow: :func:`eventflow.folder.planning_folder`)."""
     from pathlib import Path
 
-    from .index import _find_root
+    from .folder import planning_folder
 
-    found = _find_root(None if start is None else os.fspath(start))
+    found = planning_folder(None if start is None else os.fspath(start))
     if found is not None:
         return Path(found)
     env = os.environ.get("EVENTFLOW_DIR")

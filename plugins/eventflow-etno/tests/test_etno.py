@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -98,7 +99,7 @@ def test_the_etno_command_is_absent_when_the_folder_does_not_activate_the_plugin
 
 
 def test_briefing_note_in_every_language(at_invitations: Any) -> None:
-    if "outputs" not in cli.commands:
+    if "outputs" not in cli.list_commands(click.Context(cli)):
         pytest.skip("this eventflow has no `eventflow outputs` command yet")
     eng, event_id = at_invitations
     result = run(eng.project.root, "outputs", event_id, "--stage", "invitations",
