@@ -152,12 +152,15 @@ def _load_record(root: str, event_id: str) -> tuple[dict[str, Any], bytes] | Non
     import json
 
     from .index import _context, deps_unchanged
+    from .store import MAX_EVENT_BYTES
 
     try:
         with open(_record_path(root, event_id), "rb") as fh:
             record = json.loads(fh.readline(1 << 20))
-            data = fh.read()
+            data = fh.read(MAX_EVENT_BYTES + 1)
     except (OSError, ValueError):
+        return None
+    if len(data) > MAX_EVENT_BYTES:
         return None
     if not (isinstance(record, dict) and record.get("format") == RECORD_FORMAT
             and record.get("id") == event_id and isinstance(record.get("tickable"), list)):
@@ -209,9 +212,12 @@ def _check(directory: str | None, args: list[str], out: IO[str]) -> int | None:
     folder = f"{root}/{EVENTS_DIR}/{event_id}"
     from . import store
 
-    with os.scandir(folder) as it:  # an interrupted save's leftovers: the CLI reports them
-        if any(e.name.startswith(".") and e.name.endswith(store.TMP_SUFFIX) for e in it):
-            return None
+    try:
+        with os.scandir(folder) as it:  # an interrupted save's leftovers: the CLI reports them
+            if any(e.name.startswith(".") and e.name.endswith(store.TMP_SUFFIX) for e in it):
+                return None
+    except OSError:
+        return None
     from .errors import EventflowError, LockTimeout
 
     path = f"{folder}/{store.EVENT_FILE}"
