@@ -369,3 +369,29 @@ def test_a_view_of_files_changed_just_now_is_not_kept(
     assert view.is_file()
     view.write_text(view.read_text("utf-8").splitlines()[0] + '\n{"text": [[1, 2]]}\n')
     assert run("status", event_id).stdout == first.stdout  # a damaged view is not used
+
+
+def test_a_workflow_replaced_with_the_same_size_and_mtime_is_noticed(
+        three: Any, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dependency copied over with its size and mtime kept (`cp -p`, `rsync -t`) still has
+    a new ctime: the caches are not trusted."""
+    import shutil
+    import time
+
+    import eventflow
+
+    day = dt.date.fromisoformat(os.environ["EVENTFLOW_TODAY"])
+    seed = (Path(eventflow.__file__).parent / "workflows" / "good-relations-training.toml")
+    mine = three.root / "workflows" / "grt.toml"
+    mine.parent.mkdir(exist_ok=True)
+    shutil.copy(seed, mine)
+    mine.write_text(mine.read_text().replace('version = "1.0.0"', 'version = "1.1.0"'))
+    run("status")
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    assert index_mod.cached_listing(str(three.root), day) is not None
+    before = mine.stat()
+    time.sleep(0.02)
+    mine.write_text(mine.read_text().replace('version = "1.1.0"', 'version = "1.2.0"'))
+    os.utime(mine, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert mine.stat().st_size == before.st_size and mine.stat().st_mtime_ns == before.st_mtime_ns
+    assert index_mod.cached_listing(str(three.root), day) is None

@@ -209,27 +209,76 @@ def test_no_record_with_a_plugin_that_follows_ticks(
         ef_event: Any, ef_project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
+    import eventflow.plugins as plugins_mod
     from eventflow import hookimpl
+    from eventflow.engine import Engine
     from eventflow.quick import remember_check
 
     monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
     event_id = ef_event("venue", region="Pirkanmaa").id
+    record = ef_project.root / ".eventflow" / "checks" / event_id
 
     class Follower:
         @hookimpl
         def after_item_changed(self, event: Any, item_id: str, state: Any) -> None:
             pass
 
-    from eventflow.engine import Engine
-
     engine = Engine(ef_project)
     engine.pm.register(Follower(), name="follower")
-    taken = time.time_ns()
     item = manual_items(engine, event_id)[0]
-    engine.tick(event_id, item)
-    remember_check(engine, event_id, taken)
+    taken = time.time_ns()
+    outcome = engine.tick(event_id, item)
+    # counted as built in, so that only the hook itself can keep the record from being made
+    monkeypatch.setattr(plugins_mod, "BUILTIN_PLUGINS", (*plugins_mod.BUILTIN_PLUGINS,
+                                                         "follower"))
+    remember_check(engine, outcome, taken)
+    assert not record.exists()
+    engine.pm.unregister(name="follower")
+    remember_check(engine, engine.tick(event_id, item), taken)
+    assert record.exists()
+
+
+def test_a_check_with_a_warning_is_left_to_the_cli_every_time(
+        ef_event: Any, ef_project: Any, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An event that follows an older version of its workflow: the CLI warns on every check
+    (it says `eventflow migrate`); the quick path never takes such a check."""
+    import shutil
+
+    from eventflow.workflow import load_workflow
+
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    event_id = ef_event("venue", region="Pirkanmaa").id
+    seed = load_workflow(Path(__import__("eventflow").__file__).parent / "workflows"
+                         / "good-relations-training.toml").path
+    folder_workflow = ef_project.root / "workflows" / "grt.toml"
+    folder_workflow.parent.mkdir(exist_ok=True)
+    shutil.copy(seed, folder_workflow)
+    folder_workflow.write_text(folder_workflow.read_text().replace(
+        'version = "1.0.0"', 'version = "1.1.0"'))
+    engine_items = manual_items(__import__("eventflow").Engine(ef_project), event_id)
+    for item in engine_items[:3]:
+        result = run("check", event_id, item)
+        assert result.exit_code == 0 and "eventflow migrate" in result.stderr
+        assert quick(ef_project, "check", event_id, item) == (None, "")
     assert not (ef_project.root / ".eventflow" / "checks" / event_id).exists()
-    plain = Engine(ef_project)
-    plain.tick(event_id, item)
-    remember_check(plain, event_id, taken)
-    assert (ef_project.root / ".eventflow" / "checks" / event_id).exists()
+
+
+def test_the_stream_and_the_folder_variable_are_checked_first(
+        planning: Any, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("status")
+    assert quick(planning, "status")[0] == 0
+
+    class Ascii(io.StringIO):
+        encoding = "ascii"
+
+    assert answer(["--dir", str(planning.root), "status"], Ascii()) is None  # click rewraps
+    monkeypatch.setenv("EVENTFLOW_DIR", str(planning.root / "eventflow.toml"))
+    assert answer(["status"], io.StringIO()) is None  # the CLI refuses a file there
+    monkeypatch.setenv("EVENTFLOW_DIR", str(planning.root))
+    out = io.StringIO()
+    assert answer(["status"], out) == 0 and out.getvalue() == run("status").output
+
+
+def test_a_folder_without_events_is_left_to_the_cli(ef_project: Any) -> None:
+    (ef_project.root / "events").rmdir()  # as git leaves it: no empty folders
+    assert quick(ef_project, "check", "pirkanmaa", "kickoff_meeting") == (None, "")

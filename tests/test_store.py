@@ -92,3 +92,19 @@ def test_history_is_appended_not_rewritten(ef_engine, folder):
     assert history.read_bytes().startswith(first)
     assert len(history.read_text().splitlines()) == 2
     assert "history" not in (folder / "events" / event.id / "event.toml").read_text()
+
+
+@pytest.mark.parametrize("text", [
+    'title = "x"\nagreement = {date = "2027-03-18",\n  venue = "Tampere"}\n',  # newline inline
+    'title = "x"\nagreement = {date = "2027-03-18", venue = "Tampere",}\n',  # trailing comma
+    'title = "\\e[31m"\n',  # \e escape
+    'title = "x"\ncreated = 2026-11-27T10:20\n',  # time without seconds
+])
+def test_event_files_are_toml_1_0_on_every_install(text: str, tmp_path: Path) -> None:
+    """The parser (tomli, pinned below 2.4) reads TOML 1.0 only, as tomllib in Python 3.11:
+    a file one teammate's eventflow accepts, every teammate's does. TOML 1.1 is refused."""
+    from eventflow.errors import FileFormatError
+    from eventflow.store import parse_bounded
+
+    with pytest.raises(FileFormatError, match="is not valid TOML"):
+        parse_bounded(tmp_path / "event.toml", text.encode())

@@ -437,7 +437,7 @@ def check(ctx: click.Context, event: str, item: str, note: str) -> None:
     taken = time.time_ns()
     eng = engine(ctx)
     outcome = eng.tick(event, item, note=note)
-    remember_check(eng, outcome.event.id, taken)  # so that the next check is quick (quick.py)
+    remember_check(eng, outcome, taken)  # so that the next check is quick (quick.py)
     _report(ctx, outcome, f"{outcome.event.id}: ✓ {item}")
 
 

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from .engine import Engine
     from .event import Event
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 INDEX_DIR = ".eventflow"
 INDEX_FILE = "index.txt"
 EVENTS_DIR = "events"
@@ -341,12 +341,14 @@ def _context(root: str | Path) -> list[Any] | None:
             os.environ.get("EVENTFLOW_DISABLED_PLUGINS"), settings]
 
 
-def _stat2(path: str) -> list[int]:
+def _stat_key(path: str) -> list[int]:
+    """``[size, mtime, ctime]`` of ``path`` (nanoseconds): a file replaced by one of the same
+    size and copied mtime (``cp -p``, ``rsync -t``) still gets a new ctime."""
     try:
         st = os.stat(path)
     except OSError:
-        return [-1, 0]  # the path did not exist
-    return [st.st_size, st.st_mtime_ns]
+        return [-1, 0, 0]  # the path did not exist
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
 def _deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
@@ -376,7 +378,7 @@ def _deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
             if file:
                 paths.add(file)
         paths.update(p for p in sys.path if p and os.path.isdir(p))
-    return [[p, *_stat2(p)] for p in sorted(paths)]
+    return [[p, *_stat_key(p)] for p in sorted(paths)]
 
 
 def _effective_plugins(active: list[str]) -> list[str]:
@@ -596,11 +598,10 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
             header = _header(fh.readline())
             if header is None or header["context"] != _context(root):
                 return None
-            for path, size, mtime in header["deps"]:
-                if _stat2(path) != [size, mtime]:
-                    return None
-            folder = _stat2(events_dir)  # events added or removed change it
-            if folder != header["events"] or folder[1] >= racy_line:
+            if not deps_unchanged(header["deps"]):
+                return None
+            folder = _stat_key(events_dir)  # events added or removed change it
+            if folder != header["events"] or max(folder[1:]) >= racy_line:
                 return None
             for name in header["other"]:
                 if os.path.exists(f"{events_dir}/{name}/{EVENT_FILE}"):
@@ -668,15 +669,15 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
     context = _context(root)
     scanned, other = scan(engine.project.events_dir)
     index = _load(path)
-    if index is not None and (index.header["context"] != context or any(
-            _stat2(p) != [s, m] for p, s, m in index.header["deps"])):
+    if index is not None and (index.header["context"] != context
+                              or not deps_unchanged(index.header["deps"])):
         index = None
     old = {e.id: e for e in index.entries} if index is not None else {}
     fresh: dict[str, Entry] = {}
     todo: list[tuple[str, Key]] = []
-    folder = _stat2(str(engine.project.events_dir))
+    folder = _stat_key(str(engine.project.events_dir))
     changed = index is None or len(old) != len(scanned) or index.header["events"] != folder \
-        or index.header["other"] != other or folder[1] >= index.mtime - RACY_NS
+        or index.header["other"] != other or max(folder[1:]) >= index.mtime - RACY_NS
     racy_line = index.mtime - RACY_NS if index is not None else 0
     for event_id, key, newest in scanned:
         entry = old.get(event_id)
@@ -801,7 +802,7 @@ def _summarize_all(engine: Engine, todo: list[tuple[str, Key]], day: dt.date
 # only when no third-party plugin is active: their checks and vetoes may depend on anything.
 # Both paths print the view through :func:`render_status`, so they print the same bytes.
 VIEWS_DIR = "views"
-VIEW_FORMAT = 1
+VIEW_FORMAT = 2
 
 
 def status_view(engine: Engine, event: Event) -> dict[str, Any]:
@@ -897,16 +898,16 @@ def keyed_deps(engine: Engine, taken: int) -> tuple[list[Any], list[list[Any]]] 
     if any(name not in BUILTIN_PLUGINS for name, _ in engine.pm.list_name_plugin()):
         return None
     deps = _deps(engine, False)
-    if any(mtime >= taken - RACY_NS for _, _, mtime in deps):
+    if any(max(mtime, ctime) >= taken - RACY_NS for _, _, mtime, ctime in deps):
         return None
     context = _context(engine.project.root)
     return None if context is None else (context, deps)
 
 
 def deps_unchanged(deps: Any) -> bool:
-    """Whether every ``[path, size, mtime]`` of ``deps`` still holds."""
+    """Whether every ``[path, size, mtime, ctime]`` of ``deps`` still holds."""
     return isinstance(deps, list) and all(
-        isinstance(d, list) and len(d) == 3 and _stat2(d[0]) == [d[1], d[2]] for d in deps)
+        isinstance(d, list) and len(d) == 4 and _stat_key(d[0]) == d[1:] for d in deps)
 
 
 def save_view(engine: Engine, event_id: str, stamp: dict[str, Any] | None,

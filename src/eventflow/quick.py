@@ -45,8 +45,11 @@ def answer(args: list[str], out: IO[str]) -> int | None:
     """Answer ``args`` from the caches and return the exit code, or return ``None`` (having
     written nothing) when the CLI must answer."""
     directory, rest = _global_dir(args)
-    if directory is not None and (not directory or os.path.isfile(directory)):
-        return None  # the CLI says what is wrong with --dir
+    named = directory if directory is not None else os.environ.get("EVENTFLOW_DIR") or None
+    if (directory is not None and not directory) or (named and os.path.isfile(named)):
+        return None  # the CLI says what is wrong with --dir (or EVENTFLOW_DIR, its value)
+    if not _writes_any_text(out):
+        return None  # the CLI writes what the stream cannot encode its own way
     if rest[:1] == ["check"]:
         return _check(directory, rest[1:], out)
     if not rest or rest[0] != "status" or len(rest) > 2:
@@ -67,6 +70,20 @@ def answer(args: list[str], out: IO[str]) -> int | None:
     if listing is None or listing.warnings or not listing.n:
         return None
     return _write(out, lambda: listing.write(day, out))
+
+
+def _writes_any_text(out: IO[str]) -> bool:
+    """Whether ``out`` can take any text (a UTF encoding); a stream of another encoding is
+    left to click, which rewraps it."""
+    import codecs
+
+    encoding = getattr(out, "encoding", None)
+    if encoding is None:  # an in-memory stream
+        return True
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-16", "utf-32")
+    except LookupError:
+        return False
 
 
 def _global_dir(args: list[str]) -> tuple[str | None, list[str]]:
@@ -106,25 +123,34 @@ def _record_path(root: str, event_id: str) -> str:
     return f"{root}/{INDEX_DIR}/{CHECKS_DIR}/{event_id}"
 
 
-def remember_check(engine: Any, event_id: str, taken: int) -> None:
-    """After the engine saved ``event_id`` in a command that started at ``taken``
-    (``time.time_ns()``), keep the record the next quick ``check`` needs, when it may."""
+def remember_check(engine: Any, outcome: Any, taken: int) -> None:
+    """After the engine ticked an item (``outcome`` of :meth:`Engine.tick`) in a command that
+    started at ``taken`` (``time.time_ns()``), keep the record the next quick ``check``
+    needs, when it may: not when the command had anything to warn about (the CLI says that
+    every time), nor when a plugin follows ticks. Only a cache: it never fails the command."""
+    try:
+        _remember_check(engine, outcome, taken)
+    except Exception:  # noqa: BLE001 - the change is saved; the next check is a slow one
+        return
+
+
+def _remember_check(engine: Any, outcome: Any, taken: int) -> None:
     from .index import TERMINAL, keyed_deps
 
-    data = engine.project.written.get(event_id)
-    if data is None or not event_id.isprintable():
+    event = outcome.event
+    data = engine.project.written.get(event.id)
+    if data is None or not event.id.isprintable() or event.stage in TERMINAL:
+        return
+    if outcome.warnings or engine.warnings:
         return
     if engine.pm.hook.after_item_changed.get_hookimpls():
         return  # a hook to call on every tick: the engine's work
     keyed = keyed_deps(engine, taken)
     if keyed is None:
         return
-    event = engine.project.load(event_id)
-    if event.stage in TERMINAL:
-        return
     context, deps = keyed
     _save_record(str(engine.project.root), {
-        "format": RECORD_FORMAT, "id": event_id, "context": context, "deps": deps,
+        "format": RECORD_FORMAT, "id": event.id, "context": context, "deps": deps,
         "tickable": engine.tickable(event)}, data)
 
 
@@ -200,7 +226,10 @@ def _check(directory: str | None, args: list[str], out: IO[str]) -> int | None:
     root = planning_folder(directory)
     if root is None:
         return None
-    found = resolve_quick(f"{root}/{EVENTS_DIR}", name)
+    try:
+        found = resolve_quick(f"{root}/{EVENTS_DIR}", name)
+    except OSError:  # no events/ folder, or one that cannot be read: the CLI says so
+        return None
     if found is None:
         return None
     event_id = found[0]

@@ -175,8 +175,8 @@ def quick_writer(root: str, event_id: str, p: int, ticks: int, errors: Any, quic
             if code is None:
                 taken = time.time_ns()
                 engine = Engine(Project(Path(root)))
-                engine.tick(event_id, item_id(p, n))
-                remember_check(engine, event_id, taken)
+                outcome = engine.tick(event_id, item_id(p, n))
+                remember_check(engine, outcome, taken)
             elif code == 0:
                 quick.put(1)
             else:
