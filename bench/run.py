@@ -189,6 +189,9 @@ def installed_python(out: Path) -> tuple[str, str]:
                         "--disable-pip-version-check", "--no-deps", "--target", str(install),
                         str(REPO)], check=True)
         shutil.rmtree(REPO / "build", ignore_errors=True)
+        # eventflow's caches vouch only for files older than RACY_NS (2 s; index.py), its own
+        # code among them: let the new install settle, as any planner's install has
+        time.sleep(2.1)
     venv = out / "venv"
     python = venv / "bin" / "python"
     if not python.exists():
