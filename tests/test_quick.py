@@ -282,3 +282,28 @@ def test_the_stream_and_the_folder_variable_are_checked_first(
 def test_a_folder_without_events_is_left_to_the_cli(ef_project: Any) -> None:
     (ef_project.root / "events").rmdir()  # as git leaves it: no empty folders
     assert quick(ef_project, "check", "pirkanmaa", "kickoff_meeting") == (None, "")
+
+
+def test_a_quick_check_imports_neither_click_nor_pathlib_nor_the_engine(
+        ef_event: Any, ef_project: Any, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    event_id = ef_event("venue", region="Pirkanmaa").id
+    from eventflow.engine import Engine
+
+    first, second = manual_items(Engine(ef_project), event_id)[:2]
+    run("check", event_id, first)  # the engine keeps the record
+    probe = ("import json, sys\nfrom eventflow.quick import main\nmain()\n"
+             "sys.stderr.write('MODULES=' + json.dumps(sorted(sys.modules)))")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTFLOW_")}
+    env.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_USER="tester")
+    done = subprocess.run([sys.executable, "-c", probe, "check", event_id, second],
+                          cwd=ef_project.root, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout == f"{event_id}: ✓ {second}\n", done.stderr
+    modules = set(json.loads(done.stderr.split("MODULES=")[1]))
+    heavy = {"click", "pathlib", "msgspec", "pluggy", "transitions", "dataclasses",
+             "eventflow.engine", "eventflow.event", "eventflow.index", "eventflow.cli"}
+    assert modules & heavy == set()
+    assert ef_project.load(event_id).item_state(second).checked

@@ -44,6 +44,18 @@ import os
 import sys
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from .cachekeys import (
+    EVENT_FILE,
+    EVENTS_DIR,
+    INDEX_DIR,
+    INDEX_FORMAT,
+    deps_unchanged,
+    folder_context,
+    make_cache_dir,
+    resolve_quick,
+    stat_key,
+    write_cache,
+)
 from .folder import SETTINGS_FILE, planning_folder
 
 if TYPE_CHECKING:
@@ -52,13 +64,9 @@ if TYPE_CHECKING:
     from .engine import Engine
     from .event import Event
 
-INDEX_FORMAT = 3
-INDEX_DIR = ".eventflow"
 INDEX_FILE = "index.txt"
-EVENTS_DIR = "events"
 RACY_NS = 2_000_000_000
 PARALLEL_MIN = 48
-EVENT_FILE = "event.toml"
 TERMINAL = ("done", "cancelled")
 
 def bisect_left(values: list[int], value: int) -> int:
@@ -325,32 +333,6 @@ def scan(events_dir: Path) -> tuple[list[tuple[str, Key, int]], list[str]]:
     return found, other
 
 
-def _context(root: str | Path) -> list[Any] | None:
-    """What every summary depends on besides its own file and the files in ``deps``: also
-    where the folder is, so that a copy of it (whose ``.eventflow/`` names the files of the
-    original in ``deps``) starts afresh."""
-    from . import __version__
-
-    try:
-        with open(os.path.join(root, SETTINGS_FILE), "rb") as fh:
-            settings = fh.read(1 << 20).decode("latin-1")
-    except OSError:
-        return None
-    return [INDEX_FORMAT, __version__, list(sys.version_info[:2]), os.path.realpath(root),
-            os.environ.get("EVENTFLOW_LOAD_PLUGINS"),
-            os.environ.get("EVENTFLOW_DISABLED_PLUGINS"), settings]
-
-
-def _stat_key(path: str) -> list[int]:
-    """``[size, mtime, ctime]`` of ``path`` (nanoseconds): a file replaced by one of the same
-    size and copied mtime (``cp -p``, ``rsync -t``) still gets a new ctime."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return [-1, 0, 0]  # the path did not exist
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
-
-
 def _deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
     """The files a summary is computed from, other than the event file: eventflow's code and
     built-in workflows, the folder's settings and workflows, pinned workflow copies, and the
@@ -378,7 +360,7 @@ def _deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
             if file:
                 paths.add(file)
         paths.update(p for p in sys.path if p and os.path.isdir(p))
-    return [[p, *_stat_key(p)] for p in sorted(paths)]
+    return [[p, *stat_key(p)] for p in sorted(paths)]
 
 
 def _effective_plugins(active: list[str]) -> list[str]:
@@ -494,36 +476,11 @@ def _save(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
     header = {**header, "format": INDEX_FORMAT, "n": len(kept), "window": window,
               "overdue": any(e.count for e in kept), "sizes": [len(d) for d in data]}
     try:
-        _cache_dir(path.parent)
+        make_cache_dir(path.parent)
     except OSError:
         return
     head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    _write_cache(path, [head + b"\n", *data])
-
-
-def _write_cache(path: str | Path, chunks: list[bytes]) -> None:
-    """Replace a cache file whole; a folder we cannot write to just keeps no cache, and no
-    temporary file is left behind."""
-    folder, name = os.path.split(os.fspath(path))
-    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-
-
-def _cache_dir(folder: str | Path) -> None:
-    """Make ``.eventflow/``, which git ignores."""
-    with contextlib.suppress(FileExistsError):
-        os.mkdir(folder)
-    ignore = os.path.join(folder, ".gitignore")
-    if not os.path.exists(ignore):
-        with open(ignore, "w", encoding="utf-8") as fh:
-            fh.write("# eventflow's cache: safe to delete, never commit\n*\n")
+    write_cache(path, [head + b"\n", *data])
 
 
 def find_root(directory: str | None) -> Path | None:
@@ -596,11 +553,11 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
         with open(index_file, "rb") as fh:
             racy_line = os.fstat(fh.fileno()).st_mtime_ns - RACY_NS
             header = _header(fh.readline())
-            if header is None or header["context"] != _context(root):
+            if header is None or header["context"] != folder_context(root):
                 return None
             if not deps_unchanged(header["deps"]):
                 return None
-            folder = _stat_key(events_dir)  # events added or removed change it
+            folder = stat_key(events_dir)  # events added or removed change it
             if folder != header["events"] or max(folder[1:]) >= racy_line:
                 return None
             for name in header["other"]:
@@ -666,7 +623,7 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
                 for i in engine.project.event_ids()]
     root = engine.project.root
     path = index_path(root)
-    context = _context(root)
+    context = folder_context(root)
     scanned, other = scan(engine.project.events_dir)
     index = _load(path)
     if index is not None and (index.header["context"] != context
@@ -675,7 +632,7 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
     old = {e.id: e for e in index.entries} if index is not None else {}
     fresh: dict[str, Entry] = {}
     todo: list[tuple[str, Key]] = []
-    folder = _stat_key(str(engine.project.events_dir))
+    folder = stat_key(str(engine.project.events_dir))
     changed = index is None or len(old) != len(scanned) or index.header["events"] != folder \
         or index.header["other"] != other or max(folder[1:]) >= index.mtime - RACY_NS
     racy_line = index.mtime - RACY_NS if index is not None else 0
@@ -900,14 +857,8 @@ def keyed_deps(engine: Engine, taken: int) -> tuple[list[Any], list[list[Any]]] 
     deps = _deps(engine, False)
     if any(max(mtime, ctime) >= taken - RACY_NS for _, _, mtime, ctime in deps):
         return None
-    context = _context(engine.project.root)
+    context = folder_context(engine.project.root)
     return None if context is None else (context, deps)
-
-
-def deps_unchanged(deps: Any) -> bool:
-    """Whether every ``[path, size, mtime, ctime]`` of ``deps`` still holds."""
-    return isinstance(deps, list) and all(
-        isinstance(d, list) and len(d) == 4 and _stat_key(d[0]) == d[1:] for d in deps)
 
 
 def save_view(engine: Engine, event_id: str, stamp: dict[str, Any] | None,
@@ -931,32 +882,12 @@ def save_view(engine: Engine, event_id: str, stamp: dict[str, Any] | None,
 
     path = Path(view_path(root, event_id))
     try:
-        _cache_dir(path.parent.parent)
+        make_cache_dir(path.parent.parent)
         path.parent.mkdir(exist_ok=True)
     except OSError:
         return
-    _write_cache(path, [(json.dumps(part, ensure_ascii=False, separators=(",", ":")) + "\n")
+    write_cache(path, [(json.dumps(part, ensure_ascii=False, separators=(",", ":")) + "\n")
                         .encode("utf-8") for part in (header, body)])
-
-
-def resolve_quick(events_dir: str, name: str) -> tuple[str, os.stat_result] | None:
-    """The event ``name`` names, as :meth:`Project.resolve` finds it (the id itself, else the
-    one id it begins), with its file's stat; ``None`` when it names no event or several."""
-    if not name or name.startswith(".") or "/" in name or "\0" in name:
-        return None
-    try:
-        return name, os.stat(f"{events_dir}/{name}/{EVENT_FILE}")
-    except (FileNotFoundError, NotADirectoryError):
-        pass
-    found = []
-    with os.scandir(events_dir) as it:
-        for e in it:
-            if e.name.startswith(name) and not e.name.startswith("."):
-                try:
-                    found.append((e.name, os.stat(f"{e.path}/{EVENT_FILE}")))
-                except (FileNotFoundError, NotADirectoryError):
-                    continue
-    return found[0] if len(found) == 1 else None
 
 
 def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
@@ -981,7 +912,7 @@ def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
             folder = os.stat(f"{root}/{EVENTS_DIR}/{event_id}").st_mtime_ns
             if header.get("key") != f"{_key(st)} {folder}":
                 return None
-            if header.get("context") != _context(root) or not deps_unchanged(header["deps"]):
+            if header.get("context") != folder_context(root) or not deps_unchanged(header["deps"]):
                 return None
             body = json.loads(fh.readline())
     except (OSError, ValueError, TypeError, KeyError):

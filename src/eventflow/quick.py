@@ -118,7 +118,7 @@ class _Fallback(Exception):
 
 
 def _record_path(root: str, event_id: str) -> str:
-    from .index import INDEX_DIR
+    from .cachekeys import INDEX_DIR
 
     return f"{root}/{INDEX_DIR}/{CHECKS_DIR}/{event_id}"
 
@@ -159,17 +159,17 @@ def _save_record(root: str, record: dict[str, Any], data: bytes) -> None:
     import contextlib
     import json
 
-    from .index import _cache_dir, _write_cache
+    from .cachekeys import make_cache_dir, write_cache
 
     path = _record_path(root, record["id"])
     checks = os.path.dirname(path)
     try:
-        _cache_dir(os.path.dirname(checks))
+        make_cache_dir(os.path.dirname(checks))
         with contextlib.suppress(FileExistsError):
             os.mkdir(checks)
     except OSError:
         return
-    _write_cache(path, [json.dumps(record, ensure_ascii=False,
+    write_cache(path, [json.dumps(record, ensure_ascii=False,
                                    separators=(",", ":")).encode("utf-8") + b"\n", data])
 
 
@@ -177,7 +177,7 @@ def _load_record(root: str, event_id: str) -> tuple[dict[str, Any], bytes] | Non
     """The record and the file's bytes it vouches for, if what they depend on is unchanged."""
     import json
 
-    from .index import _context, deps_unchanged
+    from .cachekeys import deps_unchanged, folder_context
     from .store import MAX_EVENT_BYTES
 
     try:
@@ -191,7 +191,7 @@ def _load_record(root: str, event_id: str) -> tuple[dict[str, Any], bytes] | Non
     if not (isinstance(record, dict) and record.get("format") == RECORD_FORMAT
             and record.get("id") == event_id and isinstance(record.get("tickable"), list)):
         return None
-    if record.get("context") != _context(root) or not deps_unchanged(record.get("deps")):
+    if record.get("context") != folder_context(root) or not deps_unchanged(record.get("deps")):
         return None
     return record, data
 
@@ -220,8 +220,8 @@ def _check(directory: str | None, args: list[str], out: IO[str]) -> int | None:
     if parsed is None:
         return None
     name, item, note = parsed
+    from .cachekeys import EVENTS_DIR, resolve_quick
     from .folder import planning_folder
-    from .index import EVENTS_DIR, resolve_quick
 
     root = planning_folder(directory)
     if root is None:
@@ -305,6 +305,8 @@ def _revision_of(path: str) -> int:
 
 
 def _warn(notices: list[str]) -> None:
+    if not notices:
+        return
     from .index import _clean, use_colour
 
     yellow, reset = ("\x1b[33m", "\x1b[0m") if use_colour(sys.stderr) else ("", "")
