@@ -112,7 +112,6 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-
 class EventflowGroup(click.Group):
     """Turns eventflow's own errors into messages and exit code 1, and loads the commands of
     :data:`LAZY_COMMANDS` when they are first needed."""
