@@ -228,9 +228,9 @@ def file_lock(path: str | Path, timeout: float = LOCK_TIMEOUT,
                     if token != seen:
                         seen, deadline = token, moment + timeout
                 if moment > deadline or moment - started > LOCK_MAX_WAIT:
-                    raise LockTimeout(f"{os.path.dirname(path)} is locked by another eventflow command "
-                                      f"for more than {timeout:g} s; nothing was saved; try "
-                                      "again") from None
+                    raise LockTimeout(f"{os.path.dirname(path)} is locked by another eventflow "
+                                      f"command for more than {timeout:g} s; nothing was "
+                                      "saved; try again") from None
                 import random
 
                 time.sleep(pause * random.uniform(0.5, 1.5))
