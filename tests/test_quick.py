@@ -284,7 +284,7 @@ def test_a_folder_without_events_is_left_to_the_cli(ef_project: Any) -> None:
     assert quick(ef_project, "check", "pirkanmaa", "kickoff_meeting") == (None, "")
 
 
-def test_a_quick_check_imports_neither_click_nor_pathlib_nor_the_engine(
+def test_a_quick_check_imports_neither_click_nor_the_engine(
         ef_event: Any, ef_project: Any, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
@@ -303,7 +303,8 @@ def test_a_quick_check_imports_neither_click_nor_pathlib_nor_the_engine(
                           timeout=60)
     assert done.stdout == f"{event_id}: ✓ {second}\n", done.stderr
     modules = set(json.loads(done.stderr.split("MODULES=")[1]))
-    heavy = {"click", "pathlib", "msgspec", "pluggy", "transitions", "dataclasses",
+    # pathlib is allowed: the store imports it at the top (about 1 ms; see the house's note)
+    heavy = {"click", "msgspec", "pluggy", "transitions", "dataclasses",
              "eventflow.engine", "eventflow.event", "eventflow.index", "eventflow.cli"}
     assert modules & heavy == set()
     assert ef_project.load(event_id).item_state(second).checked

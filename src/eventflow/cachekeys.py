@@ -11,15 +11,12 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .folder import SETTINGS_FILE
+from .names import EVENT_FILE, EVENTS_DIR, INDEX_DIR, SETTINGS_FILE
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 INDEX_FORMAT = 3
-INDEX_DIR = ".eventflow"
-EVENTS_DIR = "events"
-EVENT_FILE = "event.toml"
 
 
 def folder_context(root: str | Path) -> list[Any] | None:

@@ -57,6 +57,7 @@ from .cachekeys import (
     write_cache,
 )
 from .folder import SETTINGS_FILE, planning_folder
+from .names import TERMINAL
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -67,7 +68,6 @@ if TYPE_CHECKING:
 INDEX_FILE = "index.txt"
 RACY_NS = 2_000_000_000
 PARALLEL_MIN = 48
-TERMINAL = ("done", "cancelled")
 
 def bisect_left(values: list[int], value: int) -> int:
     """:func:`bisect.bisect_left`, imported when first needed (the quick ``check`` never
