@@ -4,9 +4,9 @@ CLI does, and hands everything else to the CLI without writing a byte."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path

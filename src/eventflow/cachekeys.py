@@ -11,7 +11,9 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .names import EVENT_FILE, EVENTS_DIR, INDEX_DIR, SETTINGS_FILE
+from .names import EVENT_FILE, SETTINGS_FILE
+from .names import EVENTS_DIR as EVENTS_DIR  # re-exported: quick.py
+from .names import INDEX_DIR as INDEX_DIR  # re-exported: quick.py, index.py
 
 if TYPE_CHECKING:
     from pathlib import Path

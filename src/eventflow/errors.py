@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import os
     from pathlib import Path
 
 
@@ -19,7 +20,7 @@ class PlanningFolderNotFound(EventflowError):
 class FileFormatError(EventflowError):
     """A file does not parse or does not have the expected shape."""
 
-    def __init__(self, path: Path | str, message: str, *, line: int | None = None,
+    def __init__(self, path: str | os.PathLike[str], message: str, *, line: int | None = None,
                  field: str | None = None, fix: str | None = None) -> None:
         from pathlib import Path
 

@@ -8,12 +8,14 @@ file, the path inside it and the fix.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .errors import WorkflowError
-from .names import CANCELLED, DONE, TERMINAL  # re-exported: engine, machine, testing
+from .names import CANCELLED as CANCELLED  # re-exported: engine.py, machine.py
+from .names import DONE, TERMINAL
 from .schedule import Offset, parse_offset
 from .store.tomlio import read_toml  # the bounded reader of every file eventflow reads
 

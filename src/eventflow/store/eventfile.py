@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
 
 import msgspec
 

@@ -38,7 +38,7 @@ def who() -> str:
 
 def now() -> dt.datetime:
     """The current time in UTC, to the second (as history entries record it)."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def append_history_line(folder: str, entry: dict[str, Any]) -> None:

@@ -66,7 +66,8 @@ def file_lock(path: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT,
                     raise LockTimeout(f"{os.path.dirname(path)} is locked by another eventflow "
                                       f"command for more than {timeout:g} s; nothing was "
                                       "saved; try again") from None
-                time.sleep(pause * random.uniform(0.5, 1.5))  # noqa: S311 - jitter, not crypto
+                # jitter, so that waiters do not retry in step
+                time.sleep(pause * random.uniform(0.5, 1.5))
                 pause = min(pause * 1.5, 0.01)
         yield
     finally:

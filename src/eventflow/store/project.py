@@ -36,9 +36,9 @@ from .atomic import SaveFailed, atomic_write, nothing_saved
 from .conflicts import conflict_message, conflicted_copies, refuse_conflicts
 from .eventfile import decode_event, encode_event
 from .history import read_history
-from .tomlio import MAX_EVENT_BYTES, read_capped
 from .save import commit_bytes, disk_revision, file_identity, hold
 from .settings import Settings, read_settings, settings_data
+from .tomlio import MAX_EVENT_BYTES, read_capped
 
 
 def find_root(start: str | os.PathLike[str] | None = None) -> Path:

@@ -15,6 +15,7 @@ eventflow writes it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -180,7 +181,8 @@ def parse_toml(path: str | os.PathLike[str], raw: bytes) -> dict[str, Any]:
         elif "(at end of document)" in message:
             message, line = message.split(" (at end of document)")[0], raw.count(b"\n") + 1
         raise FileFormatError(path, f"is not valid TOML: {message}", line=line,
-                              fix="correct the line by hand, or restore the file from git") from None
+                              fix="correct the line by hand, or restore the file from git"
+                              ) from None
     except RecursionError:
         raise FileFormatError(path, "is nested too deeply to be a planning file",
                               line=_first_deep_line(raw), fix="restore the file from git") from None
@@ -212,10 +214,8 @@ def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[
     if text is not None:
         return json.loads(text), raw
     data = parse_toml(path, raw)
-    try:
+    with contextlib.suppress(TypeError, ValueError):  # dates and times are not JSON: not kept
         _PARSED[key] = json.dumps(data)
-    except (TypeError, ValueError):  # dates and times do not round-trip through JSON
-        pass
     return data, raw
 
 
