@@ -14,7 +14,7 @@ class EventflowError(Exception):
 
 
 class PlanningFolderNotFound(EventflowError):
-    pass
+    """No planning folder (a folder holding ``eventflow.toml``) where eventflow looked."""
 
 
 class FileFormatError(EventflowError):
@@ -52,11 +52,11 @@ class WorkflowError(EventflowError):
 
 
 class EventNotFound(EventflowError):
-    pass
+    """No event of that id (or id prefix) in the planning folder, or its file is missing."""
 
 
 class AmbiguousEvent(EventflowError):
-    pass
+    """An id prefix that matches several events."""
 
 
 class StaleWrite(EventflowError):
@@ -64,7 +64,7 @@ class StaleWrite(EventflowError):
 
 
 class LockTimeout(EventflowError):
-    pass
+    """Another eventflow command held an event's lock without progress for too long."""
 
 
 class TransitionBlocked(EventflowError):

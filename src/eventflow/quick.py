@@ -17,7 +17,7 @@ warning or an error message (the CLI says those).
   eventflow's code, the workflows, the settings; never with a third-party plugin active). The
   next ``check`` of that event, if its file still has exactly those bytes (read under the
   event's lock), sets the item's state in the parsed file, writes it through the store's own
-  save (lock, history entry first, fsynced temporary file, replace; store.py) and renews the
+  save (lock, history entry first, fsynced temporary file, replace; store/save.py) and renews the
   record. Bytes eventflow wrote are a valid, canonical event file, so the result is the same
   file the engine would write; tests/test_quick.py compares the two byte for byte.
 """
@@ -253,7 +253,7 @@ def _check(directory: str | None, args: list[str], out: IO[str]) -> int | None:
     notices: list[str] = []
     committing = False
     try:
-        # the store's own save (store.py), on this folder: lock, history entry, replace
+        # the store's own save (store/save.py), on this folder: lock, history entry, replace
         with store.hold(folder, lambda n: notices.append(n) if n not in notices else None,
                         lambda: store.disk_revision(path, lambda: _revision_of(path))):
             with open(path, "rb") as fh:
