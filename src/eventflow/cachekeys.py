@@ -18,7 +18,7 @@ from .names import INDEX_DIR as INDEX_DIR  # re-exported: quick.py, index.py
 if TYPE_CHECKING:
     from pathlib import Path
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 
 def folder_context(root: str | Path) -> list[Any] | None:

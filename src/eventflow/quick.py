@@ -135,7 +135,8 @@ def remember_check(engine: Any, outcome: Any, taken: int) -> None:
 
 
 def _remember_check(engine: Any, outcome: Any, taken: int) -> None:
-    from .index import TERMINAL, keyed_deps
+    from .index import keyed_deps
+    from .names import TERMINAL
 
     event = outcome.event
     data = engine.project.written.get(event.id)
