@@ -16,7 +16,6 @@ eventflow writes it.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
@@ -191,7 +190,7 @@ def parse_toml(path: str | os.PathLike[str], raw: bytes) -> dict[str, Any]:
 #: The name the storage layer had for :func:`parse_toml` (participants.py, tests).
 parse_bounded = parse_toml
 
-_PARSED: dict[bytes, str] = {}  # digest of a file's bytes -> its data as JSON
+_PARSED: dict[bytes, str] = {}  # a file's bytes (at most max_bytes) -> its data as JSON
 
 
 def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[str, Any], bytes]:
@@ -199,7 +198,8 @@ def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[
 
     Used for workflows and settings: a command often reads the same file twice (for its id,
     then to load it), so the result is kept per process, keyed on the bytes' digest; each
-    caller gets its own copy (validation changes the data it is given).
+    caller gets its own copy (validation changes the data it is given). Files whose data holds
+    dates or times are parsed each time.
 
     Returns ``(data, raw bytes)``. Raises :class:`~eventflow.errors.FileFormatError` naming the
     file (and line) when it is missing, unreadable, bigger than ``max_bytes`` or not valid
@@ -209,13 +209,12 @@ def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[
         raw = read_capped(path, max_bytes)
     except FileNotFoundError:
         raise FileFormatError(path, "file not found") from None
-    key = hashlib.blake2b(raw, digest_size=20).digest()
-    text = _PARSED.get(key)
+    text = _PARSED.get(raw)
     if text is not None:
         return json.loads(text), raw
     data = parse_toml(path, raw)
     with contextlib.suppress(TypeError, ValueError):  # dates and times are not JSON: not kept
-        _PARSED[key] = json.dumps(data)
+        _PARSED[raw] = json.dumps(data)
     return data, raw
 
 
