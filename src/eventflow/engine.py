@@ -368,7 +368,7 @@ class Engine:
     @property
     def working_days(self) -> bool:
         """Whether due dates move to working days (``[schedule] working_days``, default on)."""
-        return bool(getattr(self.project.settings, "working_days", True))
+        return self.project.settings.working_days
 
     def change(self, name: str, action: str, mutate: Callable[[Event], Any],
                details: dict[str, Any] | None = None, *, after_end: bool = False) -> Outcome:
