@@ -235,6 +235,7 @@ label = { fi = "Suunnittelu", sv = "Planering", en = "Plan" }
 [[stages.items]]
 id = "room_booked"
 label = { fi = "Tila varattu", sv = "Lokal bokad", en = "Room booked" }
+owner = "venue_lead"
 due = "-4w"
 """)
 
