@@ -172,11 +172,11 @@ def ef_event(ef_engine: Engine) -> Callable[..., Event]:
 @pytest.fixture
 def ef_plugin_manager() -> Callable[..., pluggy.PluginManager]:
     def make(*plugins: object) -> pluggy.PluginManager:
-        from .plugins import get_plugin_manager
+        from .plugins import get_plugin_manager, register_plugin
 
         pm = get_plugin_manager(active=())
         for plugin in plugins:
-            pm.register(plugin, name=plugin_label(plugin))
+            register_plugin(pm, plugin, plugin_label(plugin))
         pm.check_pending()
         return pm
 
@@ -243,14 +243,14 @@ def ef_installed(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, object], Non
 @pytest.fixture
 def ef_engine_with(ef_project: Project) -> Any:
     from .engine import Engine
-    from .plugins import get_plugin_manager
+    from .plugins import get_plugin_manager, register_plugin
 
     managers: list[tuple[Any, list[object]]] = []
 
     def make(*plugins: object) -> Engine:
         pm = get_plugin_manager(active=())
         for plugin in plugins:
-            pm.register(plugin, name=plugin_label(plugin))
+            register_plugin(pm, plugin, plugin_label(plugin))
         pm.check_pending()
         managers.append((pm, list(plugins)))
         return Engine(ef_project, pm)
