@@ -210,3 +210,26 @@ def test_plugin_commands_are_found_from_a_subfolder_like_the_store_finds_it(tmp_
     assert find_folder(["status"]) == expected
     monkeypatch.chdir(tmp_path)
     assert find_folder(["status"]) is None
+
+
+def test_plugins_names_the_plugin_that_wins_a_clash_here(run: Any, ef_installed: Any,
+                                                         ef_activate: Any,
+                                                         monkeypatch: Any) -> None:
+    def clashing(label: str) -> object:
+        class Clash:
+            @eventflow.hookimpl
+            def register_checks(self, register: Callable[..., None]) -> None:
+                register("shared_check", lambda event: True, description=label)
+        return Clash()
+
+    ef_installed("alpha", clashing("alpha"))  # installed first, but not active here
+    ef_installed("beta", clashing("beta"))
+    ef_activate("beta")
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "alpha,beta")
+    rows = {p["name"]: p for p in plugins_json(run)["plugins"]}
+    assert rows["beta"]["contributions"]["checks"] == ["shared_check"]
+    assert rows["beta"]["problems"] == []
+    assert rows["alpha"]["contributions"]["checks"] == []
+    assert rows["alpha"]["problems"] == [
+        "plugin 'alpha' (register_checks): check 'shared_check' is already registered by plugin "
+        "'beta'; plugin 'alpha' cannot register it again: rename one of them"]

@@ -66,6 +66,8 @@ def engine(ctx: click.Context) -> Engine:
         directory = obj.get("dir")
         project = Project.find(Path(directory)) if directory else Project.find()
         obj["engine"] = Engine(project)
+        if project.settings.active_plugins:  # a broken plugin setup stops every command
+            obj["engine"].warnings.extend(obj["engine"].pm.notices)
     return obj["engine"]  # type: ignore[no-any-return]
 
 
@@ -146,16 +148,27 @@ class EventflowGroup(click.Group):
         from .errors import EventflowError, TransitionBlocked
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _flush_pending(ctx)  # warnings a command did not print itself
+            return result
         except TransitionBlocked as exc:
             if os.environ.get("EVENTFLOW_DEBUG") == "1":
                 raise
+            _flush_pending(ctx)
             print_blockers(exc.reason, exc.blockers)
             ctx.exit(1)
         except EventflowError as exc:
             if os.environ.get("EVENTFLOW_DEBUG") == "1":
                 raise
+            _flush_pending(ctx)
             raise click.ClickException(clean(str(exc))) from None
+
+
+def _flush_pending(ctx: click.Context) -> None:
+    """A refusal still says the warnings met on the way (a plugin kept out, for one)."""
+    eng = (ctx.find_root().obj or {}).get("engine")
+    if eng is not None:
+        flush_warnings(eng)
 
 
 def print_blockers(headline: str, blockers: list[Any]) -> None:

@@ -58,17 +58,28 @@ def _planning_folder(ctx: click.Context) -> tuple[Path | None, list[str]]:
 
 def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
     """One row per plugin: built-ins (with ``show_all``), then every installed plugin."""
-    from .plugins import (BUILTIN_PLUGINS, blocked_by, build_registry, command_names,
-                          entry_point_version, get_plugin_manager, hooks_of,
-                          installed_entry_points)
+    from .plugins import (BUILTIN_PLUGINS, Registry, blocked_by, build_registry,
+                          PluginNotice, command_names, entry_point_version, get_plugin_manager,
+                          hooks_of, installed_entry_points)
 
-    pm = get_plugin_manager(None, strict=False)
-    registry = build_registry(pm)
-    problems: dict[str, list[str]] = {}
-    for error in registry.errors:
-        problems.setdefault(error.plugin, []).append(str(error))
+    # What this folder really loads (built-ins, then the active plugins in their order) decides
+    # who wins a clash; an inactive plugin is shown as if it were activated after those.
+    here = get_plugin_manager(active, strict=False)
+    managers: dict[str, tuple[Any, Registry]] = {}
+    registry_here = build_registry(here)
+    for name in [*BUILTIN_PLUGINS, *active]:
+        managers[name] = (here, registry_here)
+
+    def view(name: str) -> tuple[Any, Registry]:
+        if name not in managers:
+            pm = get_plugin_manager([*active, name], strict=False)
+            managers[name] = (pm, build_registry(pm))
+        return managers[name]
 
     def row(name: str, version: str, builtin: bool, distribution: str, module: str) -> dict:
+        pm, registry = view(name)
+        problems = [str(e) for e in registry.errors
+                    if e.plugin == name and not isinstance(e, PluginNotice)]
         loaded = pm.get_plugin(name) is not None
         return {
             "name": name,
@@ -82,7 +93,7 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
             "hooks": hooks_of(pm, name),
             "contributions": {**registry.contributions(name),
                               "commands": command_names(pm, name) if loaded else []},
-            "problems": problems.get(name, []),
+            "problems": problems,
         }
 
     from . import __version__
@@ -90,7 +101,7 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
     rows = []
     if show_all:
         rows += [row(name, __version__, True, "eventflow", name) for name in BUILTIN_PLUGINS
-                 if pm.get_plugin(name) is not None]
+                 if here.get_plugin(name) is not None]
     seen = set()
     for ep in sorted(installed_entry_points(), key=lambda e: e.name):
         if ep.name in seen:

@@ -99,6 +99,18 @@ class Registry:
         }
 
 
+class PluginNotice(PluginError):
+    """Not an error of the plugin: a fact about it every command says (such as being kept out
+    by the environment). Printed as its message alone."""
+
+    def __init__(self, plugin: str, hook: str, message: str) -> None:
+        super().__init__(plugin, hook, message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class PluginManager(pluggy.PluginManager):
     """A pluggy manager that also remembers problems met while loading plugins."""
 
@@ -107,6 +119,14 @@ class PluginManager(pluggy.PluginManager):
         self.problems: list[PluginError] = []
         self.versions: dict[str, str] = {}
         self.distributions: list[tuple[object, Any]] = []
+        self.skipped: dict[str, str] = {}  # plugin active here -> the variable keeping it out
+
+    @property
+    def notices(self) -> list[str]:
+        """One line per plugin the planning folder activates but the environment keeps out:
+        whatever it requires (items, vetoes) is not checked by this command."""
+        return [f"requirements of plugin {name} are not checked: {blocker}"
+                for name, blocker in self.skipped.items()]
 
     def list_plugin_distinfo(self) -> list[tuple[object, Any]]:
         """(plugin, distribution) for every installed plugin loaded, as pluggy's own
@@ -224,6 +244,8 @@ def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool
         blocker = blocked_by(name)
         if blocker is not None:
             _trace(f"plugin {name} not loaded: {blocker}")
+            if wanted is not None:
+                pm.skipped[name] = blocker
             continue
         ep = found.get(name)
         if ep is None:
@@ -535,6 +557,8 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
     """
     reg = Registry()
     reg.errors.extend(getattr(pm, "problems", []))
+    for name, notice in zip(getattr(pm, "skipped", {}), getattr(pm, "notices", [])):
+        reg.errors.append(PluginNotice(name, "load", notice))
     callbacks = {"register_checks": "check", "register_outputs": "output",
                  "register_workflows": "workflow", "register_items": "item",
                  "register_policy": "policy"}
