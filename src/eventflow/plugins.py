@@ -33,6 +33,8 @@ from .errors import PluginError
 if TYPE_CHECKING:
     import click
 
+    from .engine import Engine
+
 ENTRY_POINT_GROUP = "eventflow"
 
 BUILTIN_PLUGINS = (
@@ -597,6 +599,45 @@ def call_each(pm: pluggy.PluginManager, hook: str,
     failure never hides another's result; return values are ignored.
     """
     return [(r.plugin, r.error) for r in dispatch(pm, hook, kwargs) if r.error is not None]
+
+
+# for plugin commands ------------------------------------------------------------------------------
+def engine_for(ctx: click.Context) -> Engine:
+    """The :class:`eventflow.Engine` of the planning folder a command runs in.
+
+    Call it inside a command a plugin adds with ``register_commands`` (pass the command's
+    ``click.Context``, e.g. with ``@click.pass_context``). It honours ``--dir`` and
+    ``EVENTFLOW_DIR`` like eventflow's own commands, loads the folder's active plugins (a
+    broken plugin setup stops the command with a message naming the plugin), and the warnings
+    met on the way are printed when the command ends. Change an event with
+    ``engine.change(event_id, "myplugin.action", mutate, details)``; keep the plugin's data
+    under ``event.ext["<plugin name>"]``.
+    """
+    from .cli import engine
+
+    return engine(ctx)
+
+
+# templates --------------------------------------------------------------------------------------
+def package_folder(plugin: object) -> Path | None:
+    """The folder of the package a plugin (a module or an object) comes from."""
+    module_name = plugin.__name__ if isinstance(plugin, type(sys)) else \
+        type(plugin).__module__
+    module = sys.modules.get(module_name)
+    file = getattr(module, "__file__", None)
+    return Path(file).parent if file else None
+
+
+def template_dirs(pm: pluggy.PluginManager, plugin: str) -> list[Path]:
+    """Where the outputs of ``plugin`` find templates besides the planning folder's
+    ``templates/`` (which wins) and eventflow's own: the ``templates/`` folder shipped in the
+    plugin's package, next to its module, if it has one."""
+    obj = pm.get_plugin(plugin)
+    if obj is None or plugin in BUILTIN_PLUGINS:
+        return []
+    folder = package_folder(obj)
+    found = folder / "templates" if folder is not None else None
+    return [found] if found is not None and found.is_dir() else []
 
 
 # commands ---------------------------------------------------------------------------------------
