@@ -103,6 +103,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "speaker": ("commands_data", "Speakers and their programme slots."),
     "venue": ("commands_data", "The venue: name, address, capacity, accessibility."),
     "workflow": ("commands_workflow", "Workflows: list, show, lint and draw them."),
+    "schema": ("commands_workflow", "Print the JSON Schema of a workflow file, an event file "
+               "or eventflow.toml."),
     "outputs": ("commands_outputs",
                 "Render the documents of each stage into events/<id>/outputs/<stage>/."),
     "policy": ("commands_policy", "Print the living policy: each rule, the stage and items "

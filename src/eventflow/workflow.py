@@ -45,7 +45,8 @@ class Key:
 
 
 WORKFLOW_TABLE = (
-    Key("id", "name", True, "", "Short name of the workflow, e.g. good-relations-training. "
+    Key("id", "workflow_id", True, "", "Short name of the workflow, e.g. "
+        "good-relations-training (letters, digits, - and _). "
         "Events refer to it; it is the key in `eventflow workflow list`."),
     Key("version", "version", True, "", "Version of this file, e.g. \"1.0.0\" or \"2.1\". "
         "Raise it whenever you change the file: events in flight keep the version they were "
@@ -83,7 +84,7 @@ ITEM_TABLE = (
         "\"-8w\" (eight weeks before) or \"+2d\" (two days after)."),
     Key("opens", "offset", False, "any time", "The first day, relative to the event day, on "
         "which the item may be ticked, e.g. \"0d\" or \"+1d\"."),
-    Key("source", "text", False, "\"\"", "Where the requirement comes from: a rule id such as "
+    Key("source", "text", False, "empty", "Where the requirement comes from: a rule id such as "
         "\"R1\" or a guide section such as \"guide:programme\"."),
 )
 FILE_TABLES = ("workflow", "stages")
