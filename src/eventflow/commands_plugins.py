@@ -86,6 +86,29 @@ def attach(cli: click.Group) -> None:
             click.echo(line)
 
 
+    @plugins.command("new")
+    @click.argument("name")
+    @click.argument("directory", required=False, type=click.Path(file_okay=False))
+    def new_plugin(name: str, directory: str | None) -> None:
+        """Write a new plugin package: a check, an item, an output, a command, a policy.
+
+        The package (default folder: eventflow-NAME) installs with pip and passes its own
+        tests as written; change it from there. It works outside a planning folder.
+
+        \b
+        Example:
+            eventflow plugins new vasa
+            cd eventflow-vasa && pip install -e '.[test]' && pytest
+        """
+        from .scaffold import write_plugin
+
+        root, files = write_plugin(name, _path(directory) if directory else None)
+        for path in files:
+            click.echo(f"wrote {path}")
+        click.echo(f"next: cd {root} && pip install -e '.[test]' && pytest; then, in a "
+                   f"planning folder, eventflow plugins enable {name}")
+
+
 def _root(ctx: click.Context) -> Path:
     from .store import Project
 
