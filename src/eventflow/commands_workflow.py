@@ -65,10 +65,14 @@ def attach(cli: click.Group) -> None:
         if as_json:
             emit_json({"id": wf.id, "version": wf.version, "hash": wf.hash,
                        "stages": [{"id": s.id, "label": s.label, "next": s.next,
+                                   "leave_from": None if s.leave_from is None
+                                   else str(s.leave_from),
                                    "items": [{"id": i.id, "label": i.label, "check": i.check,
                                               "params": i.params, "required": i.required,
                                               "waivable": i.waivable, "owner": i.owner,
-                                              "due": str(i.due), "source": i.source}
+                                              "due": str(i.due), "source": i.source,
+                                              "opens": None if i.opens is None
+                                              else str(i.opens)}
                                              for i in s.items]} for s in wf.stages]})
             return
         click.echo(clean(f"{wf.id} {wf.version} — {wf.title.get(lang, '')}"))
