@@ -217,3 +217,21 @@ def test_plugin_item_problem_names_the_plugin(tmp_path, seed_data, checks):
         load_workflow(write(tmp_path, seed_data), checks, extra)
     assert any("(x3) [added by plugin vasa].check: unknown check 'nope'" in p
                for p in info.value.problems)
+
+
+def test_a_pinned_copy_is_not_held_to_the_newer_rules(tmp_path, seed_data, checks):
+    """Events created before the stricter lint keep working: their pinned copy (which no one
+    may edit) loads; the same file where a planner edits it is refused."""
+    del seed_data["stages"][1]["items"][0]["owner"]
+    seed_data["stages"][0]["items"][0]["due"] = "16w"
+    seed_data["workflow"]["version"] = "1"
+    pinned = tmp_path / "events" / ".workflows"
+    pinned.mkdir(parents=True)
+    (pinned / "abc.toml").write_text(tomli_w.dumps(seed_data), "utf-8")
+    workflow = load_workflow(pinned / "abc.toml", checks)
+    assert workflow.item("venue_recorded").owner == "organiser"
+    assert len(problems(tmp_path, seed_data, checks)) == 3
+    seed_data["stages"][0]["items"][0]["check"] = "nope"  # the old rules still hold
+    (pinned / "abc.toml").write_text(tomli_w.dumps(seed_data), "utf-8")
+    with pytest.raises(WorkflowError, match="unknown check 'nope'"):
+        load_workflow(pinned / "abc.toml", checks)

@@ -179,9 +179,9 @@ def register_items(register: RegisterItem) -> None:
     where the item goes; ``item`` is a dict with the keys of a ``[[stages.items]]`` table of a
     workflow file: ``id``, ``label`` (``{"fi": ..., "sv": ..., "en": ...}``), ``check`` and
     ``params`` (or neither, for a manual item a person ticks), ``required``, ``waivable``,
-    ``owner``, ``due`` (e.g. ``"-8w"``) and ``source``. Unknown keys are refused at once; the
-    rest is validated with the workflow when it loads (a bad item makes the workflow report a
-    problem naming the plugin). The item is appended to the stage; its id must be unique in
+    ``owner``, ``due`` (e.g. ``"-8w"``), ``opens`` and ``source`` (docs/workflows.md). Unknown
+    keys are refused at once; the rest is validated with the workflow when it loads (a bad
+    item makes the workflow report a problem naming the plugin). The item is appended to the stage; its id must be unique in
     the workflow and across plugins. Events pin a workflow hash that covers added items, so
     activating such a plugin shows "workflow changed" for events already in flight.
 

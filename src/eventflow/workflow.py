@@ -254,9 +254,9 @@ def _label(value: Any, where: str, problems: list[str]) -> dict[str, str]:
 def _languages(value: Mapping[str, Any], where: str, problems: list[str]) -> None:
     for lang in value:
         if lang not in LABEL_LANGUAGES:
-            problems.append(f"{where}.{lang}: unknown language '{lang}'; eventflow speaks "
-                            f"{', '.join(LABEL_LANGUAGES)}: rename the key to one of them or "
-                            "remove it")
+            problems.append(Newer(f"{where}.{lang}: unknown language '{lang}'; eventflow "
+                                  f"speaks {', '.join(LABEL_LANGUAGES)}: rename the key to one "
+                                  "of them or remove it"))
 
 
 def _unknown(table: Mapping[str, Any], allowed: set[str], where: str, problems: list[str]) -> None:
@@ -282,8 +282,8 @@ def _optional_offset(table: Mapping[str, Any], key: str, where: str,
         return None
     if offset.amount != 0 and not text.strip().startswith(("+", "-")):
         bare = text.strip()
-        problems.append(f"{where}.{key}: '{bare}' has no sign; write \"-{bare}\" for before "
-                        f"the event day or \"+{bare}\" for after it")
+        problems.append(Newer(f"{where}.{key}: '{bare}' has no sign; write \"-{bare}\" for "
+                              f"before the event day or \"+{bare}\" for after it"))
     return offset
 
 
@@ -327,13 +327,21 @@ def _check_params(item_where: str, spec: CheckSpec, params: Any, problems: list[
             problems.append(f"{item_where}.params.{key}: check '{spec.name}' needs this parameter")
 
 
+class Newer(str):
+    """A problem found by a rule added in eventflow 0.2 (lint of what authors get wrong most).
+    A pinned copy (``events/.workflows/``) was accepted when its events were created and cannot
+    be edited, so it is not held to these rules; every workflow file a planner edits is."""
+
+
 def validate(path: Path, data: dict[str, Any], raw: bytes,
              checks: Mapping[str, CheckSpec] | None,
-             extra_items: list[tuple[str, str, dict[str, Any], str]] = ()) -> Workflow:  # type: ignore[assignment]
+             extra_items: list[tuple[str, str, dict[str, Any], str]] = (),  # type: ignore[assignment]
+             *, strict: bool = True) -> Workflow:
     """Validate parsed workflow data; raise WorkflowError listing every problem.
 
     ``extra_items`` are (workflow id, stage, item table, plugin) contributed by plugins; they
-    are appended to their stage and validated like the file's own items.
+    are appended to their stage and validated like the file's own items. Without ``strict``
+    the problems of :class:`Newer` rules are let pass (pinned copies).
     """
     problems: list[str] = []
     digest = hashlib.sha256(raw)
@@ -352,9 +360,9 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         problems.append("workflow.version: missing; add version = \"1.0.0\"")
         version = ""
     elif not isinstance(version, str) or not _VERSION.match(version):
-        problems.append(f"workflow.version: {version!r} is not a version; write numbers "
-                        "separated by dots, such as version = \"1.0.0\" or \"1.2\", and raise "
-                        "them when you change the workflow")
+        problems.append(Newer(f"workflow.version: {version!r} is not a version; write numbers "
+                              "separated by dots, such as version = \"1.0.0\" or \"1.2\", and "
+                              "raise them when you change the workflow"))
         version = str(version)
     title = _label(head.get("title"), "workflow.title", problems)
     raw_description = head.get("description")
@@ -422,9 +430,9 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
             problems.append(f"{where}.items: must be an array of [[stages.items]] tables")
             raw_items = []
         elif not raw_items:
-            problems.append(f"{where} ({sid}): the stage has no items; add at least one "
-                            "[[stages.items]] table after it (what must be done before the "
-                            "stage is left), or remove the stage")
+            problems.append(Newer(f"{where} ({sid}): the stage has no items; add at least one "
+                                  "[[stages.items]] table after it (what must be done before "
+                                  "the stage is left), or remove the stage"))
         for j, it in enumerate(raw_items):
             iw = f"{where}.items[{j}]"
             if not isinstance(it, dict):
@@ -464,13 +472,14 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
                 if not isinstance(val, bool):
                     problems.append(f"{iw}.{key}: must be true or false")
             if waivable is True and required is False:
-                problems.append(f"{iw}.waivable: an advice item (required = false) never "
-                                "blocks, so there is nothing to waive; remove waivable or make "
-                                "the item required = true")
+                problems.append(Newer(f"{iw}.waivable: an advice item (required = false) never "
+                                      "blocks, so there is nothing to waive; remove waivable or "
+                                      "make the item required = true"))
             owner = it.get("owner", "")
             if "owner" not in it:
-                problems.append(f"{iw}.owner: missing; say who is responsible, e.g. owner = "
-                                f"\"organiser\" (roles: {', '.join(OWNER_ROLES)})")
+                problems.append(Newer(f"{iw}.owner: missing; say who is responsible, e.g. owner "
+                                      f"= \"organiser\" (roles: {', '.join(OWNER_ROLES)})"))
+                owner = "organiser"
             elif not isinstance(owner, str) or not owner.strip():
                 problems.append(f"{iw}.owner: must name a role, e.g. {', '.join(OWNER_ROLES)}")
             if "due" not in it:
@@ -480,8 +489,9 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
                 due = _optional_offset(it, "due", iw, problems) or Offset(0, "d")
             opens = _optional_offset(it, "opens", iw, problems)
             if opens is not None and "due" in it and surely_after(opens, due):
-                problems.append(f"{iw}.opens: the item opens ({opens}) after it is due ({due}), "
-                                "so it is always late; open it earlier or make it due later")
+                problems.append(Newer(f"{iw}.opens: the item opens ({opens}) after it is due "
+                                      f"({due}), so it is always late; open it earlier or make "
+                                      "it due later"))
             source = it.get("source", "")
             if not isinstance(source, str):
                 problems.append(f"{iw}.source: must be a string such as \"R1\" or "
@@ -494,10 +504,10 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         if leave_from is not None:
             for it in items:
                 if it.required and it.opens is not None and surely_after(it.opens, leave_from):
-                    problems.append(
+                    problems.append(Newer(
                         f"{where} ({sid}).leave_from: the stage may be left from {leave_from}, "
                         f"but its required item '{it.id}' opens only at {it.opens}; set "
-                        f"leave_from = \"{it.opens}\" or later, or open the item earlier")
+                        f"leave_from = \"{it.opens}\" or later, or open the item earlier"))
         stages.append(Stage(sid, label, str(nxt), tuple(items), leave_from))
 
     # reachability: follow `next` from the first stage
@@ -514,14 +524,23 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
     if current != DONE and current in reached:
         problems.append(f"stages: the stages loop back to '{current}' and never reach "
                         f"'{DONE}'; set the last stage's next = \"{DONE}\"")
+    if not strict:
+        problems = [p for p in problems if not isinstance(p, Newer)]
     if problems:
-        raise WorkflowError(path, problems)
+        raise WorkflowError(path, [str(p) for p in problems])
     return Workflow(wf_id, version, title, description, tuple(stages), path,
                     "sha256:" + digest.hexdigest())
 
 
+PINNED_FOLDER = ".workflows"  # events/.workflows/<hash>.toml: the copies events follow
+
+
 def load_workflow(path: Path, checks: Mapping[str, CheckSpec] | None = None,
-                  extra_items: list[tuple[str, str, dict[str, Any], str]] | None = None
-                  ) -> Workflow:
+                  extra_items: list[tuple[str, str, dict[str, Any], str]] | None = None,
+                  *, strict: bool | None = None) -> Workflow:
+    """Load and validate a workflow file. A pinned copy (a file in ``events/.workflows/``) is
+    not held to the :class:`Newer` rules unless ``strict`` says so."""
     data, raw = read_toml(path)
-    return validate(path, data, raw, checks, extra_items or [])
+    if strict is None:
+        strict = Path(path).parent.name != PINNED_FOLDER
+    return validate(path, data, raw, checks, extra_items or [], strict=strict)
