@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 EXAMPLE_PLUGINS := plugins/eventflow-docx plugins/eventflow-etno
 
-.PHONY: demo test lint test-plugins bench reliability-long install clean
+.PHONY: demo test lint test-plugins bench reliability-long install clean docs
 
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(EXAMPLE_PLUGINS))
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ reliability-long: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# The API page for plugin authors (build/api/eventflow.html), from the docstrings of the public
+# names that `import eventflow` gives, the hook contract and the test helpers.
+docs: $(STAMP)
+	$(PIP) -e '.[docs]'
+	$(PY) -m pdoc --docformat markdown -o build/api eventflow eventflow.hookspecs eventflow.testing \
+		eventflow.event eventflow.workflow
+	@echo "API page: build/api/eventflow.html"
 
 clean:
 	rm -rf $(VENV) demo-planning build

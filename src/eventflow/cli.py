@@ -66,6 +66,8 @@ def engine(ctx: click.Context) -> Engine:
         directory = obj.get("dir")
         project = Project.find(Path(directory)) if directory else Project.find()
         obj["engine"] = Engine(project)
+        if project.settings.active_plugins:  # a broken plugin setup stops every command
+            obj["engine"].warnings.extend(obj["engine"].pm.notices)
     return obj["engine"]  # type: ignore[no-any-return]
 
 
@@ -101,6 +103,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "speaker": ("commands_data", "Speakers and their programme slots."),
     "venue": ("commands_data", "The venue: name, address, capacity, accessibility."),
     "workflow": ("commands_workflow", "Workflows: list, show, lint and draw them."),
+    "schema": ("commands_workflow", "Print the JSON Schema of a workflow file, an event file "
+               "or eventflow.toml."),
     "outputs": ("commands_outputs",
                 "Render the documents of each stage into events/<id>/outputs/<stage>/."),
     "policy": ("commands_policy", "Print the living policy: each rule, the stage and items "
@@ -146,16 +150,27 @@ class EventflowGroup(click.Group):
         from .errors import EventflowError, TransitionBlocked
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _flush_pending(ctx)  # warnings a command did not print itself
+            return result
         except TransitionBlocked as exc:
             if os.environ.get("EVENTFLOW_DEBUG") == "1":
                 raise
+            _flush_pending(ctx)
             print_blockers(exc.reason, exc.blockers)
             ctx.exit(1)
         except EventflowError as exc:
             if os.environ.get("EVENTFLOW_DEBUG") == "1":
                 raise
+            _flush_pending(ctx)
             raise click.ClickException(clean(str(exc))) from None
+
+
+def _flush_pending(ctx: click.Context) -> None:
+    """A refusal still says the warnings met on the way (a plugin kept out, for one)."""
+    eng = (ctx.find_root().obj or {}).get("engine")
+    if eng is not None:
+        flush_warnings(eng)
 
 
 def print_blockers(headline: str, blockers: list[Any]) -> None:

@@ -897,6 +897,8 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     limit = timeout_seconds() if timeout is None else timeout
     project = engine.project
     event_dir = project.event_dir(event.id)
+    from .plugins import template_dirs
+
     registry = engine.registry
     versions = plugin_versions(engine)
     summary_cache: dict[str, Any] = {}
@@ -919,7 +921,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
         for spec in outputs_for_stage(engine, stage):
             result = OutputResult(spec.id, stage, spec.plugin)
             results.append(result)
-            renderer = TemplateRenderer(project.root)
+            renderer = TemplateRenderer(project.root, template_dirs(engine.pm, spec.plugin))
             plugin_settings = project.settings.plugin_settings.get(spec.plugin, {})
             ctx = OutputContext(event=event.copy(), workflow=workflow, stage=stage,
                                 languages=tuple(langs),
@@ -1014,8 +1016,9 @@ def stale_outputs(engine: Engine, name: str) -> tuple[list[StaleOutput], int]:
     event = engine.load(name)
     event_dir = engine.project.event_dir(event.id)
     manifest = read_manifest(event_dir)["outputs"]
+    from .plugins import template_dirs
+
     versions = plugin_versions(engine)
-    renderer = TemplateRenderer(engine.project.root)
     cache: dict[str, Any] = {}
 
     def participants() -> ParticipantSummary | None:
@@ -1046,7 +1049,8 @@ def stale_outputs(engine: Engine, name: str) -> tuple[list[StaleOutput], int]:
                                                              dict) else {}
         for template, digest in templates.items():
             try:
-                now_digest = renderer.source_hash(template)
+                now_digest = TemplateRenderer(engine.project.root, template_dirs(
+                    engine.pm, str(entry.get("plugin", "")))).source_hash(template)
             except (EventflowError, ValueError):
                 now_digest = "unreadable"
             if now_digest != digest:

@@ -226,6 +226,7 @@ def mutants(workflow_file: Path, rule_id: str) -> Iterator[Mutant]:
         if item.get("required", True):
             data = copy()
             list(items_of(data))[index]["required"] = False
+            list(items_of(data))[index].pop("waivable", None)  # advice cannot be waivable
             yield Mutant(rule_id, f"{item['id']} made advice (required = false)", data)
         for name, value in (item.get("params") or {}).items():
             weaker = _weaken(name, value)
