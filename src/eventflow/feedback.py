@@ -155,6 +155,8 @@ def sniff_delimiter(path: Path, text: str) -> str:
     header = text.splitlines()[0] if text.strip() else ""
     counts = {d: header.count(d) for d in ";,\t"}
     best = max(counts, key=lambda d: counts[d])
+    if counts[best] == 0 and classify(header.strip()).kind in ("scale", "free_text"):
+        return ","  # one question, one column
     if counts[best] == 0:
         raise FeedbackCSVError(path, "the first line has one column only: no ; , or tab "
                                "separates the questions", "export the survey as CSV with "
@@ -257,8 +259,7 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
         raise FeedbackCSVError(path, f"{len(header)} columns; at most {MAX_COLUMNS}",
                                "export only the survey's questions", 1)
     columns = [classify(h.strip()) for h in header]
-    if not any(c.kind in ("scale", "free_text") for c in columns) and \
-            all(scale_value(h) is not None and scale_value(h) != -1 for h in header if h):
+    if any(re.fullmatch(r"\s*\d+([.,]\d+)?\s*", h) for h in header):
         raise FeedbackCSVError(path, "the first line holds answers, not the questions",
                                "export the results with the header line (question texts "
                                "as column names)", 1)
