@@ -611,7 +611,9 @@ class OutputContext:
       the planning folder's ``templates/`` if it has one, else eventflow's own;
     * ``render_string(source, lang, **vars)`` — render a plugin's own template text in the
       sandbox (``html=True`` autoescapes);
-    * ``label(kind, key, lang)`` — the glossary word for a vocabulary key.
+    * ``label(kind, key, lang)`` — the glossary word for a vocabulary key;
+    * ``letterhead`` — the organiser's ``[letterhead]`` of ``eventflow.toml`` (``name``,
+      ``address``, ``logo`` an absolute path or None, ``logo_kind`` png/jpeg/svg), or None.
     """
 
     event: Event
@@ -622,6 +624,7 @@ class OutputContext:
     today: dt.date
     _renderer: TemplateRenderer = field(repr=False)
     _participants: Callable[[], ParticipantSummary | None] = field(repr=False)
+    letterhead: Any = None
 
     def participants(self) -> ParticipantSummary | None:
         return self._participants()
@@ -930,7 +933,8 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
             ctx = OutputContext(event=event.copy(), workflow=workflow, stage=stage,
                                 languages=tuple(langs),
                                 settings=json.loads(json.dumps(plugin_settings, default=str)),
-                                today=day, _renderer=renderer, _participants=participants)
+                                today=day, _renderer=renderer, _participants=participants,
+                                letterhead=project.settings.letterhead)
             started = time.monotonic()
             try:
                 with time_limit(limit):
