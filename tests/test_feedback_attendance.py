@@ -150,7 +150,12 @@ REGISTRATIONS = (
 )
 
 
-def test_attended_column_and_marking(run, ev, tmp_path):
+@pytest.fixture
+def privacy_ok(run, ev):
+    ok(run("check", ev, "privacy_notice_published", "--note", "on the web site"))
+
+
+def test_attended_column_and_marking(run, ev, privacy_ok, tmp_path):
     path = tmp_path / "reg.csv"
     path.write_text(REGISTRATIONS, "utf-8")
     ok(run("participants", "import", ev, str(path)))
@@ -172,7 +177,7 @@ def test_attended_column_and_marking(run, ev, tmp_path):
     assert json.loads(run("participants", "summary", ev, "--json").output)["attended"] == 4
 
 
-def test_attended_column_refuses_other_words(run, ev, tmp_path):
+def test_attended_column_refuses_other_words(run, ev, privacy_ok, tmp_path):
     path = tmp_path / "reg.csv"
     path.write_text(REGISTRATIONS.replace(",yes\n", ",maybe\n"), "utf-8")
     result = run("participants", "import", ev, str(path))
