@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -17,7 +17,7 @@ SCHEMA_VERSION = 1
 
 ControllerModel = Literal["", "joint", "controller_processor", "single"]
 
-from .vocab import (  # noqa: E402,F401  (re-exported)
+from .vocab import (  # noqa: F401  (re-exported)
     AGREEMENT_TOPICS,
     COST_CATEGORIES,
     DIMENSIONS,
@@ -58,8 +58,8 @@ LineTexts = dict[Lang, Line]
 # read, and the string is taken to be in the event's first language (Event.__post_init__).
 # (The plain string is not annotated with the pattern of Line: msgspec 0.22 corrupts memory
 # with a constrained str in a union with a dict; __post_init__ checks it instead.)
-_TextsIn = Union[str, Texts]
-_LineTextsIn = Union[str, LineTexts]
+_TextsIn = str | Texts
+_LineTextsIn = str | LineTexts
 
 
 def control_character(text: str) -> str | None:
@@ -144,7 +144,7 @@ class Partner(_Base, kw_only=True):
     type: PartnerType
     role: Line = "co-organiser"
     #: The partner's contact person (an older file's one text is read as name and e-mail).
-    contact: Union[ContactPerson, str] = msgspec.field(default_factory=ContactPerson)
+    contact: ContactPerson | str = msgspec.field(default_factory=ContactPerson)
 
     def __post_init__(self) -> None:
         self.contact = _contact_from(self.contact)

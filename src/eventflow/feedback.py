@@ -74,7 +74,7 @@ PERSONAL: tuple[str, ...] = (
     "språk", "points", "pisteet", "feedback time", "total score", "quiz feedback",
 )
 
-_STOP = set("""
+_STOP = frozenset("""  # noqa: SIM905  (a word list kept readable)
 ja on ei se että oli olla kuin mutta myös tai niin kun jos ole ovat mitä joka sekä tämä tää
 siitä sen sitä hyvä hyvin oikein todella erittäin vähän paljon enemmän kiitos minä mä me te
 he hän sinä olisi voisi olisin olen oli olivat olleet tässä siinä kanssa ihan aika vielä
@@ -342,7 +342,7 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
                                "'Overall rating', 'Helhetsbetyg', 'Vapaa palaute'", 1)
     responses = sum(1 for r in rows if any(r[i].strip() for i, c in enumerate(columns)
                                            if c.kind in ("scale", "free_text")))
-    feedback = Feedback(source=_one_line(path.name), imported=now or dt.datetime.now(dt.timezone.utc),
+    feedback = Feedback(source=_one_line(path.name), imported=now or dt.datetime.now(dt.UTC),
                         responses=responses, scales=scales, free_texts=free,
                         ignored_columns=[_one_line(c.header) for c in columns
                                          if c.kind == "unknown"])

@@ -26,7 +26,7 @@ class Letterhead:
     """Name, address and logo of the organiser (each may be empty; ``logo`` is an absolute
     path or None, ``logo_kind`` ``png``, ``jpeg`` or ``svg``)."""
 
-    __slots__ = ("name", "address", "logo", "logo_kind")
+    __slots__ = ("address", "logo", "logo_kind", "name")
 
     def __init__(self, name: str = "", address: str = "", logo: Path | None = None,
                  logo_kind: str = "") -> None:

@@ -196,7 +196,7 @@ def test_letterhead_date_contact_and_signature_lines(planned: Any) -> None:
 
 def test_svg_logo_leaves_the_name_only(planned: Any) -> None:
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>'
-    eng, event_id, render = letterheaded(planned, logo=None)
+    eng, _, render = letterheaded(planned, logo=None)
     (eng.project.root / "logo.svg").write_bytes(svg)
     path = eng.project.root / "eventflow.toml"
     path.write_text(path.read_text("utf-8") + 'logo = "logo.svg"\n', "utf-8")
@@ -268,10 +268,10 @@ def test_table_columns_fit_their_longest_word() -> None:
     from eventflow_docx.documents import CHAR_EMU, PADDING_EMU, _table
 
     document = docx.Document()
-    rows = [["9.15–9.55", "Asiantuntijapuheenvuoro: Väestösuhteet ja yhdenvertaisuus "
-             "Pirkanmaalla", "Laura Niemi, Oikeusministeriö"],
-            ["11.00–11.45", "Paneelikeskustelu", "Jari Virtanen, Sari Laine, Omar Ali, "
-             "Monikulttuurinen yhdistys Kotipesä ry"]]
+    rows = [["9.15–9.55", ("Asiantuntijapuheenvuoro: Väestösuhteet ja yhdenvertaisuus "
+                           "Pirkanmaalla"), "Laura Niemi, Oikeusministeriö"],
+            ["11.00–11.45", "Paneelikeskustelu", ("Jari Virtanen, Sari Laine, Omar Ali, "
+                                                  "Monikulttuurinen yhdistys Kotipesä ry")]]
     table = _table(document, ["Aika", "Ohjelmanumero", "Puhuja"], rows)
     section = document.sections[0]
     available = section.page_width - section.left_margin - section.right_margin

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def _only_event(eng: Engine) -> str:
     """The event a feedback file belongs to when none is named: the one event past its day
     that is not cancelled, else an error listing the candidates."""
-    from ..errors import InvalidInput
+    from ..errors import EventflowError, InvalidInput
     from ..schedule import today
 
     day = today()
@@ -22,7 +22,7 @@ def _only_event(eng: Engine) -> str:
     for event_id in eng.project.event_ids():
         try:
             ev = eng.load(event_id)
-        except Exception:  # noqa: BLE001  (a broken file is reported by `status`)
+        except EventflowError:  # a broken file is reported by `status`
             continue
         if ev.date <= day and ev.stage != "cancelled":
             candidates.append(ev.id)

@@ -22,7 +22,7 @@ hook and the render context it documents (``ctx.event``, ``ctx.languages``, ``ct
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import eventflow
 
