@@ -466,14 +466,7 @@ def check(ctx: click.Context, event: str, item: str, note: str) -> None:
     Example:
         eventflow check pirkanmaa kickoff_meeting --note "Met at the city hall"
     """
-    import time
-
-    from .quick import remember_check
-
-    taken = time.time_ns()
-    eng = engine(ctx)
-    outcome = eng.tick(event, item, note=note)
-    remember_check(eng, outcome, taken)  # so that the next check is quick (quick.py)
+    outcome = engine(ctx).tick(event, item, note=note)
     _report(ctx, outcome, f"{outcome.event.id}: ✓ {item}")
 
 

@@ -96,10 +96,13 @@ def fill_stage(event: Event, stage: str) -> None:
         inv.accessibility_contact = "Leena Koski"
         inv.recording_notice = ["form", "confirmation"]
         inv.sent_at = day - dt.timedelta(weeks=8)
+        inv.sent_for = day
     elif stage == "panel_questions":
-        event.panel.questions = [m.PanelQuestion(text=f"Question on {d}", dimensions=[d])
-                                 for d in m.DIMENSIONS]
-        event.panel.sent_at = day - dt.timedelta(days=14)
+        sent = day - dt.timedelta(days=14)
+        event.panel.questions = [m.PanelQuestion(text=f"Question on {d}", dimensions=[d],
+                                                 sent_at=sent) for d in m.DIMENSIONS]
+        event.panel.sent_at = sent
+        event.panel.sent_for = day
     elif stage == "follow_up":
         event.ext.setdefault("participants", {})["purged_at"] = (
             day + dt.timedelta(weeks=12)).isoformat()
