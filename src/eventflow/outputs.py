@@ -212,8 +212,12 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
               "September", "October", "November", "December")
 
 
-def label(kind: str, key: str, lang: str) -> str:
-    """The reader-facing word for a vocabulary key (``label("dimension", "safety", "sv")``)."""
+def label(kind: str, key: str | dict[str, str], lang: str) -> str:
+    """The reader-facing word for a vocabulary key (``label("dimension", "safety", "sv")``).
+    A per-language text (a panelist's role) gives its text in ``lang``."""
+    if isinstance(key, dict):
+        known = {k for words in LABELS.get(kind, {}).values() for k in words}
+        key = key.get(lang) or next((v for v in key.values() if v in known), "")
     table = LABELS.get(kind, {})
     words = table.get(lang) or table.get("en") or {}
     if key in words:
@@ -417,6 +421,8 @@ def _make_environment(loader: Any, html: bool) -> Any:
     env.filters["date"] = lambda value, lang, weekday=False: format_date(value, lang, weekday)
     env.filters["money"] = lambda value, lang: format_money(float(value or 0), lang)
     env.filters["one_line"] = one_line
+    env.filters["text"] = lambda value, lang: (value or {}).get(lang, "") \
+        if isinstance(value, dict) else str(value or "")
     env.filters["sentence"] = lambda value: str(value)[:1].upper() + str(value)[1:]
     env.filters["percent"] = lambda value, lang: format_percent(value, lang)
     env.filters["cell"] = lambda value: one_line(value).replace("|", "/")
@@ -605,7 +611,9 @@ class OutputContext:
       the planning folder's ``templates/`` if it has one, else eventflow's own;
     * ``render_string(source, lang, **vars)`` — render a plugin's own template text in the
       sandbox (``html=True`` autoescapes);
-    * ``label(kind, key, lang)`` — the glossary word for a vocabulary key.
+    * ``label(kind, key, lang)`` — the glossary word for a vocabulary key;
+    * ``letterhead`` — the organiser's ``[letterhead]`` of ``eventflow.toml`` (``name``,
+      ``address``, ``logo`` an absolute path or None, ``logo_kind`` png/jpeg/svg), or None.
     """
 
     event: Event
@@ -616,6 +624,7 @@ class OutputContext:
     today: dt.date
     _renderer: TemplateRenderer = field(repr=False)
     _participants: Callable[[], ParticipantSummary | None] = field(repr=False)
+    letterhead: Any = None
 
     def participants(self) -> ParticipantSummary | None:
         return self._participants()
@@ -926,7 +935,8 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
             ctx = OutputContext(event=event.copy(), workflow=workflow, stage=stage,
                                 languages=tuple(langs),
                                 settings=json.loads(json.dumps(plugin_settings, default=str)),
-                                today=day, _renderer=renderer, _participants=participants)
+                                today=day, _renderer=renderer, _participants=participants,
+                                letterhead=project.settings.letterhead)
             started = time.monotonic()
             try:
                 with time_limit(limit):

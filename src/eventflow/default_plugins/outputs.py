@@ -110,15 +110,17 @@ def _hhmm(total: int) -> str:
     return f"{total // 60:02d}:{total % 60:02d}"
 
 
-def programme(ctx: OutputContext) -> list[dict[str, Any]]:
-    """The programme slots in time order, each with start, end and speaker."""
+def programme(ctx: OutputContext, lang: str = "") -> list[dict[str, Any]]:
+    """The programme slots in time order, each with start, end and speaker (titles in
+    ``lang``; a title recorded in another language only is left out)."""
     rows: list[dict[str, Any]] = []
     for sp in ctx.event.speakers:
         start = _minutes(sp.start)
         end = _hhmm(start + sp.minutes) if start is not None and sp.minutes else ""
         rows.append({"start": sp.start, "end": end, "minutes": sp.minutes, "slot": sp.slot,
                      "speaker": sp, "name": sp.name, "organisation": sp.organisation,
-                     "title": sp.title, "dimensions": list(sp.dimensions)})
+                     "title": sp.title.get(lang, "") if lang else sp.title,  # type: ignore
+                     "dimensions": list(sp.dimensions)})
     rows.sort(key=lambda r: (_minutes(r["start"]) is None, _minutes(r["start"]) or 0))
     return rows
 
@@ -182,7 +184,7 @@ def common(ctx: OutputContext, lang: str) -> dict[str, Any]:
     start, end = event_times(ctx)
     return {"label": lambda kind, key: label(kind, key, lang),
             "region": region_name(ctx, lang), "etno": regional_etno(ctx),
-            "programme": programme(ctx), "start": start, "end": end,
+            "programme": programme(ctx, lang), "start": start, "end": end,
             "parties": parties(ctx)}
 
 

@@ -44,6 +44,8 @@ class Settings:
     #: due dates on a weekend, a Finnish holiday, Christmas Eve or Midsummer Eve move to the
     #: working day before (``[schedule] working_days``); false keeps calendar days
     working_days: bool = True
+    #: ``[letterhead]``: a :class:`eventflow.letterhead.Letterhead`, or None when there is none
+    letterhead: Any = None
 
 
 def read_settings(path: str | os.PathLike[str]) -> Settings:
@@ -76,7 +78,16 @@ def read_settings(path: str | os.PathLike[str]) -> Settings:
         active_plugins=list(active),
         plugin_settings={k: v for k, v in plugins.items() if isinstance(v, dict)},
         working_days=schedule.get("working_days", True),
+        letterhead=_letterhead(path.parent, path, data.get("letterhead")),
     )
+
+
+def _letterhead(root: Path, path: Path, table: Any) -> Any:
+    if table is None:
+        return None
+    from ..letterhead import read_letterhead  # only folders with a letterhead need it
+
+    return read_letterhead(root, path, table)
 
 
 def settings_data(settings: Settings) -> dict[str, Any]:
