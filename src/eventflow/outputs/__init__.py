@@ -34,6 +34,7 @@ from .limits import (
     DEFAULT_TIMEOUT,
     MANIFEST_FILE,
     MAX_FILE_BYTES,
+    MAX_MEMORY,
     MAX_FILES,
     MAX_NAME,
     MAX_OUTPUT_BYTES,
@@ -45,7 +46,9 @@ from .limits import (
     PARTICIPANTS_FILE,
     TEMPLATE_LANGUAGES,
     OutputError,
+    RenderMemoryError,
     RenderTimeout,
+    memory_limit,
     time_limit,
     timeout_seconds,
 )
@@ -72,13 +75,13 @@ from .writing import (
 )
 
 __all__ = [
-    "DEFAULT_TIMEOUT", "LABELS", "MANIFEST_FILE", "MAX_FILES", "MAX_FILE_BYTES", "MAX_NAME",
+    "DEFAULT_TIMEOUT", "LABELS", "MANIFEST_FILE", "MAX_FILES", "MAX_FILE_BYTES", "MAX_MEMORY", "MAX_NAME",
     "MAX_OUTPUT_BYTES", "MAX_REPEAT", "MAX_TEMPLATE_BYTES", "MAX_TEMPLATE_CHARS",
     "OUTPUTS_DIR", "PACKAGE_TEMPLATES", "PARTICIPANTS_FILE", "TEMPLATE_LANGUAGES",
     "OutputContext", "OutputError", "OutputResult", "ParticipantSummary", "RenderReport",
-    "RenderTimeout", "StaleOutput", "TemplateRenderer", "choose_languages", "csv_cell",
+    "RenderMemoryError", "RenderTimeout", "StaleOutput", "TemplateRenderer", "choose_languages", "csv_cell",
     "default_stages", "file_slug", "format_date", "format_money", "format_percent",
-    "input_fields", "input_hashes", "label", "manifest_path", "one_line", "outputs_for_stage",
+    "input_fields", "input_hashes", "label", "manifest_path", "memory_limit", "one_line", "outputs_for_stage",
     "plugin_versions", "read_manifest", "read_participants", "render_outputs",
     "safe_filename", "stale_outputs", "strip_controls", "time_limit", "timeout_seconds",
     "write_csv", "write_manifest",

@@ -10,7 +10,8 @@ from typing import Any, Callable, Mapping, Sequence
 
 from ..errors import FileFormatError, InvalidInput
 from .formatting import format_date, format_money, format_percent
-from .limits import MAX_REPEAT, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_CHARS, PACKAGE_TEMPLATES
+from .limits import (MAX_REPEAT, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_CHARS, PACKAGE_TEMPLATES,
+                     memory_limit, time_limit, timeout_seconds)
 from .text import one_line, safe_filename, strip_controls
 
 _WIDTH = re.compile(r"\d{6,}")
@@ -179,12 +180,15 @@ class TemplateRenderer:
 
 
 def _generate(template: Any, variables: Mapping[str, Any], key: str) -> str:
+    """Render under the time and memory limits (limits.py; inside an output's own limits
+    when called from an output) and the cap on the text produced."""
     chunks: list[str] = []
     size = 0
-    for chunk in template.generate(**variables):
-        size += len(chunk)
-        if size > MAX_TEMPLATE_CHARS:
-            raise InvalidInput(f"template {key} produced more than {MAX_TEMPLATE_CHARS} "
-                               "characters; stopped")
-        chunks.append(chunk)
-    return "".join(chunks)
+    with time_limit(timeout_seconds()), memory_limit():
+        for chunk in template.generate(**variables):
+            size += len(chunk)
+            if size > MAX_TEMPLATE_CHARS:
+                raise InvalidInput(f"template {key} produced more than {MAX_TEMPLATE_CHARS} "
+                                   "characters; stopped")
+            chunks.append(chunk)
+        return "".join(chunks)

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import EventflowError, InvalidInput
 from .context import OutputContext
-from .limits import MANIFEST_FILE, MAX_FILE_BYTES, MAX_FILES, MAX_OUTPUT_BYTES, OUTPUTS_DIR, TEMPLATE_LANGUAGES, OutputError, RenderTimeout, time_limit, timeout_seconds
+from .limits import (MANIFEST_FILE, MAX_FILE_BYTES, MAX_FILES, MAX_OUTPUT_BYTES, OUTPUTS_DIR,
+    TEMPLATE_LANGUAGES, OutputError, RenderMemoryError, RenderTimeout,
+    memory_limit, time_limit, timeout_seconds)
 from .manifest import input_fields, input_hashes, plugin_versions, read_manifest, write_manifest
 from .participants import ParticipantSummary, read_participants
 from .sandbox import TemplateRenderer
@@ -205,7 +207,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
                                 today=day, _renderer=renderer, _participants=participants)
             started = time.monotonic()
             try:
-                with time_limit(limit):
+                with time_limit(limit), memory_limit():
                     raw = spec.render(ctx)
                 files = _validate_files(raw, spec)
             except RenderTimeout:
@@ -214,6 +216,9 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
                 continue
             except OutputError as exc:
                 result.error = str(exc)
+                continue
+            except RenderMemoryError as exc:
+                result.error = str(OutputError(spec.plugin, spec.id, str(exc)))
                 continue
             except Exception as exc:  # a plugin's bug must not stop the other outputs
                 result.error = str(OutputError(spec.plugin, spec.id,
