@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from .text import csv_cell
 
@@ -27,3 +27,112 @@ def write_csv(rows: Sequence[Sequence[Any]], lang: str = "en") -> bytes:
                 cells.append(csv_cell(value))
         writer.writerow(cells)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+# calendar files (icalendar) -------------------------------------------------------------------
+TIMEZONE = "Europe/Helsinki"
+
+
+def ics_event(uid: str, summary: str, day: Any, start: str = "", end: str = "", *,
+              stamp: Any, sequence: int = 0, location: str = "", description: str = "",
+              organizer_email: str = "", organizer_name: str = "",
+              alarms: Sequence[Any] = ()) -> Any:
+    """One VEVENT: timed (Europe/Helsinki) when ``start`` (HH:MM) is given, else all day.
+
+    ``uid`` stays the same for the same event in every language and after a reschedule;
+    ``sequence`` goes up with every reschedule so that calendars replace the old entry.
+    ``alarms`` are ``datetime.timedelta`` offsets before the start (VALARM, DISPLAY).
+    Every text is escaped by icalendar, so a name cannot add lines or properties."""
+    import datetime as dt
+    import zoneinfo
+
+    import icalendar
+
+    from .text import one_line
+
+    item = icalendar.Event()
+    item.add("uid", uid)
+    item.add("dtstamp", stamp)
+    item.add("sequence", int(sequence))
+    item.add("summary", one_line(summary))
+    if start:
+        tz = zoneinfo.ZoneInfo(TIMEZONE)
+        h, m = (int(x) for x in start.split(":"))
+        item.add("dtstart", dt.datetime.combine(day, dt.time(h, m), tzinfo=tz))
+        h, m = (int(x) for x in (end or start).split(":"))
+        item.add("dtend", dt.datetime.combine(day, dt.time(h, m), tzinfo=tz))
+    else:
+        item.add("dtstart", day)
+        item.add("dtend", day + dt.timedelta(days=1))
+    if location:
+        item.add("location", one_line(location))
+    if description:
+        item.add("description", description)
+    if organizer_email:
+        organizer = icalendar.vCalAddress(f"mailto:{one_line(organizer_email)}")
+        if organizer_name:
+            organizer.params["cn"] = icalendar.vText(one_line(organizer_name).replace('"', "'"))
+        item.add("organizer", organizer)
+    for before in alarms:
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", -abs(before))
+        alarm.add("description", one_line(summary))
+        item.add_component(alarm)
+    return item
+
+
+def ics_calendar(events: Sequence[Any], name: str = "") -> bytes:
+    """A VCALENDAR (METHOD:PUBLISH) of ``events``, with the time zone definitions they use."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//eventflow//good-relations-training//EN")
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    if name:
+        cal.add("x-wr-calname", name)
+    for event in events:
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()  # type: ignore[no-any-return]
+
+
+# e-mail drafts ---------------------------------------------------------------------------------
+def eml_draft(*, sender: str, subject: str, date: Any, text: str, html: str,
+              bcc: Sequence[str] = (), headers: Mapping[str, str] | None = None,
+              attachments: Sequence[tuple[str, str, bytes]] = ()) -> bytes:
+    """An unsent e-mail draft: ``multipart/mixed`` of a ``multipart/alternative`` (plain text
+    and HTML) and the attachments ``(file name, MIME type, bytes)``. Header values are single
+    lines; ``X-Unsent: 1`` makes mail programs open it as a draft."""
+    import datetime as dt
+    from email.message import EmailMessage
+    from email.policy import SMTP
+    import hashlib
+    from email.utils import format_datetime
+
+    from .text import one_line
+
+    msg = EmailMessage(policy=SMTP)
+    if sender:
+        msg["From"] = one_line(sender)
+    msg["To"] = "undisclosed-recipients:;"
+    if bcc:
+        msg["Bcc"] = ", ".join(one_line(a) for a in bcc)
+    msg["Subject"] = one_line(subject)
+    when = date if isinstance(date, dt.datetime) else dt.datetime.combine(
+        date, dt.time(9, 0), tzinfo=dt.timezone.utc)
+    msg["Date"] = format_datetime(when)
+    msg["X-Unsent"] = "1"
+    for key, value in (headers or {}).items():
+        msg[key] = one_line(value)
+    msg.set_content(text)
+    msg.add_alternative(html, subtype="html")
+    for file_name, mime, content in attachments:
+        maintype, _, subtype = mime.partition("/")
+        msg.add_attachment(content, maintype=maintype, subtype=subtype, filename=file_name)
+    # boundaries from the content, not random: the same draft is the same file (git, manifest)
+    seed = hashlib.sha256(text.encode("utf-8") + html.encode("utf-8")).hexdigest()[:24]
+    for number, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+        part.set_boundary(f"=_eventflow_{number}_{seed}")
+    return msg.as_bytes()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import EventflowError, InvalidInput
-from .context import OutputContext
+from .context import NothingToWrite, OutputContext
 from .limits import (MANIFEST_FILE, MAX_FILE_BYTES, MAX_FILES, MAX_OUTPUT_BYTES, OUTPUTS_DIR,
     TEMPLATE_LANGUAGES, OutputError, RenderMemoryError, RenderTimeout,
     memory_limit, time_limit, timeout_seconds)
@@ -37,13 +37,19 @@ class OutputResult:
     files: list[Path] = field(default_factory=list)
     error: str | None = None
     removed: list[Path] = field(default_factory=list)
+    nothing: str | None = None  # why the output had nothing to write (not an error)
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def written(self) -> bool:
+        return self.error is None and self.nothing is None
+
     def to_json(self, root: Path) -> dict[str, Any]:
         return {"id": self.id, "stage": self.stage, "plugin": self.plugin, "ok": self.ok,
+                "written": self.written, "nothing": self.nothing,
                 "files": [str(_rel(p, root)) for p in self.files], "error": self.error,
                 "removed": [str(_rel(p, root)) for p in self.removed]}
 
@@ -137,6 +143,18 @@ def _validate_files(result: Any, spec: OutputSpec) -> list[tuple[str, bytes]]:
     return files
 
 
+def _folder_settings(settings: Any) -> dict[str, Any]:
+    """The planning folder's settings an output may show (a plain copy)."""
+    letterhead = getattr(settings, "letterhead", None)
+    if letterhead is not None and not isinstance(letterhead, dict):
+        letterhead = {k: getattr(letterhead, k) for k in getattr(letterhead, "__slots__", ())
+                      if not k.startswith("_")} or {"name": str(letterhead)}
+    return json.loads(json.dumps({
+        "organisation": settings.organisation, "organisation_type": settings.organisation_type,
+        "language": settings.language, "letterhead": letterhead or {},
+    }, default=str))
+
+
 def _stage_folder(event_dir: Path, stage: str) -> Path:
     """``events/<id>/outputs/<stage>``, refusing a folder that leads elsewhere (a symlink
     committed to the shared folder, say)."""
@@ -180,6 +198,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     registry = engine.registry
     versions = plugin_versions(engine)
     summary_cache: dict[str, Any] = {}
+    folder_settings = _folder_settings(project.settings)
 
     def participants() -> ParticipantSummary | None:
         if "value" not in summary_cache:
@@ -204,12 +223,21 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
             ctx = OutputContext(event=event.copy(), workflow=workflow, stage=stage,
                                 languages=tuple(langs),
                                 settings=json.loads(json.dumps(plugin_settings, default=str)),
-                                today=day, _renderer=renderer, _participants=participants)
+                                today=day, _renderer=renderer, _participants=participants,
+                                folder=folder_settings)
             started = time.monotonic()
             try:
-                with time_limit(limit), memory_limit():
-                    raw = spec.render(ctx)
+                try:
+                    with time_limit(limit), memory_limit():
+                        raw = spec.render(ctx)
+                finally:
+                    warnings.extend(w for w in ctx.warnings if w not in warnings)
                 files = _validate_files(raw, spec)
+                if not files:
+                    raise NothingToWrite("it returned no files")
+            except NothingToWrite as exc:
+                result.nothing = one_line(exc) or "it returned no files"
+                continue
             except RenderTimeout:
                 result.error = str(OutputError(spec.plugin, spec.id,
                                                f"took longer than {limit:g} s; stopped"))
