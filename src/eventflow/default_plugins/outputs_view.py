@@ -14,7 +14,6 @@ opening words into the opening (or the first slot), the feedback survey into the
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -268,3 +267,14 @@ def when(ctx: OutputContext, lang: str) -> str:
 
     start, end = event_times(ctx)
     return when_text(ctx.event.date, start, end, lang)
+
+
+def format_slot_time(ctx: OutputContext, speaker: Any, lang: str) -> str:
+    """A speaker's slot as laid out in the programme: 9.15–9.55 (or "" when untimed)."""
+    from eventflow.outputs import format_time_range
+
+    for slot in layout(ctx, warn=False):
+        if slot.speaker is speaker and slot.start is not None:
+            end = hhmm(slot.end) if slot.end is not None and slot.end != slot.start else ""
+            return format_time_range(hhmm(slot.start), end, lang)
+    return ""

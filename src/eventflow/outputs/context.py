@@ -40,6 +40,8 @@ class OutputContext:
       warns (naming the field and the language) and returns a visible marker instead: a text
       recorded in one language never appears in another language's document;
     * ``missing(lang, what)`` — the visible marker for data not recorded yet, with a warning;
+    * ``reschedules`` — how often the event was rescheduled (from its history; a calendar
+      file's SEQUENCE);
     * ``warn(message)`` — a warning printed after the run (``eventflow outputs`` shows it);
     * ``nothing(reason)`` — end the output with nothing to write, saying why (not counted as
       written, not a failure).
@@ -54,6 +56,7 @@ class OutputContext:
     _renderer: TemplateRenderer = field(repr=False)
     _participants: Callable[[], ParticipantSummary | None] = field(repr=False)
     folder: Mapping[str, Any] = field(default_factory=dict)
+    reschedules: int = 0
     warnings: list[str] = field(default_factory=list, repr=False)
 
     def participants(self) -> ParticipantSummary | None:

@@ -99,7 +99,14 @@ def format_time_range(start: Any, end: Any, lang: str) -> str:
         return ""
     if last is None:
         return format_time(first, lang)
-    return format_interval(first, last, "hm" if lang == "en" else "Hm", locale=_locale(lang))
+    if lang == "en":
+        return format_interval(first, last, "hm", locale=_locale(lang))
+    # Finnish and Finland-Swedish CLDR write a single time without a leading zero (9.15) but
+    # pad the hours of their interval skeletons (09.15–09.55): join the two short times with
+    # the locale's own interval fallback pattern instead ({0}–{1})
+    fallback = str(_locale(lang).interval_formats.get(None, "{0}–{1}"))
+    return fallback.replace("{0}", format_time(first, lang)).replace("{1}", format_time(last,
+                                                                                       lang))
 
 
 def when(day: Any, start: Any, end: Any, lang: str) -> str:

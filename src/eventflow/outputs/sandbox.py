@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from ..errors import FileFormatError, InvalidInput
-from .formatting import format_date, format_money, format_percent
+from .formatting import format_date, format_money, format_number, format_percent, format_time
 from .limits import (MAX_REPEAT, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_CHARS, PACKAGE_TEMPLATES,
                      memory_limit, time_limit, timeout_seconds)
 from .text import one_line, safe_filename, strip_controls
@@ -89,6 +89,9 @@ def _make_environment(loader: Any, html: bool) -> Any:
     env.filters["one_line"] = one_line
     env.filters["sentence"] = lambda value: str(value)[:1].upper() + str(value)[1:]
     env.filters["percent"] = lambda value, lang: format_percent(value, lang)
+    env.filters["number"] = lambda value, lang, decimals=1: format_number(value, lang,
+                                                                          min(int(decimals), 6))
+    env.filters["time"] = lambda value, lang: format_time(value, lang)
     env.filters["cell"] = lambda value: one_line(value).replace("|", "/")
     return env
 

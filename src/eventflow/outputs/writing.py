@@ -143,6 +143,19 @@ def _validate_files(result: Any, spec: OutputSpec) -> list[tuple[str, bytes]]:
     return files
 
 
+BUILTIN_PREFIX = "eventflow.default_plugins."
+
+
+def _plugin_settings(settings: Any, plugin: str) -> dict[str, Any]:
+    """``[plugins.<name>]`` of eventflow.toml; a built-in plugin's table may also be written
+    with its short name (``[plugins.outputs]`` for eventflow.default_plugins.outputs)."""
+    tables = settings.plugin_settings
+    found = dict(tables.get(plugin, {}))
+    if plugin.startswith(BUILTIN_PREFIX):
+        found = {**tables.get(plugin.removeprefix(BUILTIN_PREFIX), {}), **found}
+    return found
+
+
 def _folder_settings(settings: Any) -> dict[str, Any]:
     """The planning folder's settings an output may show (a plain copy)."""
     letterhead = getattr(settings, "letterhead", None)
@@ -199,6 +212,8 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     versions = plugin_versions(engine)
     summary_cache: dict[str, Any] = {}
     folder_settings = _folder_settings(project.settings)
+    reschedules = sum(1 for entry in project.history(event.id)
+                      if entry.get("action") == "reschedule" and entry.get("applied") is not False)
 
     def participants() -> ParticipantSummary | None:
         if "value" not in summary_cache:
@@ -219,12 +234,12 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
             result = OutputResult(spec.id, stage, spec.plugin)
             results.append(result)
             renderer = TemplateRenderer(project.root)
-            plugin_settings = project.settings.plugin_settings.get(spec.plugin, {})
+            plugin_settings = _plugin_settings(project.settings, spec.plugin)
             ctx = OutputContext(event=event.copy(), workflow=workflow, stage=stage,
                                 languages=tuple(langs),
                                 settings=json.loads(json.dumps(plugin_settings, default=str)),
                                 today=day, _renderer=renderer, _participants=participants,
-                                folder=folder_settings)
+                                folder=folder_settings, reschedules=reschedules)
             started = time.monotonic()
             try:
                 try:
