@@ -89,17 +89,22 @@ def event_argument(func: Callable[..., Any]) -> Callable[..., Any]:
 # attaching them all costs about 5 ms of every start; bench/, goal P1). A test keeps this table
 # true to the modules (tests/test_cli_lazy.py).
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
-    "cost": ("commands_data", "Budget lines and how each is split between the partners."),
-    "invitation": ("commands_data", "The invitation: languages, the definition of good "
+    "contact": ("commands.contact", "The event's contact person: name, e-mail, phone."),
+    "cost": ("commands.cost", "Budget lines and how each is split between the partners."),
+    "feedback": ("commands.feedback", "Feedback survey results: import a CSV export, keep "
+                 "only aggregates."),
+    "invitation": ("commands.invitation", "The invitation: languages, the definition of good "
                    "population relations, target groups, registration deadline, "
                    "accessibility, recording notice."),
-    "organiser": ("commands_data",
+    "organiser": ("commands.organiser",
                   "People who organise, including people from the target group."),
-    "panel": ("commands_data",
+    "panel": ("commands.panel",
               "The panel: panelists, questions tagged by dimension, when they were sent."),
-    "partner": ("commands_data", "Partner organisations and the co-organising agreement."),
-    "speaker": ("commands_data", "Speakers and their programme slots."),
-    "venue": ("commands_data", "The venue: name, address, capacity, accessibility."),
+    "partner": ("commands.partner", "Partner organisations and the co-organising agreement."),
+    "programme": ("commands.programme", "Programme items without speakers (opening, coffee, "
+                  "lunch, closing) and the timetable."),
+    "speaker": ("commands.speaker", "Speakers and their programme slots."),
+    "venue": ("commands.venue", "The venue: name, address, capacity, accessibility."),
     "workflow": ("commands_workflow", "Workflows: list, show, lint and draw them."),
     "outputs": ("commands_outputs",
                 "Render the documents of each stage into events/<id>/outputs/<stage>/."),

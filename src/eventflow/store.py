@@ -118,12 +118,13 @@ class Settings:
     dataclasses costs the quick ``check`` about a tenth of its time; quick.py.)"""
 
     __slots__ = ("organisation", "organisation_type", "bilingual", "language", "active_plugins",
-                 "plugin_settings")
+                 "plugin_settings", "letterhead")
 
     def __init__(self, organisation: str = "", organisation_type: str = "",
                  bilingual: bool = False, language: str = "fi",
                  active_plugins: list[str] | None = None,
-                 plugin_settings: dict[str, dict[str, Any]] | None = None) -> None:
+                 plugin_settings: dict[str, dict[str, Any]] | None = None,
+                 letterhead: Any = None) -> None:
         self.organisation = organisation
         self.organisation_type = organisation_type
         self.bilingual = bilingual
@@ -131,6 +132,8 @@ class Settings:
         self.active_plugins: list[str] = [] if active_plugins is None else active_plugins
         self.plugin_settings: dict[str, dict[str, Any]] = \
             {} if plugin_settings is None else plugin_settings
+        # [letterhead]: a letterhead.Letterhead, or None when the file has none
+        self.letterhead = letterhead
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)
@@ -143,6 +146,14 @@ class Settings:
     def __repr__(self) -> str:
         return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}"
                                        for name in self.__slots__) + ")"
+
+
+def _letterhead(root: Path, path: Path, table: Any) -> Any:
+    if table is None:
+        return None
+    from .letterhead import read_letterhead
+
+    return read_letterhead(root, path, table)
 
 
 def _path(path: str | os.PathLike[str]) -> Path:
@@ -843,6 +854,7 @@ class Project:
             language=str(head.get("language", "fi")),
             active_plugins=list(active),
             plugin_settings={k: v for k, v in plugins.items() if isinstance(v, dict)},
+            letterhead=_letterhead(self.root, path, data.get("letterhead")),
         )
 
     # events ------------------------------------------------------------------------------

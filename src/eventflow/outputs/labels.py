@@ -125,8 +125,13 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
 }
 
 
-def label(kind: str, key: str, lang: str) -> str:
-    """The reader-facing word for a vocabulary key (``label("dimension", "safety", "sv")``)."""
+def label(kind: str, key: str | dict[str, str], lang: str) -> str:
+    """The reader-facing word for a vocabulary key (``label("dimension", "safety", "sv")``).
+    A per-language text (a panelist's role) gives its text in ``lang``, or the vocabulary
+    word when one of its texts is a vocabulary key."""
+    if isinstance(key, dict):
+        known = {k for words in LABELS.get(kind, {}).values() for k in words}
+        key = key.get(lang) or next((v for v in key.values() if v in known), "")
     table = LABELS.get(kind, {})
     words = table.get(lang) or table.get("en") or {}
     if key in words:

@@ -87,6 +87,8 @@ def _make_environment(loader: Any, html: bool) -> Any:
     env.filters["date"] = lambda value, lang, weekday=False: format_date(value, lang, weekday)
     env.filters["money"] = lambda value, lang: format_money(float(value or 0), lang)
     env.filters["one_line"] = one_line
+    env.filters["text"] = lambda value, lang: (value or {}).get(lang, "") \
+        if isinstance(value, dict) else str(value or "")
     env.filters["sentence"] = lambda value: str(value)[:1].upper() + str(value)[1:]
     env.filters["percent"] = lambda value, lang: format_percent(value, lang)
     env.filters["number"] = lambda value, lang, decimals=1: format_number(value, lang,
