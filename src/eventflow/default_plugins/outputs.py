@@ -188,7 +188,8 @@ WHY_GROUP: dict[str, dict[str, str]] = {
     },
 }
 
-GREETING = {"fi": "Hyvä {group},", "sv": "Bästa {group},", "en": "Dear {group},"}
+GREETING = {"fi": "Hyvät {group},", "sv": "Bästa {group},", "en": "Dear {group},"}
+GREETING_ANYONE = {"fi": "Hei,", "sv": "Hej,", "en": "Hello,"}
 
 
 def inputs(*fields: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -244,6 +245,29 @@ def contact(ctx: OutputContext, lang: str) -> str:
                                "(eventflow contact set EVENT …)")
 
 
+AGREED_TOPICS = ("date", "venue", "cost_sharing", "programme", "invitations_sender",
+                 "registrations_receiver")
+
+
+def agreed(ctx: OutputContext, lang: str) -> dict[str, str]:
+    """The agreed topics as texts in ``lang``: a date as a date in that language, a name (of
+    the venue, the sender, the receiver) as it is; prose (cost sharing, programme) only in
+    the language it was recorded in (the event's first), elsewhere the marker."""
+    from eventflow.outputs.formatting import to_date
+
+    texts = {}
+    for topic in AGREED_TOPICS:
+        value = str(getattr(ctx.event.agreement, topic, "") or "")
+        day = to_date(value) if topic == "date" and len(value) == 10 else None
+        if day:
+            texts[topic] = format_date(day, lang)
+        elif topic in ("cost_sharing", "programme"):  # prose, in the language recorded
+            texts[topic] = ctx.text(value, lang, f"agreement {topic}")
+        else:  # the name of a place or an organisation: the same in every language
+            texts[topic] = value
+    return texts
+
+
 def common(ctx: OutputContext, lang: str) -> dict[str, Any]:
     from .outputs_view import event_times, programme_rows, region_name, regional_etno, when
 
@@ -253,6 +277,8 @@ def common(ctx: OutputContext, lang: str) -> dict[str, Any]:
             "programme": programme_rows(ctx, lang), "start": start, "end": end,
             "when": when(ctx, lang), "parties": parties(ctx, lang),
             "host": parties(ctx, lang)[0][1], "contact": contact(ctx, lang),
+            "letterhead": dict(ctx.folder.get("letterhead") or {}),
+            "agreed": agreed(ctx, lang),
             "text": lambda value, field_name: ctx.text(value, lang, field_name)}
 
 
@@ -281,13 +307,12 @@ def venue_sheet(ctx: OutputContext) -> Files:
 
 def organizer(ctx: OutputContext) -> tuple[str, str]:
     """The calendar's ORGANIZER (e-mail, name): ``organizer_email`` of the outputs settings,
-    else the letterhead's e-mail, else the event's contact person; warns when there is none."""
+    else the event's contact person's e-mail; warns when there is none."""
     from .outputs_view import contact_line
 
     person = getattr(ctx.event, "contact", None)
     letterhead = ctx.folder.get("letterhead") or {}
-    email = str(ctx.settings.get("organizer_email") or letterhead.get("email") or
-                getattr(person, "email", "") or "")
+    email = str(ctx.settings.get("organizer_email") or getattr(person, "email", "") or "")
     name = ctx.event.host.name or str(letterhead.get("name") or ctx.folder.get("organisation")
                                       or contact_line(person))
     if not email:
@@ -450,8 +475,8 @@ def distribution_list(ctx: OutputContext) -> Files:
 
 
 def sender(ctx: OutputContext) -> str:
-    """The drafts' From: ``from`` of the outputs settings, else the letterhead's name and
-    e-mail, else the event's contact person; warns when there is none."""
+    """The drafts' From: ``from`` of the outputs settings, else the event's contact person's
+    e-mail under the letterhead's (or the organisation's) name; warns when there is none."""
     from email.utils import formataddr
 
     found = one_line(ctx.settings.get("from") or "")
@@ -459,11 +484,11 @@ def sender(ctx: OutputContext) -> str:
         return found
     letterhead = ctx.folder.get("letterhead") or {}
     person = getattr(ctx.event, "contact", None)
-    for name, email in ((letterhead.get("name") or ctx.folder.get("organisation"),
-                         letterhead.get("email")),
-                        (getattr(person, "name", ""), getattr(person, "email", ""))):
-        if email:
-            return formataddr((one_line(name or ""), one_line(email)))
+    email = getattr(person, "email", "")
+    if email:
+        name = letterhead.get("name") or ctx.folder.get("organisation") or \
+            getattr(person, "name", "")
+        return formataddr((one_line(name or ""), one_line(email)))
     ctx.warn(f"{ctx.event.id}: the e-mail drafts have no From: set from = \"Name "
              "<address>\" under [plugins.outputs] in eventflow.toml, or the event's contact "
              "person's e-mail")
@@ -489,7 +514,9 @@ def invitation_drafts(ctx: OutputContext) -> Files:
         for row in distribution(ctx):
             group = label("target_group", row["group"], lang)
             why = WHY_GROUP[lang].get(row["group"], WHY_GROUP[lang]["other"])
-            opening = f"{GREETING[lang].format(group=group)}\n\n{why}\n\n"
+            greeting = GREETING_ANYONE[lang] if row["group"] == "other" \
+                else GREETING[lang].format(group=group)
+            opening = f"{greeting}\n\n{why}\n\n"
             # the draft's title line is the subject: the body starts after the invitation's
             # heading, under the greeting
             rest = body.split("\n", 1)[1].lstrip("\n") if body.startswith("# ") else body
