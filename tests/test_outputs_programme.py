@@ -175,3 +175,29 @@ def test_no_questions_is_named(ef_engine, ef_event):
     (result,) = report.results
     assert result.ok and not result.written and result.files == []
     assert result.nothing.startswith("no panel questions recorded yet")
+
+
+# eventflow calendar ------------------------------------------------------------------------------
+def test_calendar_of_due_dates(run, ef_engine, ef_event, tmp_path):
+    event = ef_event("partner_agreed")
+    target = tmp_path / "due.ics"
+    result = run("calendar", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    entries = cal.walk("VEVENT")
+    assert entries and all(len(e.walk("VALARM")) == 2 for e in entries)
+    uids = {str(e["uid"]) for e in entries}
+    assert f"{event.id}.kickoff-meeting@eventflow" in uids
+    due = {str(e["uid"]): e.decoded("dtstart") for e in entries}
+    assert due[f"{event.id}.kickoff-meeting@eventflow"] == ef_engine.load(event.id) \
+        .due["kickoff_meeting"]
+    ef_engine.tick(event.id, "kickoff_meeting", note="done")
+    ef_engine.reschedule(event.id, dt.date(2027, 4, 15), dry_run=False)
+    result = run("calendar", "--owner", "organiser")
+    again = icalendar.Calendar.from_ical(result.stdout.encode("utf-8")).walk("VEVENT")
+    assert f"{event.id}.kickoff-meeting@eventflow" not in {str(e["uid"]) for e in again}
+    assert again and all(e["sequence"] == 1 for e in again)
+    assert {str(e["description"]).split(" · ")[3].split("\n")[0] for e in again} == \
+        {"organiser"}
+    bad = run("calendar", "--owner", "nobody")
+    assert bad.exit_code == 2 and "roles:" in bad.output

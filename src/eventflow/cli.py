@@ -106,6 +106,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "speaker": ("commands.speaker", "Speakers and their programme slots."),
     "venue": ("commands.venue", "The venue: name, address, capacity, accessibility."),
     "workflow": ("commands_workflow", "Workflows: list, show, lint and draw them."),
+    "calendar": ("commands_calendar",
+                 "Write one calendar (.ics) of every open due date across events."),
     "outputs": ("commands_outputs",
                 "Render the documents of each stage into events/<id>/outputs/<stage>/."),
     "policy": ("commands_policy", "Print the living policy: each rule, the stage and items "
