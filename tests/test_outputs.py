@@ -85,9 +85,13 @@ def test_agreement_memo(done_event, lang, heading, controller, topic):
     assert text.startswith(heading)
     assert "Alueellinen ETNO" in text and "Leena Koski, leena@example.fi" in text
     assert "Tampereen kaupunki" in text
-    for agreed in ("agreed: date", "agreed: venue", "agreed: cost_sharing", "agreed: programme",
-                   "agreed: invitations_sender", "agreed: registrations_receiver"):
+    # names as recorded; prose only in the language it was recorded in (the event's first, fi)
+    for agreed in ("agreed: date", "agreed: venue", "agreed: invitations_sender",
+                   "agreed: registrations_receiver"):
         assert agreed in text
+    prose = ("agreed: cost_sharing", "agreed: programme")
+    marker = {"fi": "", "sv": "[ÖVERSÄTTNING SAKNAS]", "en": "[TRANSLATION MISSING]"}[lang]
+    assert all((p in text) == (lang == "fi") for p in prose) and marker in text
     assert controller in text and topic in text
     assert "Amir Haddad, Kotipesä ry" in text
 

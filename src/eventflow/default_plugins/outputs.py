@@ -501,8 +501,10 @@ def sender(ctx: OutputContext) -> str:
 def invitation_drafts(ctx: OutputContext) -> Files:
     """One unsent e-mail draft per target group and language: a greeting and why this group
     is invited, then the invitation; plain text and HTML, with the .ics in that language."""
+    from html import escape
+
     from eventflow.outputs.formats import eml_draft
-    from eventflow.outputs.markdown import to_html, to_text
+    from eventflow.outputs.markdown import fragment_html, to_html, to_text
 
     files: Files = []
     from_ = sender(ctx)
@@ -511,19 +513,21 @@ def invitation_drafts(ctx: OutputContext) -> Files:
         body = ctx.render_template("invitation.md", lang, **_invitation_vars(ctx, lang))
         subject = one_line(ctx.render_template("invitation_subject.txt", lang,
                                                **common(ctx, lang)))
+        # the draft's title line is the subject: the body starts after the invitation's
+        # heading, under the greeting (parsed once per language, shared by the groups)
+        rest = body.split("\n", 1)[1].lstrip("\n") if body.startswith("# ") else body
+        rest_text, rest_html = to_text(rest), fragment_html(rest)
         for row in distribution(ctx):
             group = label("target_group", row["group"], lang)
             why = WHY_GROUP[lang].get(row["group"], WHY_GROUP[lang]["other"])
             greeting = GREETING_ANYONE[lang] if row["group"] == "other" \
                 else GREETING[lang].format(group=group)
-            opening = f"{greeting}\n\n{why}\n\n"
-            # the draft's title line is the subject: the body starts after the invitation's
-            # heading, under the greeting
-            rest = body.split("\n", 1)[1].lstrip("\n") if body.startswith("# ") else body
-            markdown = opening + rest
+            text = f"{greeting}\n\n{why}\n\n{rest_text}"
+            html = to_html("", subject, lang, body=f"<p>{escape(greeting)}</p>\n"
+                           f"<p>{escape(why)}</p>\n{rest_html}")
             files.append((f"invitation-{file_slug(row['group'])}-{lang}.eml", eml_draft(
-                sender=from_, subject=subject, date=ctx.today, text=to_text(markdown),
-                html=to_html(markdown, subject, lang), bcc=row["addresses"],
+                sender=from_, subject=subject, date=ctx.today, text=text, html=html,
+                bcc=row["addresses"],
                 headers={"X-Eventflow-Target-Group": row["group"], "Content-Language": lang},
                 attachments=[(f"{file_slug(ctx.event.id, 60)}-{lang}.ics", "text/calendar",
                               ics)])))

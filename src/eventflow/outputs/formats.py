@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from .text import csv_cell
@@ -84,6 +85,8 @@ def ics_event(uid: str, summary: str, day: Any, start: str = "", end: str = "", 
 
 def ics_calendar(events: Sequence[Any], name: str = "") -> bytes:
     """A VCALENDAR (METHOD:PUBLISH) of ``events``, with the time zone definitions they use."""
+    import datetime as dt
+
     import icalendar
 
     cal = icalendar.Calendar()
@@ -92,10 +95,28 @@ def ics_calendar(events: Sequence[Any], name: str = "") -> bytes:
     cal.add("method", "PUBLISH")
     if name:
         cal.add("x-wr-calname", name)
+    timed = False
     for event in events:
         cal.add_component(event)
-    cal.add_missing_timezones()
+        timed = timed or not isinstance(event.decoded("dtstart"), dt.date) or \
+            isinstance(event.decoded("dtstart"), dt.datetime)
+    if timed:
+        cal.add_component(_vtimezone(TIMEZONE))
     return cal.to_ical()  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=4)
+def _vtimezone_bytes(tzid: str) -> bytes:
+    import icalendar
+
+    return icalendar.Timezone.from_tzid(tzid).to_ical()  # type: ignore[no-any-return]
+
+
+def _vtimezone(tzid: str) -> Any:
+    """The VTIMEZONE of ``tzid`` (built from zoneinfo once per process)."""
+    import icalendar
+
+    return icalendar.Timezone.from_ical(_vtimezone_bytes(tzid))
 
 
 # e-mail drafts ---------------------------------------------------------------------------------

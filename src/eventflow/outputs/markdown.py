@@ -19,11 +19,12 @@ def _parser() -> Any:
     return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 
-def to_html(source: str, title: str = "", lang: str = "") -> str:
-    """A complete HTML document of ``source``."""
+def to_html(source: str, title: str = "", lang: str = "", body: str | None = None) -> str:
+    """A complete HTML document of ``source`` (or of an already rendered ``body``)."""
     from html import escape
 
-    body = _parser().render(source)
+    if body is None:
+        body = _parser().render(source)
     return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(title)}</title>\n</head>\n<body>\n{body}</body>\n</html>\n")
 
@@ -106,3 +107,7 @@ def to_text(source: str) -> str:
         text = text.replace("\n\n\n", "\n\n")
     return text.strip() + "\n"
 
+
+def fragment_html(source: str) -> str:
+    """``source`` rendered as an HTML fragment (to put inside :func:`to_html`'s body)."""
+    return _parser().render(source)  # type: ignore[no-any-return]

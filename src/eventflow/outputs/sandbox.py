@@ -108,6 +108,18 @@ class TemplateRenderer:
         self.extra_dirs = list(extra_dirs)
         self.used: dict[str, str] = {}
         self._envs: dict[bool, Any] = {}
+        self._hashes: dict[str, str] = {}  # template key -> hash of the source loaded
+
+    def for_output(self) -> TemplateRenderer:
+        """A renderer sharing this one's compiled templates, with its own record of the
+        templates used: one run of ``eventflow outputs`` compiles each template once."""
+        view = TemplateRenderer.__new__(TemplateRenderer)
+        view.planning_root = self.planning_root
+        view.extra_dirs = self.extra_dirs
+        view.used = {}
+        view._envs = self._envs
+        view._hashes = self._hashes
+        return view
 
     def search_path(self) -> list[Path]:
         paths = []
@@ -156,7 +168,7 @@ class TemplateRenderer:
                     if found is None:
                         raise TemplateNotFound(template)
                     path, source = found
-                    renderer.used[template] = hashlib.sha256(
+                    renderer._hashes[template] = hashlib.sha256(
                         source.encode("utf-8")).hexdigest()[:16]
                     return source, str(path), lambda: False
 
@@ -174,6 +186,7 @@ class TemplateRenderer:
         except TemplateNotFound:
             where = " or ".join(str(p / lang / name) for p in self.search_path())
             raise InvalidInput(f"no template {key} (looked in {where})") from None
+        self.used[key] = self._hashes.get(key, "")
         return _generate(template, {"lang": lang, **variables}, key)
 
     def render_string(self, source: str, lang: str, variables: Mapping[str, Any],

@@ -212,6 +212,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     versions = plugin_versions(engine)
     summary_cache: dict[str, Any] = {}
     folder_settings = _folder_settings(project.settings)
+    templates = TemplateRenderer(project.root)  # compiled once per run, shared by the outputs
     reschedules = sum(1 for entry in project.history(event.id)
                       if entry.get("action") == "reschedule" and entry.get("applied") is not False)
 
@@ -233,7 +234,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
         for spec in outputs_for_stage(engine, stage):
             result = OutputResult(spec.id, stage, spec.plugin)
             results.append(result)
-            renderer = TemplateRenderer(project.root)
+            renderer = templates.for_output()
             plugin_settings = _plugin_settings(project.settings, spec.plugin)
             ctx = OutputContext(event=event.copy(), workflow=workflow, stage=stage,
                                 languages=tuple(langs),
