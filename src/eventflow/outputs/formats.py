@@ -125,35 +125,57 @@ def eml_draft(*, sender: str, subject: str, date: Any, text: str, html: str,
               attachments: Sequence[tuple[str, str, bytes]] = ()) -> bytes:
     """An unsent e-mail draft: ``multipart/mixed`` of a ``multipart/alternative`` (plain text
     and HTML) and the attachments ``(file name, MIME type, bytes)``. Header values are single
-    lines; ``X-Unsent: 1`` makes mail programs open it as a draft."""
+    lines (non-ASCII as RFC 2047 encoded words); ``X-Unsent: 1`` makes mail programs open it
+    as a draft. Built with the ``email.mime`` classes, which are several times faster than
+    ``EmailMessage`` with a modern policy and give the same message."""
     import datetime as dt
-    from email.message import EmailMessage
-    from email.policy import SMTP
     import hashlib
-    from email.utils import format_datetime
+    from email import charset as email_charset
+    from email import encoders
+    from email.header import Header
+    from email.mime.base import MIMEBase
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+    from email.utils import format_datetime, formataddr, getaddresses
 
     from .text import one_line
 
-    msg = EmailMessage(policy=SMTP)
+    utf8 = email_charset.Charset("utf-8")
+    utf8.body_encoding = email_charset.QP
+
+    def header(value: str) -> Any:
+        value = one_line(value)
+        return value if value.isascii() else Header(value, "utf-8")
+
+    def addresses(value: str) -> str:
+        found = getaddresses([one_line(value)])
+        return ", ".join(formataddr((name, addr), charset="utf-8") for name, addr in found
+                         if addr)
+
+    # boundaries from the content, not random: the same draft is the same file (git, manifest)
+    seed = hashlib.sha256(text.encode("utf-8") + html.encode("utf-8")).hexdigest()[:24]
+    alternative = MIMEMultipart("alternative", boundary=f"=_eventflow_1_{seed}")
+    for body, subtype in ((text, "plain"), (html, "html")):
+        alternative.attach(MIMEText(body, subtype, utf8))  # type: ignore[arg-type]
+    msg = MIMEMultipart("mixed", boundary=f"=_eventflow_0_{seed}")
     if sender:
-        msg["From"] = one_line(sender)
+        msg["From"] = addresses(sender)
     msg["To"] = "undisclosed-recipients:;"
     if bcc:
-        msg["Bcc"] = ", ".join(one_line(a) for a in bcc)
-    msg["Subject"] = one_line(subject)
+        msg["Bcc"] = addresses(", ".join(bcc))
+    msg["Subject"] = header(subject)
     when = date if isinstance(date, dt.datetime) else dt.datetime.combine(
         date, dt.time(9, 0), tzinfo=dt.timezone.utc)
     msg["Date"] = format_datetime(when)
     msg["X-Unsent"] = "1"
     for key, value in (headers or {}).items():
-        msg[key] = one_line(value)
-    msg.set_content(text)
-    msg.add_alternative(html, subtype="html")
+        msg[key] = header(value)
+    msg.attach(alternative)
     for file_name, mime, content in attachments:
         maintype, _, subtype = mime.partition("/")
-        msg.add_attachment(content, maintype=maintype, subtype=subtype, filename=file_name)
-    # boundaries from the content, not random: the same draft is the same file (git, manifest)
-    seed = hashlib.sha256(text.encode("utf-8") + html.encode("utf-8")).hexdigest()[:24]
-    for number, part in enumerate(p for p in msg.walk() if p.is_multipart()):
-        part.set_boundary(f"=_eventflow_{number}_{seed}")
+        attachment = MIMEBase(maintype, subtype)
+        attachment.set_payload(content)
+        encoders.encode_base64(attachment)
+        attachment.add_header("Content-Disposition", "attachment", filename=one_line(file_name))
+        msg.attach(attachment)
     return msg.as_bytes()
