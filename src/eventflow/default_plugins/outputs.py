@@ -140,6 +140,14 @@ def agreed(ctx: OutputContext, lang: str) -> dict[str, str]:
 
 
 def common(ctx: OutputContext, lang: str) -> dict[str, Any]:
+    """The variables every template gets (made once per output and language)."""
+    key = ("common", lang)
+    if key not in ctx.cache:
+        ctx.cache[key] = _common(ctx, lang)
+    return ctx.cache[key]  # type: ignore[no-any-return]
+
+
+def _common(ctx: OutputContext, lang: str) -> dict[str, Any]:
     from .outputs_view import event_times, programme_rows, region_name, regional_etno, when
 
     start, end = event_times(ctx)

@@ -58,6 +58,7 @@ class OutputContext:
     folder: Mapping[str, Any] = field(default_factory=dict)
     reschedules: int = 0
     warnings: list[str] = field(default_factory=list, repr=False)
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # an output's own memo
 
     def participants(self) -> ParticipantSummary | None:
         return self._participants()
