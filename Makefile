@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 EXAMPLE_PLUGINS := plugins/eventflow-docx plugins/eventflow-etno
 
-.PHONY: demo test lint test-plugins bench reliability-long install clean docs
+.PHONY: demo test lint test-plugins bench bench-outputs reliability-long install clean docs
 
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(EXAMPLE_PLUGINS))
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ docs: $(STAMP)
 	$(PY) -m pdoc --docformat markdown -o build/api eventflow eventflow.hookspecs eventflow.testing \
 		eventflow.event eventflow.workflow
 	@echo "API page: build/api/eventflow.html"
+
+# eventflow outputs, 8 stages x fi,sv,en, against bare Jinja2 rendering the same templates
+bench-outputs: $(STAMP)
+	PYTHONPATH=src $(PY) bench/outputs.py
 
 clean:
 	rm -rf $(VENV) demo-planning build

@@ -110,6 +110,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "workflow": ("commands_workflow", "Workflows: list, show, lint and draw them."),
     "schema": ("commands_workflow", "Print the JSON Schema of a workflow file, an event file "
                "or eventflow.toml."),
+    "calendar": ("commands_calendar",
+                 "Write one calendar (.ics) of every open due date across events."),
     "outputs": ("commands_outputs",
                 "Render the documents of each stage into events/<id>/outputs/<stage>/."),
     "policy": ("commands_policy", "Print the living policy: each rule, the stage and items "
