@@ -20,8 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .resolve import resolve_requirement, resolve_stage
+
 if TYPE_CHECKING:
-    from ..workflow import Item, Stage, Workflow
+    from ..workflow import Item, Workflow
 
 PACKAGE = Path(__file__).resolve().parent.parent
 RULES_FILE = PACKAGE / "data" / "rules.toml"
@@ -87,34 +89,7 @@ def load_rules(path: Path = RULES_FILE) -> list[Rule]:
     return list(_load_rules(path))
 
 
-# requirements and stages named in steps ------------------------------------------------------
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def resolve_requirement(items: Iterable[Item], words: str) -> Item:
-    """The one item whose label (in any language) contains ``words``; a clear error otherwise."""
-    wanted = _fold(words)
-    found = [i for i in items if any(wanted in _fold(text) for text in i.label.values())]
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise LookupError(f'no checklist item says "{words}": the workflow has no such '
-                          "requirement (was it removed or renamed?)")
-    raise LookupError(f'"{words}" fits several checklist items ('
-                      + ", ".join(i.id for i in found) + "); quote more of the label")
-
-
-def resolve_stage(stages: Sequence[Stage], words: str) -> Stage:
-    """The stage whose id or label (in any language) is ``words`` (case-insensitive)."""
-    wanted = _fold(words)
-    for stage in stages:
-        if wanted == stage.id or wanted in {_fold(t) for t in stage.label.values()}:
-            return stage
-    raise LookupError(f'no stage "{words}"; stages: '
-                      + ", ".join(s.text("en") for s in stages))
-
-
+# requirements named in steps -----------------------------------------------------------------
 def step_requirements(step_type: str, text: str, datatable: Any) -> list[str] | None:
     """The requirement names one step quotes, found with the step definitions' own parsers
     (a field called ``requirement``, or a table of requirements); ``None`` if no step
