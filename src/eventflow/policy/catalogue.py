@@ -252,14 +252,41 @@ def scenario_stage(scenario: ScenarioInfo, workflow: Workflow) -> str | None:
     return None
 
 
-def trace_problems(policy: Policy, languages: Sequence[str] = ("en", "fi"),
+LANGUAGES = ("en", "fi", "sv")
+LANGUAGE_NAMES = {"en": "English", "fi": "Finnish", "sv": "Swedish"}
+
+
+def _where(file: Path) -> str:
+    """A feature file as people find it: ``features/sv/kostnader.feature``."""
+    try:
+        return f"features/{file.relative_to(features_dir()).as_posix()}"
+    except ValueError:
+        return str(file)
+
+
+def missing_rule_problem(rid: str, polarity: str, lang: str,
+                         elsewhere: Sequence[ScenarioInfo]) -> str:
+    """The sentence for a rule without a ``polarity`` scenario in ``lang``: which folder lacks
+    it, and which feature files of the other languages have one to translate."""
+    name = LANGUAGE_NAMES.get(lang, lang)
+    text = (f"rule {rid} has no scenario in which it is {polarity} in features/{lang}/ "
+            f"({name})")
+    files = sorted({_where(s.feature_file) for s in elsewhere})
+    if files:
+        return (text + f"; translate the {polarity} scenario of " + " and ".join(files)
+                + f" into a feature of features/{lang}/, under a rule tagged @{rid}")
+    return text + f"; add one under a rule tagged @{rid} in every language"
+
+
+def trace_problems(policy: Policy, languages: Sequence[str] = LANGUAGES,
                    required_rules: Sequence[str] | None = None) -> list[str]:
     """Everything that breaks traceability, as sentences; empty when the policy is complete.
 
     * a scenario whose steps cannot be bound, or name a requirement the workflow lacks;
     * a scenario tagged with a rule id that is not in the catalogue;
     * a rule (``required_rules``, default every rule in the catalogue) without a kept and a
-      broken scenario in each language;
+      broken scenario in each language (English, Finnish and Swedish); the sentence names the
+      folder that lacks it and the feature files of the other languages that have one;
     * a workflow item with a ``source`` that no scenario names, or (for a rule source) that no
       scenario of that rule names;
     * a stage without a scenario about leaving it, and no scenario for reopen or cancel.
@@ -274,11 +301,10 @@ def trace_problems(policy: Policy, languages: Sequence[str] = ("en", "fi"),
     wanted = list(required_rules) if required_rules is not None else sorted(known)
     for rid in wanted:
         for lang in languages:
-            mine = [s for s in core if rid in s.tags and s.language == lang]
             for polarity in (KEPT, BROKEN):
-                if not any(s.polarity == polarity for s in mine):
-                    problems.append(f"rule {rid} has no scenario in which it is {polarity} "
-                                    f"({lang})")
+                having = [s for s in core if rid in s.tags and s.polarity == polarity]
+                if not any(s.language == lang for s in having):
+                    problems.append(missing_rule_problem(rid, polarity, lang, having))
     for item in policy.workflow.items():
         if not item.source:
             continue

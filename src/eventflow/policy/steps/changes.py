@@ -58,7 +58,7 @@ def second_partner(world: World) -> None:
 
 @when("the agreement does not say who receives the registrations",
       "sopimuksesta puuttuu ilmoittautumisten vastaanottaja",
-      "avtalet anger inte vem som tar emot anmälningarna")
+      "avtalet inte anger vem som tar emot anmälningarna")
 def no_registrations_receiver(world: World) -> None:
     world.change(lambda ev: setattr(ev.agreement, "registrations_receiver", ""))
 
@@ -94,13 +94,13 @@ def no_target_group_organiser(world: World) -> None:
 
 
 @when("the venue's accessibility is not recorded", "tilan esteettömyyttä ei ole kirjattu",
-      "lokalens tillgänglighet har inte antecknats")
+      "lokalens tillgänglighet inte har antecknats")
 def no_venue_accessibility(world: World) -> None:
     world.change(lambda ev: setattr(ev.venue, "accessibility", []))
 
 
 @when("the venue's address is not recorded", "tilan osoitetta ei ole kirjattu",
-      "lokalens adress har inte antecknats")
+      "lokalens adress inte har antecknats")
 def no_venue_address(world: World) -> None:
     world.change(lambda ev: setattr(ev.venue, "address", ""))
 
@@ -152,7 +152,7 @@ def _speakers(ev: Event, slot: str) -> list[Any]:
 
 @when("the commentator has not confirmed yet",
       "kommenttipuheenvuoron pitäjä ei ole vielä vahvistanut osallistumistaan",
-      "kommentatorn har ännu inte bekräftat sin medverkan")
+      "kommentatorn ännu inte har bekräftat sin medverkan")
 def commentator_unconfirmed(world: World) -> None:
     world.change(lambda ev: setattr(_speakers(ev, "comment_talk")[0], "confirmed", False))
 
@@ -211,7 +211,7 @@ def comment_talks(world: World, count: int) -> None:
 
 @when("the commentator's target group is not recorded",
       "kommenttipuheenvuoron pitäjän kohderyhmää ei ole kirjattu",
-      "kommentatorns målgrupp har inte antecknats")
+      "kommentatorns målgrupp inte har antecknats")
 def commentator_without_group(world: World) -> None:
     world.change(lambda ev: setattr(_speakers(ev, "comment_talk")[0], "target_group", ""))
 
@@ -257,7 +257,7 @@ def drop_definition(world: World) -> None:
 
 @when("the definition does not name the four dimensions",
       "määritelmässä ei mainita neljää osa-aluetta",
-      "definitionen nämner inte de fyra delområdena")
+      "definitionen inte nämner de fyra delområdena")
 def definition_without_dimensions(world: World) -> None:
     text = {"fi": "Hyvät väestösuhteet tarkoittavat, että eri väestöryhmät toimivat keskenään "
                   "myönteisesti ja kunnioittavasti.",
@@ -314,14 +314,14 @@ def no_accessibility_contact(world: World) -> None:
 
 @when("the registration form does not mention the recording",
       "ilmoittautumislomakkeessa ei kerrota tallentamisesta",
-      "anmälningsblanketten nämner inte inspelningen")
+      "anmälningsblanketten inte nämner inspelningen")
 def recording_not_on_form(world: World) -> None:
     world.change(lambda ev: setattr(ev.invitation, "recording_notice",
                                     [c for c in ev.invitation.recording_notice if c != "form"]))
 
 
 @when("the regional ETNO is not invited", "alueellista ETNOa ei kutsuta",
-      "den regionala delegationen för etniska relationer bjuds inte in")
+      "den regionala delegationen för etniska relationer inte bjuds in")
 def etno_not_invited(world: World) -> None:
     world.change(lambda ev: setattr(ev.invitation, "target_groups", [
         g for g in ev.invitation.target_groups if g != "regional_etno"]))
@@ -351,7 +351,7 @@ def late_invitation(world: World, weeks: int) -> None:
 
 
 @when("the questions are never sent to the panelists", "kysymyksiä ei lähetetä panelisteille",
-      "frågorna skickas aldrig till paneldeltagarna")
+      "frågorna aldrig skickas till paneldeltagarna")
 def questions_not_sent(world: World) -> None:
     world.change(lambda ev: setattr(ev.panel, "sent_at", None))
 
@@ -376,6 +376,6 @@ def panel_without_interaction(world: World) -> None:
 
 @when("the participants' personal data has not been deleted",
       "osallistujien henkilötietoja ei ole poistettu",
-      "deltagarnas personuppgifter har inte raderats")
+      "deltagarnas personuppgifter inte har raderats")
 def personal_data_kept(world: World) -> None:
     world.change(lambda ev: ev.ext.get("participants", {}).pop("purged_at", None))
