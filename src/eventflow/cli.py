@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
+from .params import DATE
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -28,15 +30,16 @@ def today() -> dt.date:
 
 
 def parse_date(ctx: click.Context | None, param: Any, value: str | None) -> dt.date | None:
+    """A click callback for a date option; new options use ``type=DATE`` (params.py), which
+    reads the same forms (2027-03-18, 18.3.2027, 18.3.27)."""
     if value is None:
         return None
-    import datetime as dt
+    from .params import parse_day
 
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2027-03-18") from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def split_list(value: str | None) -> list[str]:
@@ -228,8 +231,8 @@ def where(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("title")
-@click.option("--date", "date", required=True, callback=parse_date,
-              help="Event day, YYYY-MM-DD.")
+@click.option("--date", "date", required=True, type=DATE,
+              help="Event day: 2027-03-18 or 18.3.2027.")
 @click.option("--region", required=True, help="The one region (maakunta) the event covers.")
 @click.option("--lang", "languages", default="fi", show_default=True,
               help="Event languages, comma-separated: fi,sv,en (se, smn, sms for Sámi).")
@@ -532,7 +535,8 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
 
 @cli.command()
 @event_argument
-@click.option("--date", "date", required=True, callback=parse_date, help="New event day.")
+@click.option("--date", "date", required=True, type=DATE,
+              help="New event day: 2027-04-15 or 15.4.2027.")
 @click.option("--dry-run", is_flag=True, help="Show which due dates move, save nothing.")
 @json_option
 @click.pass_context
