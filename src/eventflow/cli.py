@@ -115,10 +115,27 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class EventflowGroup(click.Group):
+class SuggestingGroup(click.Group):
+    """A group that answers an unknown command with the nearest ones (suggest.py); every
+    group made with ``@cli.group()`` is one."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if (name and not name.startswith("-") and not ctx.resilient_parsing
+                and self.get_command(ctx, name) is None):
+            from .suggest import did_you_mean
+
+            hint = did_you_mean(name, self.list_commands(ctx),
+                                f"; `{ctx.command_path} --help` lists the commands")
+            ctx.fail(f"no command '{name}'{hint}")
+        return super().resolve_command(ctx, args)
+
+
+class EventflowGroup(SuggestingGroup):
     """Turns eventflow's own errors into messages and exit code 1, and loads the commands of
     :data:`LAZY_COMMANDS` when they are first needed."""
 
+    group_class = SuggestingGroup
     lazy_commands = LAZY_COMMANDS
     _listing = False
 
@@ -256,7 +273,10 @@ def new(ctx: click.Context, title: str, date: dt.date, region: str, languages: s
     langs = split_list(languages)
     bad = [lang for lang in langs if lang not in LANGUAGES]
     if bad or not langs:
-        raise click.BadParameter(f"unknown language(s) {', '.join(bad) or '(none)'}; use "
+        from .suggest import did_you_mean
+
+        hints = "".join(did_you_mean(lang, LANGUAGES) for lang in bad)
+        raise click.BadParameter(f"unknown language(s) {', '.join(bad) or '(none)'}{hints}; use "
                                  f"{', '.join(LANGUAGES)}", param_hint="--lang")
     eng = engine(ctx)
     event = eng.create(title, date, region, langs, workflow_id, municipality, recording)

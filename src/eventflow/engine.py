@@ -13,7 +13,7 @@ import msgspec
 from .checklist import ItemStatus, blockers, evaluate
 from .errors import EventflowError, InvalidInput, TransitionBlocked, WorkflowError
 from .event import Event, Host, WorkflowPin
-from .regions import find_region
+from .regions import find_region, region_hint
 from .store import Project, now, who
 from .workflow import CANCELLED, DONE, TERMINAL, Workflow, load_workflow
 
@@ -287,8 +287,9 @@ class Engine:
                recording: bool = False) -> Event:
         found = find_region(region)
         if found is None:
-            raise InvalidInput(f"'{region}' is not one of Finland's 19 regions; the training "
-                               "covers at most one region (maakunta), e.g. --region Pirkanmaa")
+            raise InvalidInput(f"'{region}' is not one of Finland's 19 regions"
+                               f"{region_hint(region)}; the training covers at most one region "
+                               "(maakunta), e.g. --region Pirkanmaa")
         if not title.strip():
             raise InvalidInput("the title is empty; give the event a title")
         workflow = self.workflow(workflow_id)
@@ -343,9 +344,10 @@ class Engine:
         try:
             item = workflow.item(item_id)
         except KeyError:
-            close = [i.id for i in workflow.items() if item_id in i.id][:5]
-            hint = f"; did you mean {', '.join(close)}?" if close else \
-                "; `eventflow status EVENT` lists the items"
+            from .suggest import did_you_mean
+
+            hint = did_you_mean(item_id, [i.id for i in workflow.items()],
+                                "; `eventflow status EVENT` lists the items")
             raise InvalidInput(f"no item '{item_id}' in workflow {workflow.id}{hint}") from None
         if not (waive and item.waivable) and not self._may_tick(item):
             raise InvalidInput(f"'{item_id}' is computed by check '{item.check}' from the "
@@ -439,7 +441,10 @@ class Engine:
         event = self.load(name)
         workflow = self.workflow_for(event)
         if stage not in workflow.stage_ids:
-            raise InvalidInput(f"no stage '{stage}'; stages: {', '.join(workflow.stage_ids)}")
+            from .suggest import did_you_mean
+
+            raise InvalidInput(f"no stage '{stage}'{did_you_mean(stage, workflow.stage_ids)}; "
+                               f"stages: {', '.join(workflow.stage_ids)}")
         order = workflow.stage_ids + [DONE, CANCELLED]
         if event.stage not in TERMINAL and order.index(stage) >= order.index(event.stage):
             raise InvalidInput(f"{event.id} is at '{event.stage}'; reopen goes back to an earlier "
