@@ -112,12 +112,22 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
                      "Registrations (personal data, kept apart from the planning data)."),
     "plugins": ("commands_plugins", "List installed plugins as JSON: version, hooks, "
                 "contributions, active here or not."),
+    "completion": ("commands_completion", "Print the shell completion script: bash, zsh or "
+                   "fish."),
 }
 
 
 class SuggestingGroup(click.Group):
     """A group that answers an unknown command with the nearest ones (suggest.py); every
     group made with ``@cli.group()`` is one."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and "_EVENTFLOW_COMPLETE" in os.environ:
+            from .completion import attach
+
+            attach(command)  # event ids, items, stages … complete from the folder
+        return command
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         name = args[0] if args else ""
