@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 EXAMPLE_PLUGINS := plugins/eventflow-docx plugins/eventflow-etno
 
-.PHONY: demo test test-plugins bench reliability-long install clean
+.PHONY: demo test test-plugins bench reliability-long install clean messages
 
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(EXAMPLE_PLUGINS))
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,23 @@ reliability-long: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# The interface's gettext catalogues (src/eventflow/i18n.py says how to mark a message):
+# extract every message, merge it into the fi and sv .po files, compile the .mo files.
+LOCALE := src/eventflow/locale
+messages: $(STAMP)
+	PYTHONPATH=src $(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output \
+		--project eventflow --copyright-holder "eventflow" -o $(LOCALE)/eventflow.pot .
+	@for l in fi sv; do \
+		if [ -f $(LOCALE)/$$l/LC_MESSAGES/eventflow.po ]; then \
+			$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -D eventflow \
+				-i $(LOCALE)/eventflow.pot -d $(LOCALE) -l $$l || exit 1; \
+		else \
+			$(VENV)/bin/pybabel init -D eventflow -i $(LOCALE)/eventflow.pot -d $(LOCALE) \
+				-l $$l || exit 1; \
+		fi; \
+	done
+	$(VENV)/bin/pybabel compile -D eventflow -d $(LOCALE) --statistics
 
 clean:
 	rm -rf $(VENV) demo-planning build

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
+from .i18n import _
 from .params import DATE
 
 if TYPE_CHECKING:
@@ -74,7 +75,8 @@ def engine(ctx: click.Context) -> Engine:
 
 def flush_warnings(eng: Engine) -> None:
     for warning in dict.fromkeys(eng.warnings):
-        click.secho(f"warning: {clean(warning)}", err=True, fg="yellow")
+        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                    fg="yellow")
     eng.warnings.clear()
 
 
@@ -117,9 +119,56 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class SuggestingGroup(click.Group):
-    """A group that answers an unknown command with the nearest ones (suggest.py); every
-    group made with ``@cli.group()`` is one."""
+class TranslatedHelp:
+    """Help shown in the interface language: a command's help, short help and epilog and its
+    options' help go through the catalogue when help is shown (i18n.py), so command modules
+    write them in English and wrap nothing."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        with _translated(self):
+            return super().get_help(ctx)  # type: ignore[misc, no-any-return]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _translated(self, params=False):
+            return super().get_short_help_str(limit)  # type: ignore[misc, no-any-return]
+
+
+class _translated:  # noqa: N801 (a context manager used like a function)
+    def __init__(self, command: Any, params: bool = True) -> None:
+        self.saved: list[tuple[Any, str, Any]] = []
+        from .i18n import language
+
+        if language() == "en":
+            return
+        import inspect
+
+        targets = [(command, a) for a in ("help", "short_help", "epilog")]
+        if params:  # click keeps its --help option apart, made once with the first language
+            extra = [getattr(command, "_help_option", None)]
+            targets += [(p, "help") for p in [*command.params, *extra] if p is not None]
+        for obj, attr in targets:
+            text = getattr(obj, attr, None)
+            if isinstance(text, str) and text:
+                self.saved.append((obj, attr, text))
+                setattr(obj, attr, _(inspect.cleandoc(text)))
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        for obj, attr, text in self.saved:
+            setattr(obj, attr, text)
+
+
+class TranslatedCommand(TranslatedHelp, click.Command):
+    pass
+
+
+class SuggestingGroup(TranslatedHelp, click.Group):
+    """A group that answers an unknown command with the nearest ones (suggest.py) and shows
+    its help in the interface language; every group made with ``@cli.group()`` is one."""
+
+    command_class = TranslatedCommand
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
@@ -136,8 +185,9 @@ class SuggestingGroup(click.Group):
             from .suggest import did_you_mean
 
             hint = did_you_mean(name, self.list_commands(ctx),
-                                f"; `{ctx.command_path} --help` lists the commands")
-            ctx.fail(f"no command '{name}'{hint}")
+                                _("; `{command} --help` lists the commands").format(
+                                    command=ctx.command_path))
+            ctx.fail(_("no command '{name}'{hint}").format(name=name, hint=hint))
         return super().resolve_command(ctx, args)
 
 
@@ -149,6 +199,12 @@ class EventflowGroup(SuggestingGroup):
     lazy_commands = LAZY_COMMANDS
     _listing = False
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from .i18n import configure
+
+        configure()  # every run finds its language anew (tests run many in one process)
+        return super().main(*args, **kwargs)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *self.lazy_commands})
 
@@ -156,7 +212,7 @@ class EventflowGroup(SuggestingGroup):
         if cmd_name not in self.commands and cmd_name in self.lazy_commands:
             module, summary = self.lazy_commands[cmd_name]
             if self._listing:  # only its line in --help is wanted
-                return click.Command(cmd_name, help=summary)
+                return TranslatedCommand(cmd_name, help=summary)
             self.load(module)
         return super().get_command(ctx, cmd_name)
 
@@ -189,9 +245,9 @@ class EventflowGroup(SuggestingGroup):
 
 
 def print_blockers(headline: str, blockers: list[Any]) -> None:
-    click.echo(f"refused: {clean(headline)}", err=True)
+    click.echo(_("refused: {reason}").format(reason=clean(headline)), err=True)
     for b in blockers:
-        due = f", due {b.due}" if b.due else ""
+        due = _(", due {date}").format(date=b.due) if b.due else ""
         owner = f" [{b.owner}{due}]" if b.owner else ""
         source = f" ({b.source})" if b.source else ""
         click.echo(f"  ✗ {clean(b.item)}: {clean(b.label)}{owner}{source}", err=True)
@@ -203,8 +259,12 @@ def print_blockers(headline: str, blockers: list[Any]) -> None:
 @click.version_option(package_name="eventflow", prog_name="eventflow")
 @click.option("--dir", "directory", type=click.Path(file_okay=False), envvar="EVENTFLOW_DIR",
               help="The planning folder (default: found by walking up from here).")
+@click.option("--lang", "interface_lang", type=click.Choice(["fi", "sv", "en"]),
+              is_eager=True, callback=lambda ctx, param, value: _set_language(value),
+              help="Language of the interface (default: EVENTFLOW_LANG, else the planning "
+                   "folder's language, else the system's).")
 @click.pass_context
-def cli(ctx: click.Context, directory: str | None) -> None:
+def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -> None:
     """Plan good-population-relations training days, stage by stage.
 
     \b
@@ -214,8 +274,18 @@ def cli(ctx: click.Context, directory: str | None) -> None:
         eventflow status
         eventflow why pirkanmaa
     """
+    from .i18n import configure
+
+    configure(interface_lang, directory)
     ctx.ensure_object(dict)
     ctx.obj["dir"] = directory
+
+
+def _set_language(value: str | None) -> str | None:
+    from .i18n import configure
+
+    configure(value)
+    return value
 
 
 @cli.command()
@@ -241,7 +311,7 @@ def init(organisation: str, org_type: str, bilingual: bool, language: str, folde
     project = Project.init(Path(folder), Settings(organisation=organisation,
                                                   organisation_type=org_type,
                                                   bilingual=bilingual, language=language))
-    click.echo(f"planning folder ready: {project.root.resolve()}")
+    click.echo(_("planning folder ready: {path}").format(path=project.root.resolve()))
 
 
 @cli.command()
@@ -286,15 +356,16 @@ def new(ctx: click.Context, title: str, date: dt.date, region: str, languages: s
         from .suggest import did_you_mean
 
         hints = "".join(did_you_mean(lang, LANGUAGES) for lang in bad)
-        raise click.BadParameter(f"unknown language(s) {', '.join(bad) or '(none)'}{hints}; use "
-                                 f"{', '.join(LANGUAGES)}", param_hint="--lang")
+        raise click.BadParameter(_("unknown language(s) {languages}{hints}; use {known}").format(
+            languages=", ".join(bad) or _("(none)"), hints=hints, known=", ".join(LANGUAGES)),
+            param_hint="--lang")
     eng = engine(ctx)
     event = eng.create(title, date, region, langs, workflow_id, municipality, recording)
     flush_warnings(eng)
     if as_json:
         emit_json({"id": event.id, "stage": event.stage, "date": event.date.isoformat()})
     else:
-        click.echo(f"created {event.id} (stage {event.stage})")
+        click.echo(_("created {event} (stage {stage})").format(event=event.id, stage=event.stage))
 
 
 # reading ------------------------------------------------------------------------------------
@@ -322,7 +393,8 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
             eng = engine(ctx)
             view = _status_one(eng, eng.project.resolve(event))
         for warning in dict.fromkeys(view["warnings"]):
-            click.secho(f"warning: {clean(warning)}", err=True, fg="yellow")
+            click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                        fg="yellow")
         click.echo(render_status(view, day, as_json), nl=False)
         return
     from .index import status_listing
@@ -331,11 +403,12 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
     found = status_listing(ctx.find_root().obj.get("dir"), day, lambda: engine(ctx),
                            details=as_json)
     for warning in found.warnings:
-        click.secho(f"warning: {clean(warning)}", err=True, fg="yellow")
+        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                    fg="yellow")
     if as_json:
         emit_json({"today": day.isoformat(), "events": found.rows(day)})
     elif not found:
-        click.echo("no events yet: create one with `eventflow new`")
+        click.echo(_("no events yet: create one with `eventflow new`"))
     else:
         found.write(day, sys.stdout)
     if check_mode and found.any_overdue(day):
@@ -374,14 +447,16 @@ def why(ctx: click.Context, event: str, as_json: bool) -> None:
                    "blockers": [b.to_json() for b in found]})
         return
     if not found:
-        click.echo(f"{ev.id} can leave '{ev.stage}': every requirement is met "
-                   f"(eventflow advance {ev.id})")
+        click.echo(_("{event} can leave '{stage}': every requirement is met "
+                     "(eventflow advance {event})").format(event=ev.id, stage=ev.stage))
         return
-    click.echo(f"{ev.id} cannot leave '{ev.stage}' yet; {len(found)} requirement(s) unmet:")
+    click.echo(_("{event} cannot leave '{stage}' yet; {count} requirement(s) unmet:").format(
+        event=ev.id, stage=ev.stage, count=len(found)))
     for b in found:
-        due = f", due {b.due}" if b.due else ""
+        due = _(", due {date}").format(date=b.due) if b.due else ""
         click.echo(clean(f"  ✗ {b.item}: {b.label}"))
-        click.echo(clean(f"      owner {b.owner or '-'}{due}; source {b.source or '-'}"))
+        click.echo(clean("      " + _("owner {owner}{due}; source {source}").format(
+            owner=b.owner or "-", due=due, source=b.source or "-")))
         click.echo(clean(f"      {b.reason}"))
 
 
@@ -429,10 +504,10 @@ def next_(ctx: click.Context, days: int, as_json: bool) -> None:
         emit_json({"today": day.isoformat(), "days": days, "items": rows})
         return
     if not rows:
-        click.echo(f"nothing due in the next {days} days")
+        click.echo(_("nothing due in the next {days} days").format(days=days))
     for r in rows:
-        flag = "OVERDUE" if r["overdue"] else ""
-        kind = "" if r["required"] else "(advice)"
+        flag = _("OVERDUE") if r["overdue"] else ""
+        kind = "" if r["required"] else _("(advice)")
         click.echo(clean(f"{r['due']}  {flag:<7}  {r['event']:<26} {r['item']:<32} "
                          f"{r['owner']:<15} {kind}").rstrip())
 
@@ -501,7 +576,7 @@ def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
         eventflow waive pirkanmaa invitation_accessibility --note "Online only"
     """
     outcome = engine(ctx).tick(event, item, note=note, waive=True)
-    _report(ctx, outcome, f"{outcome.event.id}: waived {item}")
+    _report(ctx, outcome, _("{event}: waived {item}").format(event=outcome.event.id, item=item))
 
 
 @cli.command()
@@ -544,7 +619,8 @@ def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: boo
     """
     outcome = engine(ctx).reopen(event, stage, reason)
     d = outcome.details
-    _report(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']} (reopened)", as_json)
+    _report(ctx, outcome, _("{event}: {old} → {new} (reopened)").format(
+        event=outcome.event.id, old=d["from"], new=d["to"]), as_json)
 
 
 @cli.command()
@@ -560,7 +636,7 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
         eventflow cancel pirkanmaa --reason "Venue unavailable"
     """
     outcome = engine(ctx).cancel(event, reason)
-    _report(ctx, outcome, f"{outcome.event.id}: cancelled", as_json)
+    _report(ctx, outcome, _("{event}: cancelled").format(event=outcome.event.id), as_json)
 
 
 @cli.command()
@@ -585,13 +661,14 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool,
     if as_json:
         emit_json({"id": outcome.event.id, "dry_run": dry_run, **d})
         return
-    verb = "would move" if dry_run else "moved"
-    click.echo(f"{outcome.event.id}: event day {d['from']} → {d['to']}; "
-               f"{len(d['moves'])} due date(s) {verb}:")
+    text = (_("{event}: event day {old} → {new}; {count} due date(s) would move:") if dry_run
+            else _("{event}: event day {old} → {new}; {count} due date(s) moved:"))
+    click.echo(text.format(event=outcome.event.id, old=d["from"], new=d["to"],
+                           count=len(d["moves"])))
     for m in d["moves"]:
         click.echo(f"  {m['item']:<36} {m['from']} → {m['to']}")
     if dry_run:
-        click.echo("(dry run: nothing saved)")
+        click.echo(_("(dry run: nothing saved)"))
 
 
 @cli.command()
@@ -616,20 +693,22 @@ def migrate(ctx: click.Context, event: str, dry_run: bool, as_json: bool) -> Non
         emit_json({"id": outcome.event.id, "dry_run": dry_run, **d})
         return
     if not d["changes"] and not d["moves"] and d["from"] == d["to"]:
-        click.echo(f"{outcome.event.id} already follows the current workflow ({d['to']})")
+        click.echo(_("{event} already follows the current workflow ({version})").format(
+            event=outcome.event.id, version=d["to"]))
         return
-    verb = "would move" if dry_run else "moved"
-    click.echo(f"{outcome.event.id}: {verb} from workflow {d['from']} to {d['to']}")
+    text = (_("{event}: would move from workflow {old} to {new}") if dry_run
+            else _("{event}: moved from workflow {old} to {new}"))
+    click.echo(text.format(event=outcome.event.id, old=d["from"], new=d["to"]))
     for c in d["changes"]:
         fields = "".join(f" {k}: {v[0]} → {v[1]};" for k, v in c.get("fields", {}).items())
         click.echo(clean(f"  {c['change']:<8} {c['item']} ({c['stage']}){fields}".rstrip(";")))
     for m in d["moves"]:
         click.echo(f"  due      {m['item']}: {m['from']} → {m['to']}")
     if dry_run:
-        click.echo("(dry run: nothing saved)")
+        click.echo(_("(dry run: nothing saved)"))
 
 
-COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in LAZY_COMMANDS.values()))
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _summary in LAZY_COMMANDS.values()))
 
 
 def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> None:
@@ -640,7 +719,8 @@ def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> N
     from .commands_plugins import load_commands
 
     for problem in load_commands(group, sys.argv[1:] if args is None else args):
-        click.secho(f"warning: {clean(problem)}", err=True, fg="yellow")
+        click.secho(_("warning: {message}").format(message=clean(problem)), err=True,
+                    fg="yellow")
 
 
 def help_width() -> int:
@@ -663,3 +743,12 @@ def help_width() -> int:
 def main() -> None:
     load_plugin_commands(cli)
     cli(prog_name="eventflow", terminal_width=help_width())
+
+
+def _translate_click() -> None:
+    from .i18n import translate_click
+
+    translate_click()  # click's own words (Usage:, Options, Error: …) in the interface language
+
+
+_translate_click()

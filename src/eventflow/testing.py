@@ -146,6 +146,7 @@ def ef_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
 
     monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
     monkeypatch.setenv("EVENTFLOW_USER", "tester")
+    monkeypatch.setenv("EVENTFLOW_LANG", "en")  # messages in English, whatever the folder says
     monkeypatch.delenv("EVENTFLOW_DIR", raising=False)
     return Project.init(tmp_path / "planning", Settings(organisation="Tampereen kaupunki",
                                                          organisation_type="authority"))
