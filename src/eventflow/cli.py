@@ -452,8 +452,11 @@ def why(ctx: click.Context, event: str, as_json: bool) -> None:
         return
     click.echo(_("{event} cannot leave '{stage}' yet; {count} requirement(s) unmet:").format(
         event=ev.id, stage=ev.stage, count=len(found)))
+    from .i18n import language
+    from .present import day
+
     for b in found:
-        due = _(", due {date}").format(date=b.due) if b.due else ""
+        due = _(", due {date}").format(date=day(b.due, language())) if b.due else ""
         click.echo(clean(f"  ✗ {b.item}: {b.label}"))
         click.echo(clean("      " + _("owner {owner}{due}; source {source}").format(
             owner=b.owner or "-", due=due, source=b.source or "-")))

@@ -16,7 +16,7 @@ def attach(cli: click.Group) -> None:
         plugin names and workflow ids complete from the planning folder.
 
         \b
-        Install it once (then open a new shell):
+        Example (install it once, then open a new shell):
             bash:  eventflow completion bash > ~/.local/share/bash-completion/completions/eventflow
             zsh:   eventflow completion zsh > ~/.zfunc/_eventflow
                    (with fpath+=(~/.zfunc); autoload -U compinit; compinit in ~/.zshrc)

@@ -5,7 +5,7 @@ Finnish conventions of each language: ``fi_FI``, ``sv_FI``, ``en_FI``).
     >>> day(dt.date(2027, 3, 18), "fi"), day(dt.date(2027, 3, 18), "sv")
     ('18.3.2027', '18.3.2027')
     >>> day(dt.date(2027, 3, 18), "en")
-    '18 Mar 2027'
+    '2027-03-18'
     >>> clock(dt.time(9, 15), "fi"), clock(dt.time(9, 15), "sv"), clock(dt.time(9, 15), "en")
     ('klo 9.15', 'kl. 9.15', '9.15')
     >>> euros(2250.5, "fi")
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     import datetime as dt
 
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}
-_DATE_FORMAT = {"fi": "short", "sv": "short", "en": "medium"}
 _CLOCK_WORD = {"fi": "klo ", "sv": "kl. ", "en": ""}
 
 
@@ -32,12 +31,22 @@ def _lang(lang: str | None) -> str:
     return lang if lang in LOCALES else "en"
 
 
-def day(value: dt.date, lang: str | None) -> str:
-    """``18.3.2027`` (fi, sv) or ``18 Mar 2027`` (en)."""
+def day(value: dt.date | str, lang: str | None) -> str:
+    """``18.3.2027`` (fi, sv) or ``2027-03-18`` (en: ISO, as the English interface always
+    wrote them, and what scripts read). A text that is not an ISO date is returned as it is."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    lang = _lang(lang)
+    if lang == "en":
+        return value.isoformat()
     from babel.dates import format_date
 
-    lang = _lang(lang)
-    return format_date(value, _DATE_FORMAT[lang], locale=LOCALES[lang])
+    return format_date(value, "short", locale=LOCALES[lang])
 
 
 def clock(value: dt.time | dt.datetime, lang: str | None) -> str:
@@ -49,7 +58,7 @@ def clock(value: dt.time | dt.datetime, lang: str | None) -> str:
 
 
 def moment(value: dt.datetime, lang: str | None) -> str:
-    """A day and a time: ``18.3.2027 klo 9.15``."""
+    """A day and a time: ``18.3.2027 klo 9.15``, ``2027-03-18 9.15``."""
     return f"{day(value.date(), lang)} {clock(value, lang)}"
 
 
