@@ -209,11 +209,11 @@ class EventflowGroup(SuggestingGroup):
         return sorted({*self.commands, *self.lazy_commands})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if self._listing and cmd_name in self.lazy_commands:
+            # only its line in --help is wanted: the summary (translated), loaded or not
+            return TranslatedCommand(cmd_name, help=self.lazy_commands[cmd_name][1])
         if cmd_name not in self.commands and cmd_name in self.lazy_commands:
-            module, summary = self.lazy_commands[cmd_name]
-            if self._listing:  # only its line in --help is wanted
-                return TranslatedCommand(cmd_name, help=summary)
-            self.load(module)
+            self.load(self.lazy_commands[cmd_name][0])
         return super().get_command(ctx, cmd_name)
 
     def load(self, module: str) -> None:
@@ -246,12 +246,7 @@ class EventflowGroup(SuggestingGroup):
 
 def print_blockers(headline: str, blockers: list[Any]) -> None:
     click.echo(_("refused: {reason}").format(reason=clean(headline)), err=True)
-    for b in blockers:
-        due = _(", due {date}").format(date=b.due) if b.due else ""
-        owner = f" [{b.owner}{due}]" if b.owner else ""
-        source = f" ({b.source})" if b.source else ""
-        click.echo(f"  ✗ {clean(b.item)}: {clean(b.label)}{owner}{source}", err=True)
-        click.echo(f"      {clean(b.reason)}", err=True)
+    print_blockers_to(blockers, err=True)
 
 
 # root -------------------------------------------------------------------------------------------
@@ -440,27 +435,66 @@ def why(ctx: click.Context, event: str, as_json: bool) -> None:
     """
     eng = engine(ctx)
     ev = eng.load(event)
-    found = eng.why(ev)
+    verdict = eng.judge(ev)
+    found = eng.blockers(verdict)
     flush_warnings(eng)
     if as_json:
-        emit_json({"id": ev.id, "stage": ev.stage, "can_advance": not found,
+        emit_json({"id": ev.id, "stage": ev.stage, "status": verdict.status,
+                   "judged_at_stage": verdict.stage, "can_advance": verdict.can_leave,
+                   "leave_from": verdict.leave_from.isoformat() if verdict.leave_from else None,
+                   "regressions": len(verdict.regressions),
                    "blockers": [b.to_json() for b in found]})
+        return
+    if verdict.status == "cancelled":
+        click.echo(f"{ev.id} is cancelled (at '{verdict.stage}'): nothing to leave; "
+                   f"`eventflow reopen {ev.id} {verdict.stage} --reason ...` brings it back")
+        return
+    if verdict.status == "done" and not found:
+        click.echo(f"{ev.id} is done: every stage was left and every requirement still holds")
         return
     if not found:
         click.echo(_("{event} can leave '{stage}': every requirement is met "
                      "(eventflow advance {event})").format(event=ev.id, stage=ev.stage))
         return
-    click.echo(_("{event} cannot leave '{stage}' yet; {count} requirement(s) unmet:").format(
-        event=ev.id, stage=ev.stage, count=len(found)))
+    regressions = [b for b in found if b.kind == "regression"]
+    if verdict.status == "done":
+        click.echo(_("{event} is done, but {count} requirement(s) of stages it left no longer "
+                     "hold:").format(event=ev.id, count=len(regressions)))
+    else:
+        also = (_(", {count} of them regression(s)").format(count=len(regressions))
+                if regressions else "")
+        click.echo(_("{event} cannot leave '{stage}' yet; {count} requirement(s) "
+                     "unmet{also}:").format(event=ev.id, stage=ev.stage, count=len(found),
+                                            also=also))
+    print_blockers_to(found, err=False)
+
+
+def print_blockers_to(blockers: list[Any], err: bool) -> None:
+    """Blockers as people read them: regressions first, each with owner, due, source, fix."""
     from .i18n import language
     from .present import day
 
-    for b in found:
+    titles = {"regression": _("regressions (stages already left):"),
+              "requirement": _("requirements of this stage:"), "time": _("time:"),
+              "veto": _("plugin vetoes:")}
+    heading = ""
+    for b in blockers:
+        kind = getattr(b, "kind", "requirement")
+        title = titles.get(kind, "")
+        if title != heading and len({getattr(x, "kind", "") for x in blockers}) > 1:
+            click.echo(f"  {title}", err=err)
+            heading = title
         due = _(", due {date}").format(date=day(b.due, language())) if b.due else ""
-        click.echo(clean(f"  ✗ {b.item}: {b.label}"))
-        click.echo(clean("      " + _("owner {owner}{due}; source {source}").format(
-            owner=b.owner or "-", due=due, source=b.source or "-")))
-        click.echo(clean(f"      {b.reason}"))
+        stage = (_(" of {stage}").format(stage=b.stage)
+                 if kind == "regression" and getattr(b, "stage", "") else "")
+        click.echo(clean(f"  ✗ {b.item}{stage}: {b.label}"), err=err)
+        if b.owner or b.source:
+            click.echo(clean("      " + _("owner {owner}{due}; source {source}").format(
+                owner=b.owner or "-", due=due, source=b.source or "-")), err=err)
+        click.echo(clean(f"      {b.reason}"), err=err)
+        fix = getattr(b, "fix", "")
+        if fix and fix not in b.reason:
+            click.echo(clean("      " + _("fix: {fix}").format(fix=fix)), err=err)
 
 
 @cli.command()
@@ -647,18 +681,34 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
 @click.option("--date", "date", required=True, type=DATE,
               help="New event day: 2027-04-15 or 15.4.2027.")
 @click.option("--dry-run", is_flag=True, help="Show which due dates move, save nothing.")
+@click.option("--force", is_flag=True,
+              help="Allow a date in the past (with --reason, kept in the history).")
+@click.option("--reason", default="", help="Why the event moves (required with --force).")
 @json_option
 @click.pass_context
-def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool,
-               as_json: bool) -> None:
-    """Move the event day; every due date follows.
+def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, force: bool,
+               reason: str, as_json: bool) -> None:
+    """Move the event day; every due date follows (to working days).
+
+    Lists what the new date makes stale or impossible: a registration deadline after the
+    event, items that become overdue, an invitation or panel questions sent with the old
+    date. The event id stays as it is: ids are names, not data.
 
     \b
     Example:
         eventflow reschedule pirkanmaa --date 2027-04-15 --dry-run
     """
+    from .errors import InvalidInput
+
     eng = engine(ctx)
-    outcome = eng.reschedule(event, date, dry_run)
+    try:
+        outcome = eng.reschedule(event, date, dry_run, force=force, reason=reason)
+    except InvalidInput as exc:
+        if "in the past" in str(exc) and not force:
+            raise click.ClickException(f"{exc} (--force --reason TEXT)") from None
+        if "needs a reason" in str(exc):
+            raise click.ClickException(f"{exc}: use --reason TEXT") from None
+        raise
     flush_warnings(eng)
     d = outcome.details
     if as_json:
@@ -670,6 +720,10 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool,
                            count=len(d["moves"])))
     for m in d["moves"]:
         click.echo(f"  {m['item']:<36} {m['from']} → {m['to']}")
+    if d["consequences"]:
+        click.echo("what the new date makes stale or impossible:")
+        for line in d["consequences"]:
+            click.echo(clean(f"  ! {line}"))
     if dry_run:
         click.echo(_("(dry run: nothing saved)"))
 
