@@ -42,7 +42,7 @@ messages: $(STAMP)
 		--project eventflow --copyright-holder "eventflow" -o $(LOCALE)/eventflow.pot .
 	@for l in fi sv; do \
 		if [ -f $(LOCALE)/$$l/LC_MESSAGES/eventflow.po ]; then \
-			$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -D eventflow \
+			$(VENV)/bin/pybabel update --no-fuzzy-matching -D eventflow \
 				-i $(LOCALE)/eventflow.pot -d $(LOCALE) -l $$l || exit 1; \
 		else \
 			$(VENV)/bin/pybabel init -D eventflow -i $(LOCALE)/eventflow.pot -d $(LOCALE) \
