@@ -187,7 +187,10 @@ def test_help_and_messages_in_finnish_and_swedish(run, fresh, ef_event):
     assert f"{event.id} ei voi vielä siirtyä pois vaiheesta 'partner_agreed'" in out
     assert re.search(r"vastuussa organiser, määräpäivä \d{1,2}\.\d{1,2}\.20\d\d; lähde R1", out)
     out = run("--lang", "sv", "statsu").output
-    assert "Fel: kommandot 'statsu' finns inte; did you mean status?" in out
+    assert "Fel: kommandot 'statsu' finns inte; menade du status?" in out
+    out = run("--lang", "fi", "new", "X", "--date", "3/4/2027", "--region", "Pirkanmaa").output
+    assert "Virheellinen arvo kohteelle '--date': '3/4/2027' on monitulkintainen" in out
+    assert "2027-03-18, 18.3.2027 tai 18.3.27" in out
 
 
 def test_the_folder_language_speaks_without_lang(run, fresh, ef_project):

@@ -22,11 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .i18n import N_, _
+
 if TYPE_CHECKING:
     import datetime as dt
 
-DATE_FORMS = "2027-03-18, 18.3.2027 or 18.3.27"
-AMOUNT_FORMS = "2250.50, 2 250,50 or 2250"
+DATE_FORMS = N_("2027-03-18, 18.3.2027 or 18.3.27")
+AMOUNT_FORMS = N_("2250.50, 2 250,50 or 2250")
 
 # patterns as text, compiled on first use (re caches them): importing this module is part of
 # every start of the command line
@@ -48,15 +50,17 @@ def parse_day(text: str) -> dt.date:
         if len(match.group(3)) == 2:
             year += 2000
     elif "/" in value:
-        raise ValueError(f"'{text}' is ambiguous (day/month or month/day?); write the day as "
-                         f"{DATE_FORMS}")
+        raise ValueError(_("'{text}' is ambiguous (day/month or month/day?); write the day as "
+                           "{forms}").format(text=text, forms=_(DATE_FORMS)))
     else:
-        raise ValueError(f"'{text}' is not a date; write it as {DATE_FORMS}")
+        raise ValueError(_("'{text}' is not a date; write it as {forms}").format(
+            text=text, forms=_(DATE_FORMS)))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"'{text}' is not a day of the calendar (day {day}, month {month}, "
-                         f"year {year}); write it as {DATE_FORMS}") from None
+        raise ValueError(_("'{text}' is not a day of the calendar (day {day}, month {month}, "
+                           "year {year}); write it as {forms}").format(
+            text=text, day=day, month=month, year=year, forms=_(DATE_FORMS))) from None
 
 
 def parse_amount(text: str) -> float:
@@ -67,12 +71,14 @@ def parse_amount(text: str) -> float:
             value = value[:-len(suffix)]
             break
     if "," in value and "." in value:
-        raise ValueError(f"'{text}' has both a decimal comma and a point; write the amount as "
-                         f"{AMOUNT_FORMS} (spaces between thousands, one decimal mark)")
+        raise ValueError(_("'{text}' has both a decimal comma and a point; write the amount as "
+                           "{forms} (spaces between thousands, one decimal mark)").format(
+            text=text, forms=_(AMOUNT_FORMS)))
     sign = -1.0 if value.startswith("-") else 1.0
     digits = value[1:] if value[:1] in "-+" else value
     if not re.fullmatch(_NUMBER, digits):
-        raise ValueError(f"'{text}' is not an amount; write it as {AMOUNT_FORMS}")
+        raise ValueError(_("'{text}' is not an amount; write it as {forms}").format(
+            text=text, forms=_(AMOUNT_FORMS)))
     return sign * float(digits.replace(",", "."))
 
 
@@ -114,7 +120,8 @@ class Amount(click.ParamType):
             except ValueError as exc:
                 self.fail(str(exc), param, ctx)
         if self.minimum is not None and number < self.minimum:
-            self.fail(f"{value} is less than {self.minimum:g}", param, ctx)
+            self.fail(_("{value} is less than {minimum}").format(
+                value=value, minimum=f"{self.minimum:g}"), param, ctx)
         return number
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:

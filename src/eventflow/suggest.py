@@ -48,8 +48,11 @@ def did_you_mean(word: str, candidates: Iterable[str], otherwise: str = "",
                  n: int = LIMIT) -> str:
     """``"; did you mean a or b?"`` for an error message, or ``otherwise`` when nothing is
     near (e.g. ``"; `eventflow status EVENT` lists the items"``)."""
+    from .i18n import _
+
     found = nearest(word, candidates, n=n)
     if not found:
         return otherwise
-    names = found[0] if len(found) == 1 else ", ".join(found[:-1]) + " or " + found[-1]
-    return f"; did you mean {names}?"
+    names = found[0] if len(found) == 1 else _("{names} or {last}").format(
+        names=", ".join(found[:-1]), last=found[-1])
+    return _("; did you mean {names}?").format(names=names)
