@@ -612,6 +612,8 @@ def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
     Example:
         eventflow waive pirkanmaa invitation_accessibility --note "Online only"
     """
+    if not note.strip():
+        raise click.ClickException("Use --note to record why you waive the item")
     outcome = engine(ctx).tick(event, item, note=note, waive=True)
     _report(ctx, outcome, _("{event}: waived {item}").format(event=outcome.event.id, item=item))
 
@@ -654,6 +656,8 @@ def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: boo
     Example:
         eventflow reopen pirkanmaa speakers --reason "Expert cancelled"
     """
+    if not reason.strip():
+        raise click.ClickException("Use --reason to record why you reopen a stage")
     outcome = engine(ctx).reopen(event, stage, reason)
     d = outcome.details
     _report(ctx, outcome, _("{event}: {old} → {new} (reopened)").format(
@@ -672,6 +676,8 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
     Example:
         eventflow cancel pirkanmaa --reason "Venue unavailable"
     """
+    if not reason.strip():
+        raise click.ClickException("Use --reason to record why you cancel the event")
     outcome = engine(ctx).cancel(event, reason)
     _report(ctx, outcome, _("{event}: cancelled").format(event=outcome.event.id), as_json)
 

@@ -140,8 +140,9 @@ class Engine:
             path = self.workflow_files.get(workflow_id)
             if path is None:
                 known = ", ".join(sorted(self.workflow_files)) or "none"
+                problems = "".join(f"; {e}" for e in self.registry.errors)
                 raise InvalidInput(f"no workflow '{workflow_id}' (known: {known}); add it to "
-                                   "workflows/ or activate the plugin that provides it")
+                                   f"workflows/ or activate the plugin that provides it{problems}")
             cache[workflow_id] = load_workflow(path, self.registry.checks, self.registry.items)
         return cache[workflow_id]  # type: ignore[no-any-return]
 
@@ -393,8 +394,15 @@ class Engine:
             if event.stage in TERMINAL and not after_end:
                 raise InvalidInput(f"{event.id} is {event.stage}; reopen a stage first "
                                    f"(`eventflow reopen {event.id} STAGE --reason ...`)")
-            before = self.judge(event, vetoes=False)
-            self.refuse_out_of_order(event, action, before)
+            try:
+                before = self.judge(event, vetoes=False)
+                self.refuse_out_of_order(event, action, before)
+            except EventflowError as exc:
+                exc.args = (f"{exc}; nothing was saved",) + exc.args[1:]
+                raise
+            except OSError as exc:
+                raise InvalidInput(f"{event.id}: cannot read what judging the change needs "
+                                   f"({exc.strerror or exc}); nothing was saved") from None
             draft = event.copy()
             result = mutate(draft)
             self._stamp_fact(draft, action)
@@ -409,7 +417,14 @@ class Engine:
                                    f"first (`eventflow panel question {event.id} TEXT`)")
             saved = self.project.save(draft, action, details, expected_revision=event.revision)
         outcome = Outcome(saved, details=result if isinstance(result, dict) else {})
-        outcome.warnings.extend(self.regression_warnings(before, self.judge(saved, vetoes=False)))
+        try:
+            after = self.judge(saved, vetoes=False)
+        except (EventflowError, OSError) as exc:  # saved already: say so, never fail it
+            outcome.warnings.append(f"{saved.id}: the change was saved, but it could not be "
+                                    f"judged again ({exc}); `eventflow why {saved.id}` shows "
+                                    "what holds")
+            return outcome
+        outcome.warnings.extend(self.regression_warnings(before, after))
         return outcome
 
     def regression_warnings(self, before: Verdict, after: Verdict) -> list[str]:

@@ -14,7 +14,9 @@ The modules, along the shape of a scenario:
 * :mod:`.world` — :class:`World` (one scenario's planning folder and engine), the ``world``
   fixture, the organisers the features name;
 * :mod:`.starting` (Given), :mod:`.changes` (When: planners change the event),
-  :mod:`.commands` (When: planners use the command line), :mod:`.outcomes` (Then).
+  :mod:`.commands` (When: planners use the command line), :mod:`.outcomes` (Then);
+* :mod:`.lifecycle` — Given, When and Then of the life of an event (rules L1–L5: regressions,
+  time, order of actions, reschedule, reopen).
 
 A step function takes one phrasing per language, English first: a new step gets all three, and
 ``tests/test_policy_traceability.py`` fails when a feature uses a phrasing no step knows.
@@ -33,7 +35,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from . import changes, commands, outcomes, starting
+from . import changes, commands, lifecycle, outcomes, starting
 from .registry import STEPS, StepDef, given, then, when
 from .world import EVENT_DATE, ORGANISERS, WORKFLOW_ID, World, scratch_dir, world
 
@@ -43,8 +45,8 @@ def _gather(*modules: ModuleType) -> dict[str, Any]:
             if name.startswith("pytestbdd_")}
 
 
-globals().update(_gather(starting, changes, commands, outcomes))
+globals().update(_gather(starting, changes, commands, outcomes, lifecycle))
 
 __all__ = ["EVENT_DATE", "ORGANISERS", "STEPS", "WORKFLOW_ID", "StepDef", "World", "given",
            "scratch_dir", "then", "when", "world",
-           *_gather(starting, changes, commands, outcomes)]
+           *_gather(starting, changes, commands, outcomes, lifecycle)]
