@@ -110,7 +110,7 @@ class Engine:
     def workflow_files(self) -> dict[str, Path]:
         """Workflow id → file, from plugins and the planning folder's ``workflows/``."""
         from .errors import FileFormatError
-        from .workflow import read_toml
+        from .store import read_toml
 
         # plugins' workflows were read (and their ids checked) when they registered
         found = {wf_id: path for wf_id, (path, _) in self.registry.workflow_ids.items()}
@@ -645,6 +645,13 @@ class Engine:
         event = self.load(name)
         workflow = self.workflow_for(event)
         day = today()
+        order = workflow.stage_ids
+        held = [st.id for st in workflow.stages if st.leave_from is not None
+                and event.stage in order and order.index(event.stage) > order.index(st.id)]
+        if held:
+            raise InvalidInput(f"{event.id} has left '{held[-1]}', which happens on the event day "
+                               f"{event.date}: a held event keeps its date; reopen "
+                               f"'{held[-1]}' first if the day really moves")
         if date < day and not force:
             raise InvalidInput(f"{date} is in the past (today is {day}); to record an event that "
                                "already took place on another day, force it with a reason")
