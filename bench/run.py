@@ -1,4 +1,4 @@
-"""eventflow's performance goals P1–P8, each measured as a paired ratio against its baseline.
+"""eventflow's performance goals P1–P9, each measured as a paired ratio against its baseline.
 
     make bench                    # or: .venv/bin/python bench/run.py [--runs 7] [--size 10000]
 
@@ -361,6 +361,14 @@ def measure(python: str, eventflow: str, out: Path, size: int, runs: int,
                                  'python -c "import click, tomllib"', 1.3),
                             lambda: t(ef + ["why", one_id], small),
                             lambda: t(py + ["-c", "import click, tomllib"]), runs))
+    if want("P9"):
+        log("P9 completion of an item id")
+        complete = dict(env, _EVENTFLOW_COMPLETE="bash_complete",
+                        COMP_WORDS=f"eventflow check {one_id} ", COMP_CWORD="3")
+        goals.append(paired(Goal("P9", "eventflow check EVENT <TAB> (item ids)",
+                                 'python -c "import click"', 1.3),
+                            lambda: run_rss(ef, small, complete)[0],
+                            lambda: t(py + ["-c", "import click"]), runs))
     if not want("P7"):
         return goals
 
@@ -395,7 +403,7 @@ def table(goals: list[Goal]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="eventflow performance goals P1–P8")
+    parser = argparse.ArgumentParser(description="eventflow performance goals P1–P9")
     parser.add_argument("--runs", type=int, default=7, help="paired runs per goal (>= 5)")
     parser.add_argument("--size", type=int, default=10_000,
                         help="events in the large folder (P3, P4, P5, P7)")

@@ -14,6 +14,7 @@ TODAY = "2026-11-27"
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
+    monkeypatch.setenv("EVENTFLOW_LANG", "en")  # the tests read English (test_i18n: the rest)
     monkeypatch.setenv("EVENTFLOW_USER", "tester")
     monkeypatch.setenv("EVENTFLOW_TODAY", TODAY)
     for name in ("EVENTFLOW_DIR", "EVENTFLOW_DISABLED_PLUGINS", "EVENTFLOW_TRACE_PLUGINS",

@@ -52,8 +52,8 @@ def attach(cli: click.Group) -> None:
 
     @cli.group(invoke_without_command=True)
     @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default=None,
-                  help="Language of the rules (default: the folder's language). Scenarios are "
-                       "written in Finnish and English; Swedish shows the English ones.")
+                  help="Language of the rules and scenarios (default: the folder's language); "
+                       "the policy is written in Finnish, Swedish and English.")
     @json_option
     @click.pass_context
     def policy(ctx: click.Context, lang: str | None, as_json: bool) -> None:
@@ -73,7 +73,7 @@ def attach(cli: click.Group) -> None:
         eng = _engine(ctx)
         pol = _policy(eng)
         lang = lang or eng.lang
-        scenario_lang = "fi" if lang == "fi" else "en"
+        scenario_lang = lang if lang in ("fi", "sv", "en") else "en"
         last = load_results() or {}
         from pathlib import Path
 
