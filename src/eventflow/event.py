@@ -143,6 +143,20 @@ class ItemState(_Base, kw_only=True):
     note: str = ""
 
 
+class Conflict(_Base, kw_only=True):
+    """Both sides of a merge changed one value differently (eventflow.merge): the event keeps
+    ``ours`` until ``eventflow resolve`` settles it; a side with no value has none here."""
+
+    path: str
+    base: Any = None
+    ours: Any = None
+    theirs: Any = None
+    ours_by: str = ""
+    ours_at: str = ""
+    theirs_by: str = ""
+    theirs_at: str = ""
+
+
 class Event(_Base, kw_only=True):
     schema: int = SCHEMA_VERSION
     id: str
@@ -168,6 +182,7 @@ class Event(_Base, kw_only=True):
     items: dict[str, ItemState] = {}
     due: dict[str, dt.date] = {}
     ext: dict[str, dict[str, Any]] = {}
+    conflicts: list[Conflict] = []  # from a merge of two copies, until resolved (merge.py)
 
     def item_state(self, item_id: str) -> ItemState:
         return self.items.get(item_id) or ItemState()

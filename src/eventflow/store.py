@@ -912,6 +912,7 @@ class Project:
                 cached = self._cache.get(event_id) if use_cache else None
                 if cached is not None and cached[0] == _identity(st):
                     self._report_copies(path.parent)
+                    self._report_merge_conflicts(cached[1])
                     return cached[1].copy(), b""
                 if st.st_size > MAX_EVENT_BYTES:
                     raise FileFormatError(path, f"is {st.st_size} bytes, over the "
@@ -931,7 +932,14 @@ class Project:
         if use_cache:
             self._cache[event_id] = (_identity(st), event.copy())
         self._report_copies(path.parent)
+        self._report_merge_conflicts(event)
         return event, raw
+
+    def _report_merge_conflicts(self, event: Event) -> None:
+        if event.conflicts:  # recorded by a merge of two copies until resolved (merge.py)
+            from .merge import conflict_warning
+
+            self.notice(conflict_warning(event.id, event.conflicts))
 
     def _report_copies(self, folder: Path) -> None:
         copies = conflicted_copies(folder)
