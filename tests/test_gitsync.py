@@ -358,6 +358,8 @@ def test_a_merge_that_breaks_an_earlier_stage_shows_a_regression(
     run_b("partner", "remove", event_id, "p1")  # … while the NGO removes the only partner
     run_b("sync")
     run_a("sync")
+    text = (a / "events" / event_id / "event.toml").read_text()
+    assert 'stage = "venue"' in text and "[[partners]]" not in text  # both changes merged
     why = run_a("why", event_id, "--json").output
     blockers = json.loads(why[why.index("{"):])["blockers"]
     assert any(b.get("kind") == "regression" and b["item"] == "partner_min" for b in blockers)

@@ -249,7 +249,8 @@ def test_a_seeded_random_run_of_concurrent_edits_loses_nothing(base: dict[str, A
         import tomli
 
         merged = tomli.loads(text.decode())
-        from_data(merged)  # loadable
+        canonical = encode_data(to_data(from_data(merged)))  # loadable …
+        assert canonical.decode().splitlines() == text.decode().splitlines()  # … as written
         pairs += 1
         clean += not conflicts
         recorded += len(conflicts)
