@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 EXAMPLE_PLUGINS := plugins/eventflow-docx plugins/eventflow-etno
 
-.PHONY: demo test test-plugins bench reliability-long install clean
+.PHONY: demo test test-plugins bench bench-merge reliability-long install clean
 
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(EXAMPLE_PLUGINS))
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ reliability-long: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+bench-merge: $(STAMP)
+	$(PY) bench/merge.py
 
 clean:
 	rm -rf $(VENV) demo-planning build

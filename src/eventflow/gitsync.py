@@ -369,6 +369,16 @@ def _kept(report: SyncReport) -> str:
             if report.committed else "")
 
 
+CONFLICT_KEYS = ("base", "ours", "theirs", "ours_by", "ours_at", "theirs_by", "theirs_at")
+
+
+def _plain(value: Any) -> Any:
+    """A TOML value as JSON has it (dates and times as ISO text); ``""`` as ``None``."""
+    if value in ("", None):
+        return None
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat()))
+
+
 # what arrived -----------------------------------------------------------------------------------
 def _event_data(root: Path, rev: str, repo_path: str) -> dict[str, Any] | None:
     import tomli
@@ -420,6 +430,7 @@ def arrivals(root: Path, prefix: str, before: str,
         old_paths = {c.get("path") for c in (old or {}).get("conflicts", [])}
         for c in new.get("conflicts", []):
             if isinstance(c, dict) and c.get("path") not in old_paths:
-                conflicts.append({"event": bits[1], **{k: v for k, v in c.items()}})
+                conflicts.append({"event": bits[1], "path": c.get("path"),
+                                  **{k: _plain(c.get(k)) for k in CONFLICT_KEYS}})
         found.append(entry)
     return found, conflicts
