@@ -5,23 +5,24 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import random
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
 from eventflow.cli import cli
 
-pytestmark = pytest.mark.skipif(subprocess.run(["git", "--version"], capture_output=True)
-                                .returncode != 0, reason="git is not installed")
+pytestmark = pytest.mark.skipif(
+    subprocess.run(["git", "--version"], capture_output=True, check=False).returncode != 0,
+    reason="git is not installed")
 
 
 def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -129,7 +130,7 @@ def test_concurrent_ticks_of_different_items_merge_with_no_conflict(two: Any) ->
 
 
 def test_same_field_edits_are_listed_shown_and_resolved(two: Any) -> None:
-    run_a, run_b, a, b, event_id = two
+    run_a, run_b, a, _b, event_id = two
     run_a("venue", "set", event_id, "--capacity", "120", "--name", "Kaupungintalo")
     run_b("venue", "set", event_id, "--capacity", "80")
     run_a("sync")
@@ -158,7 +159,7 @@ def test_same_field_edits_are_listed_shown_and_resolved(two: Any) -> None:
 
 
 def test_resolve_with_a_value_and_refusals(two: Any) -> None:
-    run_a, run_b, a, b, event_id = two
+    run_a, run_b, _a, b, event_id = two
     run_a("venue", "set", event_id, "--capacity", "120")
     run_b("venue", "set", event_id, "--capacity", "80")
     run_a("sync")
@@ -238,7 +239,7 @@ def test_rejected_push_leaves_the_work_tree_as_it_was(two: Any) -> None:
 
 
 def test_a_repository_mid_rebase_is_refused(two: Any) -> None:
-    run_a, run_b, a, b, event_id = two
+    _run_a, run_b, _a, b, event_id = two
     git_dir = b / ".git" / "rebase-merge"
     git_dir.mkdir()
     run_b("check", event_id, "kickoff_meeting")
@@ -249,7 +250,7 @@ def test_a_repository_mid_rebase_is_refused(two: Any) -> None:
 
 
 def test_raw_conflict_markers_are_refused_naming_the_file(two: Any) -> None:
-    run_a, run_b, a, b, event_id = two
+    _run_a, run_b, _a, b, event_id = two
     path = b / "events" / event_id / "event.toml"
     text = path.read_text()
     path.write_text(text.replace('title = "', '<<<<<<< HEAD\ntitle = "A"\n=======\ntitle = "', 1)
@@ -261,7 +262,7 @@ def test_raw_conflict_markers_are_refused_naming_the_file(two: Any) -> None:
 
 
 def test_markers_committed_on_the_other_side_abort_the_merge(two: Any) -> None:
-    run_a, run_b, a, b, event_id = two
+    _run_a, run_b, a, b, event_id = two
     path = a / "events" / event_id / "event.toml"
     path.write_text(path.read_text().replace("revision", "<<<<<<< HEAD\nrevision", 1))
     git(a, "commit", "-qam", "a merge by hand gone wrong")
@@ -279,11 +280,11 @@ def test_real_git_merges_as_the_merge_function_does(tmp_path: Path, ef_event: An
                                                     capsys: Any) -> None:
     """A subset of the random run through git itself: one repository, a branch per side."""
     import tomli
+    from test_merge import edit
 
     from eventflow.event import from_data, to_data
     from eventflow.merge import merge_bytes
     from eventflow.store import encode_data
-    from test_merge import edit
 
     base = to_data(ef_event("invitations"))
     repo = tmp_path / "repo"

@@ -78,9 +78,9 @@ def test_same_field_changed_both_ways_is_recorded_and_readable(base: dict[str, A
 def test_both_ticking_one_item_keeps_the_first_tick(base: dict[str, Any]) -> None:
     ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
     ours["items"]["new_item"] = {"checked": True, "by": "leena",
-                                 "at": dt.datetime(2027, 1, 2, tzinfo=dt.timezone.utc)}
+                                 "at": dt.datetime(2027, 1, 2, tzinfo=dt.UTC)}
     theirs["items"]["new_item"] = {"checked": True, "by": "amir",
-                                   "at": dt.datetime(2027, 1, 1, tzinfo=dt.timezone.utc)}
+                                   "at": dt.datetime(2027, 1, 1, tzinfo=dt.UTC)}
     merged, conflicts = merge_data(base, ours, theirs)
     assert conflicts == [] and merged["items"]["new_item"]["by"] == "amir"
 
@@ -103,7 +103,7 @@ def test_a_side_that_cannot_be_read_fails_the_driver_naming_it(tmp_path: Path,
         (tmp_path / name).write_bytes(data)
         files.append(str(tmp_path / name))
     done = subprocess.run([sys.executable, "-m", "eventflow.merge", *files,
-                           "events/x/event.toml"], capture_output=True, text=True)
+                           "events/x/event.toml"], capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert "events/x/event.toml (their version)" in done.stderr
     assert "conflict marker" in done.stderr
@@ -190,7 +190,7 @@ WORDS = ["step_free", "hearing_loop", "lift", "quiet_room", "accessible_toilet"]
 def edit(data: dict[str, Any], rng: random.Random, who: str, n: int) -> None:
     """One random change of any kind of data an event holds."""
     kind = rng.randrange(16)
-    stamp = dt.datetime(2027, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=rng.randrange(999))
+    stamp = dt.datetime(2027, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=rng.randrange(999))
     items = ["kickoff_meeting", "agreement_signed", "catering_arranged", "venue_technology",
              "showcase", "run_sheet", "panel_briefing"]
     if kind == 0:

@@ -34,7 +34,8 @@ import json
 import os
 import re
 import sys
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__slots__": ()})()
 
@@ -233,10 +234,9 @@ class Merge:
 
     def records(self, base: list[Any], ours: list[Any], theirs: list[Any], field: str,
                 schema: tuple[str, ...], path: tuple[str, ...]) -> list[Any] | None:
-        sides = [_by_key(side, field) for side in (base, ours, theirs)]
-        if any(side is None for side in sides):
+        old, mine, other = (_by_key(side, field) for side in (base, ours, theirs))
+        if old is None or mine is None or other is None:
             return None  # records without their key (a hand edit): the list is one value
-        old, mine, other = sides  # type: ignore[misc]
         merged = []
         for key in _keys(mine, other):
             value = self.value(old.get(key, MISSING), mine.get(key, MISSING),
@@ -304,7 +304,7 @@ def _same_tick(base: dict[str, Any], ours: dict[str, Any],
     if (ours.get("by"), ours.get("at")) == (theirs.get("by"), theirs.get("at")):
         return ours, theirs
     first = ours if _sortable(ours.get("at")) <= _sortable(theirs.get("at")) else theirs
-    pick = {k: first[k] for k in ("by", "at") if k in first}
+    pick: dict[str, Any] = {k: first[k] for k in ("by", "at") if k in first}
     return _with(ours, pick), _with(theirs, pick)
 
 
