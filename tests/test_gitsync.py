@@ -111,8 +111,12 @@ def test_concurrent_ticks_of_different_items_merge_with_no_conflict(two: Any) ->
     out = run_b("sync").output
     assert f"arrived: {event_id}: ticked kickoff_meeting" in out
     assert "conflict" not in out and "pushed" in out
-    out = run_a("sync").output
-    assert f"arrived: {event_id}: ticked agreement_signed" in out
+    report = json.loads(run_a("sync", "--json").output)
+    assert report["merged"] and report["conflicts"] == []
+    assert not report["pushed"] and not report["committed"]  # a fast-forward: nothing to push
+    assert report["arrived"] == [{"event": event_id, "change": "changed",
+                                  "title": "Hyvät väestösuhteet", "stage": "partner_agreed",
+                                  "ticked": ["agreement_signed"]}]
     files = [(x / "events" / event_id / "event.toml").read_bytes() for x in (a, b)]
     assert files[0] == files[1]
     for run in (run_a, run_b):
@@ -135,6 +139,7 @@ def test_same_field_edits_are_listed_shown_and_resolved(two: Any) -> None:
     run_b("venue", "set", event_id, "--capacity", "80")
     run_a("sync")
     out = run_b("sync").output
+    assert f"arrived: {event_id}: data changed" in out
     assert f"conflict {event_id} venue.capacity: kept 80 (by amir" in out
     assert 'other 120 (by leena' in out
     listed = json.loads(run_b("conflicts", "--json").output)["conflicts"]
@@ -239,14 +244,22 @@ def test_rejected_push_leaves_the_work_tree_as_it_was(two: Any) -> None:
 
 
 def test_a_repository_mid_rebase_is_refused(two: Any) -> None:
-    _run_a, run_b, _a, b, event_id = two
-    git_dir = b / ".git" / "rebase-merge"
-    git_dir.mkdir()
+    _run_a, run_b, a, b, event_id = two
+    for folder, text in ((a, "the city's notes\n"), (b, "the NGO's notes\n")):
+        (folder / "notes.txt").write_text(text)  # a file git cannot merge by itself
+        git(folder, "add", "notes.txt")
+        git(folder, "commit", "-qm", "notes")
+    git(a, "push", "-q")
+    git(b, "fetch", "-q")
+    rebase = subprocess.run(["git", "rebase", "origin/main"], cwd=b, capture_output=True,
+                            check=False)
+    assert rebase.returncode != 0  # stopped in the middle, as a person would leave it
     run_b("check", event_id, "kickoff_meeting")
-    before = snapshot(b)
+    before, head = snapshot(b), git(b, "rev-parse", "HEAD")
     out = run_b("sync", code=1).output
     assert "in the middle of a rebase" in out and "git rebase --abort" in out
-    assert snapshot(b) == before and git(b, "status", "--porcelain")  # nothing committed
+    assert "nothing was changed" in out
+    assert snapshot(b) == before and git(b, "rev-parse", "HEAD") == head
 
 
 def test_raw_conflict_markers_are_refused_naming_the_file(two: Any) -> None:

@@ -224,7 +224,8 @@ def edit(data: dict[str, Any], rng: random.Random, who: str, n: int) -> None:
     elif kind == 12:
         data["panel"]["panelists"][0]["role"] = f"{who} role {n}"
     elif kind == 13:
-        data.setdefault("ext", {}).setdefault(rng.choice(["demo", who]), {})[f"k{rng.randrange(3)}"] = n
+        table = data.setdefault("ext", {}).setdefault(rng.choice(["demo", who]), {})
+        table[f"k{rng.randrange(3)}"] = n
     elif kind == 14:
         data["invitation"]["accessibility_info"] = f"{who} info {n}"
     else:
