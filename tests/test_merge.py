@@ -274,3 +274,57 @@ def test_a_seeded_random_run_of_concurrent_edits_loses_nothing(base: dict[str, A
     assert pairs >= 200 and lost == 0
     assert same_field > 20 and listed == same_field
     assert clean > pairs // 4
+
+
+# settling conflicts -----------------------------------------------------------------------------
+def test_resolve_brings_back_a_record_one_side_removed(ef_event: Any, ef_engine: Any) -> None:
+    from eventflow.conflicts import listing, resolve
+    from eventflow.event import Conflict
+
+    event = ef_event("invitations")
+    removed = next(s for s in to_data(event)["speakers"] if s["id"] == "s2")
+
+    def merged(ev: Any) -> None:  # as the driver leaves it: ours removed s2, theirs edited it
+        ev.speakers = [s for s in ev.speakers if s.id != "s2"]
+        ev.conflicts = [Conflict(path="speakers[s2]", base=removed, ours=None,
+                                 theirs={**removed, "title": "Dr"}, theirs_by="amir")]
+
+    ef_engine.change(event.id, "test.merge", merged)
+    rows = listing(ef_engine)
+    assert [(r["path"], r["ours"], r["theirs"]["title"], r["theirs_by"]) for r in rows] == \
+        [("speakers[s2]", None, "Dr", "amir")]
+    assert any("1 conflicting change(s)" in w for w in ef_engine.warnings)
+    outcome = resolve(ef_engine, event.id, "speakers[s2]", "theirs")
+    assert [s.id for s in outcome.event.speakers] == ["s1", "s3", "s4", "s2"]
+    assert outcome.event.speakers[-1].title == "Dr" and outcome.event.conflicts == []
+    entry = ef_engine.project.history(event.id)[-1]
+    assert (entry["action"], entry["field"], entry["take"]) == ("resolve", "speakers[s2]",
+                                                                "theirs")
+
+
+def test_resolving_the_date_moves_the_due_dates(ef_event: Any, ef_engine: Any) -> None:
+    from eventflow.conflicts import resolve
+    from eventflow.event import Conflict
+
+    event = ef_event("partner_agreed")
+    ef_engine.change(event.id, "test.merge", lambda ev: setattr(ev, "conflicts", [
+        Conflict(path="date", base=event.date, ours=event.date, theirs=dt.date(2027, 4, 15))]))
+    outcome = resolve(ef_engine, event.id, "date", "theirs")
+    assert outcome.event.date == dt.date(2027, 4, 15)
+    assert outcome.event.due["kickoff_meeting"] > event.due["kickoff_meeting"]
+    assert outcome.event.conflicts == []
+
+
+def test_merge_file_command(tmp_path: Path, base: dict[str, Any]) -> None:
+    from click.testing import CliRunner
+
+    from eventflow.cli import cli
+
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["title"], theirs["venue"]["capacity"] = "Uusi nimi", 99
+    for name, data in (("o", base), ("a", ours), ("b", theirs)):
+        (tmp_path / name).write_bytes(encode_data(data))
+    result = CliRunner().invoke(cli, ["merge-file", *(str(tmp_path / n) for n in "oab")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "a").read_text()
+    assert 'title = "Uusi nimi"' in text and "capacity = 99" in text
