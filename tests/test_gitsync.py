@@ -342,15 +342,6 @@ def test_real_git_merges_as_the_merge_function_does(tmp_path: Path, ef_event: An
 
 
 # regressions ------------------------------------------------------------------------------------
-def _regressions_landed() -> bool:
-    from eventflow.engine import Blocker
-
-    return "kind" in getattr(Blocker, "__dataclass_fields__", {})
-
-
-@pytest.mark.xfail(not _regressions_landed(), reason="regressions (a requirement of a stage "
-                   "already left that broke later) are being built in the engine (issue 10); "
-                   "not on main yet", strict=False)
 def test_a_merge_that_breaks_an_earlier_stage_shows_a_regression(
         tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch, ef_engine: Any) -> None:
     a = clone(tmp_path, shared, "city")
@@ -371,10 +362,12 @@ def test_a_merge_that_breaks_an_earlier_stage_shows_a_regression(
     run_a("advance", event_id)  # the city leaves partner_agreed …
     run_b("partner", "remove", event_id, "p1")  # … while the NGO removes the only partner
     run_b("sync")
-    run_a("sync")
+    out = run_a("sync").output  # sync judges what arrived
+    assert f"regression {event_id} partner_min of stage partner_agreed" in out
     text = (a / "events" / event_id / "event.toml").read_text()
     assert 'stage = "venue"' in text and "[[partners]]" not in text  # both changes merged
     why = run_a("why", event_id, "--json").output
     blockers = json.loads(why[why.index("{"):])["blockers"]
     assert any(b.get("kind") == "regression" and b["item"] == "partner_min" for b in blockers)
     assert "regression" in run_a("why", event_id).output
+    assert "partner_min" in run_a("status", event_id).output

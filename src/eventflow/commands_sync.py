@@ -32,10 +32,16 @@ def attach(cli: click.Group) -> None:
         """
         from .gitsync import sync as run_sync
 
+        from .conflicts import regressions
+
         eng = engine(ctx)
         report = run_sync(eng.project, remote, message)
+        arrived = [a["event"] for a in report.arrived if a["change"] != "removed"]
+        broken = regressions(eng, arrived) if report.merged else []
+        eng.warnings[:] = [w for w in eng.warnings if "conflicting change(s)" not in w]
+        flush_warnings(eng)
         if as_json:
-            emit_json(report.to_json())
+            emit_json({**report.to_json(), "regressions": broken})
             return
         for line in report.setup:
             click.echo(clean(line))
@@ -53,6 +59,10 @@ def attach(cli: click.Group) -> None:
         if report.conflicts:
             click.echo("settle each with `eventflow resolve EVENT FIELD --take "
                        "ours|theirs|VALUE`")
+        for r in broken:
+            fix = f" (fix: {r['fix']})" if r["fix"] else ""
+            click.secho(clean(f"regression {r['event']} {r['item']} of stage {r['stage']}: "
+                              f"{r['reason']}{fix}"), fg="red")
         click.echo(f"pushed to {report.remote}/{report.branch}" if report.pushed else
                    f"{report.remote}/{report.branch} already has everything")
 

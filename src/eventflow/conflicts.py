@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .errors import InvalidInput
+from .errors import EventflowError, InvalidInput
 from .merge import MISSING, describe, parse_path, set_at
 
 if TYPE_CHECKING:
@@ -115,3 +115,21 @@ def _plain(value: Any) -> Any:
     import json
 
     return json.loads(json.dumps(value, default=str))
+
+
+def regressions(engine: Engine, event_ids: list[str]) -> list[dict[str, Any]]:
+    """The merged events judged again: requirements of stages they had left that no longer
+    hold (a merge of two copies can break one, e.g. a partner removed on one side while the
+    other side moved the event on)."""
+    found = []
+    for event_id in event_ids:
+        try:
+            event = engine.project.load(event_id)
+        except EventflowError as exc:
+            found.append({"event": event_id, "item": None, "stage": None, "reason": str(exc),
+                          "fix": "correct the file by hand"})
+            continue
+        for r in engine.judge(event, vetoes=False).regressions:
+            found.append({"event": event.id, "item": r.item.id, "stage": r.item.stage,
+                          "reason": r.reason, "fix": r.fix or None})
+    return found
