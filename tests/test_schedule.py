@@ -20,8 +20,21 @@ def test_malformed_offset_says_what_is_accepted(bad):
 
 def test_weeks_and_days():
     day = dt.date(2027, 3, 18)
-    assert due_date(day, parse_offset("-12w")) == dt.date(2026, 12, 24)
+    # twelve weeks before is Christmas Eve: due on the working day before it
+    assert due_date(day, parse_offset("-12w")) == dt.date(2026, 12, 23)
+    assert due_date(day, parse_offset("-12w"), working=False) == dt.date(2026, 12, 24)
     assert due_date(day, parse_offset("+1d")) == dt.date(2027, 3, 19)
+    assert due_date(day, parse_offset("0d")) == day  # the event day never moves
+
+
+def test_due_dates_move_back_to_working_days():
+    # Midsummer Eve 2027 is Friday 25.6.; a due date on it or on the weekend after moves to 24.6.
+    assert due_date(dt.date(2027, 7, 2), parse_offset("-1w")) == dt.date(2027, 6, 24)
+    assert due_date(dt.date(2027, 6, 27), parse_offset("-1d")) == dt.date(2027, 6, 24)
+    # Christmas Day 2026 and the Second Day of Christmas: back to Wednesday 23.12.
+    assert due_date(dt.date(2027, 1, 1), parse_offset("-1w")) == dt.date(2026, 12, 23)
+    # a follow-up due on a Saturday moves to the Friday before
+    assert due_date(dt.date(2027, 3, 18), parse_offset("+2d")) == dt.date(2027, 3, 19)
 
 
 def test_business_days_skip_weekend_and_epiphany_and_new_year():

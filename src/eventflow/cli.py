@@ -483,14 +483,7 @@ def check(ctx: click.Context, event: str, item: str, note: str) -> None:
     Example:
         eventflow check pirkanmaa kickoff_meeting --note "Met at the city hall"
     """
-    import time
-
-    from .quick import remember_check
-
-    taken = time.time_ns()
-    eng = engine(ctx)
-    outcome = eng.tick(event, item, note=note)
-    remember_check(eng, outcome, taken)  # so that the next check is quick (quick.py)
+    outcome = engine(ctx).tick(event, item, note=note)
     _report(ctx, outcome, f"{outcome.event.id}: ✓ {item}")
 
 
@@ -521,6 +514,8 @@ def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
     Example:
         eventflow waive pirkanmaa invitation_accessibility --note "Online only"
     """
+    if not note.strip():
+        raise click.ClickException("Use --note to record why you waive the item")
     outcome = engine(ctx).tick(event, item, note=note, waive=True)
     _report(ctx, outcome, f"{outcome.event.id}: waived {item}")
 
@@ -563,6 +558,8 @@ def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: boo
     Example:
         eventflow reopen pirkanmaa speakers --reason "Expert cancelled"
     """
+    if not reason.strip():
+        raise click.ClickException("Use --reason to record why you reopen a stage")
     outcome = engine(ctx).reopen(event, stage, reason)
     d = outcome.details
     _report(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']} (reopened)", as_json)
@@ -580,6 +577,8 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
     Example:
         eventflow cancel pirkanmaa --reason "Venue unavailable"
     """
+    if not reason.strip():
+        raise click.ClickException("Use --reason to record why you cancel the event")
     outcome = engine(ctx).cancel(event, reason)
     _report(ctx, outcome, f"{outcome.event.id}: cancelled", as_json)
 

@@ -201,8 +201,9 @@ def attach(cli: click.Group) -> None:
     def check(ctx: click.Context, event: str, as_json: bool) -> None:
         """Judge one event against every rule: kept, broken or not yet due, with the reason.
 
-        Rules of the stages already left and the current stage are kept or broken; rules of
-        coming stages are kept if already met, else not yet due (with their due date).
+        The engine's one verdict, by rule: each item kept, waived, broken (past its due date,
+        or a regression of a stage already left), advice not followed, or not yet due; items
+        traced to a section of the guide are grouped under it. Exit 1 when a rule is broken.
 
         \b
         Example:
@@ -215,21 +216,28 @@ def attach(cli: click.Group) -> None:
         ev = eng.load(event)
         verdicts = judge(eng, ev, load_rules())
         flush_warnings(eng)
+        broken = [v for v in verdicts if v["verdict"] == "broken"]
         if as_json:
-            emit_json({"id": ev.id, "stage": ev.stage, "rules": verdicts})
-            return
-        click.echo(clean(f"{ev.id} at stage {ev.stage}: "
-                         + ", ".join(f"{sum(1 for v in verdicts if v['verdict'] == k)} {k}"
-                                     for k in ("kept", "broken", "not yet due"))))
-        mark = {"kept": "✓", "broken": "✗", "not yet due": "…"}
-        for v in verdicts:
-            click.echo(clean(f"{mark[v['verdict']]} {v['rule']:<4} {v['verdict']:<11} "
-                             f"{v['text']}"))
-            for item in v["items"]:
-                due = f", due {item['due']}" if item["due"] and item["verdict"] != "kept" else ""
-                advice = "" if item["required"] else " (advice)"
-                click.echo(clean(f"      {item['item']} [{item['stage']}{due}]{advice}: "
-                                 f"{item['reason']}"))
+            emit_json({"id": ev.id, "stage": ev.stage, "rules": verdicts,
+                       "broken": len(broken)})
+        else:
+            click.echo(clean(f"{ev.id} at stage {ev.stage}: "
+                             + ", ".join(f"{sum(1 for v in verdicts if v['verdict'] == k)} {k}"
+                                         for k in RULE_STATES)))
+            mark = {"kept": "✓", "broken": "✗", "not yet due": "…", "waived": "~",
+                    "advice not followed": "!"}
+            for v in verdicts:
+                click.echo(clean(f"{mark[v['verdict']]} {v['rule']:<22} {v['verdict']:<19} "
+                                 f"{v['text']}"))
+                for item in v["items"]:
+                    due = (f", due {item['due']}" if item["due"] and item["verdict"] != "kept"
+                           else "")
+                    advice = "" if item["required"] else " (advice)"
+                    regression = " REGRESSION" if item["regression"] else ""
+                    click.echo(clean(f"      {item['item']} [{item['stage']}{due}]{advice}"
+                                     f"{regression}: {item['reason']}"))
+        if broken:
+            ctx.exit(1)
 
     @policy.command("report")
     @click.option("--html", "html_file", required=True,
@@ -265,31 +273,36 @@ def _rule_order(rule_id: str) -> tuple[str, int]:
     return (rule_id[0], int(rule_id[1:]) if rule_id[1:].isdigit() else 0)
 
 
-def judge(eng: Engine, event: Any, rules: list[Any]) -> list[dict[str, Any]]:
-    """Every rule with items in the event's workflow: kept, broken or not yet due.
+RULE_STATES = ("kept", "broken", "advice not followed", "not yet due", "waived")
 
-    A done or cancelled event is judged on everything (every stage is behind it)."""
-    workflow = eng.workflow_for(event)
-    order = workflow.stage_ids
-    here = order.index(event.stage) if event.stage in order else len(order)
-    statuses = eng.evaluate(event)
+
+def judge(eng: Engine, event: Any, rules: list[Any]) -> list[dict[str, Any]]:
+    """Every rule with items in the event's workflow, judged by the engine's one verdict:
+    each item kept, waived, broken, advice not followed or not yet due, and the rule the
+    worst of its items. Items whose source is a section of the guide (``guide:…``) are
+    grouped under that section, so that no item of the workflow is left out."""
+    verdict = eng.judge(event)
     lang = eng.lang
+    labels = {rule.id: (rule.kind, rule.label(lang)) for rule in rules}
+    by_source: dict[str, list[Any]] = {}
+    for r in verdict.requirements:
+        if r.item.source:
+            by_source.setdefault(r.item.source, []).append(r)
+    order = [rule.id for rule in rules] + sorted(s for s in by_source if s not in labels)
     verdicts = []
-    for rule in rules:
-        mine = [s for s in statuses if s.item.source == rule.id]
+    for source in order:
+        mine = by_source.get(source)
         if not mine:
             continue
-        items = []
-        for s in mine:
-            due_now = order.index(s.item.stage) <= here
-            verdict = "kept" if s.ok else ("broken" if due_now else "not yet due")
-            reason = s.reason if s.applies else f"does not apply: {s.reason}"
-            items.append({"item": s.item.id, "stage": s.item.stage, "required": s.item.required,
-                          "verdict": verdict, "reason": reason or ("met" if s.ok else "unmet"),
-                          "due": s.due.isoformat() if s.due else None})
-        kinds = {i["verdict"] for i in items}
-        verdict = "broken" if "broken" in kinds else "not yet due" if "not yet due" in kinds \
-            else "kept"
-        verdicts.append({"rule": rule.id, "kind": rule.kind, "text": rule.label(lang),
-                         "verdict": verdict, "items": items})
+        items = [{"item": r.item.id, "stage": r.item.stage, "required": r.item.required,
+                  "verdict": r.state, "regression": r.regression, "fix": r.fix or None,
+                  "reason": (r.reason if r.status.applies else f"does not apply: {r.reason}")
+                  or ("met" if r.met else "unmet"),
+                  "due": r.due.isoformat() if r.due else None} for r in mine]
+        states = {i["verdict"] for i in items}
+        worst = next((state for state in ("broken", "advice not followed", "not yet due",
+                                          "waived") if state in states), "kept")
+        kind, text = labels.get(source, ("guide", source.split(":", 1)[-1].replace("-", " ")))
+        verdicts.append({"rule": source, "kind": kind, "text": text, "verdict": worst,
+                         "items": items})
     return verdicts

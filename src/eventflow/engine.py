@@ -140,8 +140,9 @@ class Engine:
             path = self.workflow_files.get(workflow_id)
             if path is None:
                 known = ", ".join(sorted(self.workflow_files)) or "none"
+                problems = "".join(f"; {e}" for e in self.registry.errors)
                 raise InvalidInput(f"no workflow '{workflow_id}' (known: {known}); add it to "
-                                   "workflows/ or activate the plugin that provides it")
+                                   f"workflows/ or activate the plugin that provides it{problems}")
             cache[workflow_id] = load_workflow(path, self.registry.checks, self.registry.items)
         return cache[workflow_id]  # type: ignore[no-any-return]
 
@@ -392,8 +393,15 @@ class Engine:
             if event.stage in TERMINAL and not after_end:
                 raise InvalidInput(f"{event.id} is {event.stage}; reopen a stage first "
                                    f"(`eventflow reopen {event.id} STAGE --reason ...`)")
-            before = self.judge(event, vetoes=False)
-            self.refuse_out_of_order(event, action, before)
+            try:
+                before = self.judge(event, vetoes=False)
+                self.refuse_out_of_order(event, action, before)
+            except EventflowError as exc:
+                exc.args = (f"{exc}; nothing was saved",) + exc.args[1:]
+                raise
+            except OSError as exc:
+                raise InvalidInput(f"{event.id}: cannot read what judging the change needs "
+                                   f"({exc.strerror or exc}); nothing was saved") from None
             draft = event.copy()
             result = mutate(draft)
             self._stamp_fact(draft, action)
@@ -408,7 +416,14 @@ class Engine:
                                    f"first (`eventflow panel question {event.id} TEXT`)")
             saved = self.project.save(draft, action, details, expected_revision=event.revision)
         outcome = Outcome(saved, details=result if isinstance(result, dict) else {})
-        outcome.warnings.extend(self.regression_warnings(before, self.judge(saved, vetoes=False)))
+        try:
+            after = self.judge(saved, vetoes=False)
+        except (EventflowError, OSError) as exc:  # saved already: say so, never fail it
+            outcome.warnings.append(f"{saved.id}: the change was saved, but it could not be "
+                                    f"judged again ({exc}); `eventflow why {saved.id}` shows "
+                                    "what holds")
+            return outcome
+        outcome.warnings.extend(self.regression_warnings(before, after))
         return outcome
 
     def regression_warnings(self, before: Verdict, after: Verdict) -> list[str]:
@@ -625,6 +640,13 @@ class Engine:
         event = self.load(name)
         workflow = self.workflow_for(event)
         day = today()
+        order = workflow.stage_ids
+        held = [st.id for st in workflow.stages if st.leave_from is not None
+                and event.stage in order and order.index(event.stage) > order.index(st.id)]
+        if held:
+            raise InvalidInput(f"{event.id} has left '{held[-1]}', which happens on the event day "
+                               f"{event.date}: a held event keeps its date; reopen "
+                               f"'{held[-1]}' first if the day really moves")
         if date < day and not force:
             raise InvalidInput(f"{date} is in the past (today is {day}); to record an event that "
                                "already took place on another day, force it with a reason")

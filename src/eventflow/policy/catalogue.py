@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 PACKAGE = Path(__file__).resolve().parent.parent
 RULES_FILE = PACKAGE / "data" / "rules.toml"
-RULE_ID = re.compile(r"^(R|G)\d+$")
+RULE_ID = re.compile(r"^(R|G|L)\d+$")
 KEPT, BROKEN = "kept", "broken"
 def features_dir() -> Path:
     """The core policy: ``eventflow/features`` (a link to the checkout's ``features/``)."""

@@ -93,7 +93,7 @@ then = _decorator("then")
 
 
 # the world: one planning folder per scenario -------------------------------------------------
-_CACHE: dict[str, Path] = {}
+_CACHE: dict[str, tuple[Path, dt.date]] = {}  # snapshot of a walk and its day
 _CACHE_DIR: list[Path] = []
 
 
@@ -180,8 +180,11 @@ class World:
     def reach(self, stage_words: str, in_order: bool) -> None:
         """Bring the event to a stage the way planners do (data recorded, items ticked,
         every stage before it advanced); ``in_order``: the stage's own work done as well."""
+        from ..testing import move_clock
+
         stage = self.stage(stage_words)
-        template = self._template(stage.id, in_order)
+        template, clock = self._template(stage.id, in_order)
+        move_clock(clock)  # the day the walk had come to (an event at delivery is on its day)
         assert self.project is not None
         target = self.project.root / "events"
         shutil.rmtree(target)
@@ -191,19 +194,30 @@ class World:
             # planning team does with `eventflow migrate` after changing its workflow
             self.engine.migrate(self.event_id, dry_run=False)
 
-    def _template(self, stage: str, in_order: bool) -> Path:
+    def _template(self, stage: str, in_order: bool) -> tuple[Path, dt.date]:
         """A planning folder walked to ``stage`` with the shipped workflow. One walk per kind
         of training day and process leaves a snapshot at every stage (just reached, and with
         its work done); scenarios copy them, since a real walk takes a second."""
-        from ..engine import Engine
-        from ..store import Project
-        from ..testing import complete_stage
-        from ..workflow import TERMINAL
-
         plan = json.dumps([*self.plan, sorted(self.plugins)])
         key = json.dumps([plan, stage, in_order])
         if key in _CACHE:
             return _CACHE[key]
+        clock = os.environ.get("EVENTFLOW_TODAY")
+        try:
+            return self._walk(plan, key)
+        finally:  # the walk's clock is the walk's: each snapshot keeps the day it was made on
+            if clock is None:
+                os.environ.pop("EVENTFLOW_TODAY", None)
+            else:
+                os.environ["EVENTFLOW_TODAY"] = clock
+
+    def _walk(self, plan: str, key: str) -> tuple[Path, dt.date]:
+        from ..engine import Engine
+        from ..schedule import today
+        from ..store import Project
+        from ..testing import complete_stage, earliest_day, move_clock
+        from ..workflow import TERMINAL
+
         folder = _cache_dir() / hashlib.sha1(plan.encode()).hexdigest()[:16]
         project = Project.init(folder / "walk", self._settings(self.plan[0]))
         engine = Engine(project)
@@ -216,7 +230,8 @@ class World:
                     complete_stage(engine, event.id)
                 snapshot = folder / f"{event.stage}-{done}"
                 shutil.copytree(project.root, snapshot)
-                _CACHE[json.dumps([plan, event.stage, done])] = snapshot
+                _CACHE[json.dumps([plan, event.stage, done])] = (snapshot, today())
+            move_clock(earliest_day(engine, engine.load(event.id)))
             event = engine.advance(event.id).event
         return _CACHE[key]
 
@@ -287,10 +302,15 @@ def world(request: pytest.FixtureRequest) -> Iterator[World]:
     gets a folder with that plugin active."""
     plugins = _plugins_for(request)
     base = Path(tempfile.mkdtemp(prefix="eventflow-scenario-", dir=scratch_dir()))
+    clock = os.environ.get("EVENTFLOW_TODAY")
     try:
         yield World(base, plugins=plugins)
     finally:
         shutil.rmtree(base, ignore_errors=True)
+        if clock is None:  # the clock a scenario moved forward goes back for the next one
+            os.environ.pop("EVENTFLOW_TODAY", None)
+        else:
+            os.environ["EVENTFLOW_TODAY"] = clock
 
 
 # Given ---------------------------------------------------------------------------------------
@@ -770,6 +790,7 @@ def refused_listing(world: World, datatable: list[list[str]]) -> None:
     assert result.exit_code == 1, f"exit code {result.exit_code}: {result.output}"
     listed = {line.split("✗", 1)[1].split(":", 1)[0].strip()
               for line in result.output.splitlines() if "✗" in line}
+    listed.discard("(date)")  # not a requirement: the day the stage may be left
     expected = {world.requirement(row[0]).id for row in datatable if row and row[0].strip()}
     assert listed == expected, (f"refused listing {sorted(listed)}, the policy expects "
                                 f"{sorted(expected)}")
@@ -812,3 +833,167 @@ def refused_without_reason(world: World) -> None:
     assert result.exit_code == 1 and "--reason" in result.output, result.output
     actions = [e["action"] for e in world.engine.project.history(world.event_id)]
     assert "reopen" not in actions and "cancel" not in actions, actions
+
+
+# The life of an event: regressions, time, order of actions, reschedule, reopen (rules L1–L5) ---
+@given("a planner works on it {days:d} days before the event",
+       "suunnittelija työskentelee sen parissa {days:d} päivää ennen tilaisuutta")
+def days_before(world: World, days: int) -> None:
+    os.environ["EVENTFLOW_TODAY"] = (EVENT_DATE - dt.timedelta(days=days)).isoformat()
+
+
+@given("the event day has come", "tilaisuuspäivä on koittanut")
+def event_day(world: World) -> None:
+    os.environ["EVENTFLOW_TODAY"] = EVENT_DATE.isoformat()
+
+
+@when("the partner organisation withdraws after the agreement",
+      "kumppaniorganisaatio vetäytyy sopimuksen jälkeen")
+def partner_withdraws_later(world: World) -> None:
+    world.cli("partner", "remove", world.event_id, world.event.partners[0].id)
+
+
+@when('a planner ticks "{requirement}"', 'suunnittelija kuittaa kohdan "{requirement}"')
+def ask_tick(world: World, requirement: str) -> None:
+    world.cli("check", world.event_id, world.requirement(requirement).id)
+
+
+@when("a planner records that the invitation was sent",
+      "suunnittelija kirjaa kutsun lähetetyksi")
+def ask_invitation_sent(world: World) -> None:
+    world.cli("invitation", "sent", world.event_id)
+
+
+@when("a planner records that the panel questions were sent",
+      "suunnittelija kirjaa paneelikysymykset lähetetyiksi")
+def ask_panel_sent(world: World) -> None:
+    world.cli("panel", "sent", world.event_id)
+
+
+@when("a planner adds a panel question after the questions were sent",
+      "suunnittelija lisää paneelikysymyksen kysymysten lähettämisen jälkeen")
+def late_question(world: World) -> None:
+    world.cli("panel", "question", world.event_id, "How do we meet each other?",
+              "--dimension", "interaction")
+
+
+@when("a planner imports the registrations", "suunnittelija tuo ilmoittautumiset")
+def ask_import(world: World) -> None:
+    registrations = world.base / "registrations.csv"
+    registrations.write_text("name,email,organisation,target_group\n"
+                             "Aino Virtanen,aino@example.fi,Tampereen kaupunki,ngo\n",
+                             encoding="utf-8")
+    world.cli("participants", "import", world.event_id, str(registrations))
+
+
+@when("a planner moves the event {weeks:d} weeks later",
+      "suunnittelija siirtää tilaisuutta {weeks:d} viikkoa myöhemmäksi")
+def ask_reschedule(world: World, weeks: int) -> None:
+    day = world.event.date + dt.timedelta(weeks=weeks)
+    world.cli("reschedule", world.event_id, "--date", day.isoformat())
+
+
+@when("a planner moves the event to a day that has passed",
+      "suunnittelija siirtää tilaisuuden jo menneelle päivälle")
+def ask_reschedule_past(world: World) -> None:
+    from ..schedule import today
+
+    world.cli("reschedule", world.event_id, "--date",
+              (today() - dt.timedelta(days=1)).isoformat())
+
+
+@when('a planner reopens the "{stage}" stage after cancelling the event',
+      'suunnittelija avaa vaiheen "{stage}" uudelleen tilaisuuden peruttua')
+def ask_reopen_cancelled(world: World, stage: str) -> None:
+    world.cli("cancel", world.event_id, "--reason", "the venue burnt down")
+    world.cli("reopen", world.event_id, world.stage(stage).id, "--reason", "a new venue")
+
+
+@then('the change is saved with a warning that "{requirement}" no longer holds',
+      'muutos tallennetaan ja varoitetaan, ettei "{requirement}" enää täyty')
+def saved_with_regression(world: World, requirement: str) -> None:
+    item = world.requirement(requirement)
+    result = world.result
+    assert result is not None and result.exit_code == 0, result.output if result else ""
+    assert f"regression in {world.event_id}: {item.id}" in result.output, result.output
+    why = world.cli("why", world.event_id)
+    first = next(line for line in why.output.splitlines() if "✗" in line)
+    assert item.id in first, f"why does not list the regression {item.id} first:\n{why.output}"
+
+
+@then("the event cannot move on until it is mended",
+      "tilaisuus ei voi siirtyä eteenpäin ennen kuin se on korjattu")
+def held_by_regression(world: World) -> None:
+    result = world.cli("advance", world.event_id)
+    assert result.exit_code == 1 and "regression" in result.output, result.output
+
+
+@then("nothing of the stages already left is broken",
+      "mikään jo jätetyn vaiheen vaatimus ei ole rikki")
+def no_regression(world: World) -> None:
+    verdict = world.engine.judge(world.event)
+    assert not verdict.regressions, [r.item.id for r in verdict.regressions]
+
+
+@then("the stage cannot be left before the event day",
+      "vaihetta ei voi jättää ennen tilaisuuspäivää")
+def not_before_event_day(world: World) -> None:
+    result = world.cli("advance", world.event_id)
+    assert result.exit_code == 1, result.output
+    assert f"can be left from {EVENT_DATE}" in result.output, result.output
+
+
+@then("the request is refused because it is too early",
+      "pyyntö hylätään, koska on liian aikaista")
+def refused_too_early(world: World) -> None:
+    result = world.result
+    assert result is not None and result.exit_code == 1, result.output if result else ""
+    assert "can be ticked from" in result.output, result.output
+
+
+@then('the request is refused until "{requirement}" is in order',
+      'pyyntö hylätään, kunnes "{requirement}" on kunnossa')
+def refused_until(world: World, requirement: str) -> None:
+    item = world.requirement(requirement)
+    result = world.result
+    assert result is not None and result.exit_code == 1, result.output if result else ""
+    assert "cannot be recorded before" in result.output and item.id in result.output, \
+        result.output
+
+
+@then("the request is accepted", "pyyntö hyväksytään")
+def accepted(world: World) -> None:
+    result = world.result
+    assert result is not None and result.exit_code == 0, result.output if result else ""
+
+
+@then("the planner is told to send the invitation again",
+      "suunnittelijaa kehotetaan lähettämään kutsu uudelleen")
+def told_to_resend(world: World) -> None:
+    result = world.result
+    assert result is not None and result.exit_code == 0, result.output if result else ""
+    assert "send it again" in result.output, result.output
+
+
+@then("nothing is reported stale", "mitään ei ilmoiteta vanhentuneeksi")
+def nothing_stale(world: World) -> None:
+    result = world.result
+    assert result is not None and result.exit_code == 0, result.output if result else ""
+    assert "stale or impossible" not in result.output, result.output
+
+
+@then("the request is refused because the day has passed",
+      "pyyntö hylätään, koska päivä on jo mennyt")
+def refused_past(world: World) -> None:
+    result = world.result
+    assert result is not None and result.exit_code == 1, result.output if result else ""
+    assert "is in the past" in result.output, result.output
+
+
+@then("the request is refused because a stage is only reopened backwards",
+      "pyyntö hylätään, koska vaiheen voi avata vain taaksepäin")
+def refused_forward(world: World) -> None:
+    result = world.result
+    assert result is not None and result.exit_code == 1, result.output if result else ""
+    assert "earlier stage" in result.output, result.output
+    assert world.event.stage != "follow_up"
