@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/merge.py [--runs 15]       # or: make bench-merge
 
-A (the driver as git runs it): ``python -m eventflow.merge BASE OURS THEIRS PATH`` on one
+A (the driver as git runs it): ``python -c DRIVER_CODE BASE OURS THEIRS PATH`` on one
 event of the benchmark's generated folder, the two sides changing different things (items
 ticked on both sides, a partner added, the venue's capacity changed): a clean data merge,
 written over OURS. B (the baseline): the same interpreter starts, parses the three files with
@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 import generate
 import run as bench
 
+DRIVER_CODE = "import sys; from eventflow.merge import main; sys.exit(main())"  # merge.py
 BASELINE = """
 import sys, tomli, tomli_w
 data = []
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def driver() -> float:
         shutil.copyfile(ours, result)
-        return bench.run_rss([python, "-m", "eventflow.merge", str(base), str(result),
+        return bench.run_rss([python, "-c", DRIVER_CODE, str(base), str(result),
                               str(theirs), repo_path], work, env)[0]
 
     def baseline() -> float:

@@ -30,9 +30,8 @@ def attach(cli: click.Group) -> None:
             eventflow sync
             eventflow sync --remote origin --json
         """
-        from .gitsync import sync as run_sync
-
         from .conflicts import regressions
+        from .gitsync import sync as run_sync
 
         eng = engine(ctx)
         report = run_sync(eng.project, remote, message)
@@ -136,7 +135,7 @@ def attach(cli: click.Group) -> None:
 
         Git runs it with `%O %A %B %P`; the result replaces OURS. Exit 0 when merged
         (conflicting values are recorded in the file), 1 when a version cannot be read.
-        `eventflow init --git` registers the faster `python -m eventflow.merge`.
+        `eventflow init --git` registers a faster direct call of the same merge.
 
         \b
         Example:

@@ -38,7 +38,9 @@ class GitError(EventflowError):
 
 def driver_command() -> str:
     """The command git runs to merge an event file (this Python, so the right eventflow)."""
-    return f"{shlex.quote(sys.executable)} -m eventflow.merge %O %A %B %P"
+    from .merge import DRIVER_CODE
+
+    return f"{shlex.quote(sys.executable)} -c {shlex.quote(DRIVER_CODE)} %O %A %B %P"
 
 
 def git(args: list[str], cwd: str | Path, *, check: bool = True,
@@ -99,7 +101,9 @@ def driver_registered(cwd: str | Path) -> bool:
     still exists (a moved virtualenv needs registering again)."""
     done = git(["config", "--get", "merge.eventflow.driver"], cwd, check=False)
     words = shlex.split(done.stdout.strip()) if done.returncode == 0 else []
-    return bool(words) and "eventflow.merge" in words and os.path.exists(words[0])
+    from .merge import DRIVER_CODE
+
+    return bool(words) and DRIVER_CODE in words and os.path.exists(words[0])
 
 
 def register_driver(cwd: str | Path) -> None:

@@ -21,7 +21,8 @@ When both sides changed one value to different values nothing is lost: the merge
 ours and records a ``[[conflicts]]`` entry (path, base, ours, theirs, who and when on each side,
 from the item or the history) that every command shows until ``eventflow resolve`` settles it.
 
-Run by git as ``python -m eventflow.merge %O %A %B %P`` (or ``eventflow merge-file``); the
+Run by git as ``python -c "$DRIVER_CODE" %O %A %B %P`` (the same as ``python -m
+eventflow.merge``, without loading runpy; or ``eventflow merge-file``); the
 result is written over ``%A``; the exit code is 0 for a data merge, conflicts recorded or not,
 and 1 only when a version cannot be read (git then leaves the file in conflict). This module
 imports neither click nor the engine, so that git's call costs little more than reading three
@@ -30,13 +31,18 @@ files and writing one (bench/merge.py, goal P9).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
-from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+# json is imported where used: git's call of a clean merge never needs it (goal P9)
+
+#: What git runs (``python -c DRIVER_CODE BASE OURS THEIRS PATH``; gitsync.driver_command).
+DRIVER_CODE = "import sys; from eventflow.merge import main; sys.exit(main())"
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__slots__": ()})()
 
 #: Lists of records and the field that identifies a record (``*`` stands for a record's key).
@@ -73,6 +79,8 @@ def format_path(parts: Iterable[str]) -> str:
     """``("speakers", "s1", "name")`` → ``speakers[s1].name``; ``venue.capacity``. A part
     that is not a plain word, or that names a record of a list, goes in brackets (JSON-quoted
     when it holds a bracket or a quote)."""
+    import json
+
     out = ""
     for i, part in enumerate(parts):
         if isinstance(part, _Key):
@@ -88,6 +96,8 @@ def format_path(parts: Iterable[str]) -> str:
 
 def parse_path(text: str) -> list[str]:
     """The parts of a path written by :func:`format_path` (brackets or dots)."""
+    import json
+
     parts: list[str] = []
     i = 0
     while i < len(text):
@@ -395,10 +405,14 @@ def _own_lines(side: list[dict[str, Any]], other: list[dict[str, Any]],
 
 
 def _line_key(entry: dict[str, Any]) -> str:
+    import json
+
     return str(entry.get("change_id") or json.dumps(entry, sort_keys=True, default=str))
 
 
 def _entry_for(parts: list[str], since: list[dict[str, Any]]) -> dict[str, Any] | None:
+    import json
+
     if not since:
         return None
     words = {p.lower() for p in parts} | {parts[0].rstrip("s").lower()}
@@ -411,6 +425,8 @@ def _entry_for(parts: list[str], since: list[dict[str, Any]]) -> dict[str, Any] 
 
 
 def history_lines(raw: bytes) -> list[dict[str, Any]]:
+    import json
+
     entries = []
     for line in raw.decode("utf-8", "replace").splitlines():
         try:
@@ -549,6 +565,8 @@ def main(argv: list[str] | None = None) -> int:
 
 # what commands show -----------------------------------------------------------------------------
 def describe(value: Any) -> str:
+    import json
+
     if value is None or value is MISSING:
         return "(none)"
     if isinstance(value, str):
