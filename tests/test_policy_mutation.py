@@ -8,7 +8,12 @@ import pytest
 
 from eventflow.engine import default_workflow_path
 from eventflow.policy.catalogue import build_policy, load_rules, seed_workflow
-from eventflow.policy.verify import MUTATION_SCORE, mutation_check, score_line
+from eventflow.policy.verify import (
+    MUTATION_SCORE,
+    engine_mutation_check,
+    mutation_check,
+    score_line,
+)
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +26,9 @@ def test_every_mutant_of_every_rule_is_caught(policy, pytestconfig):
     rows = mutation_check(policy.scenarios, default_workflow_path(), rule_ids)
     seed = {r.id for r in load_rules() if r.seed}
     assert seed <= {r["rule"] for r in rows}
+    engine_rows = engine_mutation_check(policy.scenarios)
+    assert len(engine_rows) == 4
+    rows += engine_rows
     line = score_line(rows)
     pytestconfig.stash[MUTATION_SCORE] = line
     missed = [f"{r['rule']}: {r['mutant']}" for r in rows if not r["caught"]]

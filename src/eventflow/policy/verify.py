@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import tomli
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -290,3 +290,91 @@ def score_line(rows: Sequence[dict[str, Any]]) -> str:
     total = len(rows)
     percent = 100 * caught // total if total else 0
     return f"mutation score: {caught}/{total} ({percent} %)"
+
+
+# mutants of the engine's semantics ------------------------------------------------------------
+def _engine_mutants() -> list[tuple[str, Callable[[Any], None]]]:
+    """Ways to weaken the judge itself (not the workflow): each patches the engine through a
+    ``pytest.MonkeyPatch`` given to it. The lifecycle rules (L1–L5) must catch every one."""
+    import dataclasses
+
+    from .. import engine as engine_mod
+    from .. import judge as judge_mod
+
+    real_judge = judge_mod.judge
+
+    def current_stage_only(mp: Any) -> None:
+        def judge(*args: Any, **kwargs: Any) -> Any:
+            verdict = real_judge(*args, **kwargs)
+            verdict.requirements = [dataclasses.replace(r, regression=False)
+                                    for r in verdict.requirements]
+            return verdict
+
+        mp.setattr(engine_mod, "judge", judge)
+
+    def ignore_time(mp: Any) -> None:
+        import datetime as dt
+
+        mp.setattr(judge_mod, "due_date", lambda *a, **k: dt.date.min)
+        mp.setattr(engine_mod, "due_date", lambda *a, **k: dt.date.min)
+
+    def reopen_forward(mp: Any) -> None:
+        def reopen(self: Any, name: str, stage: str, reason: str) -> Any:
+            return self._transition(self.project.resolve(name), "reopen", stage, reason, False)
+
+        mp.setattr(engine_mod.Engine, "reopen", reopen)
+
+    def out_of_order(mp: Any) -> None:
+        mp.setattr(engine_mod, "PREREQUISITES", {})
+
+    return [("judge only the current stage", current_stage_only),
+            ("ignore time windows", ignore_time),
+            ("allow reopen forward", reopen_forward),
+            ("accept facts out of order", out_of_order)]
+
+
+def _use_walks(steps: Any, walks: tuple[dict[str, Any], list[Any]]) -> None:
+    steps._CACHE.clear()
+    steps._CACHE.update(walks[0])
+    steps._CACHE_DIR[:] = walks[1]
+
+
+def engine_mutation_check(scenarios: Sequence[ScenarioInfo],
+                          rule_ids: Sequence[str] = ("L1", "L2", "L3", "L4", "L5")
+                          ) -> list[dict[str, Any]]:
+    """For each mutant of the engine's semantics: run the lifecycle rules' scenarios until one
+    fails that passes against the real engine. One row per mutant, as :func:`mutation_check`."""
+    import pytest
+
+    from . import steps
+
+    own = sorted((s for s in scenarios if set(s.tags) & set(rule_ids) and not s.plugin),
+                 key=lambda s: (s.polarity != "broken", s.language))
+    baseline: dict[str, bool] = {}
+    rows = []
+    real_walks = (dict(steps._CACHE), list(steps._CACHE_DIR))
+    for description, patch in _engine_mutants():
+        killer = None
+        mutant_walks: tuple[dict[str, Any], list[Any]] = ({}, [])  # the mutant's alone
+        for scenario in own:
+            mp = pytest.MonkeyPatch()
+            _use_walks(steps, mutant_walks)
+            try:
+                patch(mp)
+                result = run_inprocess(scenario)
+            finally:
+                mp.undo()
+                mutant_walks = (dict(steps._CACHE), list(steps._CACHE_DIR))
+                _use_walks(steps, real_walks)
+            if result.ok:
+                continue
+            if scenario.key not in baseline:
+                baseline[scenario.key] = run_inprocess(scenario).ok
+                real_walks = (dict(steps._CACHE), list(steps._CACHE_DIR))
+            if baseline[scenario.key]:
+                killer = result
+                break
+        rows.append({"rule": "engine", "mutant": description, "caught": killer is not None,
+                     "by": killer.scenario.name if killer else "",
+                     "why": killer.message.splitlines()[0][:200] if killer else ""})
+    return rows

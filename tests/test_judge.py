@@ -1,0 +1,128 @@
+"""The one verdict, as the commands show it: regressions, time, order of actions, reschedule,
+reopen, and done and cancelled events told truthfully."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+
+def at_stage(ef_event: Any, stage: str) -> str:
+    return str(ef_event(stage).id)
+
+
+def test_a_hand_edited_inconsistent_file_loads_and_shows_the_regression(
+        ef_event: Any, folder: Any, run: Any) -> None:
+    event_id = at_stage(ef_event, "speakers")
+    path = folder / "events" / event_id / "event.toml"
+    text = path.read_text("utf-8")
+    start = text.index("[[partners]]")
+    end = text.index("\n[", start + 1)
+    path.write_text(text[:start] + text[end + 1:], "utf-8")  # R1 broken by hand
+    why = run("why", event_id)
+    assert why.exit_code == 0
+    lines = why.output.splitlines()
+    assert "regression" in lines[0] and "partner_min of partner_agreed" in lines[2]
+    status = run("status", "--json")
+    row = json.loads(status.output)["events"][0]
+    assert row["regressions"] == 1
+    assert run("status", "--check").exit_code == 3
+    advance = run("advance", event_id)
+    assert advance.exit_code == 1 and "regression" in advance.output
+
+
+def test_a_regression_is_saved_with_a_warning_naming_rule_and_fix(ef_event: Any,
+                                                                  run: Any) -> None:
+    event_id = at_stage(ef_event, "speakers")
+    added = run("speaker", "add", event_id, "Late Expert", "--slot", "comment_talk")
+    assert added.exit_code == 0 and "regression" not in added.output  # the current stage
+    fee = run("speaker", "add", event_id, "Chief Inspector", "--slot", "panel", "--ex-officio",
+              "--fee", "200")
+    assert fee.exit_code == 0  # reality changed: the speaker is recorded
+    assert f"regression in {event_id}: ex_officio_no_fee of stage 'costs_split'" in fee.output
+    why = json.loads(run("why", event_id, "--json").output)
+    assert why["blockers"][0] == {**why["blockers"][0], "kind": "regression",
+                                  "item": "ex_officio_no_fee", "stage": "costs_split"}
+    assert why["regressions"] == 1 and not why["can_advance"]
+    assert "EVENT" not in json.dumps(why)  # every fix names the real event
+
+
+def test_delivery_is_left_on_the_event_day_and_not_before(ef_event: Any, ef_engine: Any,
+                                                          run: Any, monkeypatch: Any) -> None:
+    from eventflow.testing import complete_stage
+
+    event = ef_event("delivery")
+    monkeypatch.setenv("EVENTFLOW_TODAY", "2027-03-01")
+    tick = run("check", event.id, "attendance_recorded")
+    assert tick.exit_code == 1
+    assert "can be ticked from 2027-03-18" in tick.output and "2027-03-01" in tick.output
+    why = json.loads(run("why", event.id, "--json").output)
+    assert why["leave_from"] == "2027-03-18" and not why["can_advance"]
+    assert any(b["kind"] == "time" for b in why["blockers"])
+    monkeypatch.setenv("EVENTFLOW_TODAY", "2027-03-18")
+    complete_stage(ef_engine, event.id)
+    assert run("advance", event.id).exit_code == 0
+
+
+def test_follow_up_advice_can_be_ticked_after_done(ef_event: Any, run: Any) -> None:
+    event = ef_event("done")
+    assert run("check", event.id, "partner_debrief", "--note", "late").exit_code == 0
+    refused = run("check", event.id, "costs_settled")
+    assert refused.exit_code == 1 and "done" in refused.output
+
+
+def test_done_and_cancelled_events_are_told_truthfully(ef_event: Any, run: Any) -> None:
+    done = ef_event("done")
+    assert "is done" in run("why", done.id).output
+    cancelled = ef_event("costs_split", region="Uusimaa")
+    assert run("cancel", cancelled.id, "--reason", "no venue").exit_code == 0
+    why = run("why", cancelled.id)
+    assert "cancelled (at 'costs_split')" in why.output
+    assert "can leave" not in why.output
+    row = next(r for r in json.loads(run("status", "--json").output)["events"]
+               if r["id"] == cancelled.id)
+    assert row["status"] == "cancelled" and row["stage_number"] == 3
+    assert "3/8 cancelled" in run("status").output
+
+
+def test_reopen_only_goes_back(ef_event: Any, run: Any) -> None:
+    event = ef_event("venue")
+    forward = run("reopen", event.id, "follow_up", "--reason", "skip ahead")
+    assert forward.exit_code == 1 and "earlier stage" in forward.output
+    run("cancel", event.id, "--reason", "x")
+    jump = run("reopen", event.id, "follow_up", "--reason", "y")
+    assert jump.exit_code == 1 and "cancelled at 'venue'" in jump.output
+    assert run("reopen", event.id, "partner_agreed", "--reason", "y").exit_code == 0
+
+
+def test_reschedule_refuses_the_past_and_lists_what_goes_stale(ef_event: Any, run: Any) -> None:
+    event = ef_event("panel_questions")  # the invitation and the questions were sent
+    past = run("reschedule", event.id, "--date", "2026-11-01")
+    assert past.exit_code == 1 and "in the past" in past.output and "--force" in past.output
+    assert run("reschedule", event.id, "--date", "2026-11-01", "--force").exit_code == 1
+    dry = json.loads(run("reschedule", event.id, "--date", "2027-01-10", "--dry-run",
+                         "--json").output)
+    text = " ".join(dry["consequences"])
+    assert "registration deadline" in text and "send it again" in text
+    assert "becomes overdue" in text
+    moved = run("reschedule", event.id, "--date", "2027-04-15")
+    assert moved.exit_code == 0 and "send it again" in moved.output
+    why = json.loads(run("why", event.id, "--json").output)
+    assert "invitation_sent_latest" in {b["item"] for b in why["blockers"]}
+
+
+def test_facts_of_later_stages_wait_for_their_prerequisites(ef_event: Any, run: Any) -> None:
+    event = ef_event("partner_agreed")
+    for args in (("invitation", "sent", event.id), ("panel", "sent", event.id)):
+        result = run(*args)
+        assert result.exit_code == 1 and "cannot be recorded before" in result.output
+        assert "nothing was saved" in result.output
+
+
+def test_due_dates_are_working_days(ef_engine: Any) -> None:
+    import datetime as dt
+
+    event = ef_engine.create("Hyvät väestösuhteet", dt.date(2027, 4, 15), "Pirkanmaa", ["fi"])
+    assert event.due["kickoff_meeting"].weekday() < 5
+    assert event.due["kickoff_meeting"] != dt.date(2026, 12, 24)  # not on Christmas Eve
