@@ -6,11 +6,11 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 EXAMPLE_PLUGINS := plugins/eventflow-docx plugins/eventflow-etno
 
-.PHONY: demo test test-plugins bench bench-merge reliability-long install clean
+.PHONY: demo test lint test-plugins bench bench-merge reliability-long install clean
 
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(EXAMPLE_PLUGINS))
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) -e '.[test]'
+	$(PIP) -e '.[test,lint]'
 	$(PIP) $(addprefix -e ,$(EXAMPLE_PLUGINS))
 	touch $(STAMP)
 
@@ -19,9 +19,16 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(PY) -m eventflow.demo
 
-# Every test of eventflow, then each example plugin's own tests (installed with pip above,
-# as another organisation's users would install them).
-test: $(STAMP)
+# ruff (style and likely bugs), mypy (types; strict for the public API, hookspecs and the
+# store) and import-linter (the layers of DESIGN.md); configured in pyproject.toml.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests plugins bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+# The lint, every test of eventflow, then each example plugin's own tests (installed with pip
+# above, as another organisation's users would install them).
+test: lint
 	$(PY) -m pytest -q
 	$(MAKE) --no-print-directory test-plugins
 

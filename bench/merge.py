@@ -23,8 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import generate
-import run as bench
+import generate  # noqa: E402
+import run as bench  # noqa: E402
 
 DRIVER_CODE = "import sys; from eventflow.merge import main; sys.exit(main())"  # merge.py
 BASELINE = """

@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 
-
 def at_stage(ef_event: Any, stage: str) -> str:
     return str(ef_event(stage).id)
 

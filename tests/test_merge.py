@@ -114,9 +114,9 @@ def test_a_side_that_cannot_be_read_fails_the_driver_naming_it(tmp_path: Path,
                                    ["organisers", "Amir H. [x]", "organisation"],
                                    ["ext", "my.plugin", "key"]])
 def test_paths_round_trip(parts: list[str]) -> None:
-    from eventflow.merge import _Key
+    from eventflow.merge import RecordKey
 
-    typed = [_Key(p) if i == 1 and parts[0] in ("speakers", "organisers") else p
+    typed = [RecordKey(p) if i == 1 and parts[0] in ("speakers", "organisers") else p
              for i, p in enumerate(parts)]
     assert parse_path(format_path(typed)) == parts
 

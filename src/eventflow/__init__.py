@@ -48,6 +48,10 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
+    """The public name ``name`` of :data:`__all__`, imported from its module when first used.
+
+    Raises :class:`AttributeError` for any other name.
+    """
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'eventflow' has no attribute '{name}'")

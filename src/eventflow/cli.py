@@ -683,22 +683,14 @@ def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> N
 
 
 def help_width() -> int:
-    """The width click gives help text (``shutil.get_terminal_size`` capped at the content
-    width), computed as shutil does but without importing it: shutil loads the compression
-    modules, a few milliseconds of every start (bench/, goal P1)."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-        columns = columns or 80
-    return max(min(columns, CONTEXT["max_content_width"]) - 2, 50)
+    """The width click gives help text: the terminal's (``shutil.get_terminal_size``, which
+    honours ``COLUMNS``) capped at the content width, less 2, at least 50. Click measures it
+    itself when it formats help; imported here only then (shutil: about 4 ms)."""
+    import shutil
+
+    return max(min(shutil.get_terminal_size().columns, CONTEXT["max_content_width"]) - 2, 50)
 
 
 def main() -> None:
     load_plugin_commands(cli)
-    cli(prog_name="eventflow", terminal_width=help_width())
+    cli(prog_name="eventflow")

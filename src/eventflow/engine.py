@@ -110,7 +110,7 @@ class Engine:
     def workflow_files(self) -> dict[str, Path]:
         """Workflow id → file, from plugins and the planning folder's ``workflows/``."""
         from .errors import FileFormatError
-        from .workflow import read_toml
+        from .store import read_toml
 
         # plugins' workflows were read (and their ids checked) when they registered
         found = {wf_id: path for wf_id, (path, _) in self.registry.workflow_ids.items()}

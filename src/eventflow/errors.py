@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import os
     from pathlib import Path
 
 
@@ -13,13 +14,13 @@ class EventflowError(Exception):
 
 
 class PlanningFolderNotFound(EventflowError):
-    pass
+    """No planning folder (a folder holding ``eventflow.toml``) where eventflow looked."""
 
 
 class FileFormatError(EventflowError):
     """A file does not parse or does not have the expected shape."""
 
-    def __init__(self, path: Path | str, message: str, *, line: int | None = None,
+    def __init__(self, path: str | os.PathLike[str], message: str, *, line: int | None = None,
                  field: str | None = None, fix: str | None = None) -> None:
         from pathlib import Path
 
@@ -51,11 +52,11 @@ class WorkflowError(EventflowError):
 
 
 class EventNotFound(EventflowError):
-    pass
+    """No event of that id (or id prefix) in the planning folder, or its file is missing."""
 
 
 class AmbiguousEvent(EventflowError):
-    pass
+    """An id prefix that matches several events."""
 
 
 class StaleWrite(EventflowError):
@@ -63,7 +64,7 @@ class StaleWrite(EventflowError):
 
 
 class LockTimeout(EventflowError):
-    pass
+    """Another eventflow command held an event's lock without progress for too long."""
 
 
 class TransitionBlocked(EventflowError):

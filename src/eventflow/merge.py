@@ -83,7 +83,7 @@ def format_path(parts: Iterable[str]) -> str:
 
     out = ""
     for i, part in enumerate(parts):
-        if isinstance(part, _Key):
+        if isinstance(part, RecordKey):
             text = str(part)
             out += f"[{json.dumps(text, ensure_ascii=False)}]" if re.search(r'[\]"]', text) or \
                 text != text.strip() or not text else f"[{text}]"
@@ -129,7 +129,7 @@ def parse_path(text: str) -> list[str]:
     return parts
 
 
-class _Key(str):
+class RecordKey(str):
     """A part of a path that names a record of a list (written in brackets)."""
 
     __slots__ = ()
@@ -250,7 +250,7 @@ class Merge:
         merged = []
         for key in _keys(mine, other):
             value = self.value(old.get(key, MISSING), mine.get(key, MISSING),
-                               other.get(key, MISSING), schema + ("*",), path + (_Key(key),))
+                               other.get(key, MISSING), schema + ("*",), path + (RecordKey(key),))
             if value is not MISSING:
                 merged.append(value)
         return merged

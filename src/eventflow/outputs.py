@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from .errors import EventflowError, FileFormatError, InvalidInput
+from .names import PARTICIPANTS_FILE
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -47,7 +48,6 @@ TEMPLATE_LANGUAGES = ("fi", "sv", "en")
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 OUTPUTS_DIR = "outputs"
 MANIFEST_FILE = "manifest.json"
-PARTICIPANTS_FILE = "participants.toml"
 
 MAX_FILE_BYTES = 5 << 20            # one file an output writes
 MAX_OUTPUT_BYTES = 20 << 20         # all files of one output

@@ -350,7 +350,7 @@ class _Collector:
 
     def workflow(self, path: str | Path) -> None:
         from .errors import FileFormatError
-        from .workflow import read_toml  # parsed once per process: loading reads it again
+        from .store import read_toml  # parsed once per process: loading reads it again
 
         if not isinstance(path, (str, Path)):
             return self.refuse(f"register(path) needs the path of a workflow file, got "

@@ -8,24 +8,23 @@ file, the path inside it and the fix.
 from __future__ import annotations
 
 import hashlib
-import tomli
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
-from .errors import FileFormatError, WorkflowError
+from .errors import WorkflowError
+from .names import CANCELLED as CANCELLED  # re-exported: engine.py, machine.py
+from .names import DONE, TERMINAL
 from .schedule import Offset, parse_offset
+from .store.tomlio import read_toml  # the bounded reader of every file eventflow reads
 
 if TYPE_CHECKING:
     from .plugins import CheckSpec
 
 LABEL_LANGUAGES = ("fi", "sv", "en")
-DONE = "done"
-CANCELLED = "cancelled"
-TERMINAL = (DONE, CANCELLED)
 OWNER_ROLES = ("organiser", "partner", "programme_lead", "communications", "venue_lead",
                "data_protection", "panel_moderator")
-MAX_WORKFLOW_BYTES = 1 << 20
 
 _WORKFLOW_KEYS = {"id", "version", "title", "description"}
 _STAGE_KEYS = {"id", "label", "next", "items", "leave_from"}
@@ -103,76 +102,6 @@ class Workflow:
 
     def next_stage(self, stage_id: str) -> str:
         return self.stage(stage_id).next
-
-
-def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[str, Any], bytes]:
-    """Read and parse a TOML file; errors name the file and line and say what to do."""
-    from .store import read_capped  # never reads more than max_bytes of a hostile file
-
-    try:
-        raw = read_capped(path, max_bytes)
-    except FileNotFoundError:
-        raise FileFormatError(path, "file not found") from None
-    except OSError as exc:
-        raise FileFormatError(path, f"cannot read: {exc.strerror}") from None
-    if len(raw) > max_bytes:
-        raise FileFormatError(path, f"file is {len(raw)} bytes, more than the {max_bytes} allowed",
-                              fix="this is not a file eventflow wrote; restore it from a backup")
-    return _parse_once(path, raw), raw
-
-
-_PARSED: dict[bytes, str] = {}  # digest of a workflow file's bytes -> its data as JSON
-
-
-def _parse_once(path: Path, raw: bytes) -> dict[str, Any]:
-    """Parse a workflow file's bytes once per process (a command reads the same file for its
-    id and then to load it; parsing the seed takes several ms). Each caller gets its own copy,
-    as validation changes the data it is given."""
-    import json
-
-    key = hashlib.blake2b(raw, digest_size=20).digest()
-    text = _PARSED.get(key)
-    if text is not None:
-        return json.loads(text)  # type: ignore[no-any-return]
-    data = parse_toml(path, raw)
-    try:
-        _PARSED[key] = json.dumps(data)
-    except (TypeError, ValueError):  # dates and times do not round-trip through JSON
-        pass
-    return data
-
-
-def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
-    from .store import check_toml_shape  # bounds first: the parser is quadratic on some input
-
-    check_toml_shape(path, raw)
-    if b"\n<<<<<<< " in b"\n" + raw or b"\n>>>>>>> " in raw:
-        line = (b"\n" + raw).split(b"\n<<<<<<< ")[0].count(b"\n") + 1 if b"<<<<<<< " in raw else None
-        raise FileFormatError(path, "contains a git merge conflict marker", line=line,
-                              fix="resolve the conflict (keep one side of each <<<<<<< / ======= "
-                                  "/ >>>>>>> block), then run the command again")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FileFormatError(path, "is not valid UTF-8 text", line=line,
-                              fix="save the file as UTF-8") from None
-    try:
-        return tomli.loads(text)
-    except tomli.TOMLDecodeError as exc:
-        message = str(exc)
-        line = None
-        if "(at line " in message:
-            try:
-                line = int(message.split("(at line ")[1].split(",")[0])
-            except ValueError:
-                line = None
-            message = message.split(" (at line ")[0]
-        raise FileFormatError(path, f"is not valid TOML: {message}", line=line,
-                              fix="correct the line by hand, or restore the file from git") from None
-    except RecursionError:
-        raise FileFormatError(path, "is nested too deeply to be a file eventflow wrote",
-                              fix="restore the file from git") from None
 
 
 def _label(value: Any, where: str, problems: list[str]) -> dict[str, str]:

@@ -1,0 +1,81 @@
+"""The planning folder's settings file, ``eventflow.toml``.
+
+::
+
+    [eventflow]
+    organisation = "Tampereen kaupunki"
+    organisation_type = "authority"     # authority, ngo, community or employer
+    bilingual = false                   # a bilingual (fi+sv) authority
+    language = "fi"                     # language of labels in listings: fi, sv or en
+
+    [plugins]
+    active = ["eventflow-docx"]         # plugins used in this folder
+    [plugins.eventflow-docx]            # one table of settings per plugin (optional)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import FileFormatError
+from .tomlio import MAX_EVENT_BYTES, read_toml
+
+
+@dataclass
+class Settings:
+    """The settings of a planning folder (``eventflow.toml``).
+
+    ``active_plugins`` are the plugins used in the folder; ``plugin_settings`` holds each
+    plugin's own table (``[plugins.<name>]``), by plugin name.
+    """
+
+    organisation: str = ""
+    organisation_type: str = ""
+    bilingual: bool = False
+    language: str = "fi"
+    active_plugins: list[str] = field(default_factory=list)
+    plugin_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def read_settings(path: str | os.PathLike[str]) -> Settings:
+    """The settings in the file ``path`` (bounded like every file eventflow reads).
+
+    Raises :class:`~eventflow.errors.FileFormatError` naming the file and field when it is
+    missing, not valid TOML, or ``[eventflow]``, ``[plugins]`` or ``plugins.active`` do not
+    have the shape above.
+    """
+    path = Path(path)
+    data, _ = read_toml(path, max_bytes=MAX_EVENT_BYTES)
+    head = data.get("eventflow", {})
+    plugins = data.get("plugins", {})
+    if not isinstance(head, dict) or not isinstance(plugins, dict):
+        raise FileFormatError(path, "[eventflow] and [plugins] must be tables")
+    active = plugins.get("active", [])
+    if not isinstance(active, list) or not all(isinstance(a, str) for a in active):
+        raise FileFormatError(path, "must be a list of plugin names", field="plugins.active",
+                              fix='write active = ["name", ...]')
+    return Settings(
+        organisation=str(head.get("organisation", "")),
+        organisation_type=str(head.get("organisation_type", "")),
+        bilingual=bool(head.get("bilingual", False)),
+        language=str(head.get("language", "fi")),
+        active_plugins=list(active),
+        plugin_settings={k: v for k, v in plugins.items() if isinstance(v, dict)},
+    )
+
+
+def settings_data(settings: Settings) -> dict[str, Any]:
+    """The TOML document of a new ``eventflow.toml`` holding ``settings`` (for
+    ``tomli_w.dumps``; plugin tables are added by hand or by the plugin)."""
+    return {
+        "eventflow": {
+            "organisation": settings.organisation,
+            "organisation_type": settings.organisation_type,
+            "bilingual": settings.bilingual,
+            "language": settings.language,
+        },
+        "plugins": {"active": settings.active_plugins},
+    }
