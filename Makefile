@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 EXAMPLE_PLUGINS := plugins/eventflow-docx plugins/eventflow-etno
 
-.PHONY: demo test lint test-plugins bench bench-outputs reliability-long install clean docs messages
+.PHONY: demo test lint test-plugins bench bench-outputs reliability-long install clean docs messages bench-merge
 
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(EXAMPLE_PLUGINS))
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,9 @@ messages: $(STAMP)
 		fi; \
 	done
 	$(VENV)/bin/pybabel compile -D eventflow -d $(LOCALE) --statistics
+
+bench-merge: $(STAMP)
+	$(PY) bench/merge.py
 
 clean:
 	rm -rf $(VENV) demo-planning build

@@ -127,6 +127,14 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
                 "contributions, active here or not."),
     "completion": ("commands_completion", "Print the shell completion script: bash, zsh or "
                    "fish."),
+    "sync": ("commands_sync", "Commit the planning folder, merge what the others pushed, "
+             "push; say what arrived."),
+    "conflicts": ("commands_sync", "List values two copies changed differently, recorded by a "
+                  "merge, until resolved."),
+    "resolve": ("commands_sync", "Settle one conflict a merge recorded; the choice is kept in "
+                "the history."),
+    "merge-file": ("commands_sync", "Merge three versions of an event file as data (git's "
+                   "merge driver)."),
 }
 
 
@@ -313,22 +321,40 @@ def _set_language(value: str | None) -> str | None:
 @click.option("--bilingual", is_flag=True, help="The host is a bilingual (fi+sv) authority.")
 @click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi",
               show_default=True, help="Language of labels in listings.")
+@click.option("--git", "use_git", is_flag=True, help="Share the folder through git: a "
+              "repository if there is none, .gitattributes and eventflow's merge driver "
+              "(also in an existing planning folder).")
 @click.argument("folder", type=click.Path(file_okay=False), default=".")
-def init(organisation: str, org_type: str, bilingual: bool, language: str, folder: str) -> None:
+def init(organisation: str, org_type: str, bilingual: bool, language: str, use_git: bool,
+         folder: str) -> None:
     """Make a planning folder: eventflow.toml and events/.
 
     \b
     Example:
         eventflow init --organisation "Tampereen kaupunki" --type authority
+        eventflow init --git
     """
     from pathlib import Path
 
+    from .folder import SETTINGS_FILE
     from .store import Project, Settings
 
     project = Project.init(Path(folder), Settings(organisation=organisation,
                                                   organisation_type=org_type,
                                                   bilingual=bilingual, language=language))
     click.echo(_("planning folder ready: {path}").format(path=project.root.resolve()))
+    if use_git and (Path(folder) / SETTINGS_FILE).is_file():
+        project = Project(Path(folder))  # an existing planning folder: only git is set up
+    else:
+        project = Project.init(Path(folder), Settings(organisation=organisation,
+                                                      organisation_type=org_type,
+                                                      bilingual=bilingual, language=language))
+    click.echo(f"planning folder ready: {project.root.resolve()}")
+    if use_git:
+        from .gitsync import setup
+
+        for line in setup(project.root.resolve()):
+            click.echo(line)
 
 
 @cli.command()
