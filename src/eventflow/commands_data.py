@@ -618,6 +618,10 @@ def attach(cli: click.Group) -> None:
         change(ctx, event, "invitation.sent", mutate, {"date": day.isoformat()},
                f"invitation sent {day}")
 
+    from .commands_remind import attach_invitation  # `invitation send` (mail, sent-log)
+
+    attach_invitation(invitation)
+
 
 def split_or_none(value: str | None) -> list[str] | None:
     if value is None:
