@@ -51,27 +51,38 @@ def invitation_key(event_id: str, group: str, address: str) -> str:
     return f"invitation:{event_id}:{group}:{address.lower()}"
 
 
+def _render_hint(event: Event) -> str:
+    return f"`eventflow outputs {event.id} --stage {DRAFTS_STAGE}`"
+
+
 def find_drafts(engine: Engine, event: Event) -> dict[str, Path]:
-    """The event's current invitation drafts by target group; refuses missing or stale ones."""
-    from .outputs import OUTPUTS_DIR, stale_outputs
+    """The event's invitation drafts by target group; refuses when there are none."""
+    from .outputs import OUTPUTS_DIR
 
     folder = engine.project.event_dir(event.id) / OUTPUTS_DIR / DRAFTS_STAGE
     files = sorted(folder.glob("invitation-*.eml")) if folder.is_dir() else []
-    render = f"`eventflow outputs {event.id} --stage {DRAFTS_STAGE}`"
+    render = _render_hint(event)
     if not files:
         raise InvalidInput(f"{event.id} has no invitation drafts in {folder}; make them with "
                            f"{render}, read them, then send")
-    stale, _ = stale_outputs(engine, event.id)
-    for entry in stale:
-        if entry.id == DRAFTS_OUTPUT:
-            raise InvalidInput(f"{event.id}: the invitation drafts are out of date "
-                               f"({'; '.join(entry.reasons)}); make them again with {render}, "
-                               "read them, then send")
     drafts: dict[str, Path] = {}
     for path in files:
         group = str(_read(path)["X-Eventflow-Target-Group"] or path.stem.split("-", 1)[1])
         drafts[group] = path
     return drafts
+
+
+def refuse_stale(engine: Engine, event: Event) -> None:
+    """Refuse drafts made before the event's data or the templates changed (checked only when
+    something is to be sent: recording `invitation sent` itself changes the data)."""
+    from .outputs import stale_outputs
+
+    stale, _ = stale_outputs(engine, event.id)
+    for entry in stale:
+        if entry.id == DRAFTS_OUTPUT:
+            raise InvalidInput(f"{event.id}: the invitation drafts are out of date "
+                               f"({'; '.join(entry.reasons)}); make them again with "
+                               f"{_render_hint(event)}, read them, then send")
 
 
 def _read(path: Path) -> EmailMessage:
@@ -195,6 +206,8 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
             msg["Date"] = format_datetime(localtime())
             msg["Message-ID"] = message_id([key], str(msg["From"]))
             result.messages.append(Outgoing("invitation", address, [key], msg))
+    if result.messages:
+        refuse_stale(engine, event)
     return result
 
 
