@@ -441,3 +441,19 @@ def test_invitation_send_with_the_server_down_records_nothing(
     assert result.exit_code == 1 and "cannot reach the SMTP server" in result.output
     assert ef_engine.load(invitation_event).invitation.sent_at is None
     assert sent_log(planning) == []
+
+
+def test_the_readme_settings_example_is_read_as_it_says(folder: Path, ef_project: Any) -> None:
+    import re
+
+    from eventflow.people import read_directory
+    from readme_session import README
+
+    example = re.search(r"## Reminders and e-mail.*?```toml\n(.*?)```", README.read_text("utf-8"),
+                        re.S).group(1)
+    settings = folder / "eventflow.toml"
+    settings.write_text(settings.read_text() + example)
+    directory = read_directory(ef_project)
+    assert [p.language for p in directory.roles["partner"]] == ["fi", "sv"]
+    assert directory.mail.starttls and directory.mail.port == 587
+    assert directory.roles["communications"][0].address == "viestinta@example.fi"
