@@ -457,3 +457,30 @@ def test_the_readme_settings_example_is_read_as_it_says(folder: Path, ef_project
     assert [p.language for p in directory.roles["partner"]] == ["fi", "sv"]
     assert directory.mail.starttls and directory.mail.port == 587
     assert directory.roles["communications"][0].address == "viestinta@example.fi"
+
+
+def test_send_without_a_mail_host_is_refused_before_anything_is_written(
+        folder: Path, ef_engine: Engine, run: Any) -> None:
+    settings = folder / "eventflow.toml"
+    settings.write_text(settings.read_text() + OWNERS)
+    ef_engine.create("Hyvät väestösuhteet", dt.date(2027, 1, 20), "Pirkanmaa", ["fi"])
+    before = snapshot(folder)
+    result = run("remind", "--days", "30", "--send")
+    assert result.exit_code == 1
+    assert f"{settings}: [mail] host is not set" in result.output
+    assert snapshot(folder) == before
+
+
+def test_a_bad_address_in_an_events_own_owners_names_that_file(planning: Path, run: Any,
+                                                               ef_engine: Engine) -> None:
+    event_id = ef_engine.project.event_ids()[0]
+
+    def mutate(ev: Any) -> None:
+        ev.owners = {"venue_lead": ["Jussi <jussi.maki(at)example.fi>"]}
+
+    ef_engine.change(event_id, "test.owners", mutate)
+    result = run("remind", "--days", "30")
+    assert result.exit_code == 1
+    assert f"{ef_engine.project.event_path(event_id)}, field 'owners.venue_lead'" \
+        in result.output
+    assert not (planning / ".eventflow" / "outbox").exists()

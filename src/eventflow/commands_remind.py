@@ -65,13 +65,15 @@ def attach(cli: click.Group) -> None:
             eventflow remind --days 7
             EVENTFLOW_SMTP_PASSWORD=... eventflow remind --days 7 --send
         """
-        from .mail import SentLog, deliver, write_outbox
+        from .mail import SentLog, deliver, require_settings, write_outbox
         from .people import read_directory
         from .remind import plan
 
         eng = engine(ctx)
         root = eng.project.root
         directory = read_directory(eng.project)
+        if send:
+            require_settings(directory.mail, directory.path)
         log = SentLog(root)
         day = today()
         result = plan(eng, directory, day, days, log.states(), retry_unknown)
@@ -153,12 +155,14 @@ def attach_invitation(invitation: click.Group) -> None:
         from pathlib import Path
 
         from .invite import plan_invitations, record_sent
-        from .mail import SentLog, deliver, write_outbox
+        from .mail import SentLog, deliver, require_settings, write_outbox
         from .people import read_directory
 
         eng = engine(ctx)
         root = eng.project.root
         directory = read_directory(eng.project)
+        if not dry_run:
+            require_settings(directory.mail, directory.path)
         log = SentLog(root)
         result = plan_invitations(eng, directory, event, log.states(),
                                   Path(to_file) if to_file else None, retry_unknown)

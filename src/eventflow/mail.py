@@ -205,14 +205,10 @@ def _fault(point: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def connect(settings: MailSettings, path: Path) -> Any:
-    """An SMTP connection ready to send, or a :class:`MailError` that says what to fix."""
-    import smtplib
-    import ssl
-
+def require_settings(settings: MailSettings, path: Path) -> None:
+    """Refuse, before anything is written, to send with [mail] settings that cannot work."""
     from .people import PASSWORD_ENV
 
-    where = f"{settings.host}:{settings.port}"
     if not settings.host:
         raise MailError(f"{path}: [mail] host is not set; add host = \"smtp.example.fi\" (and "
                         "port, starttls, username) to send mail; nothing was sent")
@@ -222,6 +218,17 @@ def connect(settings: MailSettings, path: Path) -> Any:
     if settings.username and not settings.password():
         raise MailError(f"{path}: [mail] username is set but {PASSWORD_ENV} is empty; set the "
                         "password in that environment variable; nothing was sent")
+
+
+def connect(settings: MailSettings, path: Path) -> Any:
+    """An SMTP connection ready to send, or a :class:`MailError` that says what to fix."""
+    import smtplib
+    import ssl
+
+    from .people import PASSWORD_ENV
+
+    require_settings(settings, path)
+    where = f"{settings.host}:{settings.port}"
     try:
         smtp = smtplib.SMTP(settings.host, settings.port, timeout=SMTP_TIMEOUT)
     except (OSError, smtplib.SMTPException) as exc:
@@ -315,4 +322,4 @@ def _refused(out: Outgoing, code: int, text: str, log: SentLog, result: Delivery
 
 
 __all__ = ["Delivery", "MailError", "Outgoing", "SentLog", "deliver", "key_state",
-           "new_message", "outbox", "write_outbox"]
+           "new_message", "outbox", "require_settings", "write_outbox"]

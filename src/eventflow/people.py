@@ -99,7 +99,9 @@ class Directory:
     def path_for(self, event: Event | None) -> str:
         if event is None:
             return str(self.path)
-        return f"events/{event.id}/event.toml"
+        from .store import EVENT_FILE, EVENTS_DIR
+
+        return str(self.path.parent / EVENTS_DIR / event.id / EVENT_FILE)
 
 
 def parse_address(text: Any, path: Path | str, setting: str,
