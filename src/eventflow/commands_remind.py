@@ -22,8 +22,8 @@ def _finish(delivery: Delivery | None, what: str) -> None:
     """Exit 1 with a clear message when anything was not delivered."""
     if delivery is None or not (delivery.failed or delivery.unknown or delivery.stopped):
         return
-    lines = [f"{len(delivery.sent)} {what} sent, {len(delivery.failed)} refused, "
-             f"{len(delivery.unknown)} unknown"]
+    lines = [(f"{len(delivery.sent)} {what} sent, {len(delivery.failed)} refused, "
+              f"{len(delivery.unknown)} unknown")]
     lines += [f"  {o.to}: {o.error}" for o in delivery.failed + delivery.unknown]
     if delivery.stopped:
         lines.append(f"  stopped: {delivery.stopped}")
@@ -126,8 +126,7 @@ def attach(cli: click.Group) -> None:
 
 def attach_invitation(invitation: click.Group) -> None:
     """Add ``invitation send`` to the ``invitation`` group."""
-    from .cli import clean, emit_json, engine, event_argument, flush_warnings, json_option, \
-        today
+    from .cli import clean, emit_json, engine, event_argument, flush_warnings, json_option, today
 
     @invitation.command("send")
     @event_argument

@@ -202,4 +202,4 @@ def compose(person: Person, dues: list[tuple[Due, Event]], roles: list[str], day
     return subject, "\n".join(lines) + "\n"
 
 
-__all__ = ["Due", "Plan", "TEXTS", "compose", "plan", "reminder_key"]
+__all__ = ["TEXTS", "Due", "Plan", "compose", "plan", "reminder_key"]
