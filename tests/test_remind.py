@@ -486,3 +486,15 @@ def test_a_bad_address_in_an_events_own_owners_names_that_file(planning: Path, r
     assert f"{ef_engine.project.event_path(event_id)}, field 'owners.venue_lead'" \
         in result.output
     assert not (planning / ".eventflow" / "outbox").exists()
+
+
+def test_two_runs_at_once_send_each_reminder_once(planning: Path, mailbox: Mailbox) -> None:
+    env = dict(os.environ)
+    cmd = [sys.executable, "-m", "eventflow", "--dir", str(planning), "remind", "--days", "30",
+           "--send"]
+    runs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(2)]
+    for proc in runs:
+        proc.communicate(timeout=60)
+        assert proc.returncode == 0
+    assert mailbox.to() == sorted(PEOPLE)

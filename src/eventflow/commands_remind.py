@@ -3,6 +3,8 @@ group by commands_data)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -76,15 +78,14 @@ def attach(cli: click.Group) -> None:
             require_settings(directory.mail, directory.path)
         log = SentLog(root)
         day = today()
-        result = plan(eng, directory, day, days, log.states(), retry_unknown)
-        folder = write_outbox(root, result.messages, "remind")
-        delivery = None
-        if send and result.messages:
-            delivery = deliver(result.messages, directory.mail, log, directory.path)
-            for out in delivery.sent:
-                from pathlib import Path
-
-                Path(out.file).unlink(missing_ok=True)
+        with log.exclusive() if send else contextlib.nullcontext():
+            result = plan(eng, directory, day, days, log.states(), retry_unknown)
+            folder = write_outbox(root, result.messages, "remind")
+            delivery = None
+            if send and result.messages:
+                delivery = deliver(result.messages, directory.mail, log, directory.path)
+                for out in delivery.sent:
+                    os.unlink(out.file)
         nobody: dict[str, list[dict[str, Any]]] = {}
         for row in result.unassigned:
             nobody.setdefault(row["owner"], []).append(row)
@@ -163,20 +164,21 @@ def attach_invitation(invitation: click.Group) -> None:
         if not dry_run:
             require_settings(directory.mail, directory.path)
         log = SentLog(root)
-        result = plan_invitations(eng, directory, event, log.states(),
-                                  Path(to_file) if to_file else None, retry_unknown)
-        event_id = result.event.id
-        if not result.messages and not result.already_sent and not result.unknown:
-            raise click.ClickException(
-                f"{event_id}: nobody to invite: the drafts have no addresses (set "
-                "distribution_lists under [plugins.outputs] and make the drafts again) and no "
-                "--to-file was given")
-        folder = write_outbox(root, result.messages, f"invitation-{event_id}")
-        delivery = None
-        if not dry_run and result.messages:
-            delivery = deliver(result.messages, directory.mail, log, directory.path)
-            for out in delivery.sent:
-                Path(out.file).unlink(missing_ok=True)
+        with log.exclusive() if not dry_run else contextlib.nullcontext():
+            result = plan_invitations(eng, directory, event, log.states(),
+                                      Path(to_file) if to_file else None, retry_unknown)
+            event_id = result.event.id
+            if not result.messages and not result.already_sent and not result.unknown:
+                raise click.ClickException(
+                    f"{event_id}: nobody to invite: the drafts have no addresses (set "
+                    "distribution_lists under [plugins.\"eventflow.default_plugins.outputs\"] "
+                    "and make the drafts again) and no --to-file was given")
+            folder = write_outbox(root, result.messages, f"invitation-{event_id}")
+            delivery = None
+            if not dry_run and result.messages:
+                delivery = deliver(result.messages, directory.mail, log, directory.path)
+                for out in delivery.sent:
+                    os.unlink(out.file)
         complete = not dry_run and not result.unknown and (
             delivery is None or not (delivery.failed or delivery.unknown))
         recorded = None

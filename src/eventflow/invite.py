@@ -142,7 +142,11 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
     from email.headerregistry import Address
     from email.utils import format_datetime, getaddresses, localtime
 
+    from .workflow import TERMINAL
+
     event = engine.load(name)
+    if event.stage in TERMINAL:
+        raise InvalidInput(f"{event.id} is {event.stage}: its invitation is not sent any more")
     drafts = find_drafts(engine, event)
     result = InvitationPlan(event, drafts)
     recipients: dict[str, list[Recipient]] = {group: [] for group in drafts}

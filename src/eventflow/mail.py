@@ -98,6 +98,19 @@ class SentLog:
         self.folder = root / MAIL_DIR
         self.path = self.folder / SENT_LOG
 
+    def exclusive(self) -> Any:
+        """Held for a whole sending run: two runs at once would both see a key as new."""
+        from .store import file_lock
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._ignore_locks()
+        return file_lock(self.folder / ".send.lock")
+
+    def _ignore_locks(self) -> None:
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(".lock\n.send.lock\n", encoding="utf-8")
+
     def states(self) -> dict[str, dict[str, Any]]:
         """The last line recorded for each key. A torn last line (a kill while writing) is
         skipped: the line before it still holds."""
@@ -129,19 +142,20 @@ class SentLog:
                  "message_id": out.message_id, "subject": str(out.message["Subject"]),
                  "keys": out.keys, **extra}
         line = (json.dumps(entry, ensure_ascii=False, sort_keys=False) + "\n").encode()
-        new_folder = not self.folder.is_dir()
+        new_file = not self.path.exists()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            if new_folder:
-                (self.folder / ".gitignore").write_text(".lock\n", encoding="utf-8")
+            self._ignore_locks()
             with file_lock(self.folder / ".lock"):
                 fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
                 try:
-                    os.write(fd, line)
+                    view = memoryview(line)
+                    while view:
+                        view = view[os.write(fd, view):]
                     os.fsync(fd)
                 finally:
                     os.close(fd)
-            if new_folder:  # the new file's name must survive a power cut too
+            if new_file:  # the new file's name must survive a power cut too
                 dir_fd = os.open(self.folder, os.O_RDONLY)
                 try:
                     os.fsync(dir_fd)
