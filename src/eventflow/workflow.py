@@ -28,8 +28,9 @@ OWNER_ROLES = ("organiser", "partner", "programme_lead", "communications", "venu
 MAX_WORKFLOW_BYTES = 1 << 20
 
 _WORKFLOW_KEYS = {"id", "version", "title", "description"}
-_STAGE_KEYS = {"id", "label", "next", "items"}
-_ITEM_KEYS = {"id", "label", "check", "params", "required", "waivable", "owner", "due", "source"}
+_STAGE_KEYS = {"id", "label", "next", "items", "leave_from"}
+_ITEM_KEYS = {"id", "label", "check", "params", "required", "waivable", "owner", "due", "source",
+              "opens"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Item:
     owner: str
     due: Offset
     source: str
+    opens: Offset | None = None  # the first day, relative to the event day, it may be ticked
 
     @property
     def manual(self) -> bool:
@@ -59,6 +61,7 @@ class Stage:
     label: dict[str, str]
     next: str
     items: tuple[Item, ...]
+    leave_from: Offset | None = None  # the first day, relative to the event day, it may be left
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label.get("en") or self.id
@@ -188,6 +191,18 @@ def _unknown(table: Mapping[str, Any], allowed: set[str], where: str, problems: 
         if key not in allowed:
             problems.append(f"{where}.{key}: unknown key; allowed keys are "
                             f"{', '.join(sorted(allowed))}")
+
+
+def _optional_offset(table: Mapping[str, Any], key: str, where: str,
+                     problems: list[str]) -> Offset | None:
+    """An optional offset such as ``opens = "0d"`` (relative to the event day), or None."""
+    if key not in table:
+        return None
+    try:
+        return parse_offset(table[key])
+    except ValueError as exc:
+        problems.append(f"{where}.{key}: {exc}")
+        return None
 
 
 def _check_params(item_where: str, spec: CheckSpec, params: Any, problems: list[str]) -> None:
@@ -340,6 +355,7 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
                 else:
                     problems.append(f"{iw}.due: {exc}")
                 due = Offset(0, "d")
+            opens = _optional_offset(it, "opens", iw, problems)
             source = it.get("source", "")
             if not isinstance(source, str):
                 problems.append(f"{iw}.source: must be a string such as \"R1\" or "
@@ -347,8 +363,9 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
                 source = ""
             items.append(Item(str(iid), sid, ilabel, check if isinstance(check, str) else None,
                               dict(params) if isinstance(params, dict) else {},
-                              bool(required), bool(waivable), str(owner), due, source))
-        stages.append(Stage(sid, label, str(nxt), tuple(items)))
+                              bool(required), bool(waivable), str(owner), due, source, opens))
+        leave_from = _optional_offset(st, "leave_from", where, problems)
+        stages.append(Stage(sid, label, str(nxt), tuple(items), leave_from))
 
     # reachability: follow `next` from the first stage
     nexts = {s.id: s.next for s in stages}
