@@ -360,7 +360,10 @@ def invitation_event(planning: Path, ef_engine: Engine, run: Any) -> str:
 ngo = ["Yhdistys ry <info@yhdistys.example.fi>", "toinen@example.fi"]
 media = ["toimitus@lehti.example.fi"]
 """)
+    from eventflow.testing import walk_to
+
     event_id = ef_engine.project.event_ids()[0]
+    walk_to(ef_engine, event_id, "invitations")
 
     def mutate(ev: Any) -> None:
         ev.invitation.target_groups = ["ngo", "media"]
@@ -498,3 +501,35 @@ def test_two_runs_at_once_send_each_reminder_once(planning: Path, mailbox: Mailb
         proc.communicate(timeout=60)
         assert proc.returncode == 0
     assert mailbox.to() == sorted(PEOPLE)
+
+
+def test_invitation_send_sends_nothing_the_judge_would_not_record(
+        planning: Path, run: Any, mailbox: Mailbox, ef_engine: Engine) -> None:
+    settings = planning / "eventflow.toml"
+    settings.write_text(settings.read_text() + """
+[plugins."eventflow.default_plugins.outputs".distribution_lists]
+other = ["info@yhdistys.example.fi"]
+""")
+    event_id = ef_engine.project.event_ids()[1]
+    assert run("outputs", event_id, "--stage", "invitations").exit_code == 0
+    result = run("invitation", "send", event_id)
+    assert result.exit_code == 1
+    assert "'invitation.sent' cannot be recorded before agreement_topics" in result.output
+    assert mailbox.messages == [] and sent_log(planning) == []
+    assert ef_engine.load(event_id).invitation.sent_at is None
+
+
+def test_a_rescheduled_events_invitation_goes_out_again(
+        invitation_event: str, run: Any, mailbox: Mailbox, ef_engine: Engine) -> None:
+    assert run("invitation", "send", invitation_event).exit_code == 0
+    assert len(mailbox.messages) == 3
+    result = run("reschedule", invitation_event, "--date", "2027-01-27")
+    assert result.exit_code == 0, result.output
+    assert run("outputs", invitation_event, "--stage", "invitations").exit_code == 0
+    again = run("invitation", "send", invitation_event)
+    assert again.exit_code == 0, again.output
+    assert len(mailbox.messages) == 6
+    event = ef_engine.load(invitation_event)
+    assert event.invitation.sent_for == dt.date(2027, 1, 27)
+    assert run("invitation", "send", invitation_event).exit_code == 0
+    assert len(mailbox.messages) == 6

@@ -182,7 +182,7 @@ def attach_invitation(invitation: click.Group) -> None:
         complete = not dry_run and not result.unknown and (
             delivery is None or not (delivery.failed or delivery.unknown))
         recorded = None
-        if complete and result.event.invitation.sent_at is None:
+        if complete and result.record:
             outcome = record_sent(eng, event_id, today())
             recorded = outcome.event.invitation.sent_at
             eng.warnings.extend(outcome.warnings)

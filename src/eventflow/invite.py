@@ -5,8 +5,9 @@ address, through the outbox and the sent-log of :mod:`eventflow.mail`.
 Recipients are the draft's Bcc (the ``distribution_lists`` of the outputs plugin's settings),
 or the rows of ``--to-file LIST.csv``: a header row with ``email`` and optionally ``name`` and
 ``group`` (a target group such as ``ngo``; without it, every address gets the only draft). The
-idempotency key is event, target group and address: each address gets an event's invitation
-once, however often the command runs.
+idempotency key is event, event day, target group and address: each address gets an event's
+invitation once, however often the command runs (again only after a reschedule). Nothing is
+sent while the judge would refuse to record ``invitation sent`` (the order of actions).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 DRAFTS_STAGE = "invitations"
 DRAFTS_OUTPUT = "invitation_drafts"
+RECORDED_ACTION = "invitation.sent"
 MAX_LIST_BYTES = 8 << 20
 
 
@@ -45,10 +47,13 @@ class InvitationPlan:
     already_sent: int = 0
     unknown: list[dict[str, Any]] = field(default_factory=list)
     without_addresses: list[str] = field(default_factory=list)  # groups nobody receives
+    record: bool = False  # `invitation sent` is to be recorded once every address has it
 
 
-def invitation_key(event_id: str, group: str, address: str) -> str:
-    return f"invitation:{event_id}:{group}:{address.lower()}"
+def invitation_key(event_id: str, day: str, group: str, address: str) -> str:
+    """Each address gets an event's invitation once per event day (a rescheduled event's
+    invitation goes out again, as the judge then asks)."""
+    return f"invitation:{event_id}:{day}:{group}:{address.lower()}"
 
 
 def _render_hint(event: Event) -> str:
@@ -149,6 +154,8 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
         raise InvalidInput(f"{event.id} is {event.stage}: its invitation is not sent any more")
     drafts = find_drafts(engine, event)
     result = InvitationPlan(event, drafts)
+    resend = event.invitation.sent_at is not None and event.invitation.sent_for not in (
+        None, event.date)
     recipients: dict[str, list[Recipient]] = {group: [] for group in drafts}
     if to_file is not None:
         listed = read_list(to_file)
@@ -186,7 +193,7 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
             if address in seen:
                 continue
             seen.add(address)
-            key = invitation_key(event.id, group, address)
+            key = invitation_key(event.id, event.date.isoformat(), group, address)
             state = key_state(states, key)
             if state == "sent":
                 result.already_sent += 1
@@ -212,6 +219,10 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
             result.messages.append(Outgoing("invitation", address, [key], msg))
     if result.messages:
         refuse_stale(engine, event)
+        # the judge's order of actions, asked before anything goes out, not after
+        engine.refuse_out_of_order(event, RECORDED_ACTION)
+    result.record = bool(result.messages or result.already_sent) and (
+        event.invitation.sent_at is None or resend)
     return result
 
 
@@ -220,7 +231,7 @@ def record_sent(engine: Engine, name: str, day: Any) -> Any:
     def mutate(ev: Event) -> None:
         ev.invitation.sent_at = day
 
-    return engine.change(name, "invitation.sent", mutate, {"date": day.isoformat()})
+    return engine.change(name, RECORDED_ACTION, mutate, {"date": day.isoformat()})
 
 
 __all__ = ["InvitationPlan", "Recipient", "find_drafts", "invitation_key", "plan_invitations",
