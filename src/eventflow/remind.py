@@ -85,12 +85,13 @@ class Due:
     required: bool
     command: str
     key: str
+    fix: str | None = None  # the judge's advice for an item computed from the event's data
 
     def to_json(self) -> dict[str, Any]:
         return {"event": self.event, "item": self.item, "label": self.label,
                 "stage": self.stage, "owner": self.owner, "due": self.due,
                 "overdue": self.overdue, "required": self.required, "command": self.command,
-                "key": self.key}
+                "fix": self.fix, "key": self.key}
 
 
 @dataclass
@@ -151,7 +152,7 @@ def plan(engine: Engine, directory: Directory, today: dt.date, days: int,
                 roles[address].append(row["owner"])
             dues.setdefault(address, []).append((Due(
                 event.id, row["item"], row["label"], row["stage"], row["owner"], row["due"],
-                row["overdue"], row["required"], command, key), event))
+                row["overdue"], row["required"], command, key, row.get("fix")), event))
     sender = directory.mail.sender or f"eventflow <eventflow@{_host()}>"
     for address in sorted(dues):
         person = result.people[address]
