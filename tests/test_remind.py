@@ -533,3 +533,46 @@ def test_a_rescheduled_events_invitation_goes_out_again(
     assert event.invitation.sent_for == dt.date(2027, 1, 27)
     assert run("invitation", "send", invitation_event).exit_code == 0
     assert len(mailbox.messages) == 6
+
+
+def test_starttls_and_login_with_the_password_from_the_environment(
+        planning: Path, run: Any, smtp_port: int, tmp_path: Path, monkeypatch: Any) -> None:
+    import shutil
+    import ssl
+
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make the test server's certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                    str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True,
+                   capture_output=True)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    logins: list[tuple[bytes, bytes]] = []
+
+    def authenticator(server: Any, session: Any, envelope: Any, mechanism: str,
+                      data: Any) -> AuthResult:
+        assert isinstance(data, LoginPassword)
+        logins.append((data.login, data.password))
+        return AuthResult(success=data.password == b"s3cret")
+
+    box = Mailbox()
+    controller = aiosmtpd_controller.Controller(
+        box, hostname="127.0.0.1", port=smtp_port, tls_context=server_tls,
+        require_starttls=True, authenticator=authenticator, auth_require_tls=True)
+    controller.start()
+    try:
+        settings = planning / "eventflow.toml"
+        settings.write_text(settings.read_text() + 'starttls = true\nusername = "eventflow"\n')
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the client trusts the test's server
+        monkeypatch.setenv("EVENTFLOW_SMTP_PASSWORD", "s3cret")
+        result = run("remind", "--days", "30", "--send")
+        assert result.exit_code == 0, result.output
+    finally:
+        controller.stop()
+    assert logins[-1] == (b"eventflow", b"s3cret")
+    assert box.to() == sorted(PEOPLE)
+    assert "s3cret" not in (planning / "mail" / "sent.jsonl").read_text()

@@ -37,6 +37,7 @@ SENT_LOG = "sent.jsonl"
 OUTBOX_DIR = ".eventflow/outbox"  # local: the messages of the last run, to review
 FAULT_ENV = "EVENTFLOW_MAIL_FAULT"  # tests: "kill-before-data" or "kill-after-accept"
 SMTP_TIMEOUT = 30.0
+SMTPS_PORT = 465
 
 SENT, SENDING, FAILED = "sent", "sending", "failed"
 
@@ -245,14 +246,18 @@ def connect(settings: MailSettings, path: Path) -> Any:
     require_settings(settings, path)
     where = f"{settings.host}:{settings.port}"
     try:
-        smtp = smtplib.SMTP(settings.host, settings.port, timeout=SMTP_TIMEOUT)
+        if settings.port == SMTPS_PORT:  # TLS from the first byte (RFC 8314)
+            smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=SMTP_TIMEOUT,
+                                    context=ssl.create_default_context())
+        else:
+            smtp = smtplib.SMTP(settings.host, settings.port, timeout=SMTP_TIMEOUT)
     except (OSError, smtplib.SMTPException) as exc:
         raise MailError(f"cannot reach the SMTP server {where} ({exc}); check [mail] host and "
                         f"port in {path} and the network, then run again; nothing was "
                         "sent") from None
     try:
         smtp.ehlo()
-        if settings.starttls:
+        if settings.starttls and settings.port != SMTPS_PORT:
             smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
         if settings.username:
