@@ -1,4 +1,6 @@
-"""eventflow's performance goals P1–P9, each measured as a paired ratio against its baseline.
+"""eventflow's performance goals P1–P8, P10 and P12, each measured as a paired ratio
+against its baseline (P9, the merge driver, is bench/merge.py; P11, the dashboard, is
+bench/dashboard.py when present).
 
     make bench                    # or: .venv/bin/python bench/run.py [--runs 7] [--size 10000]
 
@@ -361,14 +363,16 @@ def measure(python: str, eventflow: str, out: Path, size: int, runs: int,
                                  'python -c "import click, tomllib"', 1.3),
                             lambda: t(ef + ["why", one_id], small),
                             lambda: t(py + ["-c", "import click, tomllib"]), runs))
-    if want("P9"):
-        log("P9 completion of an item id")
+    if want("P12"):
+        log("P12 completion of an item id")
         complete = dict(env, _EVENTFLOW_COMPLETE="bash_complete",
                         COMP_WORDS=f"eventflow check {one_id} ", COMP_CWORD="3")
-        goals.append(paired(Goal("P9", "eventflow check EVENT <TAB> (item ids)",
+        goals.append(paired(Goal("P12", "eventflow check EVENT <TAB> (item ids)",
                                  'python -c "import click"', 1.3),
                             lambda: run_rss(ef, small, complete)[0],
                             lambda: t(py + ["-c", "import click"]), runs))
+    if want("P10"):
+        goals.append(p10(ef, big, out, n, runs, t, log))
     if not want("P7"):
         return goals
 
@@ -381,6 +385,39 @@ def measure(python: str, eventflow: str, out: Path, size: int, runs: int,
     p7.a, p7.b = data["a"], data["b"]
     goals.append(p7)
     return goals
+
+
+P10_OWNERS = """
+[owners]
+organiser = "Leena Koski <leena.koski@example.fi>"
+partner = ["Leena Koski <leena.koski@example.fi>", "Anna Berg <anna.berg@example.fi>"]
+programme_lead = "Jussi Mäki <jussi.maki@example.fi>"
+communications = "viestinta@example.fi"
+venue_lead = "Jussi Mäki <jussi.maki@example.fi>"
+data_protection = "tietosuoja@example.fi"
+panel_moderator = "Anna Berg <anna.berg@example.fi>"
+
+[people."anna.berg@example.fi"]
+language = "sv"
+"""
+
+
+def p10(ef: list[str], big: Path, out: Path, n: int, runs: int, t: Callable[..., float],
+        log: Callable[[str], None]) -> Goal:
+    """`eventflow remind` (outbox only) against warm `eventflow status`, both on a copy of the
+    large folder whose eventflow.toml names a person for every role."""
+    log(f"P10 eventflow remind, {n} events")
+    work = out / "work" / "p10"
+    if not (work / "eventflow.toml").is_file() or "[owners]" not in \
+            (work / "eventflow.toml").read_text("utf-8"):
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(big, work, ignore=shutil.ignore_patterns(".eventflow"))
+        with open(work / "eventflow.toml", "a", encoding="utf-8") as fh:
+            fh.write(P10_OWNERS)
+        time.sleep(2.1)  # let the copy settle (RACY_NS, index.py) as a planner's folder has
+    return paired(Goal("P10", f"eventflow remind, {n} events", "eventflow status, warm", 1.2),
+                  lambda: t(ef + ["remind"], work), lambda: t(ef + ["status"], work),
+                  max(5, runs))
 
 
 def table(goals: list[Goal]) -> str:
@@ -403,10 +440,10 @@ def table(goals: list[Goal]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="eventflow performance goals P1–P9")
+    parser = argparse.ArgumentParser(description="eventflow performance goals P1–P8, P10, P12")
     parser.add_argument("--runs", type=int, default=7, help="paired runs per goal (>= 5)")
     parser.add_argument("--size", type=int, default=10_000,
-                        help="events in the large folder (P3, P4, P5, P7)")
+                        help="events in the large folder (P3, P4, P5, P7, P10)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder")
     parser.add_argument("--goals", default="",
                         help="comma-separated goals to measure, e.g. P3,P4 (default: all)")

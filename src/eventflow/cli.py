@@ -123,6 +123,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
                "that enforce it, and its scenarios with their last verified result."),
     "participants": ("commands_participants",
                      "Registrations (personal data, kept apart from the planning data)."),
+    "remind": ("commands_remind", "Remind each owner of the items due soon and overdue, in "
+               "their language."),
     "plugins": ("commands_plugins", "List installed plugins as JSON: version, hooks, "
                 "contributions, active here or not."),
     "completion": ("commands_completion", "Print the shell completion script: bash, zsh or "

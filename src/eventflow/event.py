@@ -466,6 +466,7 @@ class Event(_Base, kw_only=True):
     agreement: Agreement = msgspec.field(default_factory=Agreement)
     partners: list[Partner] = []
     organisers: list[Organiser] = []
+    owners: dict[str, list[str]] = {}  # role -> people for this event (people.py)
     venue: Venue = msgspec.field(default_factory=Venue)
     costs: list[Cost] = []
     speakers: list[Speaker] = []
