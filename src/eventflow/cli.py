@@ -109,6 +109,9 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
                      "Registrations (personal data, kept apart from the planning data)."),
     "plugins": ("commands_plugins", "List installed plugins as JSON: version, hooks, "
                 "contributions, active here or not."),
+    "dashboard": ("commands_dashboard", "Write a static site of every event: an overview, the "
+                  "next 30 days by owner, a page per event and the workflow drawn; works "
+                  "offline, from a shared drive or an e-mail."),
 }
 
 
