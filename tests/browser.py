@@ -29,8 +29,8 @@ def available() -> str | None:
     return None
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     reason = available()
     if reason:
         pytest.skip(reason)
@@ -43,7 +43,7 @@ def browser(tmp_path: Path) -> Iterator[Any]:
                 "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--hide-scrollbars",
-                f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+                f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)

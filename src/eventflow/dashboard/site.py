@@ -202,7 +202,7 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
                                     rel) for rel in page["outputs"]]
                 svg_key = (workflow.hash, row["stage"])
                 if svg_key not in svgs:
-                    svgs[svg_key] = workflow_svg(workflow, lang, row["stage"], "workflow")
+                    svgs[svg_key] = workflow_svg(workflow, lang, row["stage"], "diagram")
                 html = event_tpl.render(r=row, p=page, svg=svgs[svg_key], root="../",
                                         today=today.isoformat(), generated=_now())
                 stats["bytes"] += _write(staging / "events" / name, html)

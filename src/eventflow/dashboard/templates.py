@@ -17,7 +17,7 @@ PAIRS = [("ink", "paper"), ("muted", "paper"), ("link", "paper"), ("kept", "pape
 
 STYLE = """
 :root{color-scheme:light}
-*{box-sizing:border-box}
+*{box-sizing:border-box}[hidden]{display:none!important}
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1a1a1a;
 background:#fff;line-height:1.45}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;
