@@ -207,3 +207,19 @@ def test_watch_rebuilds_when_a_file_changes(tmp_path: Path) -> None:
 def test_help_has_an_example(run: Any) -> None:
     result = run("dashboard", "--help")
     assert result.exit_code == 0 and "eventflow dashboard --html site/" in result.output
+
+
+def test_policy_report_in_swedish_with_an_event_beside_each_rule(run: Any, ef_event: Any,
+                                                                tmp_path: Path) -> None:
+    event = ef_event("venue")
+    page = tmp_path / "policy.html"
+    result = run("policy", "report", "--html", str(page), "--lang", "sv", "--event", event.id)
+    assert result.exit_code == 0, result.output
+    html = page.read_text("utf-8")
+    assert '<html lang="sv">' in html and "Sammanfattning" in html and "Innehåll" in html
+    assert f"Bedömning av {event.id}" in html
+    assert f"{event.id}: uppfyllt" in html  # R1 (a partner) is kept at the venue stage
+    assert 'class="stage current" data-stage="venue"' in html
+    assert "regler overifierade" in html
+    missing = run("policy", "report", "--html", str(page), "--event", "nosuch")
+    assert missing.exit_code == 1 and "nosuch" in missing.output

@@ -137,20 +137,7 @@ def event_page(engine: Engine, event: Event, verdict: dict[str, Any],
                                         if r["stage"] == stage.id]})
     history = engine.project.history(event.id)
     shown = list(reversed(history[-HISTORY_SHOWN:]))
-    by_rule: dict[str, list[dict[str, Any]]] = {}
-    for r in verdict["requirements"]:
-        if r["source"]:
-            by_rule.setdefault(r["source"], []).append(r)
-    policy = []
-    for rule_id, reqs in by_rule.items():
-        states = {r["state"] for r in reqs}
-        state = ("broken" if "broken" in states else "not yet due" if "not yet due" in states
-                 else ADVICE if ADVICE in states else "kept")
-        rule = rules.get(rule_id)
-        policy.append({"rule": rule_id, "text": rule.label(lang) if rule else "",
-                       "state": state, "item_ids": [r["item"] for r in reqs]})
-    policy.sort(key=lambda p: (p["rule"][0], int(p["rule"][1:]) if p["rule"][1:].isdigit()
-                               else 0))
+    policy = rule_states(verdict, rules, lang)
     return {"stages": stages, "history": shown, "history_more": len(history) - len(shown),
             "outputs": outputs_of(engine.project.event_dir(event.id)), "policy": policy}
 
@@ -165,3 +152,25 @@ def outputs_of(event_dir: Any) -> list[str]:
             if not name.startswith("."):
                 found.append(os.path.relpath(os.path.join(top, name), str(event_dir)))
     return found
+
+
+def rule_states(verdict: dict[str, Any], rules: dict[str, Any], lang: str
+                ) -> list[dict[str, Any]]:
+    """The event's verdict per policy rule (the rule its items name as ``source``): broken if
+    one of its items is, else not yet due if one is, else advice not followed, else kept."""
+    by_rule: dict[str, list[dict[str, Any]]] = {}
+    for r in verdict["requirements"]:
+        if r["source"]:
+            by_rule.setdefault(r["source"], []).append(r)
+    policy = []
+    for rule_id, reqs in by_rule.items():
+        states = {r["state"] for r in reqs}
+        state = ("broken" if "broken" in states else "not yet due" if "not yet due" in states
+                 else ADVICE if ADVICE in states else "kept")
+        rule = rules.get(rule_id)
+        policy.append({"rule": rule_id, "text": rule.label(lang) if rule else "",
+                       "state": state, "item_ids": [r["item"] for r in reqs],
+                       "requirements": reqs})
+    policy.sort(key=lambda p: (p["rule"][0], int(p["rule"][1:]) if p["rule"][1:].isdigit()
+                               else 0))
+    return policy
