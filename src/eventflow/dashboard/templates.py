@@ -269,8 +269,8 @@ EVENT = """{% extends "base" %}
 <h2 id="history">{{ t.history }}</h2>
 <table class="items"><thead><tr><th scope="col">{{ t.when }}</th><th scope="col">{{ t.who }}</th><th scope="col">{{ t.action }}</th><th scope="col">{{ t.details }}</th></tr></thead><tbody>
 {% for h in p.history %}
-<tr><td data-label="{{ t.when }}">{{ (h.at or '')|string|t }}</td><td data-label="{{ t.who }}">{{ (h.by or '')|string|t }}</td>
-<td data-label="{{ t.action }}">{{ (h.action or '')|string|t }}</td><td data-label="{{ t.details }}">{{ h|history_details|t }}</td></tr>
+<tr><td data-label="{{ t.when }}">{{ h.get('at', '')|string|t }}</td><td data-label="{{ t.who }}">{{ h.get('by', '')|string|t }}</td>
+<td data-label="{{ t.action }}">{{ h.get('action', '')|string|t }}</td><td data-label="{{ t.details }}">{{ h|history_details|t }}</td></tr>
 {% endfor %}
 </tbody></table>
 {% if p.history_more > 0 %}<p class="muted">+{{ p.history_more }} {{ t.history_more.format(id=r.id) }}</p>{% endif %}
