@@ -223,3 +223,29 @@ def test_policy_report_in_swedish_with_an_event_beside_each_rule(run: Any, ef_ev
     assert "regler overifierade" in html
     missing = run("policy", "report", "--html", str(page), "--event", "nosuch")
     assert missing.exit_code == 1 and "nosuch" in missing.output
+
+
+def test_event_page_links_its_outputs_and_shows_an_unreadable_history_line(
+        run: Any, planning: dict[str, Any], tmp_path: Path) -> None:
+    folder = Path(run("where").output.strip())
+    event_dir = folder / "events" / planning["later"]
+    (event_dir / "outputs" / "venue").mkdir(parents=True)
+    (event_dir / "outputs" / "venue" / "venue_sheet.md").write_text("# venue")
+    with open(event_dir / "history.jsonl", "a", encoding="utf-8") as fh:
+        fh.write("<<<<<<< HEAD\n")
+    site = tmp_path / "site"
+    result = run("dashboard", "--html", str(site), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    page = (site / "events" / f"{planning['later']}.html").read_text("utf-8")
+    href = re.search(r'<a href="([^"]+venue_sheet\.md)">', page)
+    assert href, page
+    assert (site / "events" / href.group(1)).resolve() == \
+        (event_dir / "outputs" / "venue" / "venue_sheet.md").resolve()
+    assert "unreadable" in page and "merge conflict marker" in page
+
+
+def test_print_and_phone_styles_are_there() -> None:
+    from eventflow.dashboard.templates import STYLE
+
+    assert "@media print" in STYLE and "size:A4" in STYLE
+    assert "@media (max-width:700px)" in STYLE

@@ -156,6 +156,11 @@ def test_event_page_shows_the_diagram_and_verdicts(browser: Any, site: dict[str,
     assert "kept" in text and "History" in text and "Policy" in text
     offline_and_clean(browser)
     assert browser.execute_script(ACCESSIBILITY) == []
+    # printed: the navigation is left out, the diagram kept
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.find_element(By.CSS_SELECTOR, "header.site nav").is_displayed()
+    assert browser.find_element(By.CSS_SELECTOR, "svg.workflow").is_displayed()
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     for name in ("workflow.html", "next30.html"):
         open_page(browser, site["dir"] / name)
         offline_and_clean(browser)
