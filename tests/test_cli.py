@@ -234,7 +234,7 @@ def test_reschedule_dry_run_saves_nothing(run, folder):
     assert data["dry_run"] is True and data["to"] == "2027-04-15"
     moves = {m["item"]: m for m in data["moves"]}
     # four weeks later, every week- or day-based due date moves four weeks
-    assert moves["agreement_topics"] == {"item": "agreement_topics", "from": "2026-12-24",
+    assert moves["agreement_topics"] == {"item": "agreement_topics", "from": "2026-12-23",
                                          "to": "2027-01-21"}
     assert path.read_bytes() == before
     text = run("reschedule", event_id, "--date", "2027-04-15", "--dry-run").output
@@ -271,17 +271,30 @@ def test_data_commands(run):
     assert run("panel", "question", event_id, "Is it safe?", "--dimension",
                "safety").exit_code == 0
     assert run("panel", "set", event_id, "--moderator", "Mari").exit_code == 0
+    # order of actions: questions are sent only once they are drafted
+    refused = run("panel", "sent", event_id, "--date", "2027-03-01")
+    assert refused.exit_code == 1 and "panel_questions_drafted" in refused.output
+    assert run("check", event_id, "panel_questions_drafted").exit_code == 0
     assert run("panel", "sent", event_id, "--date", "2027-03-01").exit_code == 0
     assert run("invitation", "set", event_id, "--languages", "fi,sv", "--default-definition",
                "--target-groups", "ngo,regional_etno", "--deadline", "2027-03-14",
                "--recording-notice", "form").exit_code == 0
     assert run("invitation", "set", event_id, "--target-groups", "aliens").exit_code == 2
+    # order of actions: nothing is sent before the co-organising agreement (R2, G1)
+    refused = run("invitation", "sent", event_id, "--date", "2027-01-20")
+    assert refused.exit_code == 1
+    assert "agreement_signed" in refused.output and "controller_model" in refused.output
+    for topic in ("date", "venue", "cost_sharing", "programme", "invitations_sender",
+                  "registrations_receiver"):
+        assert run("partner", "agree", event_id, topic, "agreed").exit_code == 0
+    assert run("partner", "agree", event_id, "controller_model", "joint").exit_code == 0
+    assert run("check", event_id, "agreement_signed").exit_code == 0
     assert run("invitation", "sent", event_id, "--date", "2027-01-20").exit_code == 0
     data = json.loads(run("status", event_id, "--json").output)
-    assert data["revision"] == 12
+    assert data["revision"] == 21
     history = json.loads(run("history", event_id, "--json").output)["history"]
-    assert [h["action"] for h in history][-3:] == ["panel.sent", "invitation.set",
-                                                   "invitation.sent"]
+    assert [h["action"] for h in history][-3:] == ["agree", "check",
+                                           "invitation.sent"]
 
 
 def test_workflow_commands(run, tmp_path):

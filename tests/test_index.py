@@ -128,7 +128,8 @@ def test_listing_streams_plain_lines_and_colours_only_a_terminal(
     assert write_listing(found, DAYS[1], plain) == 3
     assert "\x1b[" not in plain.getvalue()
     lines = plain.getvalue().splitlines()
-    assert lines[0].split() == ["EVENT", "DATE", "STAGE", "ITEMS", "OVERDUE", "NEXT", "DUE"]
+    assert lines[0].split() == ["EVENT", "DATE", "STAGE", "ITEMS", "REGRESS", "OVERDUE", "NEXT",
+                                "DUE"]
     overdue = [x for x in lines[1:] if x.startswith("pirkanmaa")][0]
     assert re.search(r"\s\d+\s+\d{4}-\d\d-\d\d \w+$", overdue)
 

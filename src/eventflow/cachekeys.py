@@ -16,7 +16,7 @@ from .folder import SETTINGS_FILE
 if TYPE_CHECKING:
     from pathlib import Path
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 INDEX_DIR = ".eventflow"
 EVENTS_DIR = "events"
 EVENT_FILE = "event.toml"

@@ -163,12 +163,7 @@ class EventflowGroup(click.Group):
 
 def print_blockers(headline: str, blockers: list[Any]) -> None:
     click.echo(f"refused: {clean(headline)}", err=True)
-    for b in blockers:
-        due = f", due {b.due}" if b.due else ""
-        owner = f" [{b.owner}{due}]" if b.owner else ""
-        source = f" ({b.source})" if b.source else ""
-        click.echo(f"  ✗ {clean(b.item)}: {clean(b.label)}{owner}{source}", err=True)
-        click.echo(f"      {clean(b.reason)}", err=True)
+    print_blockers_to(blockers, err=True)
 
 
 # root -------------------------------------------------------------------------------------------
@@ -337,22 +332,59 @@ def why(ctx: click.Context, event: str, as_json: bool) -> None:
     """
     eng = engine(ctx)
     ev = eng.load(event)
-    found = eng.why(ev)
+    verdict = eng.judge(ev)
+    found = eng.blockers(verdict)
     flush_warnings(eng)
     if as_json:
-        emit_json({"id": ev.id, "stage": ev.stage, "can_advance": not found,
+        emit_json({"id": ev.id, "stage": ev.stage, "status": verdict.status,
+                   "judged_at_stage": verdict.stage, "can_advance": verdict.can_leave,
+                   "leave_from": verdict.leave_from.isoformat() if verdict.leave_from else None,
+                   "regressions": len(verdict.regressions),
                    "blockers": [b.to_json() for b in found]})
+        return
+    if verdict.status == "cancelled":
+        click.echo(f"{ev.id} is cancelled (at '{verdict.stage}'): nothing to leave; "
+                   f"`eventflow reopen {ev.id} {verdict.stage} --reason ...` brings it back")
+        return
+    if verdict.status == "done" and not found:
+        click.echo(f"{ev.id} is done: every stage was left and every requirement still holds")
         return
     if not found:
         click.echo(f"{ev.id} can leave '{ev.stage}': every requirement is met "
                    f"(eventflow advance {ev.id})")
         return
-    click.echo(f"{ev.id} cannot leave '{ev.stage}' yet; {len(found)} requirement(s) unmet:")
-    for b in found:
+    regressions = [b for b in found if b.kind == "regression"]
+    if verdict.status == "done":
+        click.echo(f"{ev.id} is done, but {len(regressions)} requirement(s) of stages it left "
+                   "no longer hold:")
+    else:
+        also = f", {len(regressions)} of them regression(s)" if regressions else ""
+        click.echo(f"{ev.id} cannot leave '{ev.stage}' yet; {len(found)} requirement(s) "
+                   f"unmet{also}:")
+    print_blockers_to(found, err=False)
+
+
+def print_blockers_to(blockers: list[Any], err: bool) -> None:
+    """Blockers as people read them: regressions first, each with owner, due, source, fix."""
+    heading = ""
+    for b in blockers:
+        kind = getattr(b, "kind", "requirement")
+        title = {"regression": "regressions (stages already left):",
+                 "requirement": "requirements of this stage:", "time": "time:",
+                 "veto": "plugin vetoes:"}.get(kind, "")
+        if title != heading and len({getattr(x, "kind", "") for x in blockers}) > 1:
+            click.echo(f"  {title}", err=err)
+            heading = title
         due = f", due {b.due}" if b.due else ""
-        click.echo(clean(f"  ✗ {b.item}: {b.label}"))
-        click.echo(clean(f"      owner {b.owner or '-'}{due}; source {b.source or '-'}"))
-        click.echo(clean(f"      {b.reason}"))
+        stage = f" of {b.stage}" if kind == "regression" and getattr(b, "stage", "") else ""
+        click.echo(clean(f"  ✗ {b.item}{stage}: {b.label}"), err=err)
+        if b.owner or b.source:
+            click.echo(clean(f"      owner {b.owner or '-'}{due}; source {b.source or '-'}"),
+                       err=err)
+        click.echo(clean(f"      {b.reason}"), err=err)
+        fix = getattr(b, "fix", "")
+        if fix and fix not in b.reason:
+            click.echo(clean(f"      fix: {fix}"), err=err)
 
 
 @cli.command()
@@ -470,6 +502,8 @@ def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
     Example:
         eventflow waive pirkanmaa invitation_accessibility --note "Online only"
     """
+    if not note.strip():
+        raise click.ClickException("Use --note to record why you waive the item")
     outcome = engine(ctx).tick(event, item, note=note, waive=True)
     _report(ctx, outcome, f"{outcome.event.id}: waived {item}")
 
@@ -512,6 +546,8 @@ def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: boo
     Example:
         eventflow reopen pirkanmaa speakers --reason "Expert cancelled"
     """
+    if not reason.strip():
+        raise click.ClickException("Use --reason to record why you reopen a stage")
     outcome = engine(ctx).reopen(event, stage, reason)
     d = outcome.details
     _report(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']} (reopened)", as_json)
@@ -529,6 +565,8 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
     Example:
         eventflow cancel pirkanmaa --reason "Venue unavailable"
     """
+    if not reason.strip():
+        raise click.ClickException("Use --reason to record why you cancel the event")
     outcome = engine(ctx).cancel(event, reason)
     _report(ctx, outcome, f"{outcome.event.id}: cancelled", as_json)
 
@@ -537,18 +575,34 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
 @event_argument
 @click.option("--date", "date", required=True, callback=parse_date, help="New event day.")
 @click.option("--dry-run", is_flag=True, help="Show which due dates move, save nothing.")
+@click.option("--force", is_flag=True,
+              help="Allow a date in the past (with --reason, kept in the history).")
+@click.option("--reason", default="", help="Why the event moves (required with --force).")
 @json_option
 @click.pass_context
-def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool,
-               as_json: bool) -> None:
-    """Move the event day; every due date follows.
+def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, force: bool,
+               reason: str, as_json: bool) -> None:
+    """Move the event day; every due date follows (to working days).
+
+    Lists what the new date makes stale or impossible: a registration deadline after the
+    event, items that become overdue, an invitation or panel questions sent with the old
+    date. The event id stays as it is: ids are names, not data.
 
     \b
     Example:
         eventflow reschedule pirkanmaa --date 2027-04-15 --dry-run
     """
+    from .errors import InvalidInput
+
     eng = engine(ctx)
-    outcome = eng.reschedule(event, date, dry_run)
+    try:
+        outcome = eng.reschedule(event, date, dry_run, force=force, reason=reason)
+    except InvalidInput as exc:
+        if "in the past" in str(exc) and not force:
+            raise click.ClickException(f"{exc} (--force --reason TEXT)") from None
+        if "needs a reason" in str(exc):
+            raise click.ClickException(f"{exc}: use --reason TEXT") from None
+        raise
     flush_warnings(eng)
     d = outcome.details
     if as_json:
@@ -559,6 +613,10 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool,
                f"{len(d['moves'])} due date(s) {verb}:")
     for m in d["moves"]:
         click.echo(f"  {m['item']:<36} {m['from']} → {m['to']}")
+    if d["consequences"]:
+        click.echo("what the new date makes stale or impossible:")
+        for line in d["consequences"]:
+            click.echo(clean(f"  ! {line}"))
     if dry_run:
         click.echo("(dry run: nothing saved)")
 

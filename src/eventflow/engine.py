@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import msgspec
 
-from .checklist import ItemStatus, blockers, evaluate
+from .checklist import ItemStatus, evaluate
 from .errors import EventflowError, InvalidInput, TransitionBlocked, WorkflowError
 from .event import Event, Host, WorkflowPin
+from .judge import Requirement, Verdict, judge
 from .regions import find_region
+from .schedule import due_date, today
 from .store import Project, now, who
 from .workflow import CANCELLED, DONE, TERMINAL, Workflow, load_workflow
 
@@ -25,7 +27,12 @@ if TYPE_CHECKING:
 
 @dataclass
 class Blocker:
-    """One unmet requirement for leaving a stage."""
+    """One thing that holds an event at its stage.
+
+    ``kind`` is ``regression`` (a requirement of a stage already left that broke later),
+    ``requirement`` (a required item of the current stage not met), ``time`` (the stage may
+    not be left before a day) or ``veto`` (a plugin's ``before_transition`` refused); ``fix``
+    is the command that mends it, with the real event id, when there is one."""
 
     item: str
     label: str
@@ -34,11 +41,15 @@ class Blocker:
     reason: str
     source: str
     plugin: str = ""
+    kind: str = "requirement"
+    fix: str = ""
+    stage: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"item": self.item, "label": self.label, "owner": self.owner,
                 "due": self.due.isoformat() if self.due else None, "reason": self.reason,
-                "source": self.source, "plugin": self.plugin or None}
+                "source": self.source, "plugin": self.plugin or None, "kind": self.kind,
+                "fix": self.fix or None, "stage": self.stage or None}
 
 
 @dataclass
@@ -48,10 +59,20 @@ class Outcome:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-def compute_due(workflow: Workflow, date: dt.date) -> dict[str, dt.date]:
-    from .schedule import due_date
+def compute_due(workflow: Workflow, date: dt.date, working: bool = True) -> dict[str, dt.date]:
+    """Every item's due date for an event on ``date`` (moved to working days unless
+    ``working`` is false)."""
+    return {item.id: due_date(date, item.due, working=working) for item in workflow.items()}
 
-    return {item.id: due_date(date, item.due) for item in workflow.items()}
+
+# Facts of later stages and what must hold before they are recorded (the order of actions).
+# Keys are the actions data commands record; values are item ids of the workflow (an item a
+# workflow does not have is not required).
+PREREQUISITES: dict[str, tuple[str, ...]] = {
+    "invitation.sent": ("agreement_topics", "agreement_signed", "controller_model"),
+    "participants.import": ("privacy_notice_published",),
+    "panel.sent": ("panel_questions_drafted",),
+}
 
 
 def due_moves(old: dict[str, dt.date], new: dict[str, dt.date]) -> list[dict[str, Any]]:
@@ -184,7 +205,7 @@ class Engine:
                                f"{new.id} {new.version} no longer has; reopen an earlier stage "
                                "first")
         changes = diff_workflows(old, new)
-        new_due = compute_due(new, event.date)
+        new_due = compute_due(new, event.date, self.working_days)
         moves = due_moves(event.due, new_due)
         details = {"from": event.workflow.version, "to": new.version, "changes": changes,
                    "moves": moves}
@@ -223,38 +244,68 @@ class Engine:
             found.append(Blocker("(plugin)", f"veto by {plugin}", "", None, reason, "", plugin))
         return found
 
-    def why(self, event: Event) -> list[Blocker]:
-        """Every unmet requirement for leaving the event's current stage."""
-        if event.stage in TERMINAL:
-            return []
-        workflow = self.workflow_for(event)
-        result = [Blocker(s.item.id, s.item.text(self.project.settings.language), s.item.owner,
-                          s.due, s.reason, s.item.source)
-                  for s in blockers(self.evaluate(event, event.stage))]
-        return result + self.vetoes(event, workflow.next_stage(event.stage), "advance")
+    def judge(self, event: Event, day: dt.date | None = None, *,
+              vetoes: bool = True) -> Verdict:
+        """The one verdict on ``event`` as of ``day`` (default: today, or ``EVENTFLOW_TODAY``).
 
-    def summary(self, event: Event, today: dt.date) -> dict[str, Any]:
+        Every item of the event's workflow gets a state (see :mod:`eventflow.judge`);
+        requirements of stages already left that no longer hold are regressions. With
+        ``vetoes`` (the default), plugins' ``before_transition`` hooks are asked whether the
+        event may leave its stage, as ``advance`` would ask them."""
         workflow = self.workflow_for(event)
-        statuses = self.evaluate(event) if event.stage not in TERMINAL else []
-        current = [s for s in statuses if s.item.stage == event.stage]
-        open_items = [s for s in statuses if not s.ok]
-        overdue = [s for s in open_items if s.overdue(today)]
-        upcoming = sorted((s for s in open_items if s.due), key=lambda s: s.due)  # type: ignore
-        stage_index = (workflow.stage_ids.index(event.stage) + 1
-                       if event.stage in workflow.stage_ids else len(workflow.stages))
-        nxt = upcoming[0] if upcoming else None
+        verdict = judge(workflow, event, self.evaluate(event), day or today())
+        if vetoes and verdict.status == "active":
+            verdict.vetoes = self.vetoes(event, workflow.next_stage(event.stage), "advance")
+        return verdict
+
+    def blockers(self, verdict: Verdict) -> list[Blocker]:
+        """What holds the judged event where it is: regressions first, then the current
+        stage's unmet requirements, then time, then plugin vetoes."""
+        lang = self.lang
+
+        def blocker(r: Requirement, kind: str) -> Blocker:
+            return Blocker(r.item.id, r.item.text(lang), r.item.owner, r.due, r.reason,
+                           r.item.source, kind=kind, fix=r.fix, stage=r.item.stage)
+
+        found = [blocker(r, "regression") for r in verdict.regressions]
+        found += [blocker(r, "requirement") for r in verdict.unmet_here]
+        if verdict.too_early:
+            found.append(Blocker("(date)", f"'{verdict.stage}' is left on the event day or later",
+                                 "", verdict.leave_from,
+                                 f"{verdict.stage} can be left from {verdict.leave_from}",
+                                 "", kind="time", stage=verdict.stage))
+        return found + list(verdict.vetoes)
+
+    def why(self, event: Event, day: dt.date | None = None) -> list[Blocker]:
+        """Every reason the event cannot leave its current stage as of ``day`` (regressions
+        first); an empty list means ``advance`` would succeed."""
+        return self.blockers(self.judge(event, day))
+
+    def summary(self, event: Event, day: dt.date) -> dict[str, Any]:
+        """The event in one line of ``status``: stage, progress, overdue, regressions, next."""
+        verdict = self.judge(event, day, vetoes=False)
+        return self.summary_of(event, verdict)
+
+    def summary_of(self, event: Event, verdict: Verdict) -> dict[str, Any]:
+        """:meth:`summary` of a verdict already made."""
+        current = verdict.current
+        open_items = [r for r in verdict.requirements if not r.met and r.status.applies]
+        upcoming = sorted((r for r in open_items if r.due), key=lambda r: r.due)  # type: ignore
+        nxt = upcoming[0] if upcoming and verdict.status == "active" else None
         return {
             "id": event.id,
             "title": event.title,
             "date": event.date.isoformat(),
             "region": event.region,
             "stage": event.stage,
-            "stage_number": stage_index,
-            "stages": len(workflow.stages),
-            "done_in_stage": sum(1 for s in current if s.ok),
+            "status": verdict.status,
+            "stage_number": verdict.stage_number,
+            "stages": len(verdict.stage_ids),
+            "done_in_stage": sum(1 for r in current if r.met),
             "items_in_stage": len(current),
-            "blocking": sum(1 for s in current if s.blocking),
-            "overdue": len(overdue),
+            "blocking": len(verdict.unmet_here),
+            "regressions": len(verdict.regressions),
+            "overdue": len(verdict.overdue()) if verdict.status == "active" else 0,
             "next_due": ({"item": nxt.item.id, "label": nxt.item.text(self.lang),
                           "due": nxt.due.isoformat()} if nxt and nxt.due else None),
         }
@@ -271,13 +322,15 @@ class Engine:
             event = self.project.load(event_id)
             if event.stage in TERMINAL:
                 continue
-            for s in self.evaluate(event):
-                if s.ok or s.due is None or s.due > horizon:
+            verdict = self.judge(event, today, vetoes=False)
+            for r in verdict.requirements:
+                if r.met or r.due is None or r.due > horizon:
                     continue
-                rows.append({"event": event.id, "item": s.item.id, "stage": s.item.stage,
-                             "label": s.item.text(self.lang), "owner": s.item.owner,
-                             "due": s.due.isoformat(), "overdue": s.due < today,
-                             "required": s.item.required})
+                rows.append({"event": event.id, "item": r.item.id, "stage": r.item.stage,
+                             "label": r.item.text(self.lang), "owner": r.item.owner,
+                             "due": r.due.isoformat(), "overdue": r.due < today,
+                             "required": r.item.required, "state": r.state,
+                             "regression": r.regression, "fix": r.fix or None})
         rows.sort(key=lambda r: (r["due"], r["event"], r["item"]))
         return rows
 
@@ -302,7 +355,7 @@ class Engine:
                       stage=workflow.first_stage, created=now(),
                       workflow=WorkflowPin(id=workflow.id, version=workflow.version,
                                            hash=workflow.hash),
-                      host=host, due=compute_due(workflow, date))
+                      host=host, due=compute_due(workflow, date, self.working_days))
         event.id = self.project.new_id(event)
         self._keep_pinned_copy(workflow)
         event.invitation.languages = list(languages)
@@ -311,32 +364,89 @@ class Engine:
                                                    "workflow": f"{workflow.id} "
                                                                f"{workflow.version}"})
 
+    @property
+    def working_days(self) -> bool:
+        """Whether due dates move to working days (``[schedule] working_days``, default on)."""
+        return bool(getattr(self.project.settings, "working_days", True))
+
     def change(self, name: str, action: str, mutate: Callable[[Event], Any],
                details: dict[str, Any] | None = None, *, after_end: bool = False) -> Outcome:
-        """Load, apply ``mutate`` to a copy, validate, and save as the next revision.
+        """Load, apply ``mutate`` to a copy, validate, judge and save as the next revision.
+
+        This is the one write path of an event's data: every command that changes an event
+        (and every plugin command, see docs/plugins.md) calls it. ``action`` names the change
+        in the history (``partner.add``, ``invitation.sent`` …); ``details`` are kept with it.
 
         Read, change and save happen under the event's lock: two people changing different
         parts of an event at the same time (ticking two items) both get their change saved.
-        A done or cancelled event takes only changes made ``after_end`` on purpose (such as
-        deleting registrations after the follow-up).
+        A fact of a later stage (see :data:`PREREQUISITES`) is refused with
+        :class:`InvalidInput` until the items it depends on are met. A change that breaks a
+        requirement of a stage already left is saved (reality changed) and the outcome
+        carries a warning naming the regression and its fix. A done or cancelled event takes
+        only changes made ``after_end`` on purpose (such as deleting registrations after the
+        follow-up, or ticking follow-up advice that comes late).
         """
         event_id = self.project.resolve(name)
         with self.project.locked(event_id):
             event = self.project.load(event_id)
             if event.stage in TERMINAL and not after_end:
                 raise InvalidInput(f"{event.id} is {event.stage}; reopen a stage first "
-                                   "(`eventflow reopen EVENT STAGE --reason ...`)")
+                                   f"(`eventflow reopen {event.id} STAGE --reason ...`)")
+            before = self.judge(event, vetoes=False)
+            self.refuse_out_of_order(event, action, before)
             draft = event.copy()
             result = mutate(draft)
+            self._stamp_fact(draft, action)
             try:
                 draft = msgspec.convert(msgspec.to_builtins(
                     draft, builtin_types=(dt.date, dt.datetime)), Event)
             except msgspec.ValidationError as exc:
                 raise InvalidInput(f"{event.id}: the change would make invalid data ({exc}); "
                                    "nothing was saved") from None
+            if action == "panel.sent" and not draft.panel.questions:
+                raise InvalidInput(f"{event.id}: there are no panel questions to send; add them "
+                                   f"first (`eventflow panel question {event.id} TEXT`)")
             saved = self.project.save(draft, action, details, expected_revision=event.revision)
         outcome = Outcome(saved, details=result if isinstance(result, dict) else {})
+        outcome.warnings.extend(self.regression_warnings(before, self.judge(saved, vetoes=False)))
         return outcome
+
+    def regression_warnings(self, before: Verdict, after: Verdict) -> list[str]:
+        """A warning for each requirement that became a regression between two verdicts."""
+        old = {r.item.id for r in before.regressions}
+        return [f"regression in {after.event_id}: {r.item.id} of stage '{r.item.stage}' "
+                f"({r.item.source or 'no source'}) no longer holds: {r.reason}"
+                + (f"; fix: {r.fix}" if r.fix else "")
+                for r in after.regressions if r.item.id not in old]
+
+    def refuse_out_of_order(self, event: Event, action: str,
+                            verdict: Verdict | None = None) -> None:
+        """Raise :class:`InvalidInput` if ``action`` records a fact of a later stage whose
+        prerequisites (:data:`PREREQUISITES`) are not met yet, naming each and its fix."""
+        needed = PREREQUISITES.get(action, ())
+        if not needed:
+            return
+        verdict = verdict or self.judge(event, vetoes=False)
+        by_id = {r.item.id: r for r in verdict.requirements}
+        missing = [by_id[i] for i in needed if i in by_id and not by_id[i].met]
+        if missing:
+            what = "; ".join(f"{r.item.id} ({r.item.source}): {r.reason}"
+                             + (f" — {r.fix}" if r.fix and r.fix not in r.reason else "")
+                             for r in missing)
+            raise InvalidInput(f"{event.id}: '{action}' cannot be recorded before "
+                               f"{', '.join(r.item.id for r in missing)} "
+                               f"{'is' if len(missing) == 1 else 'are'} met: {what}")
+
+    @staticmethod
+    def _stamp_fact(draft: Event, action: str) -> None:
+        """Record what a sent invitation or set of panel questions was sent for, so that a
+        reschedule or a question added later shows what must be sent again."""
+        if action == "invitation.sent" and draft.invitation.sent_at is not None:
+            draft.invitation.sent_for = draft.date
+        if action == "panel.sent" and draft.panel.sent_at is not None:
+            draft.panel.sent_for = draft.date
+            for question in draft.panel.questions:
+                question.sent_at = draft.panel.sent_at
 
     def _item_for_tick(self, event: Event, item_id: str, waive: bool = False) -> Any:
         workflow = self.workflow_for(event)
@@ -345,7 +455,7 @@ class Engine:
         except KeyError:
             close = [i.id for i in workflow.items() if item_id in i.id][:5]
             hint = f"; did you mean {', '.join(close)}?" if close else \
-                "; `eventflow status EVENT` lists the items"
+                f"; `eventflow status {event.id}` lists the items"
             raise InvalidInput(f"no item '{item_id}' in workflow {workflow.id}{hint}") from None
         if not (waive and item.waivable) and not self._may_tick(item):
             raise InvalidInput(f"'{item_id}' is computed by check '{item.check}' from the "
@@ -365,13 +475,29 @@ class Engine:
 
     def tick(self, name: str, item_id: str, *, note: str = "", checked: bool = True,
              waive: bool = False) -> Outcome:
+        """Tick (``checked``), untick or waive a manual item of an event, recording who and when.
+
+        Refused (:class:`InvalidInput`) for an item computed by a check, an item whose
+        ``opens`` day has not come (the message names the day), a waiver without a ``note``
+        or of an item the workflow does not let be waived. On a done event only advice items
+        of the last stage may still be ticked (reports come late). Plugins'
+        ``after_item_changed`` hooks are called after the save."""
         event = self.load(name)
         item = self._item_for_tick(event, item_id, waive)
         if waive and not item.waivable:
             raise InvalidInput(f"'{item_id}' cannot be waived (source {item.source}: it is a "
                                "guard the policy does not let you skip)")
         if waive and not note.strip():
-            raise InvalidInput("Use --note to record why you waive the item")
+            raise InvalidInput(f"a waiver needs a note saying why {item_id} is waived")
+        workflow = self.workflow_for(event)
+        if item.opens is not None and (checked or waive):
+            opens = due_date(event.date, item.opens, working=False)
+            if today() < opens:
+                raise InvalidInput(f"{event.id}: {item_id} can be ticked from {opens} "
+                                   f"({item.opens} from the event day {event.date}), not "
+                                   f"before; it is {today()} now")
+        late_advice = (event.stage == DONE and not item.required
+                       and item.stage == workflow.stage_ids[-1])
         action = "waive" if waive else "check" if checked else "uncheck"
 
         def mutate(ev: Event) -> None:
@@ -383,7 +509,8 @@ class Engine:
             else:
                 ev.items.pop(item_id, None)
 
-        outcome = self.change(event.id, action, mutate, {"item": item_id, "note": note})
+        outcome = self.change(event.id, action, mutate, {"item": item_id, "note": note},
+                              after_end=late_advice)
         from .plugins import call_each
 
         state = msgspec.to_builtins(outcome.event.item_state(item_id),
@@ -414,15 +541,24 @@ class Engine:
         except (MachineError, AttributeError):
             raise InvalidInput(f"{event.id} cannot {trigger} from '{source}' to '{dest}'") from None
         if new_stage == source:
-            raise TransitionBlocked(
-                f"{event.id} cannot leave '{source}': {len(found)} requirement(s) unmet", found)
+            regressions = sum(1 for b in found if b.kind == "regression")
+            what = (f"{regressions} regression(s) and {len(found) - regressions} other "
+                    "requirement(s)" if regressions else f"{len(found)} requirement(s)")
+            raise TransitionBlocked(f"{event.id} cannot leave '{source}': {what} unmet", found)
 
         details = {"from": source, "to": new_stage}
         if reason:
             details["reason"] = reason
-        event_after = self.project.save(msgspec.structs.replace(event, stage=new_stage),
-                                        trigger, details, expected_revision=event.revision)
+        cancelled_from = (source if new_stage == CANCELLED
+                          else "" if source == CANCELLED else event.cancelled_from)
+        event_after = self.project.save(
+            msgspec.structs.replace(event, stage=new_stage, cancelled_from=cancelled_from),
+            trigger, details, expected_revision=event.revision)
         outcome = Outcome(event_after, details=details)
+        if trigger == "reopen":  # what the reopened stage and the ones after it still lack
+            outcome.warnings.extend(
+                self.regression_warnings(self.judge(event, vetoes=False),
+                                         self.judge(event_after, vetoes=False)))
         from .plugins import call_each
 
         for plugin, exc in call_each(self.pm, "after_transition", event=event_after.copy(),
@@ -431,35 +567,75 @@ class Engine:
         return outcome
 
     def advance(self, name: str) -> Outcome:
+        """Move an event to its next stage (``done`` after the last).
+
+        Raises :class:`TransitionBlocked` with every blocker (regressions first) when a
+        regression, an unmet requirement of the current stage, the stage's ``leave_from`` day
+        or a plugin veto holds it."""
         return self._transition(name, "advance", None, "", check=True)
 
     def reopen(self, name: str, stage: str, reason: str) -> Outcome:
+        """Go back to an earlier ``stage`` (recorded with ``reason`` in the history).
+
+        Only backwards: to a stage before the current one; from ``done`` to any stage; from
+        ``cancelled`` to the stage the event was cancelled at or an earlier one."""
         if not reason.strip():
-            raise InvalidInput("Use --reason to record why you reopen a stage")
+            raise InvalidInput("a reopen needs a reason (kept in the history)")
         event = self.load(name)
         workflow = self.workflow_for(event)
         if stage not in workflow.stage_ids:
             raise InvalidInput(f"no stage '{stage}'; stages: {', '.join(workflow.stage_ids)}")
-        order = workflow.stage_ids + [DONE, CANCELLED]
-        if event.stage not in TERMINAL and order.index(stage) >= order.index(event.stage):
+        order = workflow.stage_ids
+        if event.stage == CANCELLED:
+            held = event.cancelled_from or self._cancelled_at(event)
+            if held in order and order.index(stage) > order.index(held):
+                raise InvalidInput(f"{event.id} was cancelled at '{held}'; it can be reopened "
+                                   f"at '{held}' or an earlier stage, not at '{stage}'")
+        elif event.stage != DONE and order.index(stage) >= order.index(event.stage):
             raise InvalidInput(f"{event.id} is at '{event.stage}'; reopen goes back to an earlier "
                                "stage")
         return self._transition(event.id, "reopen", stage, reason, check=False)
 
+    def _cancelled_at(self, event: Event) -> str:
+        """The stage a cancelled event left, from its history (files written before events
+        kept ``cancelled_from``)."""
+        for entry in reversed(self.project.history(event.id)):
+            if entry.get("action") == "cancel" and entry.get("applied", True):
+                return str(entry.get("from", ""))
+        return ""
+
     def cancel(self, name: str, reason: str) -> Outcome:
+        """Cancel an event from any stage (``reason`` kept in the history); ``reopen`` brings
+        it back to the stage it was cancelled at or an earlier one."""
         if not reason.strip():
-            raise InvalidInput("Use --reason to record why you cancel the event")
+            raise InvalidInput("a cancellation needs a reason (kept in the history)")
         event = self.load(name)
         if event.stage == CANCELLED:
             raise InvalidInput(f"{event.id} is already cancelled")
         return self._transition(event.id, "cancel", CANCELLED, reason, check=False)
 
-    def reschedule(self, name: str, date: dt.date, dry_run: bool) -> Outcome:
+    def reschedule(self, name: str, date: dt.date, dry_run: bool, *, force: bool = False,
+                   reason: str = "") -> Outcome:
+        """Move an event to ``date``: due dates follow; the id stays (ids are names).
+
+        Refused for a date before today unless ``force`` (with a ``reason``, recorded). The
+        outcome's ``details`` list the due dates that move and, under ``consequences``,
+        everything the new date makes impossible or stale (a registration deadline after the
+        event, items now overdue, invitations or panel questions sent with the old date)."""
         event = self.load(name)
         workflow = self.workflow_for(event)
-        new_due = compute_due(workflow, date)
+        day = today()
+        if date < day and not force:
+            raise InvalidInput(f"{date} is in the past (today is {day}); to record an event that "
+                               "already took place on another day, force it with a reason")
+        if force and date < day and not reason.strip():
+            raise InvalidInput("a reschedule into the past needs a reason (kept in the history)")
+        new_due = compute_due(workflow, date, self.working_days)
         moves = due_moves(event.due, new_due)
-        details = {"from": event.date.isoformat(), "to": date.isoformat(), "moves": moves}
+        moved = msgspec.structs.replace(event, date=date, due=new_due)
+        consequences = self._reschedule_consequences(event, moved, day)
+        details = {"from": event.date.isoformat(), "to": date.isoformat(), "moves": moves,
+                   "consequences": consequences}
         if dry_run:
             return Outcome(event, details=details)
 
@@ -467,10 +643,30 @@ class Engine:
             ev.date = date
             ev.due = new_due
 
-        outcome = self.change(event.id, "reschedule", mutate,
-                              {"from": details["from"], "to": details["to"]})
+        record = {"from": details["from"], "to": details["to"]}
+        if reason:
+            record["reason"] = reason
+        outcome = self.change(event.id, "reschedule", mutate, record)
         outcome.details = details
         return outcome
+
+    def _reschedule_consequences(self, old: Event, new: Event, day: dt.date) -> list[str]:
+        found = []
+        deadline = new.invitation.registration_deadline
+        if deadline is not None and deadline >= new.date:
+            found.append(f"the registration deadline {deadline} is not before the new date "
+                         f"{new.date}: `eventflow invitation set {new.id} --deadline DATE`")
+        if new.invitation.sent_at is not None:
+            found.append(f"the invitation was sent {new.invitation.sent_at} with the date "
+                         f"{old.date}: send it again (`eventflow invitation sent {new.id}`)")
+        if new.panel.sent_at is not None:
+            found.append(f"the panel questions were sent {new.panel.sent_at} for {old.date}: "
+                         f"send them again (`eventflow panel sent {new.id}`)")
+        before = {r.item.id: r for r in self.judge(old, day, vetoes=False).requirements}
+        for r in self.judge(new, day, vetoes=False).requirements:
+            if r.overdue(day) and not before[r.item.id].overdue(day):
+                found.append(f"{r.item.id} becomes overdue (due {r.due})")
+        return found
 
 
 def default_workflow_path() -> Path:
@@ -481,7 +677,8 @@ def default_workflow_path() -> Path:
 
 
 PINNED_DIR = ".workflows"
-_COMPARED = ("stage", "check", "params", "required", "waivable", "owner", "due", "source")
+_COMPARED = ("stage", "check", "params", "required", "waivable", "owner", "due", "source",
+             "opens")
 
 
 def diff_workflows(old: Workflow, new: Workflow) -> list[dict[str, Any]]:
@@ -503,4 +700,4 @@ def diff_workflows(old: Workflow, new: Workflow) -> list[dict[str, Any]]:
     return sorted(changes, key=lambda c: (c["change"], c["item"]))
 
 
-__all__ = ["Blocker", "Engine", "EventflowError", "Outcome", "WorkflowError"]
+__all__ = ["Blocker", "Engine", "EventflowError", "Outcome", "Verdict", "WorkflowError"]

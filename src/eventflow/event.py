@@ -113,12 +113,14 @@ class Panelist(_Base, kw_only=True):
 class PanelQuestion(_Base, kw_only=True):
     text: str
     dimensions: list[Dimension] = []
+    sent_at: dt.date | None = None  # when this question went to the panelists
 
 
 class Panel(_Base, kw_only=True):
     format: str = ""
     moderator: str = ""
     sent_at: dt.date | None = None
+    sent_for: dt.date | None = None  # the event day the questions were sent for
     panelists: list[Panelist] = []
     questions: list[PanelQuestion] = []
 
@@ -133,6 +135,7 @@ class Invitation(_Base, kw_only=True):
     recording_notice: list[str] = []
     webinar_url: str = ""
     sent_at: dt.date | None = None
+    sent_for: dt.date | None = None  # the event day the invitation announced
 
 
 class ItemState(_Base, kw_only=True):
@@ -154,6 +157,7 @@ class Event(_Base, kw_only=True):
     languages: list[str] = msgspec.field(default_factory=lambda: ["fi"])
     recording: bool = False
     stage: str
+    cancelled_from: str = ""  # the stage a cancelled event was cancelled at
     created: dt.datetime | None = None
     workflow: WorkflowPin
     host: Host = msgspec.field(default_factory=Host)

@@ -87,7 +87,7 @@ Key = str  # "inode size mtime_ns ctime_ns" of the event file
 _HEAD, _TAIL, _DUES, _WARNINGS, _REST = 0, 1, 2, 3, 4
 _ROW_FIELDS = ("revision", "title", "date", "region", "stage", "stage_number", "stages",
                "done_in_stage", "items_in_stage", "blocking", "next_item", "next_label",
-               "next_due")
+               "next_due", "regressions", "status")
 
 
 class Entry:
@@ -98,11 +98,12 @@ class Entry:
     compares as the dates do); other days are computed from ``detail``, which holds the rest.
     """
 
-    __slots__ = ("id", "key", "digest", "lo", "hi", "count", "cut", "line", "detail")
+    __slots__ = ("id", "key", "digest", "lo", "hi", "count", "cut", "line", "detail",
+                 "regressions")
 
     def __init__(self, id: str, key: Key | None, digest: str | None, lo: str, hi: str,
                  count: int | str, cut: int | str, line: str,
-                 detail: list[Any] | None = None) -> None:
+                 detail: list[Any] | None = None, regressions: int | str = 0) -> None:
         self.id = id
         self.key = key
         self.digest = digest
@@ -112,6 +113,7 @@ class Entry:
         self.cut = int(cut)  # where the overdue column starts in ``line``
         self.line = line
         self.detail = detail
+        self.regressions = int(regressions)  # requirements of left stages no longer held
 
     def _details(self) -> list[Any]:
         if self.detail is None:
@@ -162,14 +164,16 @@ class Entry:
             "region": rest["region"], "stage": rest["stage"],
             "stage_number": rest["stage_number"], "stages": rest["stages"],
             "done_in_stage": rest["done_in_stage"], "items_in_stage": rest["items_in_stage"],
-            "blocking": rest["blocking"], "overdue": self.overdue(today_iso),
+            "blocking": rest["blocking"], "regressions": rest["regressions"],
+            "status": rest["status"], "overdue": self.overdue(today_iso),
             "next_due": ({"item": rest["next_item"], "label": rest["next_label"],
                           "due": rest["next_due"]} if rest["next_due"] else None),
         }
 
 
 # listing ----------------------------------------------------------------------------------------
-HEADER = f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'OVERDUE':>7}  NEXT DUE\n"
+HEADER = (f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'REGRESS':>7}  "
+          f"{'OVERDUE':>7}  NEXT DUE\n")
 _RED, _RESET = "\x1b[31m", "\x1b[0m"
 _CHUNK = 4096
 
@@ -191,10 +195,12 @@ def _line(head: str, tail: str, count: int) -> str:
 
 
 def line_parts(event_id: str, date: str, stage: str, stage_number: int, stages: int,
-               progress: str, next_item: str, next_due: str) -> tuple[str, str]:
+               progress: str, next_item: str, next_due: str,
+               regressions: int = 0) -> tuple[str, str]:
     """The fixed parts of a listing line, before and after the overdue column."""
     stage_text = f"{stage_number}/{stages} {stage}"
-    head = _clean(f"{event_id:<28} {date}  {stage_text:<20} {progress:>5}  ")
+    regress = str(regressions) if regressions else ""
+    head = _clean(f"{event_id:<28} {date}  {stage_text:<20} {progress:>5}  {regress:>7}  ")
     tail = _clean(f"  {next_due} {next_item}") if next_due else ""
     return head, tail
 
@@ -248,36 +254,29 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
     The entry keeps the warnings raised from position ``since`` of ``engine.warnings`` on
     (default: from now), so that what loading the file noticed is kept with it."""
     before = len(engine.warnings) if since is None else since
-    workflow = engine.workflow_for(event)
-    statuses = engine.evaluate(event) if event.stage not in TERMINAL else []
+    # the verdict's day-dependent states are not kept: only what holds on any day, and the
+    # due dates of the open items, from which each day's overdue count is made
+    verdict = engine.judge(event, day or dt.date.today(), vetoes=False)
+    summary = engine.summary_of(event, verdict)
+    active = verdict.status == "active"
+    dues = sorted(r.due.toordinal() for r in verdict.requirements
+                  if active and not r.met and r.due is not None)
+    nxt = summary["next_due"]
     stage = event.stage
-    done = items = blocking = 0
-    dues: list[int] = []
-    nxt = None
-    for s in statuses:
-        if s.item.stage == stage:
-            items += 1
-            if s.ok:
-                done += 1
-            elif s.item.required:
-                blocking += 1
-        if not s.ok and s.due is not None:
-            dues.append(s.due.toordinal())
-            if nxt is None or nxt.due is None or s.due < nxt.due:
-                nxt = s
-    dues.sort()
-    stage_ids = workflow.stage_ids
-    number = stage_ids.index(stage) + 1 if stage in stage_ids else len(workflow.stages)
     date = event.date.isoformat()
-    next_item = nxt.item.id if nxt else ""
-    next_due = nxt.due.isoformat() if nxt and nxt.due else ""
-    progress = f"{done}/{items}" if stage not in TERMINAL else ""
-    head, tail = line_parts(event.id, date, stage, number, len(workflow.stages), progress,
-                            next_item, next_due)
+    next_item = nxt["item"] if nxt else ""
+    next_due = nxt["due"] if nxt else ""
+    done, items = summary["done_in_stage"], summary["items_in_stage"]
+    progress = f"{done}/{items}" if active else ""
+    number, stages = summary["stage_number"], summary["stages"]
+    head, tail = line_parts(event.id, date, stage, number, stages, progress, next_item,
+                            next_due, summary["regressions"])
     detail = [head, tail, dues, list(engine.warnings[before:]), event.revision, event.title,
-              date, event.region, stage, number, len(workflow.stages), done, items, blocking,
-              next_item, nxt.item.text(engine.lang) if nxt else "", next_due]
-    entry = Entry(event.id, key, digest, "1", "0", 0, len(head), "", detail)
+              date, event.region, stage, number, stages, done, items, summary["blocking"],
+              next_item, nxt["label"] if nxt else "", next_due, summary["regressions"],
+              verdict.status]
+    entry = Entry(event.id, key, digest, "1", "0", 0, len(head), "", detail,
+                  summary["regressions"])
     entry.settle(day or dt.date.today())
     return entry
 
@@ -417,8 +416,9 @@ def _entries(ids: list[str], keys: list[str] | None, lines: list[str],
     found = []
     every_key: list[str | None] = list(keys) if keys is not None else [None] * len(ids)
     for event_id, key, line, record in zip(ids, every_key, lines, records):
-        lo, hi, count, cut, digest = record.split("\t")
-        found.append(Entry(event_id, key, digest, lo, hi, count, cut, line))
+        lo, hi, count, cut, digest, regressions = record.split("\t")
+        found.append(Entry(event_id, key, digest, lo, hi, count, cut, line,
+                           regressions=regressions))
     return found
 
 
@@ -467,14 +467,16 @@ def _save(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
         "".join(f"{e.id}\n" for e in kept),
         "".join(f"{e.key}\n" for e in kept),
         "".join(f"{e.line}\n" for e in kept),
-        "".join(f"{e.lo}\t{e.hi}\t{e.count}\t{e.cut}\t{e.digest}\n" for e in kept),
+        "".join(f"{e.lo}\t{e.hi}\t{e.count}\t{e.cut}\t{e.digest}\t{e.regressions}\n"
+                for e in kept),
         "".join(f"{d}\n" for d in details),
     ]
     data = [section.encode("utf-8") for section in sections]
     window = [max((e.lo for e in kept), default="0000000"),
               min((e.hi for e in kept), default="9999999")]
     header = {**header, "format": INDEX_FORMAT, "n": len(kept), "window": window,
-              "overdue": any(e.count for e in kept), "sizes": [len(d) for d in data]}
+              "overdue": any(e.count or e.regressions for e in kept),
+              "sizes": [len(d) for d in data]}
     try:
         make_cache_dir(path.parent)
     except OSError:
@@ -517,9 +519,10 @@ class Listing:
         return self.n
 
     def any_overdue(self, today: dt.date) -> bool:
+        """Whether any event has an overdue item or a regression (``status --check``)."""
         if self._entries is None:
             return self._overdue
-        return any(e.overdue_on(today) for e in self._entries)
+        return any(e.overdue_on(today) or e.regressions for e in self._entries)
 
     def write(self, today: dt.date, out: IO[str], colour: bool | None = None) -> int:
         """Stream the listing; the rendered rows are written as they are when they can be."""
@@ -769,45 +772,62 @@ def status_view(engine: Engine, event: Event) -> dict[str, Any]:
     from .cli import clean
 
     workflow = engine.workflow_for(event)
-    statuses = engine.evaluate(event) if event.stage not in TERMINAL else []
+    verdict = engine.judge(event, dt.date.min)  # what depends on the day is made per day
+    active = verdict.status == "active"
     by_stage: dict[str, list[Any]] = {}
-    for s in statuses:
-        by_stage.setdefault(s.item.stage, []).append(s)
-    summary = engine.summary(event, dt.date.min)  # its overdue count is made per day
-    why = engine.why(event)
+    for r in verdict.requirements:
+        by_stage.setdefault(r.item.stage, []).append(r)
+    summary = engine.summary_of(event, verdict)
+    why = engine.blockers(verdict)
     lang = engine.lang
     data = {**summary, "revision": event.revision,
             "workflow": {"id": event.workflow.id, "version": event.workflow.version},
             "stages": [{"stage": st.id, "label": st.text(lang),
-                        "current": st.id == event.stage,
-                        "items": [s.to_json(lang) for s in by_stage.get(st.id, [])]}
+                        "current": st.id == verdict.stage,
+                        "items": [_item_json(r, lang) for r in by_stage.get(st.id, [])]}
                        for st in workflow.stages],
             "blockers": [b.to_json() for b in why]}
-    dues = sorted(s.due.toordinal() for s in statuses if not s.ok and s.due is not None)
+    dues = sorted(r.due.toordinal() for r in verdict.requirements
+                  if active and not r.met and r.due is not None)
+    where = (f"stage {summary['stage_number']}/{summary['stages']} {event.stage}" if active
+             else f"done (all {summary['stages']} stages)" if verdict.status == "done"
+             else f"cancelled at stage {summary['stage_number']}/{summary['stages']} "
+                  f"{verdict.stage}")
     lines: list[Any] = [
         clean(f"{event.id}: {event.title}"),
         (f"  {event.date}  {event.region}  languages {','.join(event.languages)}  "
-         f"stage {summary['stage_number']}/{summary['stages']} {event.stage}"
-         f"  revision {event.revision}")]
-    ids = workflow.stage_ids
-    passed_stages = set(ids[: ids.index(event.stage)]) if event.stage in ids else set(ids)
+         f"{where}  revision {event.revision}")]
     for st in workflow.stages:
-        marker = "▶" if st.id == event.stage else " "
+        marker = "▶" if st.id == verdict.stage and verdict.status != "done" else " "
         lines.append(f"{marker} {st.id} — {clean(st.text(lang))}")
-        for s in by_stage.get(st.id, []):
-            mark = "✓" if s.ok else ("✗" if s.item.required else "!")
-            due = f" due {s.due}" if s.due else ""
-            line = clean(f"    {mark} {s.item.id:<34} {s.item.owner:<15}{due}")
-            lines.append([line, s.due.toordinal()] if not s.ok and s.due is not None
+        for r in by_stage.get(st.id, []):
+            mark = "✓" if r.met else ("✗" if r.item.required else "!")
+            due = f" due {r.due}" if r.due else ""
+            line = clean(f"    {mark} {r.item.id:<34} {r.item.owner:<15}{due}"
+                         + (" REGRESSION" if r.regression else ""))
+            lines.append([line, r.due.toordinal()] if active and not r.met and r.due is not None
                          else line)
-            if st.id == event.stage or (not s.ok and st.id in passed_stages):
-                lines.append(clean(f"        {s.item.text(lang)} — {s.reason}"))
-    if why:
+            if st.id == verdict.stage or (not r.met and r.reached):
+                lines.append(clean(f"        {r.item.text(lang)} — {r.reason}"))
+    if verdict.leave_from is not None:
+        lines.append(f"{verdict.stage} can be left from {verdict.leave_from}")
+    if verdict.regressions:
+        lines.append(f"{len(verdict.regressions)} regression(s): requirements of stages already "
+                     f"left no longer hold: eventflow why {event.id}")
+    if why and active:
         lines.append(f"{len(why)} requirement(s) block leaving {event.stage}: "
                      f"eventflow why {event.id}")
     view = {"json": data, "dues": dues, "text": lines}
     # as stored and read back: what the engine prints is what the cache will print
     return json.loads(json.dumps(view, ensure_ascii=False, default=str))  # type: ignore[no-any-return]
+
+
+def _item_json(requirement: Any, lang: str) -> dict[str, Any]:
+    """An item of ``status EVENT --json``: its day-dependent state is left out (the cache
+    serves every day), the rest as the verdict has it."""
+    data = requirement.to_json(lang)
+    data.pop("state", None)
+    return data
 
 
 def render_status(view: dict[str, Any], day: dt.date, as_json: bool) -> str:

@@ -114,16 +114,86 @@ def load(project: Project, event_id: str) -> list[Participant]:
         raise validation_message(path, exc, raw.decode("utf-8", "replace")) from None
 
 
-def _write(project: Project, event_id: str, rows: list[Participant]) -> None:
+def _encode(rows: list[Participant]) -> bytes:
+    """The bytes of ``participants.toml`` holding ``rows`` (empty: no file)."""
     import tomli_w
 
-    path = path_for(project, event_id)
     if not rows:
+        return b""
+    data = msgspec.to_builtins(_File(participants=rows), builtin_types=(dt.date,))
+    return tomli_w.dumps(data).encode("utf-8")
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=12).hexdigest() if data else ""
+
+
+def _write_bytes(project: Project, event_id: str, data: bytes) -> None:
+    path = path_for(project, event_id)
+    if not data:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
         return
-    data = msgspec.to_builtins(_File(participants=rows), builtin_types=(dt.date,))
-    atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+    atomic_write(path, data)
+
+
+def _on_disk_digest(project: Project, event_id: str) -> str:
+    try:
+        return _digest(read_capped(path_for(project, event_id), MAX_EVENT_BYTES))
+    except FileNotFoundError:
+        return ""
+
+
+def _settle(engine: Engine, event_id: str) -> None:
+    """Under the event's lock: if the last change of the registrations was recorded but
+    never reached ``participants.toml`` (eventflow was stopped between the two), mark it as
+    not applied in the history and make the event vouch for the file as it is."""
+    project = engine.project
+    event = project.load(event_id)
+    kept = event.ext.get("participants", {}).get("digest")
+    if kept is None:
+        return  # written before events kept the digest of their registrations
+    actual = _on_disk_digest(project, event_id)
+    if kept == actual:
+        return
+    from .store import mark_not_applied
+
+    history = project.history(event_id)
+    last = next((h for h in reversed(history) if str(h.get("action", "")).startswith(
+        "participants.") and h.get("applied", True)), None)
+    if last is not None:
+        mark_not_applied(str(project.event_dir(event_id)), [last],
+                         "eventflow was interrupted before participants.toml was written")
+    engine.warnings.append(f"{event_id}: the last change of the registrations "
+                           f"({last.get('action') if last else 'unknown'}) never reached "
+                           f"{PARTICIPANTS_FILE} and is marked as not applied; run it again "
+                           "if it is still wanted")
+
+    def vouch(ev: Any) -> None:
+        ev.ext.setdefault("participants", {})["digest"] = actual
+
+    engine.change(event_id, "participants.settle", vouch, {"note": "registrations as on disk"},
+                  after_end=True)
+
+
+def _commit(engine: Engine, event_id: str, action: str, details: dict[str, Any],
+            rows: list[Participant], mutate: Any = None) -> Outcome:
+    """Change the registrations the way event saves are made: the history entry (through
+    the engine's one write path, with the digest of the new file) first, then the file. A
+    stop between the two leaves a change that :func:`_settle` marks as not applied, never a
+    change without a record."""
+    data = _encode(rows)
+
+    def record(ev: Any) -> None:
+        if mutate is not None:
+            mutate(ev)
+        ev.ext.setdefault("participants", {})["digest"] = _digest(data)
+
+    outcome = engine.change(event_id, action, record, details, after_end=True)
+    _write_bytes(engine.project, event_id, data)
+    return outcome
 
 
 def _flag(value: str, column: str, where: str, problems: list[str]) -> bool:
@@ -244,7 +314,9 @@ def import_csv(engine: Engine, event_name: str, csv_path: Path, today: dt.date) 
     new = [person for _, person in numbered]
     with project.locked(event_id):
         project.refuse_conflicts(project.event_dir(event_id))
+        _settle(engine, event_id)
         event = project.load(event_id)
+        engine.refuse_out_of_order(event, "participants.import")
         if event.ext.get("participants", {}).get("purged_at"):
             raise InvalidInput(f"{event_id}: registrations were purged on "
                                f"{event.ext['participants']['purged_at']}; nothing was imported")
@@ -256,8 +328,8 @@ def import_csv(engine: Engine, event_name: str, csv_path: Path, today: dt.date) 
                                 f"for {event_id}")
         if problems:
             raise ImportRefused(csv_path, problems)
-        _write(project, event_id, current + new)
-        _record(engine, event_id, "participants.import", {"imported": len(new)}, current)
+        _commit(engine, event_id, "participants.import", {"imported": len(new)},
+                current + new)
     return ImportReport(len(new), len(current) + len(new), path_for(project, event_id))
 
 
@@ -273,30 +345,16 @@ def erase(engine: Engine, event_name: str, who: str) -> Outcome:
     project = engine.project
     event_id = project.resolve(event_name)
     with project.locked(event_id):
+        _settle(engine, event_id)
         rows = load(project, event_id)
         keep = [p for p in rows if not _match(p, who)]
         if len(keep) == len(rows):
             raise InvalidInput(f"{event_id}: no registration with that id or e-mail address; "
                                "`eventflow participants summary EVENT` shows how many there are")
         project.refuse_conflicts(project.event_dir(event_id))
-        _write(project, event_id, keep)
-        outcome = _record(engine, event_id, "participants.erase",
-                          {"erased": len(rows) - len(keep)}, None)
+        outcome = _commit(engine, event_id, "participants.erase",
+                          {"erased": len(rows) - len(keep)}, keep)
     return outcome
-
-
-def _record(engine: Engine, event_id: str, action: str, details: dict[str, Any],
-            restore: list[Participant] | None, mutate: Any = None) -> Outcome:
-    """Record the action (counts only) in the event's history; if that fails, put the
-    registrations back as they were (an erasure is never undone)."""
-    try:
-        return engine.change(event_id, action, mutate or (lambda ev: None), details,
-                             after_end=True)
-    except BaseException:
-        if restore is not None:
-            with contextlib.suppress(EventflowError, OSError):
-                _write(engine.project, event_id, restore)
-        raise
 
 
 def purge(engine: Engine, event_name: str, today: dt.date, *, force: bool = False) -> Outcome:
@@ -313,13 +371,13 @@ def purge(engine: Engine, event_name: str, today: dt.date, *, force: bool = Fals
                                "needed until after the event and its follow-up; use --force to "
                                "delete them now")
         project.refuse_conflicts(project.event_dir(event_id))
+        _settle(engine, event_id)
         count = len(load(project, event_id))
-        _write(project, event_id, [])
 
         def mutate(ev: Any) -> None:
             ev.ext.setdefault("participants", {})["purged_at"] = today.isoformat()
 
-        outcome = _record(engine, event_id, "participants.purge", {"erased": count}, None,
+        outcome = _commit(engine, event_id, "participants.purge", {"erased": count}, [],
                           mutate)
     return outcome
 

@@ -2,6 +2,10 @@
 
 An offset is written ``-12w`` (weeks), ``-10d`` (calendar days) or ``-5bd`` (business days:
 weekends and Finnish public holidays are skipped), with an optional sign; ``0d`` is the event day.
+A due date is a working day: one that lands on a weekend, a Finnish public holiday, Christmas
+Eve or Midsummer Eve moves to the working day before it (the ``holidays`` package lists both
+eves as holidays in Finland). A planning folder may ask for calendar days instead
+(``[schedule] working_days = false`` in ``eventflow.toml``).
 """
 
 from __future__ import annotations
@@ -53,12 +57,20 @@ def is_business_day(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in _finnish_holidays(day.year)
 
 
-def due_date(event_day: dt.date, offset: Offset) -> dt.date:
-    """The date ``offset`` away from ``event_day``."""
-    if offset.unit == "w":
-        return event_day + dt.timedelta(weeks=offset.amount)
-    if offset.unit == "d":
-        return event_day + dt.timedelta(days=offset.amount)
+def previous_working_day(day: dt.date) -> dt.date:
+    """``day`` itself if it is a working day, else the last working day before it."""
+    while not is_business_day(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def due_date(event_day: dt.date, offset: Offset, *, working: bool = True) -> dt.date:
+    """The date ``offset`` away from ``event_day``; with ``working``, moved back to a working
+    day (the event day itself, ``0d``, never moves: the event is held on it)."""
+    if offset.unit in ("w", "d"):
+        days = offset.amount * 7 if offset.unit == "w" else offset.amount
+        day = event_day + dt.timedelta(days=days)
+        return previous_working_day(day) if working and days else day
     step = dt.timedelta(days=1 if offset.amount > 0 else -1)
     day = event_day
     remaining = abs(offset.amount)

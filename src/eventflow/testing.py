@@ -105,8 +105,39 @@ def fill_stage(event: Event, stage: str) -> None:
             day + dt.timedelta(weeks=12)).isoformat()
 
 
+def earliest_day(engine: Engine, event: Event) -> dt.date:
+    """The first day on which the event's current stage can be completed and left: the
+    latest ``opens`` of its items and its ``leave_from`` (the event day for ``delivery`` in
+    the seed workflow), or today if that is later."""
+    from .schedule import due_date, today
+    from .workflow import TERMINAL
+
+    day = today()
+    if event.stage in TERMINAL:
+        return day
+    stage = engine.workflow_for(event).stage(event.stage)
+    offsets = [item.opens for item in stage.items if item.opens is not None]
+    if stage.leave_from is not None:
+        offsets.append(stage.leave_from)
+    return max([day, *(due_date(event.date, o, working=False) for o in offsets)])
+
+
+def move_clock(day: dt.date) -> None:
+    """Let time pass: ``EVENTFLOW_TODAY`` becomes ``day`` if that is later than today (time
+    never runs backwards). The fixtures of this module restore the variable after each test."""
+    import os
+
+    from .schedule import today
+
+    if day > today():
+        os.environ["EVENTFLOW_TODAY"] = day.isoformat()
+
+
 def walk_to(engine: Engine, event_id: str, stage: str) -> Event:
-    """Fill in data, tick every manual item, and advance until the event stands at ``stage``."""
+    """Fill in data, tick every manual item, and advance until the event stands at ``stage``.
+
+    Time passes as the walk needs it (:func:`move_clock`): an event walked to ``follow_up``
+    leaves the clock on its event day or later."""
     from .workflow import DONE
 
     event = engine.load(event_id)
@@ -116,6 +147,7 @@ def walk_to(engine: Engine, event_id: str, stage: str) -> Event:
         raise ValueError(f"no stage '{stage}' in {workflow.id}")
     while event.stage != stage:
         complete_stage(engine, event.id)
+        move_clock(earliest_day(engine, engine.load(event.id)))
         event = engine.advance(event.id).event
     return event
 
@@ -126,6 +158,7 @@ def complete_stage(engine: Engine, event_id: str) -> Event:
     event = engine.load(event_id)
     current = event.stage
     workflow = engine.workflow_for(event)
+    move_clock(earliest_day(engine, event))
     event = engine.change(event.id, "test.fill", lambda ev: fill_stage(ev, current)).event
     for item in workflow.stage(current).items:
         spec = engine.registry.checks.get(item.check or "")
@@ -144,9 +177,14 @@ def plugin_label(plugin: object) -> str:
 def ef_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     from .store import Project, Settings
 
+    import os
+
     monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
     monkeypatch.setenv("EVENTFLOW_USER", "tester")
     monkeypatch.delenv("EVENTFLOW_DIR", raising=False)
+    # restored after the test, as walks move the clock forward (move_clock)
+    monkeypatch.setenv("EVENTFLOW_TODAY", os.environ.get("EVENTFLOW_TODAY") or
+                       dt.date.today().isoformat())
     return Project.init(tmp_path / "planning", Settings(organisation="Tampereen kaupunki",
                                                          organisation_type="authority"))
 

@@ -60,6 +60,8 @@ def crash_worker(root: str, runs: int, seed: int) -> dict[str, Any]:
             os.close(rfd)
             try:
                 engine = Engine(Project(folder_root))
+                engine.workflow_for(engine.load(event_id))  # start-up is not what is tested
+                os.write(wfd, b"R")
                 k = n + 1
                 while True:
                     engine.change(event_id, "crash.step", lambda ev, k=k: step(ev, k))
@@ -69,6 +71,7 @@ def crash_worker(root: str, runs: int, seed: int) -> dict[str, Any]:
                 os.write(wfd, b"E" + repr(exc).encode()[:300] + b"\n")
             os._exit(1)
         os.close(wfd)
+        os.read(rfd, 1)  # the writer is ready: kill it somewhere inside its saves
         time.sleep(rng.uniform(0.0, 0.08))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)

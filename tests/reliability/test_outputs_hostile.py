@@ -18,6 +18,7 @@ def test_outputs_carry_counts_never_registrations(ef_engine: Any, ef_event: Any,
     csv_file = tmp_path / "r.csv"
     hostile = "=HYPERLINK(\"http://x\"),red@example.fi,../../etc,ngo,,,,,\n"
     csv_file.write_text(HEADER + MARKED + OTHER + hostile, "utf-8")
+    ef_engine.tick(event.id, "privacy_notice_published")  # G2 comes before registrations
     report = import_csv(ef_engine, event.id, csv_file, dt.date(2027, 3, 1))
     assert report.imported == 3
     rendered = render_outputs(ef_engine, event.id)

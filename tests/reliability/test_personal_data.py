@@ -34,6 +34,7 @@ def test_erased_person_leaves_zero_bytes_in_the_folder(run, folder, tmp_path,
                                                        figures: dict[str, Any]) -> None:
     event_id = json.loads(run("new", "Hyvät väestösuhteet", "--date", "2027-03-18",
                               "--region", "Pirkanmaa", "--json").output)["id"]
+    run("check", event_id, "privacy_notice_published")  # G2 comes first
     csv_file = tmp_path / "registrations.csv"
     csv_file.write_text(HEADER + MARKED + OTHER, "utf-8")
     result = run("participants", "import", event_id, str(csv_file))
@@ -74,6 +75,7 @@ def test_erased_person_leaves_zero_bytes_in_the_folder(run, folder, tmp_path,
 def test_import_is_all_or_nothing_with_an_error_per_row(run, folder, tmp_path) -> None:
     event_id = json.loads(run("new", "X", "--date", "2027-03-18", "--region", "Pirkanmaa",
                               "--json").output)["id"]
+    run("check", event_id, "privacy_notice_published")  # G2 comes first
     csv_file = tmp_path / "bad.csv"
     csv_file.write_text(HEADER + OTHER
                         + "Anna,not-an-address,Org,ngo,,,,,\n"
@@ -102,6 +104,7 @@ def test_import_is_all_or_nothing_with_an_error_per_row(run, folder, tmp_path) -
 def test_purge_records_the_date_the_check_reads(run, folder, tmp_path, ef_engine) -> None:
     event_id = json.loads(run("new", "X", "--date", "2026-10-01", "--region", "Pirkanmaa",
                               "--json").output)["id"]
+    run("check", event_id, "privacy_notice_published")  # G2 comes first
     csv_file = tmp_path / "r.csv"
     csv_file.write_text(HEADER + MARKED + OTHER, "utf-8")
     assert run("participants", "import", event_id, str(csv_file)).exit_code == 0
@@ -121,6 +124,7 @@ def test_purge_records_the_date_the_check_reads(run, folder, tmp_path, ef_engine
 def test_purge_before_the_event_needs_force(run, tmp_path) -> None:
     event_id = json.loads(run("new", "X", "--date", "2027-03-18", "--region", "Pirkanmaa",
                               "--json").output)["id"]
+    run("check", event_id, "privacy_notice_published")  # G2 comes first
     result = run("participants", "purge", event_id)
     assert result.exit_code == 1 and "--force" in result.output
     assert run("participants", "purge", event_id, "--force").exit_code == 0
@@ -133,6 +137,7 @@ def test_erase_and_purge_work_after_the_event_is_done_or_cancelled(run, folder, 
 
     event_id = json.loads(run("new", "X", "--date", "2026-10-01", "--region", "Pirkanmaa",
                               "--json").output)["id"]
+    run("check", event_id, "privacy_notice_published")  # G2 comes first
     csv_file = tmp_path / "r.csv"
     csv_file.write_text(HEADER + MARKED + OTHER, "utf-8")
     assert run("participants", "import", event_id, str(csv_file)).exit_code == 0

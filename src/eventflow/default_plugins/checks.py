@@ -291,10 +291,16 @@ def registration_deadline(event: Event, min_days_before: int) -> CheckResult:
 
 
 def invitation_sent_by(event: Event, offset: str) -> CheckResult:
-    latest = due_date(event.date, parse_offset(offset))
+    # the rule's own limit, in calendar days; the item's due date (a reminder for people) is
+    # that day moved back to a working day
+    latest = due_date(event.date, parse_offset(offset), working=False)
     sent = event.invitation.sent_at
     if sent is None:
         return failed(f"the invitation has not been sent; send it by {latest} "
+                      "(`eventflow invitation sent EVENT`)")
+    if event.invitation.sent_for is not None and event.invitation.sent_for != event.date:
+        return failed(f"the invitation sent {sent} announced {event.invitation.sent_for}, but "
+                      f"the event is now on {event.date}: send it again with the new date "
                       "(`eventflow invitation sent EVENT`)")
     if sent > latest:
         return failed(f"the invitation was sent {sent}, later than {latest}")
@@ -308,6 +314,15 @@ def panel_questions_sent(event: Event, min_days_before: int) -> CheckResult:
     if panel.sent_at is None:
         return failed("the questions have not been sent to the panelists: "
                       "`eventflow panel sent EVENT`")
+    legacy = all(q.sent_at is None for q in panel.questions)  # sent before questions kept dates
+    unsent = [] if legacy else [q for q in panel.questions if q.sent_at is None]
+    if unsent:
+        return failed(f"{len(unsent)} question(s) added after the questions were sent on "
+                      f"{panel.sent_at} have not been sent: `eventflow panel sent EVENT`")
+    if panel.sent_for is not None and panel.sent_for != event.date:
+        return failed(f"the questions sent {panel.sent_at} were for the event on "
+                      f"{panel.sent_for}, now on {event.date}: send them again with the new date "
+                      "(`eventflow panel sent EVENT`)")
     latest = event.date - dt.timedelta(days=min_days_before)
     if panel.sent_at > latest:
         return failed(f"questions were sent {panel.sent_at}, later than {latest} "

@@ -93,7 +93,7 @@ then = _decorator("then")
 
 
 # the world: one planning folder per scenario -------------------------------------------------
-_CACHE: dict[str, Path] = {}
+_CACHE: dict[str, tuple[Path, dt.date]] = {}  # snapshot of a walk and its day
 _CACHE_DIR: list[Path] = []
 
 
@@ -180,8 +180,11 @@ class World:
     def reach(self, stage_words: str, in_order: bool) -> None:
         """Bring the event to a stage the way planners do (data recorded, items ticked,
         every stage before it advanced); ``in_order``: the stage's own work done as well."""
+        from ..testing import move_clock
+
         stage = self.stage(stage_words)
-        template = self._template(stage.id, in_order)
+        template, clock = self._template(stage.id, in_order)
+        move_clock(clock)  # the day the walk had come to (an event at delivery is on its day)
         assert self.project is not None
         target = self.project.root / "events"
         shutil.rmtree(target)
@@ -191,19 +194,30 @@ class World:
             # planning team does with `eventflow migrate` after changing its workflow
             self.engine.migrate(self.event_id, dry_run=False)
 
-    def _template(self, stage: str, in_order: bool) -> Path:
+    def _template(self, stage: str, in_order: bool) -> tuple[Path, dt.date]:
         """A planning folder walked to ``stage`` with the shipped workflow. One walk per kind
         of training day and process leaves a snapshot at every stage (just reached, and with
         its work done); scenarios copy them, since a real walk takes a second."""
-        from ..engine import Engine
-        from ..store import Project
-        from ..testing import complete_stage
-        from ..workflow import TERMINAL
-
         plan = json.dumps([*self.plan, sorted(self.plugins)])
         key = json.dumps([plan, stage, in_order])
         if key in _CACHE:
             return _CACHE[key]
+        clock = os.environ.get("EVENTFLOW_TODAY")
+        try:
+            return self._walk(plan, key)
+        finally:  # the walk's clock is the walk's: each snapshot keeps the day it was made on
+            if clock is None:
+                os.environ.pop("EVENTFLOW_TODAY", None)
+            else:
+                os.environ["EVENTFLOW_TODAY"] = clock
+
+    def _walk(self, plan: str, key: str) -> tuple[Path, dt.date]:
+        from ..engine import Engine
+        from ..schedule import today
+        from ..store import Project
+        from ..testing import complete_stage, earliest_day, move_clock
+        from ..workflow import TERMINAL
+
         folder = _cache_dir() / hashlib.sha1(plan.encode()).hexdigest()[:16]
         project = Project.init(folder / "walk", self._settings(self.plan[0]))
         engine = Engine(project)
@@ -216,7 +230,8 @@ class World:
                     complete_stage(engine, event.id)
                 snapshot = folder / f"{event.stage}-{done}"
                 shutil.copytree(project.root, snapshot)
-                _CACHE[json.dumps([plan, event.stage, done])] = snapshot
+                _CACHE[json.dumps([plan, event.stage, done])] = (snapshot, today())
+            move_clock(earliest_day(engine, engine.load(event.id)))
             event = engine.advance(event.id).event
         return _CACHE[key]
 
@@ -287,10 +302,15 @@ def world(request: pytest.FixtureRequest) -> Iterator[World]:
     gets a folder with that plugin active."""
     plugins = _plugins_for(request)
     base = Path(tempfile.mkdtemp(prefix="eventflow-scenario-", dir=scratch_dir()))
+    clock = os.environ.get("EVENTFLOW_TODAY")
     try:
         yield World(base, plugins=plugins)
     finally:
         shutil.rmtree(base, ignore_errors=True)
+        if clock is None:  # the clock a scenario moved forward goes back for the next one
+            os.environ.pop("EVENTFLOW_TODAY", None)
+        else:
+            os.environ["EVENTFLOW_TODAY"] = clock
 
 
 # Given ---------------------------------------------------------------------------------------
@@ -770,6 +790,7 @@ def refused_listing(world: World, datatable: list[list[str]]) -> None:
     assert result.exit_code == 1, f"exit code {result.exit_code}: {result.output}"
     listed = {line.split("✗", 1)[1].split(":", 1)[0].strip()
               for line in result.output.splitlines() if "✗" in line}
+    listed.discard("(date)")  # not a requirement: the day the stage may be left
     expected = {world.requirement(row[0]).id for row in datatable if row and row[0].strip()}
     assert listed == expected, (f"refused listing {sorted(listed)}, the policy expects "
                                 f"{sorted(expected)}")

@@ -1,0 +1,198 @@
+"""The judgement of an event: one verdict, as of a day, that every command reads.
+
+:func:`judge` takes an event, its workflow and the items' evaluations (checklist.py) and gives
+each requirement of every stage one state:
+
+``kept``
+    ticked, or its check passes (or does not apply to this event);
+``waived``
+    skipped on purpose, with who and why (only items the workflow lets be waived);
+``not yet due``
+    open, and neither its due date has passed nor its stage been left;
+``broken``
+    a required item that is open past its due date, or whose stage the event has left (then
+    it is a *regression*: reality changed after the stage was left);
+``advice not followed``
+    an advice item (``required = false``) still open after its due date.
+
+The verdict also says from which day the current stage may be left (a stage's
+``leave_from``) and from which day each item may be ticked (an item's ``opens``). `why`,
+`advance`, `status`, `next`, `policy check`, the outputs and the caches all read it, so no two
+commands can disagree about an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .schedule import due_date
+from .workflow import CANCELLED, DONE
+
+if TYPE_CHECKING:
+    from .checklist import ItemStatus
+    from .event import Event
+    from .workflow import Item, Workflow
+
+KEPT = "kept"
+WAIVED = "waived"
+NOT_DUE = "not yet due"
+BROKEN = "broken"
+ADVICE = "advice not followed"
+STATES = (KEPT, WAIVED, NOT_DUE, BROKEN, ADVICE)
+
+_EVENT_WORD = re.compile(r"(eventflow [a-z_-]+(?: [a-z_-]+)?) EVENT\b")
+
+
+def with_event_id(text: str, event_id: str) -> str:
+    """``text`` with the placeholder of a suggested command (``eventflow partner add EVENT``)
+    replaced by the real event id."""
+    return _EVENT_WORD.sub(lambda m: f"{m.group(1)} {event_id}", text)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """The verdict on one checklist item."""
+
+    item: Item
+    state: str
+    reason: str
+    due: dt.date | None
+    opens: dt.date | None
+    reached: bool  #: its stage is the current one or one the event has left
+    regression: bool  #: required, its stage was left, and it is no longer met
+    fix: str
+    status: ItemStatus
+
+    @property
+    def met(self) -> bool:
+        return self.state in (KEPT, WAIVED)
+
+    @property
+    def blocking(self) -> bool:
+        """Whether it holds the event at its stage (or, as a regression, from moving on)."""
+        return self.item.required and not self.met and (self.reached or self.regression)
+
+    def overdue(self, today: dt.date) -> bool:
+        return not self.met and self.due is not None and self.due < today
+
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        data = self.status.to_json(lang)
+        data.update({"state": self.state, "reason": self.reason, "regression": self.regression,
+                     "reached": self.reached, "fix": self.fix or None,
+                     "opens": self.opens.isoformat() if self.opens else None})
+        return data
+
+
+@dataclass
+class Verdict:
+    """Every requirement of an event as of ``today``, and what holds it where it is."""
+
+    event_id: str
+    stage: str  #: the current stage; for a cancelled event the stage it was cancelled at
+    status: str  #: "active", "done" or "cancelled"
+    today: dt.date
+    stage_ids: list[str]
+    requirements: list[Requirement]
+    leave_from: dt.date | None = None  #: the current stage may not be left before this day
+    vetoes: list[Any] = field(default_factory=list)  #: plugin vetoes (engine.Blocker)
+
+    @property
+    def stage_number(self) -> int:
+        if self.stage in self.stage_ids:
+            return self.stage_ids.index(self.stage) + 1
+        return len(self.stage_ids)
+
+    @property
+    def regressions(self) -> list[Requirement]:
+        return [r for r in self.requirements if r.regression]
+
+    @property
+    def current(self) -> list[Requirement]:
+        return [r for r in self.requirements if r.item.stage == self.stage]
+
+    @property
+    def unmet_here(self) -> list[Requirement]:
+        """Required items of the current stage that are not met (kept or waived)."""
+        if self.status != "active":
+            return []
+        return [r for r in self.current if r.item.required and not r.met]
+
+    @property
+    def too_early(self) -> bool:
+        return self.leave_from is not None and self.today < self.leave_from
+
+    @property
+    def can_leave(self) -> bool:
+        return (self.status == "active" and not self.regressions and not self.unmet_here
+                and not self.too_early and not self.vetoes)
+
+    def overdue(self) -> list[Requirement]:
+        return [r for r in self.requirements if r.overdue(self.today)]
+
+    def by_state(self, state: str) -> list[Requirement]:
+        return [r for r in self.requirements if r.state == state]
+
+
+def stage_position(workflow: Workflow, event: Event) -> tuple[str, str]:
+    """The stage an event is judged at and its status: an active event at its stage, a done
+    event past the last stage, a cancelled one at the stage it was cancelled at."""
+    if event.stage == DONE:
+        return DONE, "done"
+    if event.stage == CANCELLED:
+        held = event.cancelled_from if event.cancelled_from in workflow.stage_ids else ""
+        return held or workflow.stage_ids[-1], "cancelled"
+    return event.stage, "active"
+
+
+def judge(workflow: Workflow, event: Event, statuses: list[ItemStatus],
+          today: dt.date) -> Verdict:
+    """Judge ``event`` as of ``today`` from the evaluations of all its workflow's items."""
+    stage, status = stage_position(workflow, event)
+    order = workflow.stage_ids
+    here = order.index(stage) if stage in order else len(order)
+    requirements = []
+    for s in statuses:
+        item = s.item
+        position = order.index(item.stage)
+        left = position < here or (status == "done")
+        reached = position <= here
+        opens = due_date(event.date, item.opens, working=False) if item.opens else None
+        waived = s.state.waived and item.waivable
+        if waived:
+            state = WAIVED
+        elif s.ok:
+            state = KEPT
+        elif item.required and (left or (s.due is not None and s.due < today)):
+            state = BROKEN
+        elif not item.required and s.due is not None and s.due < today:
+            state = ADVICE
+        else:
+            state = NOT_DUE
+        regression = item.required and left and state == BROKEN and status != "cancelled"
+        reason = with_event_id(s.reason, event.id)
+        if state == NOT_DUE and opens is not None and today < opens:
+            reason = f"{reason}; can be ticked from {opens}" if reason else \
+                f"can be ticked from {opens}"
+        requirements.append(Requirement(item, state, reason, s.due, opens, reached, regression,
+                                        _fix(event.id, item, s, reason), s))
+    stage_obj = workflow.stage(stage) if stage in order else None
+    leave_from = (due_date(event.date, stage_obj.leave_from, working=False)
+                  if stage_obj is not None and stage_obj.leave_from is not None
+                  and status == "active" else None)
+    return Verdict(event.id, stage, status, today, list(order), requirements, leave_from)
+
+
+def _fix(event_id: str, item: Item, status: ItemStatus, reason: str) -> str:
+    """The command that fixes an unmet item, with the real event id."""
+    if status.ok:
+        return ""
+    if item.check is None:
+        return f"eventflow check {event_id} {item.id}"
+    quoted = re.findall(r"`(eventflow [^`]+)`", reason) or re.findall(r"\((eventflow [^)]+)\)",
+                                                                      reason)
+    if quoted:
+        return quoted[0]
+    return f"eventflow why {event_id}"
