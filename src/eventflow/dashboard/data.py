@@ -11,8 +11,6 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING, Any
 
-from ..workflow import TERMINAL
-
 if TYPE_CHECKING:
     from ..engine import Engine
     from ..event import Event
@@ -33,8 +31,6 @@ def judgement(engine: Engine, event: Event, today: dt.date, lang: str | None = N
     ``state`` is one of kept, waived, not yet due, broken, advice not followed.
     """
     lang = lang or engine.lang
-    if not hasattr(engine, "judge"):  # an engine from before Engine.judge
-        return _from_evaluation(engine, event, today, lang)
     verdict = engine.judge(event, today, vetoes=False)
     requirements = [{
         "item": r.item.id, "label": r.item.text(lang), "stage": r.item.stage,
@@ -45,51 +41,6 @@ def judgement(engine: Engine, event: Event, today: dt.date, lang: str | None = N
     return {"status": verdict.status, "stage": verdict.stage,
             "stage_number": verdict.stage_number, "stage_ids": list(verdict.stage_ids),
             "requirements": requirements}
-
-
-def _from_evaluation(engine: Engine, event: Event, today: dt.date, lang: str
-                     ) -> dict[str, Any]:
-    """The same shape from ``Engine.evaluate``, for an engine without ``judge``: the checks
-    decide what is met; the state only says how far the event is (its stage left, the due
-    date passed)."""
-    import re
-
-    workflow = engine.workflow_for(event)
-    order = workflow.stage_ids
-    if event.stage in TERMINAL:
-        status, stage = event.stage, order[-1]
-    else:
-        status, stage = "active", event.stage
-    here = order.index(stage) if stage in order else len(order)
-    requirements = []
-    for s in engine.evaluate(event):
-        item = s.item
-        left = order.index(item.stage) < here or status == "done"
-        overdue = s.due is not None and s.due < today
-        if s.state.waived and item.waivable:
-            state = "waived"
-        elif s.ok:
-            state = "kept"
-        elif item.required and (left or overdue):
-            state = "broken"
-        elif not item.required and overdue:
-            state = ADVICE
-        else:
-            state = "not yet due"
-        fix = ""
-        if not s.ok:
-            quoted = re.findall(r"`(eventflow [^`]+)`", s.reason)
-            fix = (f"eventflow check {event.id} {item.id}" if item.check is None else
-                   quoted[0].replace(" EVENT", f" {event.id}") if quoted else
-                   f"eventflow why {event.id}")
-        requirements.append({
-            "item": item.id, "label": item.text(lang), "stage": item.stage,
-            "owner": item.owner, "required": item.required, "source": item.source,
-            "state": state, "reason": s.reason, "due": s.due.isoformat() if s.due else None,
-            "regression": item.required and left and state == "broken" and status == "active",
-            "fix": fix})
-    return {"status": status, "stage": stage, "stage_number": here + 1 if here < len(order)
-            else len(order), "stage_ids": order, "requirements": requirements}
 
 
 def event_row(event: Event, verdict: dict[str, Any], today: dt.date,
