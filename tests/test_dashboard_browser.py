@@ -178,6 +178,11 @@ def test_screenshots_are_not_blank_and_fit_the_width(browser: Any, site: dict[st
         overflow = browser.execute_script(
             "return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{page.name} is {overflow}px wider than a {width}px screen"
+        if width < 700:  # on a phone, each cell says what it is (the table head is hidden)
+            label = browser.execute_script(
+                "return getComputedStyle(document.querySelector('main td'), '::before')"
+                ".content")
+            assert label.endswith(': "'), label
         png = browser.get_screenshot_as_png()
         assert pixel_variety(browser, png) > 20
 

@@ -118,7 +118,7 @@ BASE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="eventflow dashboard">
 <title>{% block title %}{% endblock %} – {{ t.site_title }}</title>
-<style>{{ style }}</style>
+<style>{{ style|safe }}</style>
 </head>
 <body>
 <a class="skip" href="#main">{{ t.skip }}</a>

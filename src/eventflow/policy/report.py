@@ -18,7 +18,7 @@ TEMPLATE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="generator" content="eventflow policy report">
 <title>{{ t.policy_title }}</title>
-<style>{{ style }}
+<style>{{ style|safe }}
 .rule{margin:1rem 0;padding:.5rem 1rem;border-left:4px solid #44546a;background:#f7f8fa}
 .kind{font-size:.8rem;text-transform:uppercase;color:#4a4a4a}
 .passed{color:#176f2c}.failed{color:#b00020;font-weight:bold}.unknown{color:#4a4a4a}
