@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from browser import browser, console_errors, pixel_variety, requests  # noqa: F401
+from browser import chromium, console_errors, pixel_variety, requests  # noqa: F401
 
 HOSTILE = "<img src=x onerror=alert(1)> \u202eKoulutus"
 

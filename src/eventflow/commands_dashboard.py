@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
+
+if TYPE_CHECKING:
+    from .engine import Engine
 
 
 def attach(cli: click.Group) -> None:
@@ -54,7 +59,7 @@ def attach(cli: click.Group) -> None:
         watch_folder(eng.project.root, target, rebuild)
 
 
-def _fresh_engine(ctx: click.Context) -> object:
+def _fresh_engine(ctx: click.Context) -> Engine:
     """A new engine for each rebuild: workflows, settings and plugins are read again."""
     obj = ctx.find_root().obj
     obj.pop("engine", None)

@@ -122,6 +122,9 @@ def rule_states(verdict: dict[str, Any], rules: dict[str, Any], lang: str
         policy.append({"rule": rule_id, "text": rule.label(lang) if rule else "",
                        "state": state, "item_ids": [r["item"] for r in reqs],
                        "requirements": reqs})
-    policy.sort(key=lambda p: (p["rule"][0], int(p["rule"][1:]) if p["rule"][1:].isdigit()
-                               else 0))
+    policy.sort(key=lambda p: _rule_order(str(p["rule"])))
     return policy
+
+
+def _rule_order(rule_id: str) -> tuple[str, int]:
+    return (rule_id[:1], int(rule_id[1:]) if rule_id[1:].isdigit() else 0)

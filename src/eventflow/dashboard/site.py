@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..errors import InvalidInput
+from ..errors import EventflowError, InvalidInput
 from . import data
 from .svg import workflow_svg
 from .templates import SCRIPT, STYLE, TEMPLATES
@@ -207,7 +207,8 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
             old = cached.get(event_id)
             fresh = (old is not None and old.get("key") == key
                      and max(k[1] for k in key) < written_at - RACY_NS)
-            if fresh and _keep(target / "events" / name, staging / "events" / name):
+            if old is not None and fresh and _keep(target / "events" / name,
+                                                   staging / "events" / name):
                 row = old["row"]
                 stats["kept"] += 1
                 stats["bytes"] += (staging / "events" / name).stat().st_size
@@ -317,12 +318,13 @@ def _site_pages(engine: Engine, env: Any, staging: Path, rows: list[dict[str, An
                for owner, items in sorted(groups.items())]
     size += _write(staging / "next30.html", env.get_template("next30").render(
         groups=wrap(ordered), horizon=horizon.isoformat(), **common))
-    workflows = []
+    workflows: list[dict[str, str]] = []
     seen = set()
     for wf_id in sorted(engine.workflow_files):
         try:
             wf = engine.workflow(wf_id)
-        except Exception:  # noqa: BLE001 - a broken workflow file is reported by `workflow lint`
+        except EventflowError as exc:  # drawn for none of its events either; say why
+            engine.warnings.append(f"workflow '{wf_id}' is not drawn: {exc}")
             continue
         if wf.hash in seen:
             continue

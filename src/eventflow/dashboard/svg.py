@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import textwrap
 from html import escape
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .texts import text
 from ..workflow import CANCELLED, DONE
+from .texts import text
 
 if TYPE_CHECKING:
     from ..workflow import Workflow
@@ -76,7 +77,7 @@ def workflow_svg(workflow: Workflow, lang: str = "en", current: str | None = Non
         y += height + GAP
     # arrows between consecutive boxes
     arrow_x = BOX_X + BOX_W // 2
-    for (top, bottom, _), (next_top, _, _) in zip(centres, centres[1:]):
+    for (_top, bottom, _), (next_top, _, _) in pairwise(centres):
         parts.append(f'<line x1="{arrow_x}" y1="{bottom}" x2="{arrow_x}" y2="{next_top - 2}" '
                      f'stroke="{BORDER}" stroke-width="2" marker-end="url(#{svg_id}-arrow)"/>')
         parts.append(f'<text x="{arrow_x + 8}" y="{bottom + GAP // 2 + 4}" font-size="12" '
