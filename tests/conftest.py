@@ -46,3 +46,9 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any)
     score = config.stash.get(MUTATION_SCORE, None)
     if score:
         terminalreporter.write_line(score)
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+                if "browser tests skipped" in str(r.longrepr)]
+    if skipped:  # tests/browser.py: one line, however many browser tests were skipped
+        from browser import ENABLE
+
+        terminalreporter.write_line(f"{len(skipped)} {ENABLE}")

@@ -73,14 +73,18 @@ def test_verify_runs_a_rule_and_the_report_shows_the_result(run, tmp_path):
     assert "✓ kept   The event stays within Pirkanmaa" in listing
     assert "· kept   A second partner organisation joins the planning" in listing
     page = tmp_path / "report" / "policy.html"
-    result = run("policy", "report", "--html", str(page))
+    result = run("policy", "report", "--html", str(page), "--lang", "en")
     assert result.exit_code == 0, result.output
     html = page.read_text(encoding="utf-8")
     assert '<td class="passed">passed</td><td>en</td><td>kept</td><td>The event stays within ' \
            'Pirkanmaa</td>' in html
     assert '<td class="unknown">not run</td>' in html
-    assert "stateDiagram-v2" in html and "partner_agreed --&gt; venue" in html
-    assert "<script" not in html and "http" not in html
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="workflow"' in html
+    assert 'data-stage="partner_agreed"' in html and 'data-stage="venue"' in html
+    assert '<strong id="rules-kept">1</strong> rules kept' in html
+    assert '<li><a href="#R13">R13</a>' in html
+    assert "<script" not in html
+    assert "http:" not in html.replace("http://www.w3.org/2000/svg", "") and "https:" not in html
 
 
 TINY_PLUGIN = '''

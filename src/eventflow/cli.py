@@ -137,6 +137,9 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
                 "the history."),
     "merge-file": ("commands_sync", "Merge three versions of an event file as data (git's "
                    "merge driver)."),
+    "dashboard": ("commands_dashboard", "Write a static site of every event: an overview, the "
+                  "next 30 days by owner, a page per event and the workflow drawn; works "
+                  "offline, from a shared drive or an e-mail."),
 }
 
 
