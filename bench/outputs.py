@@ -45,8 +45,8 @@ def setup(root: Path) -> tuple[Any, str]:
     from eventflow.store import Project, Settings
     from eventflow.testing import walk_to
 
-    project = Project.init(root, Settings(organisation="Tampereen kaupunki",
-                                          organisation_type="authority"))
+    Project.init(root, Settings(organisation="Tampereen kaupunki",
+                                organisation_type="authority"))
     with open(root / "eventflow.toml", "a", encoding="utf-8") as fh:
         fh.write('\n[plugins.outputs]\norganizer_email = "kotoutuminen@example.fi"\n')
     engine = Engine(Project(root))
@@ -89,8 +89,15 @@ def record(root: Path, event_id: str) -> list[tuple[str, str, dict[str, Any]]]:
 def run_bare(calls: list[tuple[str, str, dict[str, Any]]]) -> float:
     import jinja2
 
-    from eventflow.outputs import (PACKAGE_TEMPLATES, format_date, format_money,
-                                   format_number, format_percent, format_time, one_line)
+    from eventflow.outputs import (
+        PACKAGE_TEMPLATES,
+        format_date,
+        format_money,
+        format_number,
+        format_percent,
+        format_time,
+        one_line,
+    )
 
     started = time.process_time()
     envs: dict[bool, jinja2.Environment] = {}
