@@ -63,3 +63,16 @@ def test_an_unknown_item_event_stage_region_and_language_get_the_nearest(run, ef
         in result.output
     result = run("new", "X", "--date", "2027-03-18", "--region", "Pirkanmaa", "--lang", "fin")
     assert result.exit_code == 2 and "unknown language(s) fin; did you mean fi?" in result.output
+
+
+def test_an_unknown_partner_gets_the_nearest_id_or_name(run, ef_event):
+    event = ef_event("venue")  # the partner agreement is done: a partner is recorded
+    listing = run("partner", "list", event.id, "--json")
+    assert listing.exit_code == 0, listing.output
+    import json
+
+    partner = json.loads(listing.output)["partners"][0]
+    typo = partner["name"][:-1]
+    result = run("partner", "remove", event.id, typo)
+    assert result.exit_code == 1
+    assert f"did you mean {partner['name']}?" in result.output

@@ -98,7 +98,11 @@ def find(items: list[Any], key: str, what: str, event: Event, command: str = "")
         return matches[0]
     known = ", ".join(f"{getattr(i, 'id', '?')} ({getattr(i, 'name', '') or getattr(i, 'kind', '')})"
                       for i in items) or "none yet"
-    hint = f"; see `{command}`" if command else ""
+    from ..suggest import did_you_mean
+
+    names = [str(getattr(i, "id", "")) for i in items] + [str(getattr(i, "name", "") or "")
+                                                          for i in items]
+    hint = did_you_mean(key, names) + (f"; see `{command}`" if command else "")
     raise InvalidInput(f"{event.id} has no {what} '{key}'; {what}s: {known}{hint}")
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli import parse_date
+from ..params import DATE
 from ..vocab import DIMENSIONS
 from ._common import (
     LINE,
@@ -274,7 +274,7 @@ def panel_set(ctx: click.Context, event: str, fmt: str | None, moderator: str | 
 
 @panel.command("sent")
 @click.argument("event", metavar="EVENT")
-@click.option("--date", "date", default=None, callback=parse_date,
+@click.option("--date", "date", default=None, type=DATE,
               help="When the questions were sent (default: today).")
 @click.pass_context
 def panel_sent(ctx: click.Context, event: str, date: dt.date | None) -> None:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..params import AMOUNT
+
 from ..vocab import DIMENSIONS, SLOT_KINDS, TARGET_GROUPS
 from ._common import (
     LINE,
@@ -39,7 +41,7 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--start", default=None, help="Start time in the programme, HH:MM."),
         click.option("--minutes", type=click.IntRange(0, 600), default=None,
                      help="Length of the slot."),
-        click.option("--fee", type=click.FloatRange(0), default=None, help="Fee in euros."),
+        click.option("--fee", type=AMOUNT, default=None, help="Fee in euros: 300, 1 250,50."),
         click.option("--languages", "languages", default=None,
                      help="Languages the speaker speaks in: fi,sv,en."),
         click.option("--email", type=LINE, default=None, help="Speaker's e-mail address."),
