@@ -13,9 +13,9 @@ import pytest
 
 from eventflow import cachekeys
 from eventflow import index as index_mod
-from eventflow.index import refresh as index_refresh
 from eventflow.engine import Engine
 from eventflow.index import entries, summaries, use_colour, write_listing
+from eventflow.index import refresh as index_refresh
 
 DAYS = (dt.date(2026, 11, 27), dt.date(2027, 2, 1), dt.date(2027, 6, 1))
 

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 import eventflow.cachekeys as cachekeys
-import eventflow.index as index_mod
 from eventflow.quick import answer
 
 
