@@ -43,6 +43,8 @@ def test_an_unknown_command_gets_the_nearest(run):
     assert "no command 'statsu'; did you mean status?" in result.output
     result = run("workflow", "lst")
     assert "no command 'lst'; did you mean list?" in result.output
+    result = run("partner", "remve")  # a group made at module level (commands/partner.py)
+    assert "no command 'remve'; did you mean remove?" in result.output
     result = run("zzzz")
     assert "no command 'zzzz'; `cli --help` lists the commands" in result.output  # CliRunner's name
 
