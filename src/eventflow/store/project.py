@@ -186,7 +186,10 @@ class Project:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            hint = f"; events here: {', '.join(ids[:10])}" if ids else "; create one first"
+            from ..suggest import did_you_mean
+
+            hint = (did_you_mean(name, ids, f"; events here: {', '.join(ids[:10])}") if ids
+                    else "; create one first")
             raise EventNotFound(f"no event '{name}' in {self.events_dir}{hint}")
         raise AmbiguousEvent(f"'{name}' matches {len(matches)} events ({', '.join(matches[:10])}); "
                              "give more of the id")
