@@ -94,7 +94,9 @@ def panelist_add(ctx: click.Context, event: str, name: str, role: str, organisat
 
     def mutate(ev: Event) -> dict[str, str]:
         pid = next_id("pl", [p.id for p in ev.panel.panelists])
-        ev.panel.panelists.append(Panelist(id=pid, name=name, role={text_lang(ev, lang): role},
+        role_text = {text_lang(ev, lang): role}
+        ev.panel.panelists.append(Panelist(id=pid, name=name,
+                                           role=role_text,  # type: ignore[arg-type]
                                            organisation=organisation, email=email))
         return {"panelist": pid}
 

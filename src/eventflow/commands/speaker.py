@@ -31,7 +31,7 @@ DIMENSION_CHOICE = click.Choice(DIMENSIONS)
 
 
 def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    options = [
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option("--organisation", type=LINE, default=None,
                      help="Speaker's organisation."),
         click.option("--title", type=LINE, default=None,
