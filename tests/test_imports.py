@@ -12,7 +12,7 @@ import pytest
 
 HEAVY = {"jinja2", "rich", "icalendar", "holidays", "transitions.extensions"}
 NOT_FOR_HELP = HEAVY | {"pluggy", "msgspec", "tomli_w", "transitions", "importlib.metadata",
-                        "shutil", "eventflow.index", "eventflow.store"}
+                        "eventflow.index", "eventflow.store"}
 
 PROBE = """
 import json, sys
@@ -92,8 +92,7 @@ def test_status_of_one_event_imports_no_heavy_library(planning: Path) -> None:
 
 @pytest.mark.parametrize("columns", ["", "60", "200", "x"])
 def test_help_is_as_wide_as_click_makes_it(columns: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """eventflow gives click the help width itself (not importing shutil); it is the width
-    click would compute."""
+    """The help width is the one click computes (shutil's terminal size, capped)."""
     import shutil
 
     from eventflow.cli import CONTEXT, help_width

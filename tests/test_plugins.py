@@ -7,6 +7,7 @@ nothing installed on the machine is loaded unless a test activates it on purpose
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any, Callable
 
@@ -235,6 +236,7 @@ label = { fi = "Suunnittelu", sv = "Planering", en = "Plan" }
 [[stages.items]]
 id = "room_booked"
 label = { fi = "Tila varattu", sv = "Lokal bokad", en = "Room booked" }
+owner = "venue_lead"
 due = "-4w"
 """)
 
@@ -527,3 +529,64 @@ def test_plugin_error_names_plugin_and_hook() -> None:
     error = PluginError("etno", "register_checks", "boom")
     assert (error.plugin, error.hook, str(error)) == ("etno", "register_checks",
                                                       "plugin 'etno' (register_checks): boom")
+
+
+def test_ef_activate_takes_the_plugins_own_settings(ef_project: Any, ef_activate: Any) -> None:
+    import tomllib
+
+    ef_activate("vasa", settings={"region": "Pohjanmaa", "languages": ["sv", "fi"]})
+    data = tomllib.loads((Path(ef_project.root) / "eventflow.toml").read_text("utf-8"))
+    assert data["plugins"]["active"] == ["vasa"]
+    assert data["plugins"]["vasa"] == {"region": "Pohjanmaa", "languages": ["sv", "fi"]}
+    ef_activate("vasa", settings={"vasa": {"region": "Uusimaa"}})  # by plugin name: the same
+    data = tomllib.loads((Path(ef_project.root) / "eventflow.toml").read_text("utf-8"))
+    assert data["plugins"]["vasa"] == {"region": "Uusimaa"}
+    ef_activate("a", "b", settings={"a": {"x": 1}, "b": {"y": 2}})
+    data = tomllib.loads((Path(ef_project.root) / "eventflow.toml").read_text("utf-8"))
+    assert (data["plugins"]["a"], data["plugins"]["b"]) == ({"x": 1}, {"y": 2})
+    with pytest.raises(ValueError, match="maps each plugin's name to its table"):
+        ef_activate("a", "b", settings={"x": 1})
+
+
+class Vasa:
+    @hookimpl
+    def register_checks(self, register: Callable[..., None]) -> None:
+        register("vasa_ok", lambda event: False)
+
+    @hookimpl
+    def register_items(self, register: Callable[..., None]) -> None:
+        register(SEED, "partner_agreed", item("vasa_item", "vasa_ok"))
+
+
+def test_a_disabled_plugin_is_named_by_every_command(ef_installed: Any, ef_activate: Any,
+                                                     run: Any, monkeypatch: Any) -> None:
+    ef_installed("vasa", Vasa())
+    ef_activate("vasa")
+    created = run("new", "T", "--date", "2027-03-18", "--region", "Pirkanmaa", "--json")
+    event_id = json.loads(created.stdout)["id"]
+    monkeypatch.setenv("EVENTFLOW_DISABLED_PLUGINS", "vasa")
+    notice = "warning: requirements of plugin vasa are not checked: EVENTFLOW_DISABLED_PLUGINS"
+    for args in (("why", event_id), ("status",), ("status", event_id), ("advance", event_id),
+                 ("partner", "add", event_id, "Kumppani ry", "--type", "ngo"),
+                 ("venue", "set", event_id, "--name", "Kaupungintalo"),
+                 ("history", event_id)):
+        result = run(*args)
+        assert notice in result.stderr, (args, result.stderr)
+
+
+def test_a_broken_plugin_stops_every_command_on_an_event(ef_activate: Any, run: Any,
+                                                         folder: Path) -> None:
+    created = run("new", "T", "--date", "2027-03-18", "--region", "Pirkanmaa", "--json")
+    event_id = json.loads(created.stdout)["id"]
+    files = sorted((folder / "events").rglob("*.toml"))
+    before = [f.read_bytes() for f in files]
+    ef_activate("ghost")  # active here, installed nowhere
+    for args in (("why", event_id), ("status", event_id),
+                 ("partner", "add", event_id, "Kumppani ry", "--type", "ngo"),
+                 ("venue", "set", event_id, "--name", "Kaupungintalo"),
+                 ("history", event_id)):
+        result = run(*args)
+        assert result.exit_code == 1, args
+        assert "plugin 'ghost' (load): active in eventflow.toml but not installed" in \
+            result.output, args
+    assert [f.read_bytes() for f in files] == before

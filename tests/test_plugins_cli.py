@@ -210,3 +210,89 @@ def test_plugin_commands_are_found_from_a_subfolder_like_the_store_finds_it(tmp_
     assert find_folder(["status"]) == expected
     monkeypatch.chdir(tmp_path)
     assert find_folder(["status"]) is None
+
+
+def test_plugins_names_the_plugin_that_wins_a_clash_here(run: Any, ef_installed: Any,
+                                                         ef_activate: Any,
+                                                         monkeypatch: Any) -> None:
+    def clashing(label: str) -> object:
+        class Clash:
+            @eventflow.hookimpl
+            def register_checks(self, register: Callable[..., None]) -> None:
+                register("shared_check", lambda event: True, description=label)
+        return Clash()
+
+    ef_installed("alpha", clashing("alpha"))  # installed first, but not active here
+    ef_installed("beta", clashing("beta"))
+    ef_activate("beta")
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "alpha,beta")
+    rows = {p["name"]: p for p in plugins_json(run)["plugins"]}
+    assert rows["beta"]["contributions"]["checks"] == ["shared_check"]
+    assert rows["beta"]["problems"] == []
+    assert rows["alpha"]["contributions"]["checks"] == []
+    assert rows["alpha"]["problems"] == [
+        "plugin 'alpha' (register_checks): check 'shared_check' is already registered by plugin "
+        "'beta'; plugin 'alpha' cannot register it again: rename one of them"]
+
+
+SETTINGS_WITH_COMMENTS = """# The city's planning folder
+[eventflow]
+organisation = "Vaasan kaupunki"   # as on the invitations
+organisation_type = "authority"
+bilingual = true
+language = "sv"
+
+[plugins]
+active = []  # ask the data protection officer first
+"""
+
+
+def test_plugins_enable_and_disable_keep_comments_and_say_what_changed(
+        run: Any, ef_installed: Any, folder: Path) -> None:
+    import tomllib
+
+    ef_installed("vasa", Checker())
+    path = folder / "eventflow.toml"
+    path.write_text(SETTINGS_WITH_COMMENTS, "utf-8")
+    result = run("plugins", "enable", "vasa", "--set", "contact=Leena Koski", "--set",
+                 "weeks=6", "--set", 'langs=["sv", "fi"]')
+    assert result.exit_code == 0, result.output
+    assert f"{path}: plugin vasa enabled: [plugins] active = [\"vasa\"]" in result.output
+    assert f'{path}: [plugins.vasa] contact = "Leena Koski"' in result.output
+    text = path.read_text("utf-8")
+    assert text.startswith(SETTINGS_WITH_COMMENTS.replace("active = []", 'active = ["vasa"]'))
+    assert text.endswith("\n")
+    data = tomllib.loads(text)
+    assert data["plugins"]["vasa"] == {"contact": "Leena Koski", "weeks": 6,
+                                       "langs": ["sv", "fi"]}
+    again = run("plugins", "enable", "vasa")
+    assert again.exit_code == 0 and "already enabled; nothing changed" in again.output
+    changed = run("plugins", "enable", "vasa", "--set", "weeks=8")
+    assert "[plugins.vasa] weeks = 8 (was 6)" in changed.output
+    off = run("plugins", "disable", "vasa")
+    assert off.exit_code == 0
+    assert "plugin vasa disabled: [plugins] active = []" in off.output
+    assert "its settings [plugins.vasa] are kept" in off.output
+    text = path.read_text("utf-8")
+    assert "# ask the data protection officer first" in text and "active = []" in text
+    assert "not enabled; nothing changed" in run("plugins", "disable", "vasa").output
+
+
+def test_plugins_enable_refuses_what_is_not_installed_or_does_not_load(
+        run: Any, ef_installed: Any, folder: Path, monkeypatch: Any) -> None:
+    class Typo:
+        @eventflow.hookimpl
+        def regster_checks(self, register: Callable[..., None]) -> None:
+            """Misspelt."""
+
+    path = folder / "eventflow.toml"
+    before = path.read_bytes()
+    result = run("plugins", "enable", "ghost")
+    assert result.exit_code == 1
+    assert "plugin 'ghost' is not installed" in result.output and "unchanged" in result.output
+    ef_installed("typo", Typo())
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "typo")
+    result = run("plugins", "enable", "typo")
+    assert result.exit_code == 1 and "'regster_checks'" in result.output
+    assert path.read_bytes() == before
+    assert run("plugins", "enable", "typo", "--set", "=1").exit_code == 2

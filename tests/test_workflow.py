@@ -118,3 +118,120 @@ def test_workflow_that_does_not_parse_names_the_line(tmp_path, checks):
     with pytest.raises(FileFormatError) as info:
         load_workflow(path, checks)
     assert "line 3" in str(info.value) and str(path) in str(info.value)
+
+
+# what workflow authors get wrong most: each refused with file, path and fix ---------------------
+def test_stage_with_no_items(tmp_path, seed_data, checks):
+    seed_data["stages"][2]["items"] = []
+    found = problems(tmp_path, seed_data, checks)
+    assert any("stages[2] (costs_split): the stage has no items; add at least one" in p
+               for p in found)
+
+
+@pytest.mark.parametrize("key", ["due", "opens"])
+def test_offset_without_sign(tmp_path, seed_data, checks, key):
+    seed_data["stages"][0]["items"][0][key] = "5w"
+    if key == "opens":
+        seed_data["stages"][0]["items"][0]["due"] = "+6w"
+    found = problems(tmp_path, seed_data, checks)
+    assert any(f"stages[0].items[0] (kickoff_meeting).{key}: '5w' has no sign; write \"-5w\" "
+               "for before the event day or \"+5w\" for after it" in p for p in found)
+
+
+def test_zero_offset_needs_no_sign_and_stage_leave_from_needs_one(tmp_path, seed_data, checks):
+    seed_data["stages"][0]["items"][0]["due"] = "0d"
+    seed_data["stages"][0]["leave_from"] = "2d"
+    found = problems(tmp_path, seed_data, checks)
+    assert found == ["stages[0].leave_from: '2d' has no sign; write \"-2d\" for before the "
+                     "event day or \"+2d\" for after it"]
+
+
+def test_missing_owner_is_refused_not_defaulted(tmp_path, seed_data, checks):
+    del seed_data["stages"][1]["items"][0]["owner"]
+    found = problems(tmp_path, seed_data, checks)
+    assert any(p.startswith("stages[1].items[0] (venue_recorded).owner: missing; say who is "
+                            "responsible, e.g. owner = \"organiser\"") for p in found), found
+
+
+@pytest.mark.parametrize("version", ["one", "1", "1.0.0.0.0", "v1.0", ""])
+def test_version_must_be_a_version(tmp_path, seed_data, checks, version):
+    seed_data["workflow"]["version"] = version
+    found = problems(tmp_path, seed_data, checks)
+    assert any(p.startswith(f"workflow.version: {version!r} is not a version; write numbers")
+               for p in found)
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.0.0", "2.1.3-rc.1", "1.0a1", "1.0.post2",
+                                     "1.2.3+build.7"])
+def test_versions_that_are_accepted(tmp_path, seed_data, checks, version):
+    seed_data["workflow"]["version"] = version
+    assert load_workflow(write(tmp_path, seed_data), checks).version == version
+
+
+def test_waivable_advice_item(tmp_path, seed_data, checks):
+    seed_data["stages"][0]["items"][0]["waivable"] = True  # kickoff_meeting is advice
+    found = problems(tmp_path, seed_data, checks)
+    assert found == ["stages[0].items[0] (kickoff_meeting).waivable: an advice item "
+                     "(required = false) never blocks, so there is nothing to waive; remove "
+                     "waivable or make the item required = true"]
+
+
+def test_label_in_unknown_language(tmp_path, seed_data, checks):
+    seed_data["stages"][0]["items"][0]["label"]["so"] = "Shir bilow"
+    seed_data["workflow"]["title"]["de"] = "Schulung"
+    seed_data["workflow"]["description"]["et"] = "Koolitus"
+    found = problems(tmp_path, seed_data, checks)
+    assert any("stages[0].items[0] (kickoff_meeting).label.so: unknown language 'so'; "
+               "eventflow speaks fi, sv, en" in p for p in found)
+    assert any("workflow.title.de: unknown language 'de'" in p for p in found)
+    assert any("workflow.description.et: unknown language 'et'" in p for p in found)
+
+
+def test_item_that_opens_after_it_is_due(tmp_path, seed_data, checks):
+    seed_data["stages"][6].pop("leave_from", None)
+    item = seed_data["stages"][6]["items"][0]
+    item["due"], item["opens"] = "0d", "+1d"
+    found = problems(tmp_path, seed_data, checks)
+    assert any(".opens: the item opens (+1d) after it is due (0d), so it is always late" in p
+               for p in found)
+    item["due"], item["opens"] = "+1bd", "+1d"  # may be the same day: accepted
+    load_workflow(write(tmp_path, seed_data), checks)
+
+
+def test_stage_left_before_its_required_item_opens(tmp_path, seed_data, checks):
+    stage = seed_data["stages"][6]
+    stage["leave_from"] = "-1d"
+    required = next(i for i in stage["items"] if i.get("required", True))
+    required["opens"], required["due"] = "0d", "0d"
+    found = problems(tmp_path, seed_data, checks)
+    assert any(f"stages[6] (delivery).leave_from: the stage may be left from -1d, but its "
+               f"required item '{required['id']}' opens only at 0d; set leave_from = \"0d\" or "
+               "later" in p for p in found), found
+
+
+def test_plugin_item_problem_names_the_plugin(tmp_path, seed_data, checks):
+    extra = [("good-relations-training", "venue",
+              {"id": "x3", "label": {"fi": "x", "sv": "x", "en": "x"}, "check": "nope",
+               "owner": "organiser", "due": "-1w"}, "vasa")]
+    with pytest.raises(WorkflowError) as info:
+        load_workflow(write(tmp_path, seed_data), checks, extra)
+    assert any("(x3) [added by plugin vasa].check: unknown check 'nope'" in p
+               for p in info.value.problems)
+
+
+def test_a_pinned_copy_is_not_held_to_the_newer_rules(tmp_path, seed_data, checks):
+    """Events created before the stricter lint keep working: their pinned copy (which no one
+    may edit) loads; the same file where a planner edits it is refused."""
+    del seed_data["stages"][1]["items"][0]["owner"]
+    seed_data["stages"][0]["items"][0]["due"] = "16w"
+    seed_data["workflow"]["version"] = "1"
+    pinned = tmp_path / "events" / ".workflows"
+    pinned.mkdir(parents=True)
+    (pinned / "abc.toml").write_text(tomli_w.dumps(seed_data), "utf-8")
+    workflow = load_workflow(pinned / "abc.toml", checks)
+    assert workflow.item("venue_recorded").owner == "organiser"
+    assert len(problems(tmp_path, seed_data, checks)) == 3
+    seed_data["stages"][0]["items"][0]["check"] = "nope"  # the old rules still hold
+    (pinned / "abc.toml").write_text(tomli_w.dumps(seed_data), "utf-8")
+    with pytest.raises(WorkflowError, match="unknown check 'nope'"):
+        load_workflow(pinned / "abc.toml", checks)

@@ -22,32 +22,54 @@ _EXPORTS = {
     "Engine": "eventflow.engine",
     "Event": "eventflow.event",
     "Project": "eventflow.store",
+    "engine_for": "eventflow.plugins",
+    "OutputContext": "eventflow.outputs",
+    "ParticipantSummary": "eventflow.outputs",
+    "Workflow": "eventflow.workflow",
+    "Stage": "eventflow.workflow",
+    "Item": "eventflow.workflow",
+    "WorkflowPin": "eventflow.event",
+    "Host": "eventflow.event",
+    "Agreement": "eventflow.event",
+    "Partner": "eventflow.event",
+    "Organiser": "eventflow.event",
+    "Venue": "eventflow.event",
+    "Cost": "eventflow.event",
+    "Speaker": "eventflow.event",
+    "Panelist": "eventflow.event",
+    "PanelQuestion": "eventflow.event",
+    "Panel": "eventflow.event",
+    "Invitation": "eventflow.event",
+    "ItemState": "eventflow.event",
+    "PluginError": "eventflow.errors",
+    "RegisterCheck": "eventflow.hookspecs",
+    "RegisterOutput": "eventflow.hookspecs",
+    "RegisterWorkflow": "eventflow.hookspecs",
+    "RegisterItem": "eventflow.hookspecs",
+    "RegisterPolicy": "eventflow.hookspecs",
 }
 
-__all__ = [
-    "CheckResult",
-    "Engine",
-    "Event",
-    "EventflowError",
-    "Project",
-    "TransitionBlocked",
-    "__version__",
-    "failed",
-    "hookimpl",
-    "not_applicable",
-    "passed",
-]
+__all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:
     from .checklist import CheckResult, failed, not_applicable, passed
     from .engine import Engine
-    from .errors import EventflowError, TransitionBlocked
-    from .event import Event
-    from .hookspecs import hookimpl
+    from .errors import EventflowError, PluginError, TransitionBlocked
+    from .event import (Agreement, Cost, Event, Host, Invitation, ItemState, Organiser, Panel,
+                        Panelist, PanelQuestion, Partner, Speaker, Venue, WorkflowPin)
+    from .hookspecs import (RegisterCheck, RegisterItem, RegisterOutput, RegisterPolicy,
+                            RegisterWorkflow, hookimpl)
+    from .outputs import OutputContext, ParticipantSummary
+    from .plugins import engine_for
     from .store import Project
+    from .workflow import Item, Stage, Workflow
 
 
 def __getattr__(name: str) -> Any:
+    """The public name ``name`` of :data:`__all__`, imported from its module when first used.
+
+    Raises :class:`AttributeError` for any other name.
+    """
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'eventflow' has no attribute '{name}'")

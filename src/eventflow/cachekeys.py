@@ -11,15 +11,14 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .folder import SETTINGS_FILE
+from .names import EVENT_FILE, SETTINGS_FILE
+from .names import EVENTS_DIR as EVENTS_DIR  # re-exported: quick.py
+from .names import INDEX_DIR as INDEX_DIR  # re-exported: quick.py, index.py
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 INDEX_FORMAT = 4
-INDEX_DIR = ".eventflow"
-EVENTS_DIR = "events"
-EVENT_FILE = "event.toml"
 
 
 def folder_context(root: str | Path) -> list[Any] | None:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 def attach(cli: click.Group) -> None:
     from .cli import emit_json
 
-    @cli.command()
+    @cli.group(invoke_without_command=True)
     @click.option("--all", "show_all", is_flag=True,
                   help="Include eventflow's built-in plugins.")
     @click.option("--hook", "hook", metavar="NAME",
@@ -24,12 +24,17 @@ def attach(cli: click.Group) -> None:
 
         Works outside a planning folder too (then no plugin is active). Plugins kept out by
         EVENTFLOW_LOAD_PLUGINS or EVENTFLOW_DISABLED_PLUGINS are listed, not loaded.
+        `plugins enable NAME` and `plugins disable NAME` change which plugins this planning
+        folder uses.
 
         \b
         Example:
             eventflow plugins
             eventflow plugins --all --hook register_checks
+            eventflow plugins enable etno --set contact="Leena Koski"
         """
+        if ctx.invoked_subcommand is not None:
+            return
         from .plugins import LIFECYCLE_HOOKS, REGISTRATION_HOOKS
 
         known = [*REGISTRATION_HOOKS, "register_commands", *LIFECYCLE_HOOKS]
@@ -42,6 +47,173 @@ def attach(cli: click.Group) -> None:
             rows = [r for r in rows if hook in r["hooks"]]
         emit_json({"planning_folder": str(folder) if folder else None,
                    "active": active, "plugins": rows})
+
+
+    @plugins.command()
+    @click.argument("name")
+    @click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
+                  help="A setting of the plugin, written to [plugins.NAME]; repeatable. VALUE "
+                       "is read as TOML (42, true, [\"a\", \"b\"]) or else as text.")
+    @click.pass_context
+    def enable(ctx: click.Context, name: str, settings: tuple[str, ...]) -> None:
+        """Activate an installed plugin in this planning folder (edits eventflow.toml).
+
+        The file keeps its comments and layout; it is replaced in one step, never left
+        half-written. A plugin that is not installed, or does not load, is refused and the
+        file is left as it was.
+
+        \b
+        Example:
+            eventflow plugins enable etno
+            eventflow plugins enable etno --set contact="Leena Koski, leena@example.fi"
+        """
+        for line in edit_settings(_root(ctx), name, enable=True, settings=settings):
+            click.echo(line)
+
+    @plugins.command()
+    @click.argument("name")
+    @click.pass_context
+    def disable(ctx: click.Context, name: str) -> None:
+        """Stop using a plugin in this planning folder (edits eventflow.toml).
+
+        Its [plugins.NAME] settings stay in the file, for when it is enabled again.
+
+        \b
+        Example:
+            eventflow plugins disable etno
+        """
+        for line in edit_settings(_root(ctx), name, enable=False):
+            click.echo(line)
+
+
+    @plugins.command("new")
+    @click.argument("name")
+    @click.argument("directory", required=False, type=click.Path(file_okay=False))
+    def new_plugin(name: str, directory: str | None) -> None:
+        """Write a new plugin package: a check, an item, an output, a command, a policy.
+
+        The package (default folder: eventflow-NAME) installs with pip and passes its own
+        tests as written; change it from there. It works outside a planning folder.
+
+        \b
+        Example:
+            eventflow plugins new vasa
+            cd eventflow-vasa && pip install -e '.[test]' && pytest
+        """
+        from .scaffold import write_plugin
+
+        root, files = write_plugin(name, _path(directory) if directory else None)
+        for path in files:
+            click.echo(f"wrote {path}")
+        click.echo(f"next: cd {root} && pip install -e '.[test]' && pytest; then, in a "
+                   f"planning folder, eventflow plugins enable {name}")
+
+
+def _root(ctx: click.Context) -> Path:
+    from .store import Project
+
+    directory = (ctx.find_root().obj or {}).get("dir")
+    return Project.find(_path(directory)).root if directory else Project.find().root
+
+
+def _setting(text: str) -> tuple[str, Any]:
+    import tomlkit
+
+    key, sep, value = text.partition("=")
+    key = key.strip()
+    if not sep or not key or not all(part.isidentifier() for part in key.split("-")):
+        raise click.BadParameter(f"'{text}' is not KEY=VALUE (e.g. contact=\"Leena Koski\")",
+                                 param_hint="--set")
+    try:
+        parsed = tomlkit.parse(f"v = {value.strip()}")["v"]
+    except Exception:  # not a TOML value: the text itself
+        parsed = value.strip().strip('"')
+    return key, parsed
+
+
+def edit_settings(root: Path, name: str, *, enable: bool,
+                  settings: tuple[str, ...] = ()) -> list[str]:
+    """Enable or disable plugin ``name`` in ``root``'s eventflow.toml; return what changed.
+
+    Comments and layout are kept (tomlkit). The new text is checked (it parses, and with
+    ``enable`` the plugins it activates load) before it replaces the file in one atomic step.
+    """
+    import tomli
+    import tomlkit
+
+    from .errors import FileFormatError, InvalidInput
+    from .folder import SETTINGS_FILE
+    from .plugins import get_plugin_manager, installed_entry_points
+    from .store import atomic_write
+
+    path = root / SETTINGS_FILE
+    text = path.read_text(encoding="utf-8")
+    try:
+        doc = tomlkit.parse(text)
+    except Exception as exc:
+        raise FileFormatError(path, f"is not valid TOML ({exc})",
+                              fix="correct it by hand or restore it from git") from None
+    table = doc.get("plugins")
+    if table is None:
+        table = tomlkit.table()
+        doc["plugins"] = table
+    active = table.get("active")
+    if active is None:
+        active = tomlkit.array()
+        table["active"] = active
+    if not isinstance(active, list):
+        raise FileFormatError(path, "must be a list of plugin names", field="plugins.active",
+                              fix='write active = ["name", ...]')
+    names = [str(a) for a in active]
+    changes: list[str] = []
+    if enable:
+        installed = sorted({ep.name for ep in installed_entry_points()})
+        if name not in installed:
+            raise InvalidInput(f"plugin '{name}' is not installed (installed: "
+                               f"{', '.join(installed) or 'none'}); pip install the package "
+                               "that provides it, then run this again. eventflow.toml is "
+                               "unchanged")
+        if name not in names:
+            active.append(name)
+            changes.append(f"plugin {name} enabled: [plugins] active = "
+                           f"{[*names, name]!r}".replace("'", '"'))
+        pairs = [_setting(item) for item in settings]
+        if pairs:
+            own = table.get(name)
+            if own is None:
+                own = tomlkit.table()
+                table[name] = own
+            for key, value in pairs:
+                before = own.get(key)
+                if before is not None and before == value:
+                    continue
+                own[key] = value
+                was = "" if before is None else f" (was {tomlkit.item(before).as_string()})"
+                changes.append(f"[plugins.{name}] {key} = "
+                               f"{tomlkit.item(value).as_string()}{was}")
+    else:
+        if name in names:
+            active.remove(name)
+            left = [n for n in names if n != name]
+            changes.append(f"plugin {name} disabled: [plugins] active = {left!r}"
+                           .replace("'", '"'))
+            if table.get(name) is not None:
+                changes.append(f"its settings [plugins.{name}] are kept for next time")
+    if not changes:
+        state = "already enabled" if enable else "not enabled"
+        return [f"{path}: plugin {name} is {state}; nothing changed"]
+    new_text = tomlkit.dumps(doc)
+    if not new_text.endswith("\n"):
+        new_text += "\n"
+    try:
+        tomli.loads(new_text)
+    except tomli.TOMLDecodeError as exc:  # never write what eventflow could not read back
+        raise InvalidInput(f"the edit would make {path} unreadable ({exc}); nothing changed")\
+            from None
+    if enable:
+        get_plugin_manager([str(a) for a in active], strict=True)  # refuses what does not load
+    atomic_write(path, new_text.encode("utf-8"))
+    return [f"{path}: {change}" for change in changes]
 
 
 def _planning_folder(ctx: click.Context) -> tuple[Path | None, list[str]]:
@@ -58,17 +230,28 @@ def _planning_folder(ctx: click.Context) -> tuple[Path | None, list[str]]:
 
 def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
     """One row per plugin: built-ins (with ``show_all``), then every installed plugin."""
-    from .plugins import (BUILTIN_PLUGINS, blocked_by, build_registry, command_names,
-                          entry_point_version, get_plugin_manager, hooks_of,
-                          installed_entry_points)
+    from .plugins import (BUILTIN_PLUGINS, Registry, blocked_by, build_registry,
+                          PluginNotice, command_names, entry_point_version, get_plugin_manager,
+                          hooks_of, installed_entry_points)
 
-    pm = get_plugin_manager(None, strict=False)
-    registry = build_registry(pm)
-    problems: dict[str, list[str]] = {}
-    for error in registry.errors:
-        problems.setdefault(error.plugin, []).append(str(error))
+    # What this folder really loads (built-ins, then the active plugins in their order) decides
+    # who wins a clash; an inactive plugin is shown as if it were activated after those.
+    here = get_plugin_manager(active, strict=False)
+    managers: dict[str, tuple[Any, Registry]] = {}
+    registry_here = build_registry(here)
+    for name in [*BUILTIN_PLUGINS, *active]:
+        managers[name] = (here, registry_here)
+
+    def view(name: str) -> tuple[Any, Registry]:
+        if name not in managers:
+            pm = get_plugin_manager([*active, name], strict=False)
+            managers[name] = (pm, build_registry(pm))
+        return managers[name]
 
     def row(name: str, version: str, builtin: bool, distribution: str, module: str) -> dict:
+        pm, registry = view(name)
+        problems = [str(e) for e in registry.errors
+                    if e.plugin == name and not isinstance(e, PluginNotice)]
         loaded = pm.get_plugin(name) is not None
         return {
             "name": name,
@@ -82,7 +265,7 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
             "hooks": hooks_of(pm, name),
             "contributions": {**registry.contributions(name),
                               "commands": command_names(pm, name) if loaded else []},
-            "problems": problems.get(name, []),
+            "problems": problems,
         }
 
     from . import __version__
@@ -90,7 +273,7 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
     rows = []
     if show_all:
         rows += [row(name, __version__, True, "eventflow", name) for name in BUILTIN_PLUGINS
-                 if pm.get_plugin(name) is not None]
+                 if here.get_plugin(name) is not None]
     seen = set()
     for ep in sorted(installed_entry_points(), key=lambda e: e.name):
         if ep.name in seen:

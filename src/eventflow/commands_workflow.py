@@ -65,10 +65,14 @@ def attach(cli: click.Group) -> None:
         if as_json:
             emit_json({"id": wf.id, "version": wf.version, "hash": wf.hash,
                        "stages": [{"id": s.id, "label": s.label, "next": s.next,
+                                   "leave_from": None if s.leave_from is None
+                                   else str(s.leave_from),
                                    "items": [{"id": i.id, "label": i.label, "check": i.check,
                                               "params": i.params, "required": i.required,
                                               "waivable": i.waivable, "owner": i.owner,
-                                              "due": str(i.due), "source": i.source}
+                                              "due": str(i.due), "source": i.source,
+                                              "opens": None if i.opens is None
+                                              else str(i.opens)}
                                              for i in s.items]} for s in wf.stages]})
             return
         click.echo(clean(f"{wf.id} {wf.version} — {wf.title.get(lang, '')}"))
@@ -106,6 +110,44 @@ def attach(cli: click.Group) -> None:
         flush_warnings(eng)
         click.echo(f"{file}: ok — workflow {wf.id} {wf.version}, {len(wf.stages)} stages, "
                    f"{len(wf.items())} items")
+
+    @cli.command()
+    @click.argument("kind", type=click.Choice(["workflow", "event", "settings"]))
+    @click.option("--generic", is_flag=True,
+                  help="The schema with eventflow's built-ins only, as shipped in the package "
+                       "(also what you get outside a planning folder).")
+    @click.option("--path", "show_path", is_flag=True,
+                  help="Print where the shipped schema file is, for a #:schema line.")
+    @click.pass_context
+    def schema(ctx: click.Context, kind: str, generic: bool, show_path: bool) -> None:
+        """Print the JSON Schema of a workflow file, an event file or eventflow.toml.
+
+        In a planning folder the schema includes what its active plugins add: their checks
+        and each check's parameters, their [ext.<plugin>] tables and their settings tables.
+        Save it next to your files and put a #:schema line at the top of the TOML file to
+        have your editor (Even Better TOML, taplo) check and complete it while you type.
+
+        \b
+        Example:
+            eventflow schema workflow > workflow.schema.json
+            eventflow schema event --generic
+            eventflow schema settings --path
+        """
+        from .errors import PlanningFolderNotFound
+        from .schemas import dumps, schema_for, shipped_path
+
+        if show_path:
+            click.echo(str(shipped_path(kind)))
+            return
+        eng = None
+        if not generic:
+            try:
+                eng = engine(ctx)
+            except PlanningFolderNotFound:
+                eng = None
+        click.echo(dumps(schema_for(kind, eng)), nl=False)
+        if eng is not None:
+            flush_warnings(eng)
 
     @workflow.command()
     @click.argument("workflow_id")

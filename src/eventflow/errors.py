@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import os
     from pathlib import Path
 
 
@@ -13,13 +14,13 @@ class EventflowError(Exception):
 
 
 class PlanningFolderNotFound(EventflowError):
-    pass
+    """No planning folder (a folder holding ``eventflow.toml``) where eventflow looked."""
 
 
 class FileFormatError(EventflowError):
     """A file does not parse or does not have the expected shape."""
 
-    def __init__(self, path: Path | str, message: str, *, line: int | None = None,
+    def __init__(self, path: str | os.PathLike[str], message: str, *, line: int | None = None,
                  field: str | None = None, fix: str | None = None) -> None:
         from pathlib import Path
 
@@ -27,14 +28,16 @@ class FileFormatError(EventflowError):
         self.line = line
         self.field = field
         self.fix = fix
+        from .i18n import _
+
         where = str(path)
         if line is not None:
-            where += f", line {line}"
+            where += _(", line {line}").format(line=line)
         if field:
-            where += f", field '{field}'"
+            where += _(", field '{field}'").format(field=field)
         text = f"{where}: {message}"
         if fix:
-            text += f"\n  fix: {fix}"
+            text += "\n  " + _("fix: {fix}").format(fix=fix)
         super().__init__(text)
 
 
@@ -46,16 +49,19 @@ class WorkflowError(EventflowError):
 
         self.path = Path(path)
         self.problems = problems
+        from .i18n import _
+
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{path}: {len(problems)} problem(s) in the workflow:\n{lines}")
+        super().__init__(_("{path}: {count} problem(s) in the workflow:").format(
+            path=path, count=len(problems)) + f"\n{lines}")
 
 
 class EventNotFound(EventflowError):
-    pass
+    """No event of that id (or id prefix) in the planning folder, or its file is missing."""
 
 
 class AmbiguousEvent(EventflowError):
-    pass
+    """An id prefix that matches several events."""
 
 
 class StaleWrite(EventflowError):
@@ -63,7 +69,7 @@ class StaleWrite(EventflowError):
 
 
 class LockTimeout(EventflowError):
-    pass
+    """Another eventflow command held an event's lock without progress for too long."""
 
 
 class TransitionBlocked(EventflowError):
@@ -85,4 +91,7 @@ class PluginError(EventflowError):
     def __init__(self, plugin: str, hook: str, message: str) -> None:
         self.plugin = plugin
         self.hook = hook
-        super().__init__(f"plugin '{plugin}' ({hook}): {message}")
+        from .i18n import _
+
+        super().__init__(_("plugin '{plugin}' ({hook}): {message}").format(
+            plugin=plugin, hook=hook, message=message))

@@ -115,13 +115,25 @@ def _contact_from(value: Any) -> Any:
 
 
 class WorkflowPin(_Base, kw_only=True):
+    """The workflow an event follows, as it was when the event was created (``[workflow]``).
+
+    * ``id`` — the workflow's id, e.g. ``good-relations-training``;
+    * ``version`` — its ``[workflow] version`` then;
+    * ``hash`` — ``sha256:…`` of its content (with the items plugins added); the copy is kept
+      in ``events/.workflows/<hash>.toml`` until ``eventflow migrate`` moves the event on.
+    """
+
     id: str
     version: str
     hash: str
 
 
 class Host(_Base, kw_only=True):
-    """The organisation that organises the event (the planning folder's organisation)."""
+    """The organisation that organises the event (the planning folder's organisation).
+
+    * ``name`` — its name; ``type`` — ``authority``, ``ngo``, ``community`` or ``employer``;
+    * ``bilingual`` — a bilingual authority (then it informs in Finnish and Swedish).
+    """
 
     name: str = ""
     type: PartnerType | Literal[""] = ""
@@ -129,6 +141,15 @@ class Host(_Base, kw_only=True):
 
 
 class Agreement(_Base, kw_only=True):
+    """What the organiser and its partners agreed (``[agreement]``; ``eventflow partner
+    agree EVENT TOPIC TEXT``). Each topic is free text, empty until agreed.
+
+    * ``date``, ``venue``, ``cost_sharing``, ``programme``, ``invitations_sender``,
+      ``registrations_receiver`` — the agreement's topics (``AGREEMENT_TOPICS``);
+    * ``controller_model`` — who controls the registration data: ``joint``,
+      ``controller_processor`` or ``single`` (empty until agreed).
+    """
+
     date: str = ""
     venue: str = ""
     cost_sharing: str = ""
@@ -139,6 +160,15 @@ class Agreement(_Base, kw_only=True):
 
 
 class Partner(_Base, kw_only=True):
+    """A partner organisation that co-organises the event (``[[partners]]``).
+
+    * ``id`` — short id used in cost splits, e.g. ``p1``;
+    * ``name`` — the organisation's name (one line);
+    * ``type`` — ``authority``, ``ngo``, ``community`` or ``employer``;
+    * ``role`` — its part, ``co-organiser`` by default;
+    * ``contact`` — a contact person, e-mail or phone (one line).
+    """
+
     id: str
     name: Line
     type: PartnerType
@@ -151,12 +181,27 @@ class Partner(_Base, kw_only=True):
 
 
 class Organiser(_Base, kw_only=True):
+    """A person who organises the event (``[[organisers]]``).
+
+    * ``name`` — the person's name;
+    * ``organisation`` — where they come from;
+    * ``target_group`` — the target group they belong to, if any (people from the target
+      group take part in organising: check ``organisers_from_target_group``).
+    """
+
     name: Line
     organisation: Line = ""
     target_group: str = ""
 
 
 class Venue(_Base, kw_only=True):
+    """Where the event is held (``[venue]``; ``eventflow venue set``).
+
+    * ``name``, ``address``, ``contact`` — text, empty until recorded;
+    * ``capacity`` — how many people fit (0: not recorded);
+    * ``accessibility`` — what makes it accessible, e.g. ``["step_free", "hearing_loop"]``.
+    """
+
     name: Line = ""
     address: str = ""
     capacity: int = 0
@@ -165,6 +210,16 @@ class Venue(_Base, kw_only=True):
 
 
 class Cost(_Base, kw_only=True):
+    """One budget line (``[[costs]]``; ``eventflow cost add``).
+
+    * ``id`` — short id, e.g. ``c1``;
+    * ``category`` — ``venue``, ``catering``, ``speaker_fee``, ``travel`` or ``other``;
+    * ``amount`` — in euros;
+    * ``description`` — free text;
+    * ``split`` — who pays which share, in per cent: ``{"host": 50, "p1": 50}`` (``host`` is
+      the organiser, the other keys are partner ids); the shares add up to 100.
+    """
+
     id: str
     category: CostCategory
     amount: float
@@ -176,6 +231,19 @@ HHMM = Annotated[str, msgspec.Meta(pattern=r"\A(|([01][0-9]|2[0-3]):[0-5][0-9])\
 
 
 class Speaker(_Base, kw_only=True):
+    """A speaker or programme slot (``[[speakers]]``; ``eventflow speaker add``).
+
+    * ``id`` — short id, e.g. ``s1``; ``name`` — the person (or ``Panel``);
+    * ``slot`` — ``expert_talk``, ``region_talk``, ``comment_talk``, ``panel`` or ``showcase``;
+    * ``organisation``, ``title`` — where they come from and their title;
+    * ``target_group`` — the target group they speak for, if any;
+    * ``ex_officio`` — speaks as part of their office (then no fee);
+    * ``confirmed`` — has confirmed; ``fee`` — in euros (0: none);
+    * ``start`` — ``HH:MM``; ``minutes`` — length of the slot;
+    * ``dimensions`` — which of ``attitudes``, ``safety``, ``interaction``, ``participation``
+      the talk covers.
+    """
+
     id: str
     name: Line
     slot: SlotKind
@@ -200,6 +268,13 @@ class Speaker(_Base, kw_only=True):
 
 
 class Panelist(_Base, kw_only=True):
+    """A member of the panel (``[[panel.panelists]]``).
+
+    * ``id`` — short id (``eventflow panel panelist edit``);
+    * ``name`` — the person; ``role`` — e.g. police, councillor, NGO worker (per language);
+    * ``organisation`` — where they come from; ``email`` — to address the panel letter.
+    """
+
     id: str = ""
     name: Line
     #: The panelist's role per language; a vocabulary role ("police") is translated in the
@@ -210,12 +285,24 @@ class Panelist(_Base, kw_only=True):
 
 
 class PanelQuestion(_Base, kw_only=True):
+    """A question or theme for the panel (``[[panel.questions]]``).
+
+    * ``text`` — the question; ``dimensions`` — the dimensions it covers.
+    """
+
     text: str
     dimensions: list[Dimension] = []
     sent_at: dt.date | None = None  # when this question went to the panelists
 
 
 class Panel(_Base, kw_only=True):
+    """The panel discussion (``[panel]``).
+
+    * ``format`` — how it is run, free text; ``moderator`` — who moderates;
+    * ``sent_at`` — the day the questions were sent to the panelists (``None``: not yet);
+    * ``panelists``, ``questions`` — lists of :class:`Panelist` and :class:`PanelQuestion`.
+    """
+
     format: Line = ""
     moderator: Line = ""
     sent_at: dt.date | None = None
@@ -225,6 +312,20 @@ class Panel(_Base, kw_only=True):
 
 
 class Invitation(_Base, kw_only=True):
+    """The invitation (``[invitation]``; ``eventflow invitation set`` / ``sent``).
+
+    * ``languages`` — the languages it is written in, e.g. ``["fi", "sv"]``;
+    * ``definition`` — per language, what good population relations mean;
+    * ``target_groups`` — the groups invited (``TARGET_GROUPS``);
+    * ``registration_deadline`` — the last day to register (``None``: not set);
+    * ``accessibility_info``, ``accessibility_contact`` — accessibility information and the
+      person to ask;
+    * ``recording_notice`` — where a recording is announced, e.g. ``["form",
+      "confirmation"]``;
+    * ``webinar_url`` — for events followed online;
+    * ``sent_at`` — the day it was sent (``None``: not yet).
+    """
+
     languages: list[str] = []
     definition: dict[str, str] = {}
     target_groups: list[str] = []
@@ -296,6 +397,12 @@ class Feedback(_Base, kw_only=True):
 
 
 class ItemState(_Base, kw_only=True):
+    """The state of one checklist item (``[items.<item id>]``).
+
+    * ``checked`` — ticked by a person; ``waived`` — set aside with a note;
+    * ``by`` — who did it; ``at`` — when; ``note`` — why, or what was done.
+    """
+
     checked: bool = False
     waived: bool = False
     by: str = ""
@@ -303,7 +410,43 @@ class ItemState(_Base, kw_only=True):
     note: str = ""
 
 
+class Conflict(_Base, kw_only=True):
+    """Both sides of a merge changed one value differently (eventflow.merge): the event keeps
+    ``ours`` until ``eventflow resolve`` settles it; a side with no value has none here."""
+
+    path: str
+    base: Any = None
+    ours: Any = None
+    theirs: Any = None
+    ours_by: str = ""
+    ours_at: str = ""
+    theirs_by: str = ""
+    theirs_at: str = ""
+
+
 class Event(_Base, kw_only=True):
+    """One training day: everything a planning team records about it
+    (``events/<id>/event.toml``). Plugins receive copies; change an event with
+    :meth:`eventflow.Engine.change`.
+
+    * ``schema`` — the file format's version; ``id`` — the event's id (a name, e.g.
+      ``pirkanmaa-2027-03-18``; it stays when the date changes); ``revision`` — counts saves;
+    * ``title``; ``date`` — the event day; ``region`` — one of Finland's 19 regions;
+      ``municipality``;
+    * ``languages`` — the event's languages (``fi``, ``sv``, ``en``, Sámi ``se``, ``smn``,
+      ``sms``); ``recording`` — whether it is recorded;
+    * ``stage`` — the stage it stands at, or ``done`` / ``cancelled``;
+    * ``created`` — when; ``workflow`` — the :class:`WorkflowPin` it follows;
+    * ``host`` (:class:`Host`), ``agreement`` (:class:`Agreement`), ``partners``
+      (:class:`Partner`), ``organisers`` (:class:`Organiser`), ``venue`` (:class:`Venue`),
+      ``costs`` (:class:`Cost`), ``speakers`` (:class:`Speaker`), ``panel`` (:class:`Panel`),
+      ``invitation`` (:class:`Invitation`) — the planning data;
+    * ``items`` — item id → :class:`ItemState` of the items ticked or waived;
+    * ``due`` — item id → due date, computed from the workflow when the event was created or
+      rescheduled;
+    * ``ext`` — plugins' data, one table per plugin name (``[ext.<plugin>]``).
+    """
+
     schema: int = SCHEMA_VERSION
     id: str
     revision: int = 0
@@ -323,6 +466,7 @@ class Event(_Base, kw_only=True):
     agreement: Agreement = msgspec.field(default_factory=Agreement)
     partners: list[Partner] = []
     organisers: list[Organiser] = []
+    owners: dict[str, list[str]] = {}  # role -> people for this event (people.py)
     venue: Venue = msgspec.field(default_factory=Venue)
     costs: list[Cost] = []
     speakers: list[Speaker] = []
@@ -334,6 +478,7 @@ class Event(_Base, kw_only=True):
     items: dict[str, ItemState] = {}
     due: dict[str, dt.date] = {}
     ext: dict[str, dict[str, Any]] = {}
+    conflicts: list[Conflict] = []  # from a merge of two copies, until resolved (merge.py)
 
     def __post_init__(self) -> None:
         lang = self.languages[0] if self.languages else "fi"

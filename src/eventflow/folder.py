@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 
-SETTINGS_FILE = "eventflow.toml"
+from .names import SETTINGS_FILE
+
+__all__ = ["SETTINGS_FILE", "planning_folder"]
 
 
 def planning_folder(directory: str | None) -> str | None:

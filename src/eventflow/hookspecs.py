@@ -27,24 +27,70 @@ Hook wrappers (``hookwrapper=True`` / ``wrapper=True``) are not supported on the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence, Union
 
 import pluggy
 
 if TYPE_CHECKING:
     import click
 
+    from .checklist import CheckResult
     from .event import Event
+    from .outputs import OutputContext
 
 hookspec = pluggy.HookspecMarker("eventflow")
 hookimpl = pluggy.HookimplMarker("eventflow")
 
-__all__ = ["hookimpl", "hookspec"]
+__all__ = ["CheckFunction", "RegisterCheck", "RegisterItem", "RegisterOutput",
+           "RegisterPolicy", "RegisterWorkflow", "RenderFunction", "hookimpl", "hookspec"]
+
+
+# what the register callbacks take (mypy checks a plugin's calls against these) ----------------
+CheckFunction = Callable[..., Union["CheckResult", bool]]
+"""``func(event, **params)``: decides a check from a copy of the event and the item's params."""
+
+RenderFunction = Callable[["OutputContext"], Sequence[tuple[str, Union[bytes, str]]]]
+"""``render(ctx)``: the (file name, content) pairs of one output."""
+
+
+class RegisterCheck(Protocol):
+    """The ``register`` of :func:`register_checks`."""
+
+    def __call__(self, name: str, func: CheckFunction, *,
+                 params: Mapping[str, type | tuple[type, ...]] | None = None,
+                 tickable: bool = False, description: str = "") -> None: ...
+
+
+class RegisterOutput(Protocol):
+    """The ``register`` of :func:`register_outputs`."""
+
+    def __call__(self, id: str, *, stage: str, render: RenderFunction,
+                 description: str = "") -> None: ...
+
+
+class RegisterWorkflow(Protocol):
+    """The ``register`` of :func:`register_workflows`."""
+
+    def __call__(self, path: str | Path) -> None: ...
+
+
+class RegisterItem(Protocol):
+    """The ``register`` of :func:`register_items`: ``item`` has the keys of a
+    ``[[stages.items]]`` table (docs/workflows.md)."""
+
+    def __call__(self, workflow_id: str, stage: str, item: Mapping[str, Any]) -> None: ...
+
+
+class RegisterPolicy(Protocol):
+    """The ``register`` of :func:`register_policy`."""
+
+    def __call__(self, features: str | Path, steps: str | None = None) -> None: ...
 
 
 # registration ---------------------------------------------------------------------------------
 @hookspec
-def register_checks(register: Callable[..., None]) -> None:
+def register_checks(register: RegisterCheck) -> None:
     """Contribute named checks that workflow items can use.
 
     When: once per plugin manager, before any workflow is loaded.
@@ -74,7 +120,7 @@ def register_checks(register: Callable[..., None]) -> None:
 
 
 @hookspec
-def register_outputs(register: Callable[..., None]) -> None:
+def register_outputs(register: RegisterOutput) -> None:
     """Contribute stage outputs: documents that ``eventflow outputs`` renders.
 
     When: once per plugin manager.
@@ -107,7 +153,7 @@ def register_outputs(register: Callable[..., None]) -> None:
 
 
 @hookspec
-def register_workflows(register: Callable[..., None]) -> None:
+def register_workflows(register: RegisterWorkflow) -> None:
     """Contribute whole workflow definitions.
 
     When: once per plugin manager.
@@ -124,7 +170,7 @@ def register_workflows(register: Callable[..., None]) -> None:
 
 
 @hookspec
-def register_items(register: Callable[..., None]) -> None:
+def register_items(register: RegisterItem) -> None:
     """Add checklist items to a stage of an existing workflow.
 
     When: once per plugin manager, before workflows are loaded.
@@ -133,9 +179,9 @@ def register_items(register: Callable[..., None]) -> None:
     where the item goes; ``item`` is a dict with the keys of a ``[[stages.items]]`` table of a
     workflow file: ``id``, ``label`` (``{"fi": ..., "sv": ..., "en": ...}``), ``check`` and
     ``params`` (or neither, for a manual item a person ticks), ``required``, ``waivable``,
-    ``owner``, ``due`` (e.g. ``"-8w"``) and ``source``. Unknown keys are refused at once; the
-    rest is validated with the workflow when it loads (a bad item makes the workflow report a
-    problem naming the plugin). The item is appended to the stage; its id must be unique in
+    ``owner``, ``due`` (e.g. ``"-8w"``), ``opens`` and ``source`` (docs/workflows.md). Unknown
+    keys are refused at once; the rest is validated with the workflow when it loads (a bad
+    item makes the workflow report a problem naming the plugin). The item is appended to the stage; its id must be unique in
     the workflow and across plugins. Events pin a workflow hash that covers added items, so
     activating such a plugin shows "workflow changed" for events already in flight.
 
@@ -144,7 +190,7 @@ def register_items(register: Callable[..., None]) -> None:
 
 
 @hookspec
-def register_policy(register: Callable[..., None]) -> None:
+def register_policy(register: RegisterPolicy) -> None:
     """Contribute living policy: Gherkin features and the step definitions that bind them.
 
     When: once per plugin manager.

@@ -67,7 +67,6 @@ if TYPE_CHECKING:
 INDEX_FILE = "index.txt"
 RACY_NS = 2_000_000_000
 PARALLEL_MIN = 48
-TERMINAL = ("done", "cancelled")
 
 def bisect_left(values: list[int], value: int) -> int:
     """:func:`bisect.bisect_left`, imported when first needed (the quick ``check`` never

@@ -33,6 +33,8 @@ from .errors import PluginError
 if TYPE_CHECKING:
     import click
 
+    from .engine import Engine
+
 ENTRY_POINT_GROUP = "eventflow"
 
 BUILTIN_PLUGINS = (
@@ -99,6 +101,18 @@ class Registry:
         }
 
 
+class PluginNotice(PluginError):
+    """Not an error of the plugin: a fact about it every command says (such as being kept out
+    by the environment). Printed as its message alone."""
+
+    def __init__(self, plugin: str, hook: str, message: str) -> None:
+        super().__init__(plugin, hook, message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class PluginManager(pluggy.PluginManager):
     """A pluggy manager that also remembers problems met while loading plugins."""
 
@@ -106,6 +120,20 @@ class PluginManager(pluggy.PluginManager):
         super().__init__("eventflow")
         self.problems: list[PluginError] = []
         self.versions: dict[str, str] = {}
+        self.distributions: list[tuple[object, Any]] = []
+        self.skipped: dict[str, str] = {}  # plugin active here -> the variable keeping it out
+
+    @property
+    def notices(self) -> list[str]:
+        """One line per plugin the planning folder activates but the environment keeps out:
+        whatever it requires (items, vetoes) is not checked by this command."""
+        return [f"requirements of plugin {name} are not checked: {blocker}"
+                for name, blocker in self.skipped.items()]
+
+    def list_plugin_distinfo(self) -> list[tuple[object, Any]]:
+        """(plugin, distribution) for every installed plugin loaded, as pluggy's own
+        entry-point loading gives them; the distribution has ``.version`` and ``.metadata``."""
+        return list(self.distributions)
 
 
 # environment controls ---------------------------------------------------------------------------
@@ -178,9 +206,23 @@ def get_plugin_manager(
         _load_entry_points(pm, wanted, strict)
     pm.check_pending()
     if tracing():
-        pm.trace.root.setwriter(sys.stderr.write)
-        pm.enable_tracing()
+        pm.add_hookcall_monitoring(_trace_before, _trace_after)
     return pm
+
+
+def _trace_before(hook: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+    for impl in impls:
+        args = ", ".join(f"{k}={_describe(v)[:60]}" for k, v in kwargs.items())
+        _trace(f"calling {hook} of plugin {impl.plugin_name} ({args})")
+
+
+def _trace_after(outcome: Any, hook: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+    names = ", ".join(impl.plugin_name for impl in impls)
+    if outcome.exception is not None:
+        exc = outcome.exception
+        _trace(f"{hook} of plugin {names} raised {type(exc).__name__}: {exc}")
+    else:
+        _trace(f"{hook} of plugin {names} returned {_describe(outcome.get_result())}")
 
 
 def _problem(pm: PluginManager, strict: bool, error: PluginError) -> None:
@@ -204,6 +246,8 @@ def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool
         blocker = blocked_by(name)
         if blocker is not None:
             _trace(f"plugin {name} not loaded: {blocker}")
+            if wanted is not None:
+                pm.skipped[name] = blocker
             continue
         ep = found.get(name)
         if ep is None:
@@ -220,9 +264,9 @@ def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool
                 f"reinstall it or set EVENTFLOW_DISABLED_PLUGINS={name}"))
             continue
         try:
-            pm.register(plugin, name=name)
-        except (pluggy.PluginValidationError, ValueError) as exc:
-            _problem(pm, strict, PluginError(name, "load", f"{exc}"))
+            register_plugin(pm, plugin, name)
+        except PluginError as exc:
+            _problem(pm, strict, exc)
             continue
         unknown = _unknown_hooks(pm, plugin)
         if unknown:
@@ -243,12 +287,71 @@ def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool
 def _record_distribution(pm: PluginManager, plugin: object, ep: Any) -> None:
     """Make ``pm.list_plugin_distinfo()`` work as after pluggy's own entry-point loading."""
     dist = getattr(ep, "dist", None)
-    distinfo = getattr(pm, "_plugin_distinfo", None)
-    if dist is None or not isinstance(distinfo, list):
-        return
-    from pluggy._manager import DistFacade
+    if dist is not None:
+        pm.distributions.append((plugin, dist))
 
-    distinfo.append((plugin, DistFacade(dist)))
+
+def register_plugin(pm: pluggy.PluginManager, plugin: object, name: str) -> None:
+    """Register ``plugin`` under ``name``; a refusal raises :class:`PluginError` in plain words
+    naming the plugin, the hook and what to change (never pluggy's own text)."""
+    try:
+        pm.register(plugin, name=name)
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(name, _bad_hook(pm, plugin) or "load",
+                          _explain_validation(pm, plugin, exc)) from None
+    except ValueError as exc:  # the name or the object is registered already
+        raise PluginError(name, "load", f"cannot be registered twice ({exc}); register it "
+                          "once, under one name") from None
+
+
+def _spec_args(hook: str) -> list[str]:
+    import inspect
+
+    func = getattr(hookspecs, hook, None)
+    return list(inspect.signature(func).parameters) if func is not None else []
+
+
+def _impl_args(pm: pluggy.PluginManager, plugin: object) -> dict[str, list[str]]:
+    """Hook name → the argument names the plugin's implementation declares."""
+    import inspect
+
+    found = {}
+    for attr in dir(plugin):
+        if pm.parse_hookimpl_opts(plugin, attr) is None:
+            continue
+        try:
+            params = inspect.signature(getattr(plugin, attr)).parameters
+        except (TypeError, ValueError):
+            continue
+        found[attr] = [n for n, p in params.items()
+                       if p.default is inspect.Parameter.empty and n != "self"]
+    return found
+
+
+def _bad_hook(pm: pluggy.PluginManager, plugin: object) -> str | None:
+    for hook, args in _impl_args(pm, plugin).items():
+        if hook in _hook_names() and set(args) - set(_spec_args(hook)):
+            return hook
+    return None
+
+
+def _explain_validation(pm: pluggy.PluginManager, plugin: object,
+                        exc: pluggy.PluginValidationError) -> str:
+    for hook, args in _impl_args(pm, plugin).items():
+        if hook not in _hook_names():
+            continue
+        expected = _spec_args(hook)
+        wrong = [a for a in args if a not in expected]
+        if wrong:
+            close = [difflib.get_close_matches(a, expected, n=1) for a in wrong]
+            hints = "; ".join(f"rename '{a}' to '{c[0]}'" if c else f"remove '{a}'"
+                              for a, c in zip(wrong, close))
+            return (f"its {hook} takes argument(s) {', '.join(wrong)}, which eventflow does "
+                    f"not pass; {hook} receives {', '.join(expected)}: {hints} (any subset of "
+                    "those names may be used, in any order)")
+    first_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
+    return (f"a hook implementation is not acceptable ({first_line}); compare it with "
+            "eventflow.hookspecs")
 
 
 def _hook_names() -> list[str]:
@@ -350,7 +453,7 @@ class _Collector:
 
     def workflow(self, path: str | Path) -> None:
         from .errors import FileFormatError
-        from .workflow import read_toml  # parsed once per process: loading reads it again
+        from .store import read_toml  # parsed once per process: loading reads it again
 
         if not isinstance(path, (str, Path)):
             return self.refuse(f"register(path) needs the path of a workflow file, got "
@@ -406,6 +509,48 @@ class _Collector:
         self.reg.policies.append((p, steps, self.plugin))
 
 
+# the one dispatcher ------------------------------------------------------------------------------
+@dataclass
+class HookResult:
+    """One plugin's answer to one hook call: what it returned, or what it raised."""
+
+    plugin: str
+    value: Any = None
+    error: BaseException | None = None
+
+
+def dispatch(pm: pluggy.PluginManager, hook: str,
+             kwargs: dict[str, Any] | Callable[[str], dict[str, Any]]) -> list[HookResult]:
+    """Call ``hook`` on every plugin, each separately, through pluggy.
+
+    Each implementation is called through ``pm.subset_hook_caller`` (a pluggy hook caller
+    holding that one plugin), so pluggy's hook-call monitoring and tracing see every call.
+    ``kwargs`` is either the arguments (each plugin gets its own copy of the event and of any
+    dict or list) or a function from plugin name to that plugin's arguments. One plugin's
+    exception never stops the others; wrappers are refused, named.
+    """
+    caller = getattr(pm.hook, hook)
+    impls = caller.get_hookimpls()
+    everyone = [impl.plugin for impl in impls]
+    results = []
+    for impl in impls:
+        name = impl.plugin_name
+        if impl.hookwrapper or impl.wrapper:
+            results.append(HookResult(name, error=PluginError(
+                name, hook, f"{hook} cannot be a wrapper: remove wrapper=True / "
+                "hookwrapper=True from its @eventflow.hookimpl")))
+            continue
+        args = kwargs(name) if callable(kwargs) else {k: _fresh(v) for k, v in kwargs.items()}
+        one = pm.subset_hook_caller(hook, [p for p in everyone if p is not impl.plugin])
+        try:
+            returned = one(**args)
+        except Exception as exc:  # one plugin's failure is reported; it hides nothing
+            results.append(HookResult(name, error=exc))
+        else:
+            results.append(HookResult(name, value=returned[0] if returned else None))
+    return results
+
+
 def build_registry(pm: pluggy.PluginManager) -> Registry:
     """Call every registration hook, one plugin at a time, and record who gave what.
 
@@ -414,33 +559,26 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
     """
     reg = Registry()
     reg.errors.extend(getattr(pm, "problems", []))
+    for name, notice in zip(getattr(pm, "skipped", {}), getattr(pm, "notices", [])):
+        reg.errors.append(PluginNotice(name, "load", notice))
     callbacks = {"register_checks": "check", "register_outputs": "output",
                  "register_workflows": "workflow", "register_items": "item",
                  "register_policy": "policy"}
     for hook, method in callbacks.items():
-        for impl in getattr(pm.hook, hook).get_hookimpls():
-            collector = _Collector(reg, impl.plugin_name, hook)
-            _call_registration(reg, hook, impl, register=getattr(collector, method))
+        def arguments(plugin: str, hook: str = hook, method: str = method) -> dict[str, Any]:
+            return {"register": getattr(_Collector(reg, plugin, hook), method)}
+
+        for result in dispatch(pm, hook, arguments):
+            if isinstance(result.error, PluginError):
+                reg.errors.append(result.error)
+            elif result.error is not None:
+                reg.errors.append(PluginError(result.plugin, hook, f"raised "
+                                              f"{type(result.error).__name__}: {result.error}"))
+            elif result.value is not None:
+                reg.errors.append(PluginError(
+                    result.plugin, hook, f"returned {type(result.value).__name__}; the return "
+                    "value is ignored: hand each contribution to register(...) instead"))
     return reg
-
-
-def _call_registration(reg: Registry, hook: str, impl: Any, **kwargs: Any) -> None:
-    plugin = impl.plugin_name
-    if impl.hookwrapper or impl.wrapper:
-        reg.errors.append(PluginError(plugin, hook, "registration hooks cannot be wrappers"))
-        return
-    _trace(f"calling {hook} of plugin {plugin}")
-    try:
-        returned = impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
-    except PluginError as exc:
-        reg.errors.append(exc)
-    except Exception as exc:
-        reg.errors.append(PluginError(plugin, hook, f"raised {type(exc).__name__}: {exc}"))
-    else:
-        if returned is not None:
-            reg.errors.append(PluginError(
-                plugin, hook, f"returned {type(returned).__name__}; the return value is "
-                "ignored: hand each contribution to register(...) instead"))
 
 
 def _fresh(value: Any) -> Any:
@@ -460,18 +598,46 @@ def call_each(pm: pluggy.PluginManager, hook: str,
     Each plugin gets its own copy of the event and of any dict or list argument. One plugin's
     failure never hides another's result; return values are ignored.
     """
-    failures: list[tuple[str, BaseException]] = []
-    for impl in getattr(pm.hook, hook).get_hookimpls():
-        _trace(f"calling {hook} of plugin {impl.plugin_name}")
-        if impl.hookwrapper or impl.wrapper:
-            failures.append((impl.plugin_name, PluginError(
-                impl.plugin_name, hook, "lifecycle hooks cannot be wrappers")))
-            continue
-        try:
-            impl.function(**{k: _fresh(v) for k, v in kwargs.items() if k in impl.argnames})
-        except Exception as exc:
-            failures.append((impl.plugin_name, exc))
-    return failures
+    return [(r.plugin, r.error) for r in dispatch(pm, hook, kwargs) if r.error is not None]
+
+
+# for plugin commands ------------------------------------------------------------------------------
+def engine_for(ctx: click.Context) -> Engine:
+    """The :class:`eventflow.Engine` of the planning folder a command runs in.
+
+    Call it inside a command a plugin adds with ``register_commands`` (pass the command's
+    ``click.Context``, e.g. with ``@click.pass_context``). It honours ``--dir`` and
+    ``EVENTFLOW_DIR`` like eventflow's own commands, loads the folder's active plugins (a
+    broken plugin setup stops the command with a message naming the plugin), and the warnings
+    met on the way are printed when the command ends. Change an event with
+    ``engine.change(event_id, "myplugin.action", mutate, details)``; keep the plugin's data
+    under ``event.ext["<plugin name>"]``.
+    """
+    from .cli import engine
+
+    return engine(ctx)
+
+
+# templates --------------------------------------------------------------------------------------
+def package_folder(plugin: object) -> Path | None:
+    """The folder of the package a plugin (a module or an object) comes from."""
+    module_name = plugin.__name__ if isinstance(plugin, type(sys)) else \
+        type(plugin).__module__
+    module = sys.modules.get(module_name)
+    file = getattr(module, "__file__", None)
+    return Path(file).parent if file else None
+
+
+def template_dirs(pm: pluggy.PluginManager, plugin: str) -> list[Path]:
+    """Where the outputs of ``plugin`` find templates besides the planning folder's
+    ``templates/`` (which wins) and eventflow's own: the ``templates/`` folder shipped in the
+    plugin's package, next to its module, if it has one."""
+    obj = pm.get_plugin(plugin)
+    if obj is None or plugin in BUILTIN_PLUGINS:
+        return []
+    folder = package_folder(obj)
+    found = folder / "templates" if folder is not None else None
+    return [found] if found is not None and found.is_dir() else []
 
 
 # commands ---------------------------------------------------------------------------------------
@@ -486,20 +652,24 @@ def add_plugin_commands(pm: pluggy.PluginManager, group: click.Group) -> list[Pl
 
     problems: list[PluginError] = []
     owners: dict[str, str] = {}
-    for impl in pm.hook.register_commands.get_hookimpls():
-        plugin = impl.plugin_name
-        staging = click.Group(name=group.name)
-        _trace(f"calling register_commands of plugin {plugin}")
-        try:
-            returned = impl.function(**{k: staging for k in ("cli",) if k in impl.argnames})
-        except Exception as exc:
-            problems.append(PluginError(plugin, "register_commands",
-                                        f"raised {type(exc).__name__}: {exc}"))
+    stagings: dict[str, click.Group] = {}
+
+    def arguments(plugin: str) -> dict[str, Any]:
+        stagings[plugin] = click.Group(name=group.name)
+        return {"cli": stagings[plugin]}
+
+    for result in dispatch(pm, "register_commands", arguments):
+        plugin = result.plugin
+        if result.error is not None:
+            problems.append(result.error if isinstance(result.error, PluginError) else
+                            PluginError(plugin, "register_commands",
+                                        f"raised {type(result.error).__name__}: {result.error}"))
             continue
-        if returned is not None:
+        staging = stagings[plugin]
+        if result.value is not None:
             problems.append(PluginError(plugin, "register_commands",
-                                        f"returned {type(returned).__name__}; the return value "
-                                        "is ignored: add commands with @cli.command()"))
+                                        f"returned {type(result.value).__name__}; the return "
+                                        "value is ignored: add commands with @cli.command()"))
         taken = {*group.commands, *getattr(group, "lazy_commands", ())}
         for name, command in staging.commands.items():
             if name in taken:
@@ -517,14 +687,10 @@ def command_names(pm: pluggy.PluginManager, plugin: str) -> list[str]:
     """The command names ``plugin`` would add (called on a throwaway group)."""
     import click
 
-    names: list[str] = []
-    for impl in pm.hook.register_commands.get_hookimpls():
-        if impl.plugin_name != plugin:
-            continue
-        staging = click.Group(name="eventflow")
-        try:
-            impl.function(**{k: staging for k in ("cli",) if k in impl.argnames})
-        except Exception:  # reported by add_plugin_commands; here only names are wanted
-            continue
-        names.extend(sorted(staging.commands))
-    return names
+    staging = click.Group(name="eventflow")
+    others = [p for name, p in pm.list_name_plugin() if name != plugin]
+    try:
+        pm.subset_hook_caller("register_commands", others)(cli=staging)
+    except Exception:  # reported by add_plugin_commands; here only names are wanted
+        return []
+    return sorted(staging.commands)

@@ -12,9 +12,11 @@ Fixtures:
   :class:`eventflow.Engine` on ``ef_project`` whose plugin manager has the built-ins and your
   plugins; they are unregistered when the test ends;
 * ``ef_activate`` — ``ef_activate("myplugin")`` activates an *installed* plugin for this test:
-  writes ``[plugins] active`` (and settings, ``ef_activate("x", settings={...})``) into the
-  folder's ``eventflow.toml`` and allows it in ``EVENTFLOW_LOAD_PLUGINS``; the CLI and
-  new engines then load it exactly as they would for a user;
+  writes ``[plugins] active`` (and the plugin's ``[plugins.myplugin]`` table,
+  ``ef_activate("myplugin", settings={"key": "value"})``; for several plugins
+  ``settings={"a": {...}, "b": {...}}``) into the folder's ``eventflow.toml`` and allows it in
+  ``EVENTFLOW_LOAD_PLUGINS``; the CLI and new engines then load it exactly as they would for a
+  user;
 * ``ef_installed`` — ``ef_installed("name", plugin)`` makes eventflow see ``plugin`` (a module
   or an object with hookimpls) as if a package had installed it under the ``eventflow``
   entry-point group, for this test only. Combine with ``ef_activate``.
@@ -184,6 +186,7 @@ def ef_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
 
     monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
     monkeypatch.setenv("EVENTFLOW_USER", "tester")
+    monkeypatch.setenv("EVENTFLOW_LANG", "en")  # messages in English, whatever the folder says
     monkeypatch.delenv("EVENTFLOW_DIR", raising=False)
     # restored after the test, as walks move the clock forward (move_clock)
     monkeypatch.setenv("EVENTFLOW_TODAY", os.environ.get("EVENTFLOW_TODAY") or
@@ -213,11 +216,11 @@ def ef_event(ef_engine: Engine) -> Callable[..., Event]:
 @pytest.fixture
 def ef_plugin_manager() -> Callable[..., pluggy.PluginManager]:
     def make(*plugins: object) -> pluggy.PluginManager:
-        from .plugins import get_plugin_manager
+        from .plugins import get_plugin_manager, register_plugin
 
         pm = get_plugin_manager(active=())
         for plugin in plugins:
-            pm.register(plugin, name=plugin_label(plugin))
+            register_plugin(pm, plugin, plugin_label(plugin))
         pm.check_pending()
         return pm
 
@@ -244,10 +247,31 @@ def activate(project: Project, *names: str, settings: dict[str, dict[str, Any]] 
     project._settings = None
 
 
+def settings_by_plugin(names: tuple[str, ...], settings: dict[str, Any] | None
+                       ) -> dict[str, dict[str, Any]]:
+    """``ef_activate``'s settings as ``{plugin: table}``.
+
+    With one plugin, ``settings`` is that plugin's own table (``ef_activate("x",
+    settings={"region": "Pirkanmaa"})``); with several, it maps each plugin's name to its
+    table. ``{"x": {...}}`` for the one plugin ``x`` is read the second way too."""
+    if not settings:
+        return {}
+    if len(names) == 1:
+        (name,) = names
+        nested = set(settings) == {name} and isinstance(settings[name], dict)
+        return dict(settings) if nested else {name: dict(settings)}
+    unknown = sorted(set(settings) - set(names))
+    if unknown or not all(isinstance(v, dict) for v in settings.values()):
+        raise ValueError(f"ef_activate{names!r}: with several plugins, settings maps each "
+                         f"plugin's name to its table, e.g. settings={{{names[0]!r}: "
+                         f"{{...}}}}; got keys {sorted(settings)}")
+    return {name: dict(table) for name, table in settings.items()}
+
+
 @pytest.fixture
 def ef_activate(ef_project: Project, monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
-    def make(*names: str, settings: dict[str, dict[str, Any]] | None = None) -> None:
-        activate(ef_project, *names, settings=settings)
+    def make(*names: str, settings: dict[str, Any] | None = None) -> None:
+        activate(ef_project, *names, settings=settings_by_plugin(names, settings))
         monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", ",".join(names))
 
     return make
@@ -284,14 +308,14 @@ def ef_installed(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, object], Non
 @pytest.fixture
 def ef_engine_with(ef_project: Project) -> Any:
     from .engine import Engine
-    from .plugins import get_plugin_manager
+    from .plugins import get_plugin_manager, register_plugin
 
     managers: list[tuple[Any, list[object]]] = []
 
     def make(*plugins: object) -> Engine:
         pm = get_plugin_manager(active=())
         for plugin in plugins:
-            pm.register(plugin, name=plugin_label(plugin))
+            register_plugin(pm, plugin, plugin_label(plugin))
         pm.check_pending()
         managers.append((pm, list(plugins)))
         return Engine(ef_project, pm)

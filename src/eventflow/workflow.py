@@ -8,29 +8,91 @@ file, the path inside it and the fix.
 from __future__ import annotations
 
 import hashlib
-import tomli
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
-from .errors import FileFormatError, WorkflowError
+from .errors import WorkflowError
+from .names import CANCELLED as CANCELLED  # re-exported: engine.py, machine.py
+from .names import DONE, TERMINAL
 from .schedule import Offset, parse_offset
+from .store.tomlio import read_toml  # the bounded reader of every file eventflow reads
 
 if TYPE_CHECKING:
     from .plugins import CheckSpec
 
 LABEL_LANGUAGES = ("fi", "sv", "en")
-DONE = "done"
-CANCELLED = "cancelled"
-TERMINAL = (DONE, CANCELLED)
 OWNER_ROLES = ("organiser", "partner", "programme_lead", "communications", "venue_lead",
                "data_protection", "panel_moderator")
-MAX_WORKFLOW_BYTES = 1 << 20
 
-_WORKFLOW_KEYS = {"id", "version", "title", "description"}
-_STAGE_KEYS = {"id", "label", "next", "items", "leave_from"}
-_ITEM_KEYS = {"id", "label", "check", "params", "required", "waivable", "owner", "due", "source",
-              "opens"}
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a workflow file's tables: the single definition the loader validates with,
+    the JSON Schema is generated from (:mod:`eventflow.schemas`) and docs/workflows.md lists."""
+
+    name: str
+    type: str  # "name", "text", "label", "version", "offset", "boolean", "stage", "table",
+    #            "items", "check"
+    required: bool
+    default: str  # as a planner would write it in the file, or "" when there is none
+    doc: str
+
+
+WORKFLOW_TABLE = (
+    Key("id", "workflow_id", True, "", "Short name of the workflow, e.g. "
+        "good-relations-training (letters, digits, - and _). "
+        "Events refer to it; it is the key in `eventflow workflow list`."),
+    Key("version", "version", True, "", "Version of this file, e.g. \"1.0.0\" or \"2.1\". "
+        "Raise it whenever you change the file: events in flight keep the version they were "
+        "created with until `eventflow migrate`."),
+    Key("title", "label", True, "", "Name of the workflow in every language."),
+    Key("description", "label", False, "", "A few sentences on what the workflow is for."),
+)
+STAGE_TABLE = (
+    Key("id", "name", True, "", "Short snake_case name of the stage, unique in the workflow; "
+        "`done` and `cancelled` are reserved."),
+    Key("label", "label", True, "", "Name of the stage in every language."),
+    Key("next", "stage", False, "the following stage", "The stage `advance` leads to: "
+        "another stage's id or `done`. By default the stage written after this one (the last "
+        "stage leads to `done`)."),
+    Key("leave_from", "offset", False, "any time", "The first day, relative to the event "
+        "day, on which the stage may be left, e.g. \"0d\" (not before the event day)."),
+    Key("items", "items", True, "", "The checklist of the stage: one or more "
+        "[[stages.items]] tables."),
+)
+ITEM_TABLE = (
+    Key("id", "name", True, "", "Short snake_case name, unique in the whole workflow; "
+        "`eventflow check EVENT ID` uses it."),
+    Key("label", "label", True, "", "What to do, in every language."),
+    Key("check", "check", False, "none (a person ticks the item)", "Name of a check that "
+        "decides from the event's data whether the item is done (see the list of checks)."),
+    Key("params", "table", False, "{}", "The check's parameters, e.g. { min = 1 }. Only with "
+        "`check`."),
+    Key("required", "boolean", False, "true", "true: the stage cannot be left until the item "
+        "is done. false: advice, shown but never blocking."),
+    Key("waivable", "boolean", False, "false", "true: a required item may be waived with "
+        "`eventflow waive` and a note. Only for required items."),
+    Key("owner", "text", True, "", "Who is responsible: a role such as organiser, partner, "
+        "programme_lead, communications, venue_lead, data_protection or panel_moderator."),
+    Key("due", "offset", True, "", "When the item is due, relative to the event day, e.g. "
+        "\"-8w\" (eight weeks before) or \"+2d\" (two days after)."),
+    Key("opens", "offset", False, "any time", "The first day, relative to the event day, on "
+        "which the item may be ticked, e.g. \"0d\" or \"+1d\"."),
+    Key("source", "text", False, "empty", "Where the requirement comes from: a rule id such as "
+        "\"R1\" or a guide section such as \"guide:programme\"."),
+)
+FILE_TABLES = ("workflow", "stages")
+
+_WORKFLOW_KEYS = {k.name for k in WORKFLOW_TABLE}
+_STAGE_KEYS = {k.name for k in STAGE_TABLE}
+_ITEM_KEYS = {k.name for k in ITEM_TABLE}
+_VERSION = re.compile(r"^\d+(\.\d+){1,2}((-|\.|)(a|b|rc|alpha|beta|dev|post|pre)\.?\d*)?"
+                      r"(\+[0-9A-Za-z.]+)?$")
+VERSION_PATTERN = _VERSION.pattern
 
 
 @dataclass(frozen=True)
@@ -105,76 +167,6 @@ class Workflow:
         return self.stage(stage_id).next
 
 
-def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[str, Any], bytes]:
-    """Read and parse a TOML file; errors name the file and line and say what to do."""
-    from .store import read_capped  # never reads more than max_bytes of a hostile file
-
-    try:
-        raw = read_capped(path, max_bytes)
-    except FileNotFoundError:
-        raise FileFormatError(path, "file not found") from None
-    except OSError as exc:
-        raise FileFormatError(path, f"cannot read: {exc.strerror}") from None
-    if len(raw) > max_bytes:
-        raise FileFormatError(path, f"file is {len(raw)} bytes, more than the {max_bytes} allowed",
-                              fix="this is not a file eventflow wrote; restore it from a backup")
-    return _parse_once(path, raw), raw
-
-
-_PARSED: dict[bytes, str] = {}  # digest of a workflow file's bytes -> its data as JSON
-
-
-def _parse_once(path: Path, raw: bytes) -> dict[str, Any]:
-    """Parse a workflow file's bytes once per process (a command reads the same file for its
-    id and then to load it; parsing the seed takes several ms). Each caller gets its own copy,
-    as validation changes the data it is given."""
-    import json
-
-    key = hashlib.blake2b(raw, digest_size=20).digest()
-    text = _PARSED.get(key)
-    if text is not None:
-        return json.loads(text)  # type: ignore[no-any-return]
-    data = parse_toml(path, raw)
-    try:
-        _PARSED[key] = json.dumps(data)
-    except (TypeError, ValueError):  # dates and times do not round-trip through JSON
-        pass
-    return data
-
-
-def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
-    from .store import check_toml_shape  # bounds first: the parser is quadratic on some input
-
-    check_toml_shape(path, raw)
-    if b"\n<<<<<<< " in b"\n" + raw or b"\n>>>>>>> " in raw:
-        line = (b"\n" + raw).split(b"\n<<<<<<< ")[0].count(b"\n") + 1 if b"<<<<<<< " in raw else None
-        raise FileFormatError(path, "contains a git merge conflict marker", line=line,
-                              fix="resolve the conflict (keep one side of each <<<<<<< / ======= "
-                                  "/ >>>>>>> block), then run the command again")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FileFormatError(path, "is not valid UTF-8 text", line=line,
-                              fix="save the file as UTF-8") from None
-    try:
-        return tomli.loads(text)
-    except tomli.TOMLDecodeError as exc:
-        message = str(exc)
-        line = None
-        if "(at line " in message:
-            try:
-                line = int(message.split("(at line ")[1].split(",")[0])
-            except ValueError:
-                line = None
-            message = message.split(" (at line ")[0]
-        raise FileFormatError(path, f"is not valid TOML: {message}", line=line,
-                              fix="correct the line by hand, or restore the file from git") from None
-    except RecursionError:
-        raise FileFormatError(path, "is nested too deeply to be a file eventflow wrote",
-                              fix="restore the file from git") from None
-
-
 def _label(value: Any, where: str, problems: list[str]) -> dict[str, str]:
     if not isinstance(value, dict):
         problems.append(f"{where}: missing label; add {where} = {{ fi = \"…\", sv = \"…\", "
@@ -183,7 +175,16 @@ def _label(value: Any, where: str, problems: list[str]) -> dict[str, str]:
     for lang in LABEL_LANGUAGES:
         if not isinstance(value.get(lang), str) or not value[lang].strip():
             problems.append(f"{where}.{lang}: missing label; add the {lang} text")
+    _languages(value, where, problems)
     return {k: v for k, v in value.items() if isinstance(v, str)}
+
+
+def _languages(value: Mapping[str, Any], where: str, problems: list[str]) -> None:
+    for lang in value:
+        if lang not in LABEL_LANGUAGES:
+            problems.append(Newer(f"{where}.{lang}: unknown language '{lang}'; eventflow "
+                                  f"speaks {', '.join(LABEL_LANGUAGES)}: rename the key to one "
+                                  "of them or remove it"))
 
 
 def _unknown(table: Mapping[str, Any], allowed: set[str], where: str, problems: list[str]) -> None:
@@ -195,14 +196,42 @@ def _unknown(table: Mapping[str, Any], allowed: set[str], where: str, problems: 
 
 def _optional_offset(table: Mapping[str, Any], key: str, where: str,
                      problems: list[str]) -> Offset | None:
-    """An optional offset such as ``opens = "0d"`` (relative to the event day), or None."""
+    """An optional offset such as ``opens = "0d"`` (relative to the event day), or None.
+
+    Every offset but zero carries its sign: ``5w`` could mean before or after the event day,
+    so it is refused with the two ways to write it."""
     if key not in table:
         return None
+    text = table[key]
     try:
-        return parse_offset(table[key])
+        offset = parse_offset(text)
     except ValueError as exc:
         problems.append(f"{where}.{key}: {exc}")
         return None
+    if offset.amount != 0 and not text.strip().startswith(("+", "-")):
+        bare = text.strip()
+        problems.append(Newer(f"{where}.{key}: '{bare}' has no sign; write \"-{bare}\" for "
+                              f"before the event day or \"+{bare}\" for after it"))
+    return offset
+
+
+def _day_bounds(offset: Offset) -> tuple[int, int]:
+    """The fewest and most calendar days ``offset`` can be from the event day (business days
+    skip weekends and up to a few public holidays in a row)."""
+    if offset.unit == "w":
+        return offset.amount * 7, offset.amount * 7
+    if offset.unit == "d":
+        return offset.amount, offset.amount
+    n = abs(offset.amount)
+    low, high = n, n * 7 // 5 + 6
+    return (low, high) if offset.amount >= 0 else (-high, -low)
+
+
+def surely_after(a: Offset, b: Offset) -> bool:
+    """Whether offset ``a`` falls after offset ``b`` for every event day."""
+    if a.unit == b.unit:
+        return a.amount > b.amount
+    return _day_bounds(a)[0] > _day_bounds(b)[1]
 
 
 def _check_params(item_where: str, spec: CheckSpec, params: Any, problems: list[str]) -> None:
@@ -226,17 +255,25 @@ def _check_params(item_where: str, spec: CheckSpec, params: Any, problems: list[
             problems.append(f"{item_where}.params.{key}: check '{spec.name}' needs this parameter")
 
 
+class Newer(str):
+    """A problem found by a rule added in eventflow 0.2 (lint of what authors get wrong most).
+    A pinned copy (``events/.workflows/``) was accepted when its events were created and cannot
+    be edited, so it is not held to these rules; every workflow file a planner edits is."""
+
+
 def validate(path: Path, data: dict[str, Any], raw: bytes,
              checks: Mapping[str, CheckSpec] | None,
-             extra_items: list[tuple[str, str, dict[str, Any], str]] = ()) -> Workflow:  # type: ignore[assignment]
+             extra_items: list[tuple[str, str, dict[str, Any], str]] = (),  # type: ignore[assignment]
+             *, strict: bool = True) -> Workflow:
     """Validate parsed workflow data; raise WorkflowError listing every problem.
 
     ``extra_items`` are (workflow id, stage, item table, plugin) contributed by plugins; they
-    are appended to their stage and validated like the file's own items.
+    are appended to their stage and validated like the file's own items. Without ``strict``
+    the problems of :class:`Newer` rules are let pass (pinned copies).
     """
     problems: list[str] = []
     digest = hashlib.sha256(raw)
-    _unknown(data, {"workflow", "stages"}, "", problems)
+    _unknown(data, set(FILE_TABLES), "", problems)
     head = data.get("workflow")
     if not isinstance(head, dict):
         raise WorkflowError(path, ["[workflow]: missing; add a [workflow] table with id, "
@@ -247,19 +284,30 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         problems.append("workflow.id: must be a short name like good-relations-training")
         wf_id = str(wf_id)
     version = head.get("version")
-    if not isinstance(version, str) or not version:
+    if "version" not in head:
         problems.append("workflow.version: missing; add version = \"1.0.0\"")
+        version = ""
+    elif not isinstance(version, str) or not _VERSION.match(version):
+        problems.append(Newer(f"workflow.version: {version!r} is not a version; write numbers "
+                              "separated by dots, such as version = \"1.0.0\" or \"1.2\", and "
+                              "raise them when you change the workflow"))
         version = str(version)
     title = _label(head.get("title"), "workflow.title", problems)
     raw_description = head.get("description")
     description: dict[str, str] = (
         {k: v for k, v in raw_description.items() if isinstance(v, str)}
         if isinstance(raw_description, dict) else {})
+    if raw_description is not None and not isinstance(raw_description, dict):
+        problems.append("workflow.description: must be a label table, e.g. description = "
+                        "{ fi = \"…\", sv = \"…\", en = \"…\" }")
+    elif isinstance(raw_description, dict):
+        _languages(raw_description, "workflow.description", problems)
 
     raw_stages = data.get("stages")
     if not isinstance(raw_stages, list) or not raw_stages:
         raise WorkflowError(path, problems + ["[[stages]]: no stages; add at least one "
                                               "[[stages]] table with an id and items"])
+    added_by: dict[int, str] = {}  # id() of an item table a plugin added -> the plugin
     for wf, stage_id, item, plugin in extra_items:
         if wf != wf_id:
             continue
@@ -270,6 +318,7 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
                             f"'{stage_id}', which workflow {wf_id} does not have")
             continue
         target.setdefault("items", []).append(item)
+        added_by[id(item)] = plugin
         digest.update(f"\n#plugin {plugin}: {sorted(item.items())!r}".encode())
     stage_ids: list[str] = []
     seen_items: dict[str, str] = {}
@@ -308,6 +357,10 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         if not isinstance(raw_items, list):
             problems.append(f"{where}.items: must be an array of [[stages.items]] tables")
             raw_items = []
+        elif not raw_items:
+            problems.append(Newer(f"{where} ({sid}): the stage has no items; add at least one "
+                                  "[[stages.items]] table after it (what must be done before "
+                                  "the stage is left), or remove the stage"))
         for j, it in enumerate(raw_items):
             iw = f"{where}.items[{j}]"
             if not isinstance(it, dict):
@@ -324,6 +377,8 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
             else:
                 seen_items[iid] = iw
             iw = f"{iw} ({iid})"
+            if id(it) in added_by:
+                iw = f"{iw} [added by plugin {added_by[id(it)]}]"
             ilabel = _label(it.get("label"), f"{iw}.label", problems)
             check = it.get("check")
             params = it.get("params", {})
@@ -344,18 +399,27 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
             for key, val in (("required", required), ("waivable", waivable)):
                 if not isinstance(val, bool):
                     problems.append(f"{iw}.{key}: must be true or false")
-            owner = it.get("owner", "organiser")
-            if not isinstance(owner, str) or not owner:
+            if waivable is True and required is False:
+                problems.append(Newer(f"{iw}.waivable: an advice item (required = false) never "
+                                      "blocks, so there is nothing to waive; remove waivable or "
+                                      "make the item required = true"))
+            owner = it.get("owner", "")
+            if "owner" not in it:
+                problems.append(Newer(f"{iw}.owner: missing; say who is responsible, e.g. owner "
+                                      f"= \"organiser\" (roles: {', '.join(OWNER_ROLES)})"))
+                owner = "organiser"
+            elif not isinstance(owner, str) or not owner.strip():
                 problems.append(f"{iw}.owner: must name a role, e.g. {', '.join(OWNER_ROLES)}")
-            try:
-                due = parse_offset(it.get("due", ""))
-            except ValueError as exc:
-                if "due" not in it:
-                    problems.append(f"{iw}.due: missing; add a due offset such as due = \"-8w\"")
-                else:
-                    problems.append(f"{iw}.due: {exc}")
+            if "due" not in it:
+                problems.append(f"{iw}.due: missing; add a due offset such as due = \"-8w\"")
                 due = Offset(0, "d")
+            else:
+                due = _optional_offset(it, "due", iw, problems) or Offset(0, "d")
             opens = _optional_offset(it, "opens", iw, problems)
+            if opens is not None and "due" in it and surely_after(opens, due):
+                problems.append(Newer(f"{iw}.opens: the item opens ({opens}) after it is due "
+                                      f"({due}), so it is always late; open it earlier or make "
+                                      "it due later"))
             source = it.get("source", "")
             if not isinstance(source, str):
                 problems.append(f"{iw}.source: must be a string such as \"R1\" or "
@@ -365,6 +429,13 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
                               dict(params) if isinstance(params, dict) else {},
                               bool(required), bool(waivable), str(owner), due, source, opens))
         leave_from = _optional_offset(st, "leave_from", where, problems)
+        if leave_from is not None:
+            for it in items:
+                if it.required and it.opens is not None and surely_after(it.opens, leave_from):
+                    problems.append(Newer(
+                        f"{where} ({sid}).leave_from: the stage may be left from {leave_from}, "
+                        f"but its required item '{it.id}' opens only at {it.opens}; set "
+                        f"leave_from = \"{it.opens}\" or later, or open the item earlier"))
         stages.append(Stage(sid, label, str(nxt), tuple(items), leave_from))
 
     # reachability: follow `next` from the first stage
@@ -381,14 +452,23 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
     if current != DONE and current in reached:
         problems.append(f"stages: the stages loop back to '{current}' and never reach "
                         f"'{DONE}'; set the last stage's next = \"{DONE}\"")
+    if not strict:
+        problems = [p for p in problems if not isinstance(p, Newer)]
     if problems:
-        raise WorkflowError(path, problems)
+        raise WorkflowError(path, [str(p) for p in problems])
     return Workflow(wf_id, version, title, description, tuple(stages), path,
                     "sha256:" + digest.hexdigest())
 
 
+PINNED_FOLDER = ".workflows"  # events/.workflows/<hash>.toml: the copies events follow
+
+
 def load_workflow(path: Path, checks: Mapping[str, CheckSpec] | None = None,
-                  extra_items: list[tuple[str, str, dict[str, Any], str]] | None = None
-                  ) -> Workflow:
+                  extra_items: list[tuple[str, str, dict[str, Any], str]] | None = None,
+                  *, strict: bool | None = None) -> Workflow:
+    """Load and validate a workflow file. A pinned copy (a file in ``events/.workflows/``) is
+    not held to the :class:`Newer` rules unless ``strict`` says so."""
     data, raw = read_toml(path)
-    return validate(path, data, raw, checks, extra_items or [])
+    if strict is None:
+        strict = Path(path).parent.name != PINNED_FOLDER
+    return validate(path, data, raw, checks, extra_items or [], strict=strict)

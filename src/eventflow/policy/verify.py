@@ -226,6 +226,7 @@ def mutants(workflow_file: Path, rule_id: str) -> Iterator[Mutant]:
         if item.get("required", True):
             data = copy()
             list(items_of(data))[index]["required"] = False
+            list(items_of(data))[index].pop("waivable", None)  # advice cannot be waivable
             yield Mutant(rule_id, f"{item['id']} made advice (required = false)", data)
         for name, value in (item.get("params") or {}).items():
             weaker = _weaken(name, value)
@@ -346,7 +347,7 @@ def engine_mutation_check(scenarios: Sequence[ScenarioInfo],
     fails that passes against the real engine. One row per mutant, as :func:`mutation_check`."""
     import pytest
 
-    from . import steps
+    from .steps import world as steps  # the walks' snapshots (each scenario copies one)
 
     own = sorted((s for s in scenarios if set(s.tags) & set(rule_ids) and not s.plugin),
                  key=lambda s: (s.polarity != "broken", s.language))

@@ -50,7 +50,7 @@ def invited(ctx: click.Context, event: str, on: str | None, board_name: str | No
     Example:
         eventflow etno invited pirkanmaa --on 2027-01-15
     """
-    from eventflow.cli import engine, flush_warnings
+    from eventflow import engine_for
 
     from . import PLUGIN, board_for
 
@@ -59,7 +59,7 @@ def invited(ctx: click.Context, event: str, on: str | None, board_name: str | No
     except ValueError:
         raise click.BadParameter(f"'{on}' is not a date; write YYYY-MM-DD",
                                  param_hint="--on") from None
-    eng = engine(ctx)
+    eng = engine_for(ctx)
     ev = eng.load(event)
     name = board_name or board_for(ev.region)
     if not name:
@@ -71,5 +71,4 @@ def invited(ctx: click.Context, event: str, on: str | None, board_name: str | No
                          "invited_on": day.isoformat()}
 
     outcome = eng.change(ev.id, "etno.invited", record, {"board": name, "on": day.isoformat()})
-    flush_warnings(eng)
     click.echo(f"{outcome.event.id}: {name} invited on {day}")

@@ -1,0 +1,35 @@
+"""The names eventflow gives things in a planning folder, defined once.
+
+Layout of a planning folder::
+
+    eventflow.toml                  SETTINGS_FILE: organisation, language, active plugins
+    workflows/*.toml                WORKFLOWS_DIR: workflows of this folder (optional)
+    events/<id>/event.toml          EVENTS_DIR, EVENT_FILE: one event's data and progress
+    events/<id>/history.jsonl       HISTORY_FILE: append-only history of the event's changes
+    events/<id>/participants.toml   PARTICIPANTS_FILE: personal data of registrations
+    events/<id>/.lock               LOCK_FILE: the event's lock (never committed to git)
+    .<name>.<pid>.<random>.tmp      TMP_SUFFIX: a save's temporary file, before its replace
+    .eventflow/                     INDEX_DIR: caches of derived data (safe to delete)
+
+and the stages every workflow ends in (:data:`TERMINAL`).
+
+Plain constants with no imports, so that every part of eventflow (the front door among them)
+can use them at no cost.
+"""
+
+SETTINGS_FILE = "eventflow.toml"
+WORKFLOWS_DIR = "workflows"
+EVENTS_DIR = "events"
+EVENT_FILE = "event.toml"
+HISTORY_FILE = "history.jsonl"
+PARTICIPANTS_FILE = "participants.toml"
+LOCK_FILE = ".lock"
+TMP_SUFFIX = ".tmp"
+INDEX_DIR = ".eventflow"
+
+#: The stage an event reaches when it took place and was followed up.
+DONE = "done"
+#: The stage of a cancelled event.
+CANCELLED = "cancelled"
+#: Stages an event never leaves by advancing.
+TERMINAL = (DONE, CANCELLED)

@@ -1,0 +1,72 @@
+"""An event file's bytes and the :class:`~eventflow.event.Event` they hold, both ways.
+
+:func:`decode_event` reads with every bound of the TOML reader and checks the schema and the
+region; :func:`encode_event` writes :func:`eventflow.event.to_data` with
+:func:`~eventflow.store.encode_data`: keys in the model's order, each value on its own line, so
+a change touches only its lines.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import msgspec
+
+from ..errors import FileFormatError
+from ..event import Event, from_data, to_data
+from ..regions import REGIONS, find_region
+from .tomlio import encode_data, line_at, parse_toml
+
+_REGION_LINE = re.compile(rb"^\s*region\s*=", re.M)
+
+
+def validation_message(path: str | os.PathLike[str], exc: msgspec.ValidationError,
+                       text: str) -> FileFormatError:
+    """A :class:`~eventflow.errors.FileFormatError` naming the file, line and field of the
+    schema error ``exc`` (whose message ends in a ``$.a.b[0].c`` path), found in ``text``,
+    the file's text; returned, not raised."""
+    message = str(exc)
+    field_path = ""
+    if " - at `$" in message:
+        message, field_path = message.split(" - at `$", 1)
+        field_path = field_path.rstrip("`").lstrip(".")
+    key = re.split(r"[.\[]", field_path)[-1] if field_path else ""
+    if "unknown field `" in message:
+        key = message.split("unknown field `")[1].split("`")[0]
+        field_path = f"{field_path}.{key}".lstrip(".")
+    line = None
+    if key:
+        match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.M)
+        if match:
+            line = text[: match.start()].count("\n") + 1
+    fix = ("remove the key, or move plugin data under [ext.<plugin>]"
+           if "unknown field" in message else "correct the value by hand or restore the file "
+           "from git")
+    return FileFormatError(path, message, line=line, field=field_path or None, fix=fix)
+
+
+def decode_event(path: str | os.PathLike[str], raw: bytes) -> Event:
+    """The event held by ``raw``, the bytes of the event file ``path``.
+
+    Raises :class:`~eventflow.errors.FileFormatError` naming the file, line and field when the
+    bytes are not bounded, valid TOML, do not fit the event schema, or name no Finnish region.
+    """
+    data = parse_toml(path, raw)
+    try:
+        event = from_data(data)
+    except msgspec.ValidationError as exc:
+        raise validation_message(path, exc, raw.decode("utf-8", "replace")) from None
+    if find_region(event.region) is None:
+        match = _REGION_LINE.search(raw)
+        raise FileFormatError(path, f"'{event.region}' is not one of Finland's 19 regions; the "
+                              "training covers exactly one region (maakunta)",
+                              line=line_at(raw, match.start()) if match else None,
+                              field="region", fix="write one of: "
+                              + ", ".join(r.fi for r in REGIONS))
+    return event
+
+
+def encode_event(event: Event) -> bytes:
+    """The bytes of the event file holding ``event``."""
+    return encode_data(to_data(event))
