@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli import parse_date
+from ..cli import SuggestingGroup, parse_date
 from ..vocab import DIMENSIONS
 from ._common import (
     LINE,
@@ -43,7 +43,7 @@ def find_question(ev: Event, key: str) -> Any:
                        "see `eventflow panel list EVENT`")
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def panel() -> None:
     """The panel: panelists, questions tagged by dimension, when they were sent.
 

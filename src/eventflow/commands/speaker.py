@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..cli import SuggestingGroup
 from ..vocab import DIMENSIONS, SLOT_KINDS, TARGET_GROUPS
 from ._common import (
     LINE,
@@ -92,7 +93,7 @@ def _change_warning_overlaps(*args: Any) -> None:
     warn(*args)
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def speaker() -> None:
     """Speakers and their programme slots.
 
