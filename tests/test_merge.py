@@ -210,7 +210,10 @@ def edit(data: dict[str, Any], rng: random.Random, who: str, n: int) -> None:
         data["partners"].append({"id": f"{who}{n}", "name": f"Org {who}{n}", "type": "ngo"})
     elif kind == 7 and data["speakers"]:
         speaker = rng.choice(data["speakers"])
-        speaker[rng.choice(["organisation", "title", "start"])] = f"{who} {n}"
+        field = rng.choice(["organisation", "title", "start"])
+        # a start is a time (HH:MM): the event model refuses anything else
+        speaker[field] = f"{n % 24:02d}:{len(who) * 7 % 60:02d}" if field == "start" \
+            else f"{who} {n}"
     elif kind == 8 and data["costs"]:
         rng.choice(data["costs"])["amount"] = float(rng.randrange(10, 999))
     elif kind == 9 and data["speakers"]:
