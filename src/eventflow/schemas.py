@@ -183,7 +183,7 @@ def settings_schema(plugins: Mapping[str, str] | None = None) -> dict[str, Any]:
     head: dict[str, Any] = {}
     hints = {"str": "string", "bool": "boolean", "int": "integer", "float": "number"}
     for name, param in inspect.signature(Settings.__init__).parameters.items():
-        if name in ("self", "active_plugins", "plugin_settings"):
+        if name in ("self", "active_plugins", "plugin_settings", "letterhead"):
             continue
         annotation = str(param.annotation)
         kind = hints.get(annotation.split("|")[0].strip(), "string")
@@ -207,6 +207,14 @@ def settings_schema(plugins: Mapping[str, str] | None = None) -> dict[str, Any]:
         "type": "object",
         "properties": {
             "eventflow": {"type": "object", "properties": head},
+            "letterhead": {  # eventflow.letterhead
+                "type": "object", "additionalProperties": False,
+                "description": "The organiser's letterhead on letters and documents.",
+                "properties": {
+                    "name": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f-\\x9f]*$"},
+                    "address": {"type": "string"},
+                    "logo": {"type": "string", "description": "a PNG, JPEG or SVG file, "
+                             "relative to the planning folder"}}},
             "plugins": {
                 "type": "object",
                 "properties": {"active": active,
