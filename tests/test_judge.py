@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 
-
 def at_stage(ef_event: Any, stage: str) -> str:
     return str(ef_event(stage).id)
 
@@ -126,3 +125,25 @@ def test_due_dates_are_working_days(ef_engine: Any) -> None:
     event = ef_engine.create("Hyvät väestösuhteet", dt.date(2027, 4, 15), "Pirkanmaa", ["fi"])
     assert event.due["kickoff_meeting"].weekday() < 5
     assert event.due["kickoff_meeting"] != dt.date(2026, 12, 24)  # not on Christmas Eve
+
+
+def test_a_folder_may_keep_calendar_days(ef_project: Any) -> None:
+    import datetime as dt
+
+    from eventflow.engine import Engine
+    from eventflow.errors import FileFormatError
+    from eventflow.store import Project
+
+    settings = ef_project.root / "eventflow.toml"
+    settings.write_text(settings.read_text("utf-8") + "\n[schedule]\nworking_days = false\n",
+                        "utf-8")
+    event = Engine(Project(ef_project.root)).create("Hyvät väestösuhteet",
+                                                    dt.date(2027, 4, 15), "Pirkanmaa", ["fi"])
+    assert event.due["kickoff_meeting"] == dt.date(2026, 12, 24)  # as the calendar falls
+    settings.write_text(settings.read_text("utf-8").replace("= false", '= "no"'), "utf-8")
+    try:
+        Project(ef_project.root).settings  # noqa: B018
+    except FileFormatError as exc:
+        assert "schedule.working_days" in str(exc)
+    else:
+        raise AssertionError("a wrong working_days was accepted")

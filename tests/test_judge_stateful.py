@@ -11,6 +11,7 @@ reschedules and days passing, and after every step checks that
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from pathlib import Path
@@ -61,10 +62,9 @@ class EventLife(RuleBasedStateMachine):
         return self.engine.load(self.event_id)
 
     def _try(self, action: Any) -> None:
-        try:
+        # a refusal is an answer; the invariants say whether it was right
+        with contextlib.suppress(InvalidInput, TransitionBlocked):
             action()
-        except (InvalidInput, TransitionBlocked):
-            pass  # a refusal is an answer; the invariants say whether it was right
 
     # steps -----------------------------------------------------------------------------------
     @initialize()

@@ -78,13 +78,17 @@ def attach(cli: click.Group) -> None:
                        "outputs": [r.to_json(root) for r in report.results]})
         else:
             for r in report.results:
-                if r.ok:
+                if r.nothing is not None:
+                    click.echo(clean(f"– {r.stage}/{r.id}: nothing to write: {r.nothing}"))
+                elif r.ok:
                     names = ", ".join(p.name for p in r.files)
                     click.echo(clean(f"✓ {r.stage}/{r.id}: {names}"))
                 else:
                     click.echo(clean(f"✗ {r.stage}/{r.id}: {r.error}"), err=True)
-            done = sum(1 for r in report.results if r.ok)
+            done = sum(1 for r in report.results if r.written)
+            empty = sum(1 for r in report.results if r.nothing is not None)
             folder = eng.project.event_dir(report.event_id) / "outputs"
-            click.echo(f"{done}/{len(report.results)} output(s) written to {folder}")
+            click.echo(f"{done}/{len(report.results)} output(s) written to {folder}"
+                       + (f"; {empty} had nothing to write" if empty else ""))
         if not report.ok:
             ctx.exit(1)

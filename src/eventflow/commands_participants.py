@@ -31,7 +31,8 @@ def attach(cli: click.Group) -> None:
 
         Columns: name, email, organisation, target_group (required); organisation_type,
         diet + diet_consent, accessibility + accessibility_consent (optional; a diet or
-        accessibility need is kept only with its consent = yes).
+        accessibility need is kept only with its consent = yes); attended (yes/no, 1/0 or x:
+        the person came).
 
         \b
         Example:
@@ -65,6 +66,34 @@ def attach(cli: click.Group) -> None:
         flush_warnings(eng)
         click.echo(f"{outcome.event.id}: erased 1 registration; the history records only "
                    "that one was erased")
+
+    @participants.command()
+    @click.argument("event", metavar="EVENT")
+    @click.argument("people", metavar="[PERSON]...", nargs=-1)
+    @click.option("--all", "everyone", is_flag=True, help="Every registration of the event.")
+    @click.option("--absent", is_flag=True, help="Mark as not attended (a correction).")
+    @click.pass_context
+    def attended(ctx: click.Context, event: str, people: tuple[str, ...], everyone: bool,
+                 absent: bool) -> None:
+        """Mark registrations as attended, by registration id or e-mail address, or --all.
+
+        \b
+        Example:
+            eventflow participants attended pirkanmaa maria@example.fi r-1a2b3c4d
+            eventflow participants attended pirkanmaa --all
+            eventflow participants attended pirkanmaa maria@example.fi --absent
+        """
+        from .participants import mark_attended
+
+        if bool(people) == everyone:
+            raise click.UsageError("name the registrations (id or e-mail address) or give "
+                                   "--all, not both")
+        eng = engine(ctx)
+        outcome, count = mark_attended(eng, event, list(people), everyone=everyone,
+                                       attended=not absent)
+        flush_warnings(eng)
+        click.echo(f"{outcome.event.id}: {count} registration(s) marked "
+                   f"{'absent' if absent else 'attended'}")
 
     @participants.command()
     @click.argument("event", metavar="EVENT")

@@ -74,9 +74,10 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
     step("partner", "add", a, "Monikulttuurinen yhdistys Kotipesä ry", "--type", "ngo",
          "--contact", "Amir Haddad, amir@example.org")
     for topic, text in (("date", far.isoformat()), ("venue", "Tampere-talo, sali B"),
-                        ("cost_sharing", "City pays venue, ETNO catering, fees shared"),
-                        ("programme", "Prepared together, city leads"),
-                        ("invitations_sender", "City of Tampere"),
+                        ("cost_sharing", "Kaupunki maksaa tilan, ETNO tarjoilun, palkkiot "
+                                         "jaetaan"),
+                        ("programme", "Valmistellaan yhdessä, kaupunki vetää"),
+                        ("invitations_sender", "Tampereen kaupunki"),
                         ("registrations_receiver", "Pirkanmaan ETNO"),
                         ("controller_model", "joint")):
         step("partner", "agree", a, topic, text)
@@ -103,6 +104,24 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
     step("speaker", "add", a, "Mikko Salo", "--slot", "region_talk", "--organisation",
          "Pirkanmaan liitto", "--ex-officio", "--start", "10:00", "--minutes", "30",
          "--dimension", "participation")
+    # what the documents need to be sent as they are: a contact person, how to register, the
+    # programme items without speakers, travel terms, texts in both event languages
+    step("contact", "set", a, "--name", "Leena Koski", "--email", "leena.koski@example.fi",
+         "--phone", "040 123 4567")
+    step("invitation", "set", a, "--registration-url", "https://example.fi/ilmoittaudu",
+         "--privacy-url", "https://example.fi/tietosuoja",
+         "--deadline", (far - dt.timedelta(days=14)).isoformat(),
+         "--accessibility-info", "Tampere-talolle pääsee esteettömästi pääovelta.", "--lang", "fi")
+    step("invitation", "set", a, "--accessibility-info",
+         "Tammerforshuset har en tillgänglig entré vid huvuddörren.", "--lang", "sv")
+    step("programme", "add", a, "opening", "--start", "09:00", "--minutes", "15")
+    step("programme", "add", a, "coffee", "--start", "10:30", "--minutes", "15")
+    step("programme", "add", a, "closing", "--start", "10:45", "--minutes", "15")
+    for speaker_id in ("s1", "s2"):
+        step("speaker", "edit", a, speaker_id, "--travel",
+             "Matkakulut korvataan valtion matkustussäännön mukaan.", "--lang", "fi")
+        step("speaker", "edit", a, speaker_id, "--travel",
+             "Resekostnaderna ersätts enligt statens resereglemente.", "--lang", "sv")
     # event b: close to its day, still at the first stage, so its early items are overdue
     step("partner", "add", b, "Jyväskylän seurakuntayhtymä", "--type", "community")
     return a, b

@@ -8,7 +8,8 @@ silently ignored); data of plugins lives under ``[ext.<plugin>]``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -16,7 +17,7 @@ SCHEMA_VERSION = 1
 
 ControllerModel = Literal["", "joint", "controller_processor", "single"]
 
-from .vocab import (  # noqa: E402,F401  (re-exported)
+from .vocab import (  # noqa: F401  (re-exported)
     AGREEMENT_TOPICS,
     COST_CATEGORIES,
     DIMENSIONS,
@@ -33,6 +34,84 @@ from .vocab import (  # noqa: E402,F401  (re-exported)
 
 class _Base(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
     pass
+
+
+# one-line and per-language texts -------------------------------------------------------------
+#: Characters a one-line text (a name, title, role, organisation) may not hold: C0 and C1
+#: control characters (line breaks, tabs, escape sequences) and Unicode line separators.
+CONTROL = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+_CONTROL_RE = re.compile(f"[{CONTROL}]")
+
+#: A one-line text. The model refuses a control character or a line break in it, whatever
+#: writes the event (a command, a plugin, a hand-edited file).
+Line = Annotated[str, msgspec.Meta(pattern=f"\\A[^{CONTROL}]*\\Z")]
+
+#: A language code of a text (the event languages eventflow knows).
+Lang = Literal["fi", "sv", "en", "se", "smn", "sms"]
+
+#: A free text per language, ``{fi = "…", sv = "…"}``. A text is shown only in the documents
+#: of its own language.
+Texts = dict[Lang, str]
+#: A one-line text per language (a title, a role).
+LineTexts = dict[Lang, Line]
+# An older file holds one plain string where a per-language table is now written: both are
+# read, and the string is taken to be in the event's first language (Event.__post_init__).
+# (The plain string is not annotated with the pattern of Line: msgspec 0.22 corrupts memory
+# with a constrained str in a union with a dict; __post_init__ checks it instead.)
+_TextsIn = str | Texts
+_LineTextsIn = str | LineTexts
+
+
+def control_character(text: str) -> str | None:
+    """The first control character or line break in ``text`` (shown escaped), or None."""
+    found = _CONTROL_RE.search(text)
+    return None if found is None else repr(found.group())[1:-1]
+
+
+def text_in(texts: dict[str, str] | str, lang: str) -> str:
+    """The text in ``lang``, or "" (a text is never shown in another language)."""
+    if isinstance(texts, str):
+        return texts
+    return texts.get(lang, "")  # type: ignore[call-overload, no-any-return]
+
+
+def _as_texts(value: Any, lang: str, where: str, one_line: bool = True) -> Any:
+    if isinstance(value, str):
+        if one_line and (bad := control_character(value)):
+            raise ValueError(f"{where} holds a control character or line break ('{bad}'); "
+                             "write it on one line")
+        return {lang: value} if value else {}
+    return value
+
+
+class ContactPerson(_Base, kw_only=True):
+    """A contact person: name, e-mail, phone (each may be empty)."""
+
+    name: Line = ""
+    email: Line = ""
+    phone: Line = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.name or self.email or self.phone)
+
+    def __str__(self) -> str:
+        return ", ".join(v for v in (self.name, self.email, self.phone) if v)
+
+
+_EMAIL_IN = re.compile(r"[^\s<>,;()]+@[^\s<>,;()]+")
+
+
+def _contact_from(value: Any) -> Any:
+    """An older file's contact as one text ("Maija Mäki, maija@example.fi"): the e-mail
+    address is taken out, the rest is the name."""
+    if not isinstance(value, str):
+        return value
+    if bad := control_character(value):
+        raise ValueError(f"the contact holds a control character or line break ('{bad}')")
+    found = _EMAIL_IN.search(value)
+    email = found.group() if found else ""
+    name = (value[:found.start()] + value[found.end():]) if found else value
+    return ContactPerson(name=name.strip(" ,;<>()"), email=email)
 
 
 class WorkflowPin(_Base, kw_only=True):
@@ -91,10 +170,14 @@ class Partner(_Base, kw_only=True):
     """
 
     id: str
-    name: str
+    name: Line
     type: PartnerType
-    role: str = "co-organiser"
-    contact: str = ""
+    role: Line = "co-organiser"
+    #: The partner's contact person (an older file's one text is read as name and e-mail).
+    contact: ContactPerson | str = msgspec.field(default_factory=ContactPerson)
+
+    def __post_init__(self) -> None:
+        self.contact = _contact_from(self.contact)
 
 
 class Organiser(_Base, kw_only=True):
@@ -106,8 +189,8 @@ class Organiser(_Base, kw_only=True):
       group take part in organising: check ``organisers_from_target_group``).
     """
 
-    name: str
-    organisation: str = ""
+    name: Line
+    organisation: Line = ""
     target_group: str = ""
 
 
@@ -119,10 +202,10 @@ class Venue(_Base, kw_only=True):
     * ``accessibility`` — what makes it accessible, e.g. ``["step_free", "hearing_loop"]``.
     """
 
-    name: str = ""
+    name: Line = ""
     address: str = ""
     capacity: int = 0
-    contact: str = ""
+    contact: Line = ""
     accessibility: list[str] = []
 
 
@@ -140,8 +223,11 @@ class Cost(_Base, kw_only=True):
     id: str
     category: CostCategory
     amount: float
-    description: str = ""
+    description: Line = ""
     split: dict[str, float] = {}
+
+
+HHMM = Annotated[str, msgspec.Meta(pattern=r"\A(|([01][0-9]|2[0-3]):[0-5][0-9])\Z")]
 
 
 class Speaker(_Base, kw_only=True):
@@ -159,29 +245,43 @@ class Speaker(_Base, kw_only=True):
     """
 
     id: str
-    name: str
+    name: Line
     slot: SlotKind
-    organisation: str = ""
-    title: str = ""
+    organisation: Line = ""
+    #: The talk's title per language (an older file's one text: the event's first language).
+    title: _LineTextsIn = {}
     target_group: str = ""
     ex_officio: bool = False
     confirmed: bool = False
     fee: float = 0.0
-    start: str = ""
+    start: HHMM = ""
     minutes: int = 0
     dimensions: list[Dimension] = []
+    #: Languages the speaker speaks in (event language codes).
+    languages: list[Lang] = []
+    email: Line = ""
+    phone: Line = ""
+    #: What was agreed on travel (who books, what is reimbursed), per language.
+    travel: Texts = {}
+    #: How the speaker invoices the fee (to whom, reference, by when), per language.
+    invoicing: Texts = {}
 
 
 class Panelist(_Base, kw_only=True):
     """A member of the panel (``[[panel.panelists]]``).
 
-    * ``name`` — the person; ``role`` — e.g. police, councillor, NGO worker;
-    * ``organisation`` — where they come from.
+    * ``id`` — short id (``eventflow panel panelist edit``);
+    * ``name`` — the person; ``role`` — e.g. police, councillor, NGO worker (per language);
+    * ``organisation`` — where they come from; ``email`` — to address the panel letter.
     """
 
-    name: str
-    role: str
-    organisation: str = ""
+    id: str = ""
+    name: Line
+    #: The panelist's role per language; a vocabulary role ("police") is translated in the
+    #: documents, a free text is shown only in the language it was recorded in.
+    role: _LineTextsIn
+    organisation: Line = ""
+    email: Line = ""
 
 
 class PanelQuestion(_Base, kw_only=True):
@@ -203,8 +303,8 @@ class Panel(_Base, kw_only=True):
     * ``panelists``, ``questions`` — lists of :class:`Panelist` and :class:`PanelQuestion`.
     """
 
-    format: str = ""
-    moderator: str = ""
+    format: Line = ""
+    moderator: Line = ""
     sent_at: dt.date | None = None
     sent_for: dt.date | None = None  # the event day the questions were sent for
     panelists: list[Panelist] = []
@@ -230,12 +330,70 @@ class Invitation(_Base, kw_only=True):
     definition: dict[str, str] = {}
     target_groups: list[str] = []
     registration_deadline: dt.date | None = None
-    accessibility_info: str = ""
-    accessibility_contact: str = ""
+    #: Where to register: a web form (https://…) and/or an e-mail address.
+    registration_url: Line = ""
+    registration_email: Line = ""
+    #: Link to the privacy notice (tietosuojaseloste) of the registrations.
+    privacy_url: Line = ""
+    #: Accessibility information per language (an older file's one text: first language).
+    accessibility_info: _TextsIn = {}
+    accessibility_contact: Line = ""
     recording_notice: list[str] = []
-    webinar_url: str = ""
+    webinar_url: Line = ""
     sent_at: dt.date | None = None
     sent_for: dt.date | None = None  # the event day the invitation announced
+
+
+ProgrammeKind = Literal["opening", "coffee", "lunch", "closing", "other"]
+PROGRAMME_KINDS: tuple[str, ...] = ("opening", "coffee", "lunch", "closing", "other")
+
+
+class ProgrammeItem(_Base, kw_only=True):
+    """A programme item without a speaker: an opening, a break, lunch, the closing."""
+
+    id: str
+    kind: ProgrammeKind
+    start: HHMM = ""
+    minutes: int = 0
+    #: The item's title per language (empty: the documents name the kind).
+    title: _LineTextsIn = {}
+
+
+class ScaleQuestion(_Base, kw_only=True):
+    """Answers to one 1–5 scale question of the feedback survey, as aggregates only."""
+
+    key: str
+    question: Line
+    answers: int = 0
+    mean: float = 0.0
+    #: How many answered each value: {"1": n, …, "5": n}.
+    distribution: dict[str, int] = {}
+
+
+class FeedbackTheme(_Base, kw_only=True):
+    """How many free-text answers of one column mention a theme (a keyword stem)."""
+
+    theme: str
+    count: int
+
+
+class FreeTextQuestion(_Base, kw_only=True):
+    key: str
+    question: Line
+    answers: int = 0
+    themes: list[FeedbackTheme] = []
+
+
+class Feedback(_Base, kw_only=True):
+    """Aggregates of the feedback survey (`eventflow feedback import`): counts, means,
+    distributions and keyword themes. Never names, e-mail addresses or the answers."""
+
+    source: Line = ""
+    imported: dt.datetime | None = None
+    responses: int = 0
+    scales: list[ScaleQuestion] = []
+    free_texts: list[FreeTextQuestion] = []
+    ignored_columns: list[str] = []
 
 
 class ItemState(_Base, kw_only=True):
@@ -250,6 +408,20 @@ class ItemState(_Base, kw_only=True):
     by: str = ""
     at: dt.datetime | None = None
     note: str = ""
+
+
+class Conflict(_Base, kw_only=True):
+    """Both sides of a merge changed one value differently (eventflow.merge): the event keeps
+    ``ours`` until ``eventflow resolve`` settles it; a side with no value has none here."""
+
+    path: str
+    base: Any = None
+    ours: Any = None
+    theirs: Any = None
+    ours_by: str = ""
+    ours_at: str = ""
+    theirs_by: str = ""
+    theirs_at: str = ""
 
 
 class Event(_Base, kw_only=True):
@@ -289,17 +461,42 @@ class Event(_Base, kw_only=True):
     created: dt.datetime | None = None
     workflow: WorkflowPin
     host: Host = msgspec.field(default_factory=Host)
+    #: The event's contact person (on invitations, letters and e-mails).
+    contact: ContactPerson = msgspec.field(default_factory=ContactPerson)
     agreement: Agreement = msgspec.field(default_factory=Agreement)
     partners: list[Partner] = []
     organisers: list[Organiser] = []
+    owners: dict[str, list[str]] = {}  # role -> people for this event (people.py)
     venue: Venue = msgspec.field(default_factory=Venue)
     costs: list[Cost] = []
     speakers: list[Speaker] = []
     panel: Panel = msgspec.field(default_factory=Panel)
     invitation: Invitation = msgspec.field(default_factory=Invitation)
+    #: Programme items without speakers (opening, coffee, lunch, closing).
+    programme: list[ProgrammeItem] = []
+    feedback: Feedback = msgspec.field(default_factory=Feedback)
     items: dict[str, ItemState] = {}
     due: dict[str, dt.date] = {}
     ext: dict[str, dict[str, Any]] = {}
+    conflicts: list[Conflict] = []  # from a merge of two copies, until resolved (merge.py)
+
+    def __post_init__(self) -> None:
+        lang = self.languages[0] if self.languages else "fi"
+        inv = self.invitation
+        inv.accessibility_info = _as_texts(inv.accessibility_info, lang,
+                                           "invitation.accessibility_info", one_line=False)
+        for i, sp in enumerate(self.speakers):
+            sp.title = _as_texts(sp.title, lang, f"speakers[{i}].title")
+        for i, item in enumerate(self.programme):
+            item.title = _as_texts(item.title, lang, f"programme[{i}].title")
+        taken = {p.id for p in self.panel.panelists}
+        for n, panelist in enumerate(self.panel.panelists, 1):
+            panelist.role = _as_texts(panelist.role, lang, f"panel.panelists[{n - 1}].role")
+            if not panelist.id:  # older files: numbered in order
+                while f"pl{n}" in taken:
+                    n += 1
+                panelist.id = f"pl{n}"
+                taken.add(panelist.id)
 
     def item_state(self, item_id: str) -> ItemState:
         return self.items.get(item_id) or ItemState()

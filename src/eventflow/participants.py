@@ -47,7 +47,7 @@ MAX_CSV_BYTES = 10 << 20
 MAX_ROWS = 20_000
 MAX_FIELD = 500
 COLUMNS = ("name", "email", "organisation", "target_group", "organisation_type", "diet",
-           "diet_consent", "accessibility", "accessibility_consent")
+           "diet_consent", "accessibility", "accessibility_consent", "attended")
 REQUIRED = ("name", "email", "organisation", "target_group")
 YES = {"yes", "y", "true", "1", "kyllä", "k", "ja", "x"}
 NO = {"", "no", "n", "false", "0", "ei", "nej"}
@@ -282,6 +282,7 @@ def parse_csv(path: Path, raw: bytes, today: dt.date
         diet_ok = _flag(row.get("diet_consent", ""), "diet_consent", where, problems)
         access_ok = _flag(row.get("accessibility_consent", ""), "accessibility_consent", where,
                           problems)
+        attended = _flag(row.get("attended", ""), "attended", where, problems)
         if row.get("diet") and not diet_ok:
             problems.append(f"{where}: a diet is given without diet_consent = yes; diets can "
                             "reveal health or religion (G5): record consent or leave it empty")
@@ -298,7 +299,7 @@ def parse_csv(path: Path, raw: bytes, today: dt.date
             organisation_type=kind,
             diet=row.get("diet", "") if diet_ok else "", diet_consent=diet_ok,
             accessibility=row.get("accessibility", "") if access_ok else "",
-            accessibility_consent=access_ok, registered=today)))
+            accessibility_consent=access_ok, registered=today, attended=attended)))
     return rows, problems
 
 
@@ -357,6 +358,34 @@ def erase(engine: Engine, event_name: str, who: str) -> Outcome:
     return outcome
 
 
+def mark_attended(engine: Engine, event_name: str, who: list[str], *, everyone: bool = False,
+                  attended: bool = True) -> tuple[Outcome, int]:
+    """Mark registrations as attended (or not): by registration id or e-mail address, or
+    ``everyone``. Every one named must exist, else nothing changes. Returns the outcome and
+    how many registrations changed; the history records counts only."""
+    project = engine.project
+    event_id = project.resolve(event_name)
+    with project.locked(event_id):
+        _settle(engine, event_id)
+        rows = load(project, event_id)
+        if not rows:
+            raise InvalidInput(f"{event_id}: no registrations recorded; import them first "
+                               "(`eventflow participants import EVENT FILE`)")
+        missing = [w for w in who if not any(_match(p, w) for p in rows)]
+        if missing:
+            raise InvalidInput(f"{event_id}: no registration with id or e-mail address "
+                               f"{', '.join(repr(m) for m in missing[:5])}; nothing was "
+                               "marked")
+        chosen = rows if everyone else [p for p in rows if any(_match(p, w) for w in who)]
+        changed = {p.id for p in chosen if p.attended != attended}
+        updated = [msgspec.structs.replace(p, attended=attended) if p.id in changed else p
+                   for p in rows]
+        project.refuse_conflicts(project.event_dir(event_id))
+        outcome = _commit(engine, event_id, "participants.attended",
+                          {"attended" if attended else "absent": len(changed)}, updated)
+    return outcome, len(changed)
+
+
 def purge(engine: Engine, event_name: str, today: dt.date, *, force: bool = False) -> Outcome:
     """Delete every registration of an event (retention after the follow-up) and record when.
 
@@ -388,10 +417,13 @@ def summary(project: Project, event_name: str) -> dict[str, Any]:
     event_id = project.resolve(event_name)
     rows = load(project, event_id)
     by_group: dict[str, int] = {}
+    came: dict[str, int] = {}
     by_type: dict[str, int] = {}
     diets: dict[str, int] = {}
     for p in rows:
         by_group[p.target_group] = by_group.get(p.target_group, 0) + 1
+        if p.attended:
+            came[p.target_group] = came.get(p.target_group, 0) + 1
         kind = p.organisation_type or "unknown"
         by_type[kind] = by_type.get(kind, 0) + 1
         if p.diet_consent and p.diet:
@@ -408,6 +440,7 @@ def summary(project: Project, event_name: str) -> dict[str, Any]:
         "attended": sum(1 for p in rows if p.attended),
         "organisations": len({p.organisation.strip().casefold() for p in rows}),
         "by_target_group": dict(sorted(by_group.items())),
+        "attended_by_target_group": dict(sorted(came.items())),
         "by_organisation_type": dict(sorted(by_type.items())),
         "diets": dict(sorted(diets.items())),
         "accessibility_needs": sum(1 for p in rows if p.accessibility_consent and p.accessibility),

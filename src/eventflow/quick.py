@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import IO, Any, Callable
+from typing import IO, Callable
 
 
 def main() -> None:

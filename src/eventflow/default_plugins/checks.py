@@ -154,8 +154,16 @@ def speakers_confirmed(event: Event) -> CheckResult:
     return passed(f"all {len(event.speakers)} speakers confirmed")
 
 
+def _first_text(texts: dict[str, str] | str) -> str:
+    """A per-language text in its first language (the one a role is compared in)."""
+    if isinstance(texts, str):
+        return texts
+    return next(iter(texts.values()), "")
+
+
 def panel_roles(event: Event, min: int) -> CheckResult:
-    roles = {p.role.strip().casefold() for p in event.panel.panelists if p.role.strip()}
+    roles = {_first_text(p.role).strip().casefold() for p in event.panel.panelists
+             if _first_text(p.role).strip()}
     if len(roles) >= min:
         return passed(f"{len(roles)} different roles on the panel")
     return failed(f"{len(roles)} different role(s) on the panel; at least {min} recommended "
@@ -255,7 +263,8 @@ def target_group_invited(event: Event, group: str) -> CheckResult:
 
 def accessibility_info(event: Event) -> CheckResult:
     missing = []
-    if not event.invitation.accessibility_info.strip():
+    info = event.invitation.accessibility_info
+    if not any(t.strip() for t in ([info] if isinstance(info, str) else info.values())):
         missing.append("accessibility information")
     if not event.invitation.accessibility_contact.strip():
         missing.append("a person responsible for accessibility questions")

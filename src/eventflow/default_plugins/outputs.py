@@ -46,46 +46,21 @@ def write_csv(*args: Any, **kwargs: Any) -> bytes:
 
     return real(*args, **kwargs)
 
-Files = list[tuple[str, "bytes | str"]]
-TIMEZONE = "Europe/Helsinki"
 
-# What a participant gains (seed guide, "Mitä hyötyä koulutuksesta on osallistujalle?" and the
-# cooperation effect of "Koulutuksen yhteiskunnalliset vaikutukset"): the feedback items.
-GAINS: dict[str, list[tuple[str, str]]] = {
-    "fi": [
-        ("what_relations", "Ymmärrän, mistä väestösuhteissa on kysymys."),
-        ("use_knowledge", "Tiedän, miten tietoa väestösuhteista voi hyödyntää maahanmuuttajien "
-                          "kotoutumisen tukemisessa."),
-        ("what_integration", "Ymmärrän, mitä kotoutumisella (myös kaksisuuntaisella "
-                             "kotoutumisella) tarkoitetaan."),
-        ("own_work", "Tiedän, miten myös muiden kuin kotoutumisen parissa työskentelevien – "
-                     "myös oma – toiminta vaikuttaa maahanmuuttajien kotoutumiseen."),
-        ("other_organisations", "Tutustuin muiden organisaatioiden ja yhteisöjen työhön ja sain "
-                                "uusia yhteistyökontakteja."),
-    ],
-    "sv": [
-        ("what_relations", "Jag förstår vad relationer mellan befolkningsgrupper handlar om."),
-        ("use_knowledge", "Jag vet hur kunskap om relationer mellan befolkningsgrupper kan "
-                          "användas för att stödja invandrares integration."),
-        ("what_integration", "Jag förstår vad som avses med integration (även integration i "
-                             "två riktningar)."),
-        ("own_work", "Jag vet hur även andras än integrationsaktörernas arbete – också mitt "
-                     "eget – påverkar invandrares integration."),
-        ("other_organisations", "Jag lärde känna andra organisationers och samfunds arbete och "
-                                "fick nya samarbetskontakter."),
-    ],
-    "en": [
-        ("what_relations", "I understand what population relations are about."),
-        ("use_knowledge", "I know how knowledge of population relations can be used to support "
-                          "the integration of immigrants."),
-        ("what_integration", "I understand what integration (including two-way integration) "
-                             "means."),
-        ("own_work", "I know how the work of people other than those working on integration – "
-                     "my own work too – affects the integration of immigrants."),
-        ("other_organisations", "I got to know the work of other organisations and communities "
-                                "and made new contacts for cooperation."),
-    ],
-}
+def format_date(*args: Any, **kwargs: Any) -> str:
+    from eventflow.outputs import format_date as real
+
+    return real(*args, **kwargs)
+
+Files = list[tuple[str, "bytes | str"]]
+
+from .outputs_texts import (  # noqa: E402  (the reviewed texts of the documents)
+    GAINS,
+    GREETING,
+    GREETING_ANYONE,
+    INVITATION_GAINS,
+    WHY_GROUP,
+)
 
 
 def inputs(*fields: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -98,69 +73,22 @@ def inputs(*fields: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 
 # shared data ------------------------------------------------------------------------------------
-def _minutes(hhmm: str) -> int | None:
-    try:
-        hours, minutes = hhmm.split(":")
-        return int(hours) * 60 + int(minutes)
-    except (ValueError, AttributeError):
-        return None
-
-
-def _hhmm(total: int) -> str:
-    return f"{total // 60:02d}:{total % 60:02d}"
-
-
-def programme(ctx: OutputContext) -> list[dict[str, Any]]:
-    """The programme slots in time order, each with start, end and speaker."""
-    rows: list[dict[str, Any]] = []
-    for sp in ctx.event.speakers:
-        start = _minutes(sp.start)
-        end = _hhmm(start + sp.minutes) if start is not None and sp.minutes else ""
-        rows.append({"start": sp.start, "end": end, "minutes": sp.minutes, "slot": sp.slot,
-                     "speaker": sp, "name": sp.name, "organisation": sp.organisation,
-                     "title": sp.title, "dimensions": list(sp.dimensions)})
-    rows.sort(key=lambda r: (_minutes(r["start"]) is None, _minutes(r["start"]) or 0))
-    return rows
-
-
-def event_times(ctx: OutputContext) -> tuple[str, str]:
-    """First start and last end of the programme (HH:MM), or empty strings."""
-    starts = [m for sp in ctx.event.speakers if (m := _minutes(sp.start)) is not None]
-    ends = [m + sp.minutes for sp in ctx.event.speakers
-            if (m := _minutes(sp.start)) is not None]
-    if not starts:
-        return "", ""
-    return _hhmm(min(starts)), _hhmm(max(ends))
-
-
-def region_name(ctx: OutputContext, lang: str) -> str:
-    from eventflow.regions import find_region
-
-    found = find_region(ctx.event.region)
-    if found is None:
-        return ctx.event.region
-    return {"fi": found.fi, "sv": found.sv}.get(lang, found.en)
-
-
-def regional_etno(ctx: OutputContext) -> str:
-    from eventflow.regions import find_region
-
-    found = find_region(ctx.event.region)
-    return found.etno if found else ""
-
-
-def parties(ctx: OutputContext) -> list[tuple[str, str]]:
+def parties(ctx: OutputContext, lang: str = "fi") -> list[tuple[str, str]]:
     """(id, name) of every party that can carry costs: the host, then the partners."""
-    host = ctx.event.host.name or {"fi": "järjestäjä"}.get(ctx.languages[0], "organiser")
+    from .outputs_view import WORDS
+
+    host = ctx.event.host.name or str(ctx.folder.get("organisation") or "") \
+        or WORDS[lang]["host"]
     return [("host", host), *((p.id, p.name) for p in ctx.event.partners)]
 
 
-def budget(ctx: OutputContext) -> dict[str, Any]:
-    """Budget lines with each party's share in euros, and totals per party."""
-    party_ids = [pid for pid, _ in parties(ctx)]
+def budget(ctx: OutputContext, lang: str = "fi") -> dict[str, Any]:
+    """Budget lines with each party's share in euros, and totals per party; the fee list
+    names every speaker with their organisation."""
+    party_ids = [pid for pid, _ in parties(ctx, lang)]
     extra = sorted({k for c in ctx.event.costs for k in c.split} - set(party_ids))
     all_ids = party_ids + extra
-    names = dict(parties(ctx))
+    names = dict(parties(ctx, lang))
     totals = {pid: 0.0 for pid in all_ids}
     lines: list[dict[str, Any]] = []
     for cost in ctx.event.costs:
@@ -170,20 +98,67 @@ def budget(ctx: OutputContext) -> dict[str, Any]:
         lines.append({"cost": cost, "shares": shares, "percent": dict(cost.split),
                       "split_total": sum(cost.split.values())})
     total = sum(c.amount for c in ctx.event.costs)
+    speakers = [{"name": sp.name, "organisation": sp.organisation, "ex_officio": sp.ex_officio,
+                 "fee": sp.fee} for sp in ctx.event.speakers]
     return {"lines": lines, "party_ids": all_ids,
             "party_names": {pid: names.get(pid, pid) for pid in all_ids},
             "totals": {pid: round(v, 2) for pid, v in totals.items()}, "total": total,
             "unsplit": [ln["cost"].id for ln in lines if abs(ln["split_total"] - 100) > 0.01],
-            "ex_officio": [sp for sp in ctx.event.speakers if sp.ex_officio],
-            "paid": [sp for sp in ctx.event.speakers if not sp.ex_officio and sp.fee]}
+            "speakers": speakers}
+
+
+def contact(ctx: OutputContext, lang: str) -> str:
+    """The event's contact person as one line, or the missing-data marker (with a warning)."""
+    from .outputs_view import WORDS, contact_line
+
+    line = contact_line(getattr(ctx.event, "contact", None))
+    return line or ctx.missing(lang, WORDS[lang]["contact"], "the event's contact person "
+                               "(eventflow contact set EVENT …)")
+
+
+AGREED_TOPICS = ("date", "venue", "cost_sharing", "programme", "invitations_sender",
+                 "registrations_receiver")
+
+
+def agreed(ctx: OutputContext, lang: str) -> dict[str, str]:
+    """The agreed topics as texts in ``lang``: a date as a date in that language, a name (of
+    the venue, the sender, the receiver) as it is; prose (cost sharing, programme) only in
+    the language it was recorded in (the event's first), elsewhere the marker."""
+    from eventflow.outputs.formatting import to_date
+
+    texts = {}
+    for topic in AGREED_TOPICS:
+        value = str(getattr(ctx.event.agreement, topic, "") or "")
+        day = to_date(value) if topic == "date" and len(value) == 10 else None
+        if day:
+            texts[topic] = format_date(day, lang)
+        elif topic in ("cost_sharing", "programme"):  # prose, in the language recorded
+            texts[topic] = ctx.text(value, lang, f"agreement {topic}")
+        else:  # the name of a place or an organisation: the same in every language
+            texts[topic] = value
+    return texts
 
 
 def common(ctx: OutputContext, lang: str) -> dict[str, Any]:
+    """The variables every template gets (made once per output and language)."""
+    key = ("common", lang)
+    if key not in ctx.cache:
+        ctx.cache[key] = _common(ctx, lang)
+    return ctx.cache[key]  # type: ignore[no-any-return]
+
+
+def _common(ctx: OutputContext, lang: str) -> dict[str, Any]:
+    from .outputs_view import event_times, programme_rows, region_name, regional_etno, when
+
     start, end = event_times(ctx)
     return {"label": lambda kind, key: label(kind, key, lang),
-            "region": region_name(ctx, lang), "etno": regional_etno(ctx),
-            "programme": programme(ctx), "start": start, "end": end,
-            "parties": parties(ctx)}
+            "region": region_name(ctx, lang), "etno": regional_etno(ctx, lang),
+            "programme": programme_rows(ctx, lang), "start": start, "end": end,
+            "when": when(ctx, lang), "parties": parties(ctx, lang),
+            "host": parties(ctx, lang)[0][1], "contact": contact(ctx, lang),
+            "letterhead": dict(ctx.folder.get("letterhead") or {}),
+            "agreed": agreed(ctx, lang),
+            "text": lambda value, field_name: ctx.text(value, lang, field_name)}
 
 
 def _md(ctx: OutputContext, template: str, stem: str, **extra: Any) -> Files:
@@ -194,64 +169,59 @@ def _md(ctx: OutputContext, template: str, stem: str, **extra: Any) -> Files:
 
 # 1 partner_agreed ---------------------------------------------------------------------------------
 @inputs("title", "date", "region", "municipality", "languages", "host", "agreement", "partners",
-        "organisers")
+        "organisers", "contact")
 def agreement_memo(ctx: OutputContext) -> Files:
-    return _md(ctx, "agreement_memo.md", "agreement-memo")
+    from .outputs_view import contact_line
+
+    partners = [{"partner": p, "contact": contact_line(p.contact)} for p in ctx.event.partners]
+    return _md(ctx, "agreement_memo.md", "agreement-memo", partners=partners)
 
 
 # 2 venue ------------------------------------------------------------------------------------------
-@inputs("title", "date", "region", "municipality", "venue", "speakers", "invitation")
+@inputs("title", "date", "region", "municipality", "venue", "speakers", "programme",
+        "invitation")
 def venue_sheet(ctx: OutputContext) -> Files:
     return _md(ctx, "venue_sheet.md", "venue-sheet")
 
 
+def organizer(ctx: OutputContext) -> tuple[str, str]:
+    """The calendar's ORGANIZER (e-mail, name): ``organizer_email`` of the outputs settings,
+    else the event's contact person's e-mail; warns when there is none."""
+    from .outputs_view import contact_line
+
+    person = getattr(ctx.event, "contact", None)
+    letterhead = ctx.folder.get("letterhead") or {}
+    email = str(ctx.settings.get("organizer_email") or getattr(person, "email", "") or "")
+    name = ctx.event.host.name or str(letterhead.get("name") or ctx.folder.get("organisation")
+                                      or contact_line(person))
+    if not email:
+        ctx.warn(f"{ctx.event.id}: the calendar file has no ORGANIZER: set organizer_email under "
+                 "[plugins.outputs] in eventflow.toml, or the event's contact person's e-mail")
+    return email, name
+
+
 def make_ics(ctx: OutputContext, lang: str) -> bytes:
-    """The event as an iCalendar file: organizer, location, description, a reminder a day
-    before. Every text is escaped by icalendar, so names cannot add lines or properties."""
-    import icalendar
-    import zoneinfo
+    """The event as an iCalendar file: one UID per event (the same in every language and
+    after a reschedule), SEQUENCE = the number of reschedules, ORGANIZER from the settings,
+    a reminder a day before."""
+    from eventflow.outputs.formats import ics_calendar, ics_event
+
+    from .outputs_view import event_times
 
     event = ctx.event
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//eventflow//good-relations-training//EN")
-    cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
-    item = icalendar.Event()
-    item.add("uid", f"{file_slug(event.id, 60)}@eventflow")
-    item.add("dtstamp", dt.datetime.combine(ctx.today, dt.time(0, 0), tzinfo=dt.timezone.utc))
-    item.add("summary", one_line(event.title))
     start, end = event_times(ctx)
-    if start:
-        tz = zoneinfo.ZoneInfo(TIMEZONE)
-        h, m = (int(x) for x in start.split(":"))
-        item.add("dtstart", dt.datetime.combine(event.date, dt.time(h, m), tzinfo=tz))
-        h, m = (int(x) for x in end.split(":"))
-        item.add("dtend", dt.datetime.combine(event.date, dt.time(h, m), tzinfo=tz))
-    else:
-        item.add("dtstart", event.date)
-        item.add("dtend", event.date + dt.timedelta(days=1))
+    email, name = organizer(ctx)
     venue = ", ".join(one_line(v) for v in (event.venue.name, event.venue.address) if v)
-    if venue:
-        item.add("location", venue)
-    item.add("description", ctx.render_template("calendar.txt", lang, **common(ctx, lang)))
-    email = str(ctx.settings.get("organizer_email") or "")
-    organizer = icalendar.vCalAddress(f"mailto:{one_line(email)}" if email
-                                      else "mailto:noreply@invalid")
-    organizer.params["cn"] = icalendar.vText(one_line(event.host.name or "eventflow")
-                                             .replace('"', "'"))
-    item.add("organizer", organizer)
-    alarm = icalendar.Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("trigger", dt.timedelta(days=-1))
-    alarm.add("description", one_line(event.title))
-    item.add_component(alarm)
-    cal.add_component(item)
-    if start:
-        cal.add_missing_timezones()
-    return cal.to_ical()  # type: ignore[no-any-return]
+    item = ics_event(
+        f"{file_slug(event.id, 60)}@eventflow", event.title, event.date, start, end,
+        stamp=dt.datetime.combine(ctx.today, dt.time(0, 0), tzinfo=dt.timezone.utc),
+        sequence=ctx.reschedules, location=venue,
+        description=ctx.render_template("calendar.txt", lang, **common(ctx, lang)),
+        organizer_email=email, organizer_name=name, alarms=[dt.timedelta(days=1)])
+    return ics_calendar([item])
 
 
-@inputs("title", "date", "region", "venue", "speakers", "host")
+@inputs("title", "date", "region", "venue", "speakers", "programme", "host", "contact")
 def calendar(ctx: OutputContext) -> Files:
     return [(f"event-{lang}.ics", make_ics(ctx, lang)) for lang in ctx.languages]
 
@@ -259,9 +229,9 @@ def calendar(ctx: OutputContext) -> Files:
 # 3 costs_split ----------------------------------------------------------------------------------
 @inputs("title", "date", "host", "partners", "costs", "speakers", "agreement")
 def budget_split(ctx: OutputContext) -> Files:
-    data = budget(ctx)
     files: Files = []
     for lang in ctx.languages:
+        data = budget(ctx, lang)
         files.append((f"budget-{lang}.md", ctx.render_template(
             "budget.md", lang, **common(ctx, lang), budget=data)))
         head = {"fi": ("Rivi", "Kululaji", "Kuvaus", "Summa (€)"),
@@ -282,20 +252,49 @@ def budget_split(ctx: OutputContext) -> Files:
 
 
 # 4 speakers ---------------------------------------------------------------------------------------
-@inputs("title", "date", "region", "venue", "speakers", "panel", "host")
+@inputs("title", "date", "region", "venue", "speakers", "panel", "programme", "host")
 def programme_doc(ctx: OutputContext) -> Files:
+    if not ctx.event.speakers and not getattr(ctx.event, "programme", None):
+        ctx.nothing("no speakers or programme items recorded yet (eventflow speaker add …)")
     return _md(ctx, "programme.md", "programme")
 
 
-@inputs("title", "date", "region", "venue", "speakers", "host", "agreement")
+def _terms(ctx: OutputContext, speaker: Any, lang: str) -> dict[str, str]:
+    """A speaker's travel and invoicing terms in ``lang`` (markers where missing)."""
+    from .outputs_view import WORDS
+
+    terms = {}
+    if speaker is None:  # a panel without a panel slot: nothing agreed on record
+        return {"travel": ctx.missing(lang, WORDS[lang]["travel"], "the panel's travel terms"),
+                "invoicing": ""}
+    for key in ("travel", "invoicing"):
+        value = getattr(speaker, key, None)
+        if value:
+            terms[key] = ctx.text(value, lang, f"speaker {speaker.id} {key}")
+        elif key == "invoicing" and (speaker.ex_officio or not speaker.fee):
+            terms[key] = ""  # no fee: nothing to invoice
+        else:
+            terms[key] = ctx.missing(lang, WORDS[lang][key],
+                                     f"speaker {speaker.id}'s {key} terms")
+    return terms
+
+
+@inputs("title", "date", "region", "venue", "speakers", "programme", "host", "agreement",
+        "contact")
 def speaker_letters(ctx: OutputContext) -> Files:
+    from .outputs_view import format_slot_time
+
     files: Files = []
-    for sp in ctx.event.speakers:
-        if sp.slot == "panel":
-            continue  # panelists get their brief (panel_briefs) at panel_questions
+    speakers = [sp for sp in ctx.event.speakers if sp.slot != "panel"]
+    if not speakers:
+        ctx.nothing("no speakers recorded yet (panelists get their brief at panel_questions)")
+    for sp in speakers:
         for lang in ctx.languages:
-            text = ctx.render_template("speaker_letter.md", lang, **common(ctx, lang),
-                                       speaker=sp)
+            text = ctx.render_template(
+                "speaker_letter.md", lang, **common(ctx, lang), speaker=sp,
+                talk=format_slot_time(ctx, sp, lang),
+                title=ctx.text(sp.title, lang, f"speaker {sp.id} title"),
+                terms=_terms(ctx, sp, lang))
             files.append((f"letter-{sp.id}-{file_slug(sp.name)}-{lang}.md", text))
     return files
 
@@ -304,15 +303,30 @@ def speaker_letters(ctx: OutputContext) -> Files:
 def _invitation_vars(ctx: OutputContext, lang: str) -> dict[str, Any]:
     from eventflow.texts import DEFAULT_DEFINITION
 
-    definition = (ctx.event.invitation.definition.get(lang)
-                  or DEFAULT_DEFINITION.get(lang, DEFAULT_DEFINITION["en"]))
-    return {**common(ctx, lang), "definition": definition,
-            "gains": [text for _, text in GAINS[lang]],
-            "privacy_url": str(ctx.settings.get("privacy_notice_url") or "")}
+    from .outputs_view import WORDS
+
+    inv = ctx.event.invitation
+    recorded = inv.definition.get(lang) if isinstance(inv.definition, dict) else None
+    definition = recorded or DEFAULT_DEFINITION.get(lang, DEFAULT_DEFINITION["en"])
+    url = str(getattr(inv, "registration_url", "") or "")
+    email = str(getattr(inv, "registration_email", "") or "")
+    privacy = str(getattr(inv, "privacy_url", "") or ctx.settings.get("privacy_notice_url") or "")
+    words = WORDS[lang]
+    return {**common(ctx, lang), "definition": definition, "gains": INVITATION_GAINS[lang],
+            "registration_url": url, "registration_email": email,
+            "registration_missing": "" if url or email else ctx.missing(
+                lang, words["registration"], "the registration link or address "
+                "(eventflow invitation set EVENT --registration-url …)"),
+            "deadline": format_date(inv.registration_deadline, lang) if inv.registration_deadline
+            else ctx.missing(lang, words["deadline"], "the registration deadline"),
+            "privacy_url": privacy or ctx.missing(lang, words["privacy"],
+                                                  "the privacy notice link"),
+            "accessibility": ctx.text(inv.accessibility_info, lang,
+                                      "invitation accessibility_info")}
 
 
 @inputs("title", "date", "region", "municipality", "languages", "recording", "host",
-        "agreement", "partners", "venue", "speakers", "invitation")
+        "agreement", "partners", "venue", "speakers", "programme", "invitation", "contact")
 def invitation(ctx: OutputContext) -> Files:
     return [(f"invitation-{lang}.md",
              ctx.render_template("invitation.md", lang, **_invitation_vars(ctx, lang)))
@@ -339,122 +353,160 @@ def distribution_list(ctx: OutputContext) -> Files:
     return _md(ctx, "distribution_list.md", "distribution-list", groups=distribution(ctx))
 
 
+def sender(ctx: OutputContext) -> str:
+    """The drafts' From: ``from`` of the outputs settings, else the event's contact person's
+    e-mail under the letterhead's (or the organisation's) name; warns when there is none."""
+    from email.utils import formataddr
+
+    found = one_line(ctx.settings.get("from") or "")
+    if found:
+        return found
+    letterhead = ctx.folder.get("letterhead") or {}
+    person = getattr(ctx.event, "contact", None)
+    email = getattr(person, "email", "")
+    if email:
+        name = letterhead.get("name") or ctx.folder.get("organisation") or \
+            getattr(person, "name", "")
+        return formataddr((one_line(name or ""), one_line(email)))
+    ctx.warn(f"{ctx.event.id}: the e-mail drafts have no From: set from = \"Name "
+             "<address>\" under [plugins.outputs] in eventflow.toml, or the event's contact "
+             "person's e-mail")
+    return ""
+
+
 @inputs("title", "date", "region", "municipality", "languages", "recording", "host",
-        "agreement", "partners", "organisers", "venue", "speakers", "invitation")
+        "agreement", "partners", "organisers", "venue", "speakers", "programme", "invitation",
+        "contact")
 def invitation_drafts(ctx: OutputContext) -> Files:
-    """One unsent e-mail draft per target group, in every language, with the .ics attached."""
-    from email.message import EmailMessage
-    from email.policy import SMTP
+    """One unsent e-mail draft per target group and language: a greeting and why this group
+    is invited, then the invitation; plain text and HTML, with the .ics in that language."""
+    from html import escape
+
+    from eventflow.outputs.formats import eml_draft
+    from eventflow.outputs.markdown import fragment_html, to_html, to_text
 
     files: Files = []
-    ics = make_ics(ctx, ctx.languages[0])
-    for row in distribution(ctx):
-        msg = EmailMessage(policy=SMTP)
-        msg["Subject"] = " / ".join(dict.fromkeys(
-            one_line(ctx.render_template("invitation_subject.txt", lang,
-                                         **common(ctx, lang)))
-            for lang in ctx.languages))
-        sender = one_line(ctx.settings.get("from") or "")
-        if sender:
-            msg["From"] = sender
-        msg["To"] = "undisclosed-recipients:;"
-        if row["addresses"]:
-            msg["Bcc"] = ", ".join(row["addresses"])
-        msg["X-Unsent"] = "1"
-        msg["X-Eventflow-Target-Group"] = row["group"]
-        body = "\n\n---\n\n".join(
-            ctx.render_template("invitation.md", lang, **_invitation_vars(ctx, lang))
-            for lang in ctx.languages)
-        msg.set_content(body)
-        msg.add_attachment(ics, maintype="text", subtype="calendar",
-                           filename=f"{file_slug(ctx.event.id, 60)}.ics")
-        files.append((f"invitation-{file_slug(row['group'])}.eml", msg.as_bytes()))
+    from_ = sender(ctx)
+    for lang in ctx.languages:
+        ics = make_ics(ctx, lang)
+        body = ctx.render_template("invitation.md", lang, **_invitation_vars(ctx, lang))
+        subject = one_line(ctx.render_template("invitation_subject.txt", lang,
+                                               **common(ctx, lang)))
+        # the draft's title line is the subject: the body starts after the invitation's
+        # heading, under the greeting (parsed once per language, shared by the groups)
+        rest = body.split("\n", 1)[1].lstrip("\n") if body.startswith("# ") else body
+        rest_text, rest_html = to_text(rest), fragment_html(rest)
+        for row in distribution(ctx):
+            group = label("target_group", row["group"], lang)
+            why = WHY_GROUP[lang].get(row["group"], WHY_GROUP[lang]["other"])
+            greeting = GREETING_ANYONE[lang] if row["group"] == "other" \
+                else GREETING[lang].format(group=group)
+            text = f"{greeting}\n\n{why}\n\n{rest_text}"
+            html = to_html("", subject, lang, body=f"<p>{escape(greeting)}</p>\n"
+                           f"<p>{escape(why)}</p>\n{rest_html}")
+            files.append((f"invitation-{file_slug(row['group'])}-{lang}.eml", eml_draft(
+                sender=from_, subject=subject, date=ctx.today, text=text, html=html,
+                bcc=row["addresses"],
+                headers={"X-Eventflow-Target-Group": row["group"], "Content-Language": lang},
+                attachments=[(f"{file_slug(ctx.event.id, 60)}-{lang}.ics", "text/calendar",
+                              ics)])))
     return files
 
 
 # 6 panel_questions ----------------------------------------------------------------------------
-@inputs("title", "date", "region", "venue", "panel", "speakers", "host", "due")
+@inputs("title", "date", "region", "venue", "panel", "speakers", "programme", "host", "due",
+        "contact")
 def panel_briefs(ctx: OutputContext) -> Files:
+    from .outputs_view import format_slot_time, role_text
+
     panel = ctx.event.panel
+    if not panel.panelists:
+        ctx.nothing("no panelists recorded yet (eventflow panel add …)")
+    if not panel.questions:
+        ctx.nothing("no panel questions recorded yet (eventflow panel question …)")
     send_by = panel.sent_at or ctx.event.due.get("panel_questions_sent") \
         or ctx.event.date - dt.timedelta(weeks=2)
-    slot = next((r for r in programme(ctx) if r["slot"] == "panel"), None)
+    slot = next((sp for sp in ctx.event.speakers if sp.slot == "panel"), None)
     files: Files = []
     for index, person in enumerate(panel.panelists, 1):
         others = [p for p in panel.panelists if p is not person]
         for lang in ctx.languages:
-            text = ctx.render_template("panel_brief.md", lang, **common(ctx, lang),
-                                       panelist=person, others=others, panel=panel,
-                                       send_by=send_by, slot=slot)
+            text = ctx.render_template(
+                "panel_brief.md", lang, **common(ctx, lang), panelist=person, others=others,
+                panel=panel, send_by=send_by,
+                role=role_text(ctx, person.role, lang, f"panelist {person.name} role"),
+                other_roles=[role_text(ctx, p.role, lang, f"panelist {p.name} role")
+                             for p in others],
+                talk=format_slot_time(ctx, slot, lang) if slot else "",
+                terms=_terms(ctx, slot, lang))
             files.append((f"panel-brief-{index}-{file_slug(person.name)}-{lang}.md", text))
     return files
 
 
 # 7 delivery -----------------------------------------------------------------------------------------
 def run_sheet_rows(ctx: OutputContext, lang: str) -> list[dict[str, str]]:
-    """Times and cues of the day, from the programme."""
-    cues = {
-        "fi": {"open": "Avaus: puheenjohtaja toivottaa tervetulleeksi ja esittelee ohjelman",
-               "recording": "Kerro, että tilaisuus tallennetaan; yleisöä ei kuvata",
-               "speaker": "Esittele puhuja: {name}", "panel": "Esittele panelistit; "
-               "kysymykset on lähetetty etukäteen", "feedback": "Jaa palautekysely",
-               "close": "Päätössanat ja kiitokset"},
-        "sv": {"open": "Öppning: moderatorn hälsar välkommen och presenterar programmet",
-               "recording": "Meddela att tillställningen spelas in; publiken filmas inte",
-               "speaker": "Presentera talaren: {name}", "panel": "Presentera paneldeltagarna; "
-               "frågorna har skickats på förhand", "feedback": "Dela ut utvärderingsenkäten",
-               "close": "Avslutning och tack"},
-        "en": {"open": "Opening: the moderator welcomes everyone and presents the programme",
-               "recording": "Announce that the event is recorded; the audience is not filmed",
-               "speaker": "Introduce the speaker: {name}", "panel": "Introduce the panelists; "
-               "the questions were sent in advance", "feedback": "Hand out the feedback survey",
-               "close": "Closing words and thanks"},
-    }[lang]
+    """The run sheet: one row per programme slot (times from the programme, never
+    overlapping), the cues of the day in their slots."""
+    from eventflow.outputs import format_time_range
+
+    from .outputs_view import ITEM_KINDS, hhmm, run_sheet_slots
+
     rows = []
-    start, end = event_times(ctx)
-    if start:
-        rows.append({"time": start, "what": cues["open"], "who": ctx.event.panel.moderator})
-        if ctx.event.recording:
-            rows.append({"time": start, "what": cues["recording"],
-                         "who": ctx.event.panel.moderator})
-    for slot in programme(ctx):
-        cue = cues["panel"] if slot["slot"] == "panel" else cues["speaker"].format(
-            name=one_line(slot["name"]))
-        rows.append({"time": f"{slot['start']}–{slot['end']}" if slot["end"] else slot["start"],
-                     "what": f"{label('slot', slot['slot'], lang)}. {cue}",
-                     "who": slot["name"] if slot["slot"] != "panel"
-                     else ctx.event.panel.moderator})
-    if end:
-        before = _minutes(end)
-        rows.append({"time": _hhmm(max((before or 0) - 15, 0)), "what": cues["feedback"],
-                     "who": ctx.event.panel.moderator})
-        rows.append({"time": end, "what": cues["close"], "who": ctx.event.host.name})
+    for slot in run_sheet_slots(ctx, lang):
+        time = format_time_range(hhmm(slot.start), hhmm(slot.end) if slot.end != slot.start
+                                 and slot.end is not None else "", lang) \
+            if slot.start is not None else ""
+        if slot.speaker is not None:
+            what = label("slot", slot.speaker.slot, lang)
+            who = ctx.event.panel.moderator if slot.kind == "panel" else slot.speaker.name
+        else:
+            what = ITEM_KINDS[lang].get(slot.kind, slot.kind)
+            who = ctx.event.panel.moderator or ctx.event.host.name
+        rows.append({"time": time, "what": what, "cues": list(slot.cues), "who": who,
+                     "kind": slot.kind, "start": slot.start, "end": slot.end})
     return rows
 
 
-@inputs("title", "date", "region", "venue", "speakers", "panel", "recording", "host")
+@inputs("title", "date", "region", "venue", "speakers", "panel", "programme", "recording",
+        "host")
 def run_sheet(ctx: OutputContext) -> Files:
+    if not ctx.event.speakers and not getattr(ctx.event, "programme", None):
+        ctx.nothing("no programme recorded yet: the run sheet is made from its times")
     return [(f"run-sheet-{lang}.md", ctx.render_template(
         "run_sheet.md", lang, **common(ctx, lang), rows=run_sheet_rows(ctx, lang)))
         for lang in ctx.languages]
 
 
+def group_codes(ctx: OutputContext) -> list[str]:
+    """The target groups numbered for the sign-in sheet: the invitation's, then the rest."""
+    from eventflow.vocab import TARGET_GROUPS
+
+    return list(dict.fromkeys([*ctx.event.invitation.target_groups, *TARGET_GROUPS]))
+
+
 @inputs("title", "date", "region", "venue", "invitation", "participants")
 def sign_in_sheet(ctx: OutputContext) -> Files:
-    """Blank sign-in rows (no names are printed: the sheet is filled in on the day)."""
+    """Blank sign-in rows (no names are printed: the sheet is filled in on the day). The CSV
+    starts with its header row; the group codes are explained in a note file and under the
+    printed table."""
     summary = ctx.participants()
     expected = summary.registered if summary else ctx.event.venue.capacity
     rows_n = max(20, min(int(expected * 1.1) + 1 if expected else 40, 1000))
-    head = {"fi": ("Nimi", "Organisaatio", "Kohderyhmä", "Allekirjoitus"),
-            "sv": ("Namn", "Organisation", "Målgrupp", "Underskrift"),
-            "en": ("Name", "Organisation", "Target group", "Signature")}
+    head = {"fi": ("Nimi", "Organisaatio", "Kohderyhmä (koodi)", "Allekirjoitus"),
+            "sv": ("Namn", "Organisation", "Målgrupp (kod)", "Underskrift"),
+            "en": ("Name", "Organisation", "Target group (code)", "Signature")}
+    codes = group_codes(ctx)
     files: Files = []
     for lang in ctx.languages:
-        table = [[f"{one_line(ctx.event.title)} – {ctx.event.date.isoformat()}"], list(head[lang])]
-        table += [["", "", "", ""] for _ in range(rows_n)]
+        legend = [(n, label("target_group", g, lang)) for n, g in enumerate(codes, 1)]
+        table = [list(head[lang])] + [["", "", "", ""] for _ in range(rows_n)]
         files.append((f"sign-in-{lang}.csv", write_csv(table, lang)))
+        files.append((f"sign-in-codes-{lang}.txt", ctx.render_template(
+            "sign_in_codes.txt", lang, **common(ctx, lang), legend=legend,
+            csv=f"sign-in-{lang}.csv")))
         files.append((f"sign-in-{lang}.html", ctx.render_template(
-            "sign_in.html", lang, **common(ctx, lang), rows=rows_n, head=head[lang])))
+            "sign_in.html", lang, **common(ctx, lang), rows=rows_n, head=head[lang],
+            legend=legend)))
     return files
 
 
@@ -466,15 +518,27 @@ def feedback_survey(ctx: OutputContext) -> Files:
         for lang in ctx.languages]
 
 
+def _feedback(ctx: OutputContext) -> dict[str, Any]:
+    """Feedback aggregates: the event's ``feedback`` record where it exists, else the older
+    ``ext.feedback`` table (responses, overall, items)."""
+    record = getattr(ctx.event, "feedback", None)
+    if record is not None and getattr(record, "responses", 0):
+        scales = {s.key: s.mean for s in record.scales}
+        return {"responses": record.responses, "overall": scales.get("overall"),
+                "items": scales,
+                "themes": [(q.question, [(t.theme, t.count) for t in q.themes])
+                           for q in record.free_texts if q.themes]}
+    old = ctx.event.ext.get("feedback", {})
+    return old if isinstance(old, dict) else {}
+
+
 @inputs("title", "date", "region", "municipality", "languages", "host", "partners", "venue",
-        "costs", "speakers", "panel", "invitation", "organisers", "items", "ext",
+        "costs", "speakers", "panel", "invitation", "organisers", "items", "ext", "feedback",
         "participants")
 def impact_report(ctx: OutputContext) -> Files:
     summary = ctx.participants()
-    data = budget(ctx)
     groups = list(dict.fromkeys([*ctx.event.invitation.target_groups,
                                  *(summary.registered_by_group if summary else {})]))
-    feedback = ctx.event.ext.get("feedback", {})
     outcomes = [state.note for item_id, state in sorted(ctx.event.items.items())
                 if item_id in ("partner_debrief", "report_to_partners") and state.note]
     outcomes += [str(o) for o in ctx.event.ext.get("follow_up", {}).get("outcomes", [])]
@@ -482,11 +546,10 @@ def impact_report(ctx: OutputContext) -> Files:
     covered = {d for sp in ctx.event.speakers for d in sp.dimensions} \
         | {d for q in ctx.event.panel.questions for d in q.dimensions}
     dims = [d for d in DIMENSIONS if d in covered]
-    gains = GAINS
     return [(f"impact-report-{lang}.md", ctx.render_template(
         "impact_report.md", lang, **common(ctx, lang), summary=summary, groups=groups,
-        budget=data, feedback=feedback if isinstance(feedback, dict) else {},
-        gains=gains[lang], outcomes=outcomes, purged_at=purged, dimensions=dims))
+        budget=budget(ctx, lang), feedback=_feedback(ctx), gains=GAINS[lang],
+        outcomes=outcomes, purged_at=purged, dimensions=dims))
         for lang in ctx.languages]
 
 
@@ -494,17 +557,20 @@ OUTPUTS: tuple[tuple[str, str, Callable[[OutputContext], Files], str], ...] = (
     ("agreement_memo", "partner_agreed", agreement_memo,
      "Co-organising agreement memo: parties, the six agreed topics, controller model"),
     ("venue_sheet", "venue", venue_sheet, "Venue sheet: address, capacity, accessibility"),
-    ("calendar", "venue", calendar, "The event's calendar file (.ics) with a reminder"),
+    ("calendar", "venue", calendar,
+     "The event's calendar file (.ics) with a reminder; SEQUENCE counts reschedules"),
     ("budget", "costs_split", budget_split, "Budget and cost split per partner (Markdown, CSV)"),
     ("programme", "speakers", programme_doc, "Programme with times, slots and speakers"),
     ("speaker_letters", "speakers", speaker_letters, "A confirmation letter per speaker"),
     ("invitation", "invitations", invitation, "The invitation in every event language"),
     ("distribution_list", "invitations", distribution_list, "Distribution list by target group"),
     ("invitation_drafts", "invitations", invitation_drafts,
-     "Unsent e-mail drafts (.eml) per target group, with the calendar file"),
+     "Unsent e-mail drafts (.eml) per target group and language: plain text and HTML, "
+     "with the calendar file"),
     ("panel_briefs", "panel_questions", panel_briefs, "A brief per panelist"),
     ("run_sheet", "delivery", run_sheet, "Run sheet with times and cues"),
-    ("sign_in_sheet", "delivery", sign_in_sheet, "Attendance sign-in sheet (CSV, HTML)"),
+    ("sign_in_sheet", "delivery", sign_in_sheet,
+     "Attendance sign-in sheet (CSV, HTML) and the target-group codes it uses"),
     ("feedback_survey", "follow_up", feedback_survey, "Feedback survey"),
     ("impact_report", "follow_up", impact_report, "Impact report to the partners"),
 )

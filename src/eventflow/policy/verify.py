@@ -347,7 +347,7 @@ def engine_mutation_check(scenarios: Sequence[ScenarioInfo],
     fails that passes against the real engine. One row per mutant, as :func:`mutation_check`."""
     import pytest
 
-    from . import steps
+    from .steps import world as steps  # the walks' snapshots (each scenario copies one)
 
     own = sorted((s for s in scenarios if set(s.tags) & set(rule_ids) and not s.plugin),
                  key=lambda s: (s.polarity != "broken", s.language))

@@ -11,6 +11,9 @@
     [plugins]
     active = ["eventflow-docx"]         # plugins used in this folder
     [plugins.eventflow-docx]            # one table of settings per plugin (optional)
+
+    [schedule]
+    working_days = true                 # due dates move back to working days (default)
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ class Settings:
     language: str = "fi"
     active_plugins: list[str] = field(default_factory=list)
     plugin_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: due dates on a weekend, a Finnish holiday, Christmas Eve or Midsummer Eve move to the
+    #: working day before (``[schedule] working_days``); false keeps calendar days
+    working_days: bool = True
+    #: ``[letterhead]``: a :class:`eventflow.letterhead.Letterhead`, or None when there is none
+    letterhead: Any = None
 
 
 def read_settings(path: str | os.PathLike[str]) -> Settings:
@@ -57,6 +65,11 @@ def read_settings(path: str | os.PathLike[str]) -> Settings:
     if not isinstance(active, list) or not all(isinstance(a, str) for a in active):
         raise FileFormatError(path, "must be a list of plugin names", field="plugins.active",
                               fix='write active = ["name", ...]')
+    schedule = data.get("schedule", {})
+    if not isinstance(schedule, dict) or not isinstance(schedule.get("working_days", True),
+                                                        bool):
+        raise FileFormatError(path, "must be true or false", field="schedule.working_days",
+                              fix="write working_days = true (or false for calendar days)")
     return Settings(
         organisation=str(head.get("organisation", "")),
         organisation_type=str(head.get("organisation_type", "")),
@@ -64,7 +77,17 @@ def read_settings(path: str | os.PathLike[str]) -> Settings:
         language=str(head.get("language", "fi")),
         active_plugins=list(active),
         plugin_settings={k: v for k, v in plugins.items() if isinstance(v, dict)},
+        working_days=schedule.get("working_days", True),
+        letterhead=_letterhead(path.parent, path, data.get("letterhead")),
     )
+
+
+def _letterhead(root: Path, path: Path, table: Any) -> Any:
+    if table is None:
+        return None
+    from ..letterhead import read_letterhead  # only folders with a letterhead need it
+
+    return read_letterhead(root, path, table)
 
 
 def settings_data(settings: Settings) -> dict[str, Any]:

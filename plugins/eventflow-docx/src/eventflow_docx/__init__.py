@@ -5,11 +5,16 @@ Municipal offices edit and file their documents in Word. This plugin adds three 
 
 * ``docx_agreement`` (stage ``partner_agreed``) — ``agreement-memo-<lang>.docx``;
 * ``docx_speaker_letters`` (stage ``speakers``) — ``speaker-letter-<speaker>-<lang>.docx``;
-* ``docx_invitation`` (stage ``invitations``) — ``invitation-<lang>.docx``.
+* ``docx_invitation`` (stage ``invitations``) — ``invitation-<lang>.docx``;
+* ``docx_panel_letters`` (stage ``panel_questions``) — ``panel-letter-<panelist>-<lang>.docx``.
+
+Every document carries the organiser's letterhead (``[letterhead]`` of ``eventflow.toml``:
+name, address, a PNG or JPEG logo) in its page header; letters are dated (the day they are
+made) and name the event's contact person (``eventflow contact set``).
 
 It uses only eventflow's public plugin API: ``eventflow.hookimpl``, the ``register_outputs``
 hook and the render context it documents (``ctx.event``, ``ctx.languages``, ``ctx.settings``,
-``ctx.label``). Settings, in ``eventflow.toml``::
+``ctx.label``, ``ctx.letterhead``). Settings, in ``eventflow.toml``::
 
     [plugins.docx]
     signature = "Tampereen kaupunki, hyvinvointipalvelut"   # signs the letters
@@ -17,11 +22,16 @@ hook and the render context it documents (``ctx.event``, ``ctx.languages``, ``ct
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import eventflow
 
-from .documents import render_agreement, render_invitation, render_speaker_letters
+from .documents import (
+    render_agreement,
+    render_invitation,
+    render_panel_letters,
+    render_speaker_letters,
+)
 
 __version__ = "0.1.0"
 
@@ -32,5 +42,7 @@ def register_outputs(register: Callable[..., None]) -> None:
              description="The co-organising agreement memo as a Word document.")
     register("docx_speaker_letters", stage="speakers", render=render_speaker_letters,
              description="A confirmation letter per speaker as a Word document.")
+    register("docx_panel_letters", stage="panel_questions", render=render_panel_letters,
+             description="A letter to each panelist, addressed by name, as a Word document.")
     register("docx_invitation", stage="invitations", render=render_invitation,
              description="The invitation as a Word document, in every event language.")

@@ -3,6 +3,25 @@
 TEXT: dict[str, dict[str, str]] = {
     "fi": {
         "unknown": "ei vielä tiedossa",
+        "contact_line": "Lisätietoja antaa {contact}.",
+        "signatures": "Allekirjoitukset",
+        "place_date": "Paikka ja päivämäärä", "signature": "Allekirjoitus",
+        "name_in_print": "Nimenselvennys",
+        "letter_languages": "Puheenvuoron kieli: {languages}.",
+        "travel": "Matkat", "invoicing": "Laskutus",
+        "panel_title": "Kutsu paneelikeskusteluun",
+        "panel_thanks": "kiitos, että lupauduit panelistiksi koulutuspäivään {title} {date} "
+                        "(paikka: {venue}). Paneelissa keskustellaan väestösuhteiden tilasta "
+                        "alueella ({region}).",
+        "panel_role": "Osallistut paneeliin roolissa: {role}.",
+        "panel_time": "Paneeli alkaa klo {start} ja kestää {minutes} min.",
+        "panel_moderator": "Keskustelun puheenjohtajana toimii {name}.",
+        "panel_others": "Muut panelistit:",
+        "panel_questions": "Keskustelun kysymykset ja teemat:",
+        "register_at": "Ilmoittaudu: {where}.",
+        "privacy_link": "Tietosuojaseloste: {url}",
+        "kind_opening": "Avaus", "kind_coffee": "Kahvitauko", "kind_lunch": "Lounas",
+        "kind_closing": "Päätössanat", "kind_other": "Ohjelma",
         "agreement_title": "Yhteistyömuistio",
         "agreement_intro": "Tämä muistio kirjaa, mistä järjestäjät ovat sopineet yhdessä "
                            "koulutuspäivästä {title} ({date}, {region}).",
@@ -47,6 +66,25 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "sv": {
         "unknown": "inte känt ännu",
+        "contact_line": "Mer information ger {contact}.",
+        "signatures": "Underskrifter",
+        "place_date": "Ort och datum", "signature": "Underskrift",
+        "name_in_print": "Namnförtydligande",
+        "letter_languages": "Anförandets språk: {languages}.",
+        "travel": "Resor", "invoicing": "Fakturering",
+        "panel_title": "Inbjudan till paneldiskussion",
+        "panel_thanks": "tack för att du har lovat delta i panelen på utbildningsdagen {title} "
+                        "{date} (plats: {venue}). Panelen diskuterar relationerna mellan "
+                        "befolkningsgrupperna i regionen ({region}).",
+        "panel_role": "Du deltar i panelen som: {role}.",
+        "panel_time": "Panelen börjar kl. {start} och pågår {minutes} min.",
+        "panel_moderator": "Diskussionen leds av {name}.",
+        "panel_others": "Övriga paneldeltagare:",
+        "panel_questions": "Diskussionens frågor och teman:",
+        "register_at": "Anmäl dig: {where}.",
+        "privacy_link": "Dataskyddsbeskrivning: {url}",
+        "kind_opening": "Öppning", "kind_coffee": "Kaffepaus", "kind_lunch": "Lunch",
+        "kind_closing": "Avslutning", "kind_other": "Program",
         "agreement_title": "Samarbetspromemoria",
         "agreement_intro": "Denna promemoria antecknar vad arrangörerna har kommit överens om "
                            "tillsammans om utbildningsdagen {title} ({date}, {region}).",
@@ -91,6 +129,25 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "unknown": "not known yet",
+        "contact_line": "For more information, contact {contact}.",
+        "signatures": "Signatures",
+        "place_date": "Place and date", "signature": "Signature",
+        "name_in_print": "Name in print",
+        "letter_languages": "Language of the talk: {languages}.",
+        "travel": "Travel", "invoicing": "Invoicing",
+        "panel_title": "Invitation to the panel discussion",
+        "panel_thanks": "thank you for agreeing to join the panel at the training day {title} "
+                        "on {date} (venue: {venue}). The panel discusses population relations "
+                        "in the region ({region}).",
+        "panel_role": "You take part in the panel as: {role}.",
+        "panel_time": "The panel starts at {start} and lasts {minutes} minutes.",
+        "panel_moderator": "The discussion is moderated by {name}.",
+        "panel_others": "The other panelists:",
+        "panel_questions": "The questions and themes of the discussion:",
+        "register_at": "Register: {where}.",
+        "privacy_link": "Privacy notice: {url}",
+        "kind_opening": "Opening", "kind_coffee": "Coffee break", "kind_lunch": "Lunch",
+        "kind_closing": "Closing", "kind_other": "Programme",
         "agreement_title": "Co-organising agreement memo",
         "agreement_intro": "This memo records what the organisers agreed together about the "
                            "training day {title} ({date}, {region}).",

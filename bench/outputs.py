@@ -1,0 +1,156 @@
+"""Goal: ``eventflow outputs EVENT`` for all eight stages in fi, sv and en costs at most 1.5x
+rendering the same templates with bare Jinja2.
+
+    PYTHONPATH=src .venv/bin/python bench/outputs.py [--runs 15]
+
+An event is walked through every stage with full data (eventflow.testing). Then, interleaved
+A B A B … after one warm-up of each:
+
+* A: ``render_outputs`` for every stage and language, as ``eventflow outputs EVENT --stage …
+  --lang fi,sv,en`` runs it: a fresh engine, the sandbox with its time and memory limits
+  (RLIMIT_AS set and restored around every output and every template), the data shaped per
+  language, CSV, .ics and .eml built, every file written atomically, the manifest updated;
+* B: the same template renders (the templates and variables A used, recorded once) with a
+  plain ``jinja2.Environment`` made fresh for the run (so compiling counts on both sides),
+  with the same filters (Babel formatting), writing nothing.
+
+Reported: medians, min–max, the ratio of the medians, and the cost of one memory-limit
+block. Both sides run in this process: the interpreter start and imports are left out of
+both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+STAGES = ["partner_agreed", "venue", "costs_split", "speakers", "invitations",
+          "panel_questions", "delivery", "follow_up"]
+LANGS = ["fi", "sv", "en"]
+GOAL = 1.5
+
+
+def setup(root: Path) -> tuple[Any, str]:
+    os.environ.update({"EVENTFLOW_LOAD_PLUGINS": "", "EVENTFLOW_USER": "bench",
+                       "EVENTFLOW_TODAY": "2026-11-27"})
+    os.environ.pop("EVENTFLOW_DIR", None)
+    from eventflow.engine import Engine
+    from eventflow.store import Project, Settings
+    from eventflow.testing import walk_to
+
+    project = Project.init(root, Settings(organisation="Tampereen kaupunki",
+                                          organisation_type="authority"))
+    with open(root / "eventflow.toml", "a", encoding="utf-8") as fh:
+        fh.write('\n[plugins.outputs]\norganizer_email = "kotoutuminen@example.fi"\n')
+    engine = Engine(Project(root))
+    event = engine.create("Hyvät väestösuhteet", dt.date(2027, 3, 18), "Pirkanmaa", LANGS)
+    walk_to(engine, event.id, "done")
+    return Project(root), event.id
+
+
+def run_eventflow(root: Path, event_id: str) -> float:
+    from eventflow.engine import Engine
+    from eventflow.outputs import render_outputs
+    from eventflow.store import Project
+
+    started = time.process_time()
+    report = render_outputs(Engine(Project(root)), event_id, stages=STAGES, languages=LANGS)
+    elapsed = time.process_time() - started
+    assert report.ok, [r.error for r in report.results if not r.ok]
+    return elapsed
+
+
+def record(root: Path, event_id: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """The (template, language, variables) of every template render of one run."""
+    from eventflow.outputs import sandbox
+
+    calls: list[tuple[str, str, dict[str, Any]]] = []
+    original = sandbox.TemplateRenderer.render
+
+    def spy(self: Any, name: str, lang: str, variables: Any) -> str:
+        calls.append((name, lang, dict(variables)))
+        return original(self, name, lang, variables)
+
+    sandbox.TemplateRenderer.render = spy  # type: ignore[method-assign]
+    try:
+        run_eventflow(root, event_id)
+    finally:
+        sandbox.TemplateRenderer.render = original  # type: ignore[method-assign]
+    return calls
+
+
+def run_bare(calls: list[tuple[str, str, dict[str, Any]]]) -> float:
+    import jinja2
+
+    from eventflow.outputs import (PACKAGE_TEMPLATES, format_date, format_money,
+                                   format_number, format_percent, format_time, one_line)
+
+    started = time.process_time()
+    envs: dict[bool, jinja2.Environment] = {}
+    for name, lang, variables in calls:
+        html = name.endswith(".html")
+        if html not in envs:
+            env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)),
+                                     autoescape=html, trim_blocks=True, lstrip_blocks=True,
+                                     keep_trailing_newline=True)
+            env.filters.update({
+                "date": lambda v, lang, weekday=False: format_date(v, lang, weekday),
+                "money": lambda v, lang: format_money(float(v or 0), lang),
+                "percent": format_percent, "number": format_number, "time": format_time,
+                "one_line": one_line, "cell": lambda v: one_line(v).replace("|", "/"),
+                "sentence": lambda v: str(v)[:1].upper() + str(v)[1:],
+                "text": lambda v, lang: (v or {}).get(lang, "") if isinstance(v, dict)
+                else str(v or "")})
+            envs[html] = env
+        envs[html].get_template(f"{lang}/{name}").render(lang=lang, **variables)
+    return time.process_time() - started
+
+
+def memory_limit_cost(n: int = 2000) -> float:
+    from eventflow.outputs import memory_limit
+
+    started = time.process_time()
+    for _ in range(n):
+        with memory_limit():
+            pass
+    return (time.process_time() - started) / n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "planning"
+        _, event_id = setup(root)
+        calls = record(root, event_id)
+        run_eventflow(root, event_id)  # warm-up
+        run_bare(calls)
+        a_times, b_times = [], []
+        for _ in range(args.runs):
+            a_times.append(run_eventflow(root, event_id))
+            b_times.append(run_bare(calls))
+        files = sum(1 for _ in (root / "events" / event_id / "outputs").rglob("*") if _.is_file())
+    a, b = statistics.median(a_times), statistics.median(b_times)
+    ratio = a / b
+    print(f"eventflow outputs, 8 stages x fi,sv,en ({files} files, {len(calls)} template "
+          f"renders), {args.runs} paired runs")
+    print(f"  A eventflow render_outputs   median {a * 1000:7.1f} ms "
+          f"(min {min(a_times) * 1000:.1f}, max {max(a_times) * 1000:.1f})")
+    print(f"  B bare Jinja2, same renders  median {b * 1000:7.1f} ms "
+          f"(min {min(b_times) * 1000:.1f}, max {max(b_times) * 1000:.1f})")
+    print(f"  ratio A/B {ratio:.2f} (goal <= {GOAL}): {'met' if ratio <= GOAL else 'NOT met'}")
+    print(f"  one memory-limit block (2 setrlimit + /proc read): "
+          f"{memory_limit_cost() * 1e6:.1f} µs")
+    return 0 if ratio <= GOAL else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

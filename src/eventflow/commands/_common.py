@@ -1,0 +1,208 @@
+"""Helpers shared by the data commands: the one place they check their input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ..vocab import LANGUAGES
+
+if TYPE_CHECKING:
+    from ..event import Event
+
+
+class LineText(click.ParamType):
+    """A one-line text (a name, title, role, organisation): a control character or a line
+    break is refused with the option's name. (The event model refuses them too, for every
+    other writer; this gives the command line the clearer message.)"""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        from ..event import control_character
+
+        text = str(value)
+        bad = control_character(text)
+        if bad:
+            self.fail(f"holds a control character or line break ('{bad}'); write it on one "
+                      "line", param, ctx)
+        return text.strip()
+
+
+class Minutes(click.IntRange):
+    def __init__(self) -> None:
+        super().__init__(0, 24 * 60)
+
+
+LINE = LineText()
+LANG_CHOICE = click.Choice(LANGUAGES)
+
+
+def check_hhmm(value: str | None, option: str = "--start") -> str | None:
+    """``HH:MM`` (9:15 is read as 09:15), or a usage error naming the option."""
+    if value is None or value == "":
+        return value
+    import re
+
+    found = re.fullmatch(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])", value.strip())
+    if not found:
+        raise click.BadParameter(f"'{value}' is not a time; write HH:MM, e.g. 09:15",
+                                 param_hint=option)
+    return f"{int(found.group(1)):02d}:{found.group(2)}"
+
+
+def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--lang", "lang", type=LANG_CHOICE, default=None,
+                        help="Language of the texts given (default: the event's first "
+                             "language).")(func)
+
+
+def text_lang(ev: Event, lang: str | None) -> str:
+    """The language a text given on the command line is in."""
+    from ..errors import InvalidInput
+
+    chosen = lang or (ev.languages[0] if ev.languages else "fi")
+    if lang and lang not in ev.languages and lang not in ev.invitation.languages:
+        raise InvalidInput(f"{ev.id} is held in {', '.join(ev.languages)}, not '{lang}'; "
+                           f"give --lang one of {', '.join(ev.languages)}")
+    return chosen
+
+
+def set_text(texts: dict[str, str], lang: str, value: str) -> None:
+    """Set one language's text; an empty text removes that language's text."""
+    if value.strip():
+        texts[lang] = value.strip()  # type: ignore[index]
+    else:
+        texts.pop(lang, None)  # type: ignore[arg-type]
+
+
+def next_id(prefix: str, taken: list[str]) -> str:
+    n = 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def find(items: list[Any], key: str, what: str, event: Event, command: str = "") -> Any:
+    """The record with id ``key``, else the one whose name is ``key`` (any case)."""
+    from ..errors import InvalidInput
+
+    for item in items:
+        if getattr(item, "id", None) == key:
+            return item
+    matches = [i for i in items if str(getattr(i, "name", "")).casefold() == key.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(f"{getattr(i, 'id', '?')} ({getattr(i, 'name', '') or getattr(i, 'kind', '')})"
+                      for i in items) or "none yet"
+    hint = f"; see `{command}`" if command else ""
+    raise InvalidInput(f"{event.id} has no {what} '{key}'; {what}s: {known}{hint}")
+
+
+def parse_split(value: str) -> dict[str, float]:
+    split: dict[str, float] = {}
+    for part in value.split(","):
+        if not part.strip():
+            continue
+        key, sep, pct = part.partition("=")
+        try:
+            split[key.strip()] = float(pct.rstrip("% "))
+        except ValueError:
+            raise click.BadParameter(f"'{part}' is not PARTY=PERCENT, e.g. host=50,p1=50",
+                                     param_hint="--split") from None
+        if not sep or not key.strip():
+            raise click.BadParameter(f"'{part}' is not PARTY=PERCENT", param_hint="--split")
+    return split
+
+
+def split_or_none(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def languages_option(value: str | None, option: str = "--languages") -> list[str] | None:
+    langs = split_or_none(value)
+    if langs:
+        bad = [lang for lang in langs if lang not in LANGUAGES]
+        if bad:
+            raise click.BadParameter(f"unknown language(s) {', '.join(bad)}; use "
+                                     f"{', '.join(LANGUAGES)}", param_hint=option)
+    return langs
+
+
+def need_some(given: dict[str, Any], options: str) -> None:
+    if not any(v is not None and v != () for v in given.values()):
+        raise click.UsageError(f"give at least one of {options}")
+
+
+def change(ctx: click.Context, event: str, action: str, mutate: Callable[[Event], Any],
+           details: dict[str, Any], message: str) -> None:
+    """Apply ``mutate`` as one revision through the engine and print ``message``."""
+    from ..cli import _report, engine
+
+    outcome = engine(ctx).change(event, action, mutate, details)
+    _report(ctx, outcome, f"{outcome.event.id}: {message}")
+
+
+class DefaultGroup(click.Group):
+    """A group whose first word may be left out: ``panel panelist EVENT NAME`` means
+    ``panel panelist add EVENT NAME`` (the older form keeps working)."""
+
+    default_command = "add"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def check_email(value: str | None, option: str) -> str | None:
+    """An e-mail address (or "" to clear it), else a usage error naming the option."""
+    if not value:
+        return value
+    import re
+
+    text = value.strip()
+    if not re.fullmatch(r"[^@\s<>\"',;()]+@[^@\s<>\"',;()]+\.[^@\s<>\"',;().]+", text):
+        raise click.BadParameter(f"'{value}' is not an e-mail address, e.g. "
+                                 "maija.maki@example.fi", param_hint=option)
+    return text
+
+
+def check_url(value: str | None, option: str) -> str | None:
+    """An https:// or http:// link (or "" to clear it)."""
+    if not value:
+        return value
+    from urllib.parse import urlsplit
+
+    text = value.strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("https", "http") or not parts.netloc or " " in text:
+        raise click.BadParameter(f"'{value}' is not a web link; write it in full, e.g. "
+                                 "https://example.fi/ilmoittaudu", param_hint=option)
+    return text
+
+
+def contact_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--contact-name, --contact-email, --contact-phone."""
+    func = click.option("--contact-phone", type=LINE, default=None,
+                        help="Contact person's phone number.")(func)
+    func = click.option("--contact-email", type=LINE, default=None,
+                        help="Contact person's e-mail address.")(func)
+    return click.option("--contact-name", type=LINE, default=None,
+                        help="Contact person's name.")(func)
+
+
+def apply_contact(person: Any, name: str | None, email: str | None,
+                  phone: str | None) -> None:
+    """Set the contact fields given ("" clears one)."""
+    if name is not None:
+        person.name = name
+    if email is not None:
+        person.email = check_email(email, "--contact-email") or ""
+    if phone is not None:
+        person.phone = phone

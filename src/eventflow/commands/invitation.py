@@ -1,0 +1,173 @@
+"""`eventflow invitation …`: languages, the definition, target groups, how to register, the
+privacy notice, accessibility and the recording notice."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from ..cli import parse_date
+from ..vocab import TARGET_GROUPS
+from ._common import (
+    LINE,
+    change,
+    check_email,
+    check_url,
+    lang_option,
+    languages_option,
+    set_text,
+    split_or_none,
+    text_lang,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..event import Event
+
+
+@click.group()
+def invitation() -> None:
+    """The invitation: languages, the definition of good population relations, target
+    groups, registration deadline, accessibility, recording notice.
+
+    \b
+    Example:
+        eventflow invitation set pirkanmaa --default-definition --deadline 2027-03-12
+    """
+
+
+@invitation.command("set")
+@click.argument("event", metavar="EVENT")
+@click.option("--languages", default=None, help="Invitation languages: fi,sv,en.")
+@click.option("--definition", "definitions", multiple=True,
+              help="LANG=TEXT: what good population relations means (repeatable).")
+@click.option("--default-definition", is_flag=True,
+              help="Use eventflow's reviewed default definition in each language.")
+@click.option("--target-groups", default=None,
+              help="Comma-separated: " + ", ".join(TARGET_GROUPS))
+@click.option("--deadline", callback=parse_date, default=None,
+              help="Registration deadline, YYYY-MM-DD.")
+@click.option("--registration-url", type=LINE, default=None,
+              help="Link to the registration form (https://…).")
+@click.option("--registration-email", type=LINE, default=None,
+              help="E-mail address that takes registrations.")
+@click.option("--privacy-url", type=LINE, default=None,
+              help="Link to the privacy notice of the registrations (https://…).")
+@click.option("--accessibility-info", default=None,
+              help="Accessibility text, in the language of --lang.")
+@click.option("--accessibility-contact", type=LINE, default=None,
+              help="Person to contact about accessibility.")
+@click.option("--recording-notice", default=None,
+              help="Where recording is announced: form,confirmation.")
+@click.option("--webinar", type=LINE, default=None, help="Link to the webinar on the topic.")
+@lang_option
+@click.pass_context
+def invitation_set(ctx: click.Context, event: str, languages: str | None,
+                   definitions: tuple[str, ...], default_definition: bool,
+                   target_groups: str | None, deadline: dt.date | None,
+                   registration_url: str | None, registration_email: str | None,
+                   privacy_url: str | None, accessibility_info: str | None,
+                   accessibility_contact: str | None, recording_notice: str | None,
+                   webinar: str | None, lang: str | None) -> None:
+    """Set or correct invitation details (only the options given change; "" clears one).
+
+    \b
+    Example:
+        eventflow invitation set pirkanmaa --languages fi,sv --default-definition \\
+            --target-groups authority_local_regional,regional_etno,ngo,religious \\
+            --registration-url https://example.fi/ilmoittaudu \\
+            --privacy-url https://example.fi/tietosuoja
+        eventflow invitation set pirkanmaa --lang sv \\
+            --accessibility-info "Lokalen är tillgänglig med rullstol."
+    """
+    from ..texts import DEFAULT_DEFINITION
+    from ..vocab import LANGUAGES
+
+    defs: dict[str, str] = {}
+    for d in definitions:
+        code, sep, text = d.partition("=")
+        if not sep or not text.strip():
+            raise click.BadParameter(f"'{d}' is not LANG=TEXT", param_hint="--definition")
+        if code.strip() not in LANGUAGES:
+            raise click.BadParameter(f"'{code.strip()}' is not a language; use "
+                                     f"{', '.join(LANGUAGES)}", param_hint="--definition")
+        defs[code.strip()] = text.strip()
+    langs = languages_option(languages)
+    groups = split_or_none(target_groups)
+    if groups:
+        bad = [g for g in groups if g not in TARGET_GROUPS]
+        if bad:
+            raise click.BadParameter(f"unknown target group(s) {', '.join(bad)}; use "
+                                     + ", ".join(TARGET_GROUPS), param_hint="--target-groups")
+    notice = split_or_none(recording_notice)
+    if notice and set(notice) - {"form", "confirmation"}:
+        raise click.BadParameter("use form and/or confirmation",
+                                 param_hint="--recording-notice")
+    registration_url = check_url(registration_url, "--registration-url")
+    privacy_url = check_url(privacy_url, "--privacy-url")
+    webinar = check_url(webinar, "--webinar")
+    registration_email = check_email(registration_email, "--registration-email")
+
+    def mutate(ev: Event) -> None:
+        inv = ev.invitation
+        if langs is not None:
+            inv.languages = langs
+        if default_definition:
+            for code in inv.languages or ev.languages:
+                if code in DEFAULT_DEFINITION:
+                    inv.definition[code] = DEFAULT_DEFINITION[code]
+        inv.definition.update(defs)
+        if groups is not None:
+            inv.target_groups = groups
+        if deadline is not None:
+            inv.registration_deadline = deadline
+        if registration_url is not None:
+            inv.registration_url = registration_url
+        if registration_email is not None:
+            inv.registration_email = registration_email
+        if privacy_url is not None:
+            inv.privacy_url = privacy_url
+        if accessibility_info is not None:
+            set_text(inv.accessibility_info, text_lang(ev, lang),  # type: ignore[arg-type]
+                     accessibility_info)
+        if accessibility_contact is not None:
+            inv.accessibility_contact = accessibility_contact
+        if notice is not None:
+            inv.recording_notice = notice
+        if webinar is not None:
+            inv.webinar_url = webinar
+
+    change(ctx, event, "invitation.set", mutate, {}, "invitation updated")
+
+
+@invitation.command("sent")
+@click.argument("event", metavar="EVENT")
+@click.option("--date", "date", callback=parse_date, default=None,
+              help="When the invitation went out (default: today).")
+@click.pass_context
+def invitation_sent(ctx: click.Context, event: str, date: dt.date | None) -> None:
+    """Record that the invitation was sent.
+
+    \b
+    Example:
+        eventflow invitation sent pirkanmaa --date 2027-01-28
+    """
+    from ..cli import today
+
+    day = date or today()
+
+    def mutate(ev: Event) -> None:
+        ev.invitation.sent_at = day
+
+    change(ctx, event, "invitation.sent", mutate, {"date": day.isoformat()},
+           f"invitation sent {day}")
+
+
+def attach(cli: click.Group) -> None:
+    if "send" not in invitation.commands:
+        from ..commands_remind import attach_invitation  # `invitation send` (mail, sent-log)
+
+        attach_invitation(invitation)
+    cli.add_command(invitation)

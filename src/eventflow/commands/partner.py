@@ -1,0 +1,179 @@
+"""`eventflow partner …`: partner organisations, their contact persons and the agreement."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from ..vocab import AGREEMENT_TOPICS, PARTNER_TYPES
+from ._common import LINE, apply_contact, change, contact_options, find, next_id
+
+if TYPE_CHECKING:
+    from ..event import Event
+
+
+@click.group()
+def partner() -> None:
+    """Partner organisations and the co-organising agreement.
+
+    \b
+    Example:
+        eventflow partner add pirkanmaa "Pirkanmaan ETNO" --type authority
+        eventflow partner agree pirkanmaa cost_sharing "50/50 between the partners"
+    """
+
+
+@partner.command("add")
+@click.argument("event", metavar="EVENT")
+@click.argument("name", type=LINE)
+@click.option("--type", "ptype", type=click.Choice(PARTNER_TYPES), required=True,
+              help="authority, ngo, community (religious or other) or employer.")
+@click.option("--role", type=LINE, default="co-organiser", show_default=True,
+              help="Role in planning.")
+@click.option("--contact", type=LINE, default=None,
+              help='Contact person as one text, "Name, e-mail" (or use --contact-name …).')
+@contact_options
+@click.pass_context
+def partner_add(ctx: click.Context, event: str, name: str, ptype: str, role: str,
+                contact: str | None, contact_name: str | None, contact_email: str | None,
+                contact_phone: str | None) -> None:
+    """Add a partner organisation and its contact person.
+
+    \b
+    Example:
+        eventflow partner add pirkanmaa "Monikulttuurinen yhdistys ry" --type ngo \\
+            --contact-name "Amir Haddad" --contact-email amir@example.org
+    """
+    from ..event import Partner, _contact_from
+
+    person = _contact_from(contact or "")
+    apply_contact(person, contact_name, contact_email, contact_phone)
+    if not name:
+        raise click.BadParameter("the name is empty", param_hint="NAME")
+
+    def mutate(ev: Event) -> dict[str, str]:
+        pid = next_id("p", [p.id for p in ev.partners])
+        ev.partners.append(Partner(id=pid, name=name, type=ptype,  # type: ignore[arg-type]
+                                   role=role, contact=person))
+        return {"partner": pid}
+
+    change(ctx, event, "partner.add", mutate, {"name": name, "type": ptype},
+           f"partner {name} added")
+
+
+@partner.command("edit")
+@click.argument("event", metavar="EVENT")
+@click.argument("partner_id", metavar="PARTNER")
+@click.option("--name", type=LINE, default=None, help="New name.")
+@click.option("--type", "ptype", type=click.Choice(PARTNER_TYPES), default=None,
+              help="authority, ngo, community or employer.")
+@click.option("--role", type=LINE, default=None, help="Role in planning.")
+@contact_options
+@click.pass_context
+def partner_edit(ctx: click.Context, event: str, partner_id: str, name: str | None,
+                 ptype: str | None, role: str | None, contact_name: str | None,
+                 contact_email: str | None, contact_phone: str | None) -> None:
+    """Correct a partner (by id or name): only the options given change; "" clears one.
+
+    \b
+    Example:
+        eventflow partner edit pirkanmaa p1 --contact-name "Leena Koski" \\
+            --contact-email leena.koski@example.fi --contact-phone "040 123 4567"
+    """
+    given = {"name": name, "type": ptype, "role": role, "contact_name": contact_name,
+             "contact_email": contact_email, "contact_phone": contact_phone}
+    from ._common import need_some
+
+    need_some(given, "--name, --type, --role, --contact-name, --contact-email, "
+                     "--contact-phone")
+    if name == "":
+        raise click.BadParameter("a partner needs a name", param_hint="--name")
+
+    def mutate(ev: Event) -> dict[str, str]:
+        found = find(ev.partners, partner_id, "partner", ev, "eventflow partner list EVENT")
+        if name is not None:
+            found.name = name
+        if ptype is not None:
+            found.type = ptype
+        if role is not None:
+            found.role = role
+        apply_contact(found.contact, contact_name, contact_email, contact_phone)
+        return {"partner": found.id}
+
+    change(ctx, event, "partner.edit", mutate,
+           {"partner": partner_id, "fields": sorted(k for k, v in given.items()
+                                                    if v is not None)},
+           f"partner {partner_id} updated")
+
+
+@partner.command("remove")
+@click.argument("event", metavar="EVENT")
+@click.argument("partner_id", metavar="PARTNER")
+@click.pass_context
+def partner_remove(ctx: click.Context, event: str, partner_id: str) -> None:
+    """Remove a partner (by id or name).
+
+    \b
+    Example:
+        eventflow partner remove pirkanmaa p2
+    """
+    def mutate(ev: Event) -> None:
+        ev.partners.remove(find(ev.partners, partner_id, "partner", ev))
+
+    change(ctx, event, "partner.remove", mutate, {"partner": partner_id},
+           f"partner {partner_id} removed")
+
+
+@partner.command("agree")
+@click.argument("event", metavar="EVENT")
+@click.argument("topic", type=click.Choice([*AGREEMENT_TOPICS, "controller_model"]))
+@click.argument("text")
+@click.pass_context
+def partner_agree(ctx: click.Context, event: str, topic: str, text: str) -> None:
+    """Record what was agreed on one topic of the co-organising agreement.
+
+    The six topics: date, venue, cost_sharing, programme, invitations_sender,
+    registrations_receiver; and controller_model (joint, controller_processor, single).
+
+    \b
+    Example:
+        eventflow partner agree pirkanmaa invitations_sender "Tampere sends, ETNO shares"
+    """
+    def mutate(ev: Event) -> None:
+        setattr(ev.agreement, topic, text)
+
+    change(ctx, event, "agree", mutate, {"topic": topic, "text": text}, f"agreed {topic}")
+
+
+@partner.command("list")
+@click.argument("event", metavar="EVENT")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (shapes in docs/json.md).")
+@click.pass_context
+def partner_list(ctx: click.Context, event: str, as_json: bool) -> None:
+    """List partners, their contact persons and the agreement.
+
+    \b
+    Example:
+        eventflow partner list pirkanmaa --json
+    """
+    import msgspec
+
+    from ..cli import clean, emit_json, engine
+
+    ev = engine(ctx).load(event)
+    data = {"id": ev.id, "host": msgspec.to_builtins(ev.host),
+            "partners": [{"id": p.id, "name": p.name, "type": p.type, "role": p.role,
+                          "contact": msgspec.to_builtins(p.contact)} for p in ev.partners],
+            "agreement": msgspec.to_builtins(ev.agreement)}
+    if as_json:
+        emit_json(data)
+        return
+    for p in ev.partners:
+        click.echo(clean(f"{p.id:<4} {p.name} ({p.type}, {p.role}) {p.contact}"))
+    for topic in [*AGREEMENT_TOPICS, "controller_model"]:
+        click.echo(clean(f"  {topic:<24} {getattr(ev.agreement, topic) or '—'}"))
+
+
+def attach(cli: click.Group) -> None:
+    cli.add_command(partner)

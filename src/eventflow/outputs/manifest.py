@@ -1,0 +1,171 @@
+"""The manifest of what was made from which inputs, and staleness: which outputs' inputs
+changed since they were made."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from ..errors import EventflowError, FileFormatError
+from .limits import BOOKKEEPING, OUTPUTS_DIR, MANIFEST_FILE, PARTICIPANTS_INPUT
+from .participants import ParticipantSummary, read_participants
+from .sandbox import TemplateRenderer
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+    from ..event import Event
+    from ..plugins import OutputSpec
+
+
+def _digest(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def input_fields(spec: OutputSpec) -> list[str]:
+    """The event fields an output reads: ``render.inputs`` if the plugin declared them, else
+    every planning field (bookkeeping such as revision, stage and ticks excluded)."""
+    from ..event import Event
+
+    declared = getattr(spec.render, "inputs", None)
+    if declared:
+        return sorted(set(declared))
+    return [name for name in Event.__struct_fields__ if name not in BOOKKEEPING]
+
+
+def input_hashes(event: Event, fields: Sequence[str],
+                 participants: Callable[[], ParticipantSummary | None]) -> dict[str, str]:
+    from ..event import to_data
+
+    data = to_data(event)
+    hashes: dict[str, str] = {}
+    for name in fields:
+        if name == PARTICIPANTS_INPUT:
+            try:
+                summary = participants()
+                hashes[name] = _digest(summary.to_json() if summary else None)
+            except EventflowError as exc:
+                hashes[name] = _digest(str(exc))
+        else:
+            hashes[name] = _digest(data.get(name))
+    return hashes
+
+
+def manifest_path(event_dir: Path) -> Path:
+    return event_dir / OUTPUTS_DIR / MANIFEST_FILE
+
+
+def read_manifest(event_dir: Path) -> dict[str, Any]:
+    path = manifest_path(event_dir)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {"schema": 1, "outputs": {}}
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise FileFormatError(path, f"is not valid JSON ({exc})",
+                              fix="delete it and run `eventflow outputs` again") from None
+    if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict):
+        raise FileFormatError(path, "has no 'outputs' table",
+                              fix="delete it and run `eventflow outputs` again")
+    return data
+
+
+def write_manifest(event_dir: Path, data: dict[str, Any]) -> None:
+    from ..store import atomic_write
+
+    path = manifest_path(event_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    atomic_write(path, text.encode("utf-8"))
+
+
+def plugin_versions(engine: Engine) -> dict[str, str]:
+    from .. import __version__
+
+    versions: dict[str, str] = {}
+    for plugin, dist in engine.pm.list_plugin_distinfo():
+        name = engine.pm.get_name(plugin)
+        if name:
+            versions[name] = str(dist.version)
+    from ..plugins import BUILTIN_PLUGINS
+
+    for name in BUILTIN_PLUGINS:
+        versions.setdefault(name, __version__)
+    return versions
+
+
+@dataclass
+class StaleOutput:
+    id: str
+    stage: str
+    plugin: str
+    made_at: str
+    reasons: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "stage": self.stage, "plugin": self.plugin,
+                "made_at": self.made_at, "reasons": self.reasons}
+
+
+def stale_outputs(engine: Engine, name: str) -> tuple[list[StaleOutput], int]:
+    """Outputs whose inputs changed since they were made, with the reasons; and how many
+    recorded outputs are still current."""
+    event = engine.load(name)
+    event_dir = engine.project.event_dir(event.id)
+    manifest = read_manifest(event_dir)["outputs"]
+    versions = plugin_versions(engine)
+    renderer = TemplateRenderer(engine.project.root)
+    cache: dict[str, Any] = {}
+
+    def participants() -> ParticipantSummary | None:
+        if "value" not in cache:
+            cache["value"] = read_participants(event_dir)
+        return cache["value"]  # type: ignore[no-any-return]
+
+    stale: list[StaleOutput] = []
+    fresh = 0
+    for key, entry in sorted(manifest.items()):
+        if not isinstance(entry, dict):
+            continue
+        reasons: list[str] = []
+        output_id = str(entry.get("output", key))
+        spec = engine.registry.outputs.get(output_id)
+        if spec is None:
+            reasons.append("no active plugin provides this output any more")
+        recorded = entry.get("inputs", {}) if isinstance(entry.get("inputs"), dict) else {}
+        current = input_hashes(event, list(recorded), participants)
+        changed = [f for f in recorded if current.get(f) != recorded[f]]
+        if changed:
+            reasons.append("changed since made: " + ", ".join(changed))
+        if spec is not None:
+            wanted = set(input_fields(spec)) - set(recorded)
+            if wanted:
+                reasons.append("the output now reads more data: " + ", ".join(sorted(wanted)))
+        templates = entry.get("templates", {}) if isinstance(entry.get("templates"),
+                                                             dict) else {}
+        for template, digest in templates.items():
+            try:
+                now_digest = renderer.source_hash(template)
+            except (EventflowError, ValueError):
+                now_digest = "unreadable"
+            if now_digest != digest:
+                reasons.append(f"template {template} changed")
+        version = versions.get(str(entry.get("plugin", "")))
+        if version is not None and entry.get("version") and version != entry.get("version"):
+            reasons.append(f"plugin version {entry.get('version')} → {version}")
+        stage = str(entry.get("stage", ""))
+        for file_name in entry.get("files", []):
+            path = event_dir / OUTPUTS_DIR / stage / str(file_name)
+            if not path.is_file():
+                reasons.append(f"file {stage}/{file_name} is missing")
+        if reasons:
+            stale.append(StaleOutput(output_id, stage, str(entry.get("plugin", "")),
+                                     str(entry.get("made_at", "")), reasons))
+        else:
+            fresh += 1
+    return stale, fresh

@@ -1,0 +1,321 @@
+"""One run of ``eventflow outputs``: render each output in isolation, validate its files,
+write them atomically into the stage folder and record the manifest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ..errors import EventflowError, InvalidInput
+from .context import NothingToWrite, OutputContext
+from .limits import (MANIFEST_FILE, MAX_FILE_BYTES, MAX_FILES, MAX_OUTPUT_BYTES, OUTPUTS_DIR,
+    TEMPLATE_LANGUAGES, OutputError, RenderMemoryError, RenderTimeout,
+    memory_limit, time_limit, timeout_seconds)
+from .manifest import input_fields, input_hashes, plugin_versions, read_manifest, write_manifest
+from .participants import ParticipantSummary, read_participants
+from .sandbox import TemplateRenderer
+from .text import one_line, safe_filename
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+    from ..event import Event
+    from ..plugins import OutputSpec
+    from ..workflow import Workflow
+
+
+@dataclass
+class OutputResult:
+    """What happened to one output."""
+
+    id: str
+    stage: str
+    plugin: str
+    files: list[Path] = field(default_factory=list)
+    error: str | None = None
+    removed: list[Path] = field(default_factory=list)
+    nothing: str | None = None  # why the output had nothing to write (not an error)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def written(self) -> bool:
+        return self.error is None and self.nothing is None
+
+    def to_json(self, root: Path) -> dict[str, Any]:
+        return {"id": self.id, "stage": self.stage, "plugin": self.plugin, "ok": self.ok,
+                "written": self.written, "nothing": self.nothing,
+                "files": [str(_rel(p, root)) for p in self.files], "error": self.error,
+                "removed": [str(_rel(p, root)) for p in self.removed]}
+
+
+@dataclass
+class RenderReport:
+    event_id: str
+    stages: list[str]
+    languages: list[str]
+    results: list[OutputResult]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.results)
+
+
+def _rel(path: Path, root: Path) -> Path:
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path
+
+
+def outputs_for_stage(engine: Engine, stage: str) -> list[OutputSpec]:
+    return [spec for spec in engine.registry.outputs.values()
+            if spec.stage in (stage, "*")]
+
+
+def default_stages(event: Event, workflow: Workflow) -> list[str]:
+    """The stages an event has reached: those before its current stage and the current one
+    (every stage once it is done or cancelled)."""
+    ids = workflow.stage_ids
+    if event.stage in ids:
+        return ids[: ids.index(event.stage) + 1]
+    return list(ids)
+
+
+def choose_languages(event: Event, wanted: Sequence[str] | None) -> tuple[list[str], list[str]]:
+    """The languages to render and the warnings about languages that have no templates."""
+    warnings: list[str] = []
+    if wanted:
+        unknown = [lang for lang in wanted if lang not in TEMPLATE_LANGUAGES]
+        if unknown:
+            raise InvalidInput(f"no templates in {', '.join(unknown)}; outputs exist in "
+                               f"{', '.join(TEMPLATE_LANGUAGES)}")
+        return list(dict.fromkeys(wanted)), warnings
+    event_langs = list(dict.fromkeys([*event.languages, *event.invitation.languages]))
+    langs = [lang for lang in event_langs if lang in TEMPLATE_LANGUAGES]
+    missing = [lang for lang in event_langs if lang not in TEMPLATE_LANGUAGES]
+    if missing:
+        warnings.append(f"{event.id}: no templates in {', '.join(missing)}; translate the "
+                        f"outputs made in {', '.join(langs) or 'fi'} by hand, or add templates "
+                        "under templates/<lang>/ in the planning folder")
+    return langs or ["fi"], warnings
+
+
+def _validate_files(result: Any, spec: OutputSpec) -> list[tuple[str, bytes]]:
+    def bad(message: str) -> OutputError:
+        return OutputError(spec.plugin, spec.id, message)
+
+    if not isinstance(result, (list, tuple)):
+        raise bad(f"render returned {type(result).__name__}, not a list of (file name, "
+                  "content) pairs")
+    if len(result) > MAX_FILES:
+        raise bad(f"render returned {len(result)} files, over the {MAX_FILES} allowed")
+    files: list[tuple[str, bytes]] = []
+    seen: set[str] = set()
+    total = 0
+    for entry in result:
+        if not isinstance(entry, (list, tuple)) or len(entry) != 2:
+            raise bad(f"render returned {entry!r:.60}, not a (file name, content) pair")
+        name, content = entry
+        try:
+            safe_filename(name)
+        except ValueError as exc:
+            raise bad(f"unsafe file name: {exc}") from None
+        if name in seen or name == MANIFEST_FILE:
+            raise bad(f"file name {name!r} is used twice")
+        seen.add(name)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        if not isinstance(content, (bytes, bytearray)):
+            raise bad(f"content of {name!r} is {type(content).__name__}, not str or bytes")
+        if len(content) > MAX_FILE_BYTES:
+            raise bad(f"{name!r} is {len(content)} bytes, over the {MAX_FILE_BYTES} allowed")
+        total += len(content)
+        if total > MAX_OUTPUT_BYTES:
+            raise bad(f"files total over the {MAX_OUTPUT_BYTES} bytes allowed")
+        files.append((name, bytes(content)))
+    return files
+
+
+BUILTIN_PREFIX = "eventflow.default_plugins."
+
+
+def _plugin_settings(settings: Any, plugin: str) -> dict[str, Any]:
+    """``[plugins.<name>]`` of eventflow.toml; a built-in plugin's table may also be written
+    with its short name (``[plugins.outputs]`` for eventflow.default_plugins.outputs)."""
+    tables = settings.plugin_settings
+    found = dict(tables.get(plugin, {}))
+    if plugin.startswith(BUILTIN_PREFIX):
+        found = {**tables.get(plugin.removeprefix(BUILTIN_PREFIX), {}), **found}
+    return found
+
+
+def _folder_settings(settings: Any) -> dict[str, Any]:
+    """The planning folder's settings an output may show (a plain copy)."""
+    letterhead = getattr(settings, "letterhead", None)
+    if letterhead is not None and not isinstance(letterhead, dict):
+        letterhead = {k: getattr(letterhead, k) for k in getattr(letterhead, "__slots__", ())
+                      if not k.startswith("_")} or {"name": str(letterhead)}
+    return json.loads(json.dumps({
+        "organisation": settings.organisation, "organisation_type": settings.organisation_type,
+        "language": settings.language, "letterhead": letterhead or {},
+    }, default=str))
+
+
+def _stage_folder(event_dir: Path, stage: str) -> Path:
+    """``events/<id>/outputs/<stage>``, refusing a folder that leads elsewhere (a symlink
+    committed to the shared folder, say)."""
+    safe_filename(stage)
+    base = event_dir / OUTPUTS_DIR
+    folder = base / stage
+    if base.is_symlink() or folder.is_symlink():
+        raise InvalidInput(f"{folder} is a link; eventflow writes outputs only into real "
+                           f"folders under {event_dir}: remove the link and run again")
+    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.resolve().is_relative_to(event_dir.resolve()):
+        raise InvalidInput(f"{folder} leads outside {event_dir}; remove the link and run "
+                           "`eventflow outputs` again")
+    return folder
+
+
+def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = None,
+                   languages: Sequence[str] | None = None, today: dt.date | None = None,
+                   timeout: float | None = None) -> RenderReport:
+    """Render the outputs of ``stages`` (default: every stage the event has reached).
+
+    Each output renders in isolation (see the module docstring); the manifest records the
+    outputs that succeeded. Raises :class:`InvalidInput` for an unknown stage or language.
+    """
+    from ..store import atomic_write, file_lock, now
+
+    event = engine.load(name)
+    workflow = engine.workflow_for(event)
+    chosen = list(stages) if stages else default_stages(event, workflow)
+    unknown = [s for s in chosen if s not in workflow.stage_ids]
+    if unknown:
+        raise InvalidInput(f"no stage {', '.join(unknown)} in workflow {workflow.id}; stages: "
+                           f"{', '.join(workflow.stage_ids)}")
+    langs, warnings = choose_languages(event, languages)
+    from ..schedule import today as _today
+
+    day = today or _today()
+    limit = timeout_seconds() if timeout is None else timeout
+    project = engine.project
+    event_dir = project.event_dir(event.id)
+    registry = engine.registry
+    versions = plugin_versions(engine)
+    summary_cache: dict[str, Any] = {}
+    folder_settings = _folder_settings(project.settings)
+    templates = TemplateRenderer(project.root)  # compiled once per run, shared by the outputs
+    reschedules = sum(1 for entry in project.history(event.id)
+                      if entry.get("action") == "reschedule" and entry.get("applied") is not False)
+
+    def participants() -> ParticipantSummary | None:
+        if "value" not in summary_cache:
+            summary_cache["value"] = read_participants(event_dir)
+        return summary_cache["value"]  # type: ignore[no-any-return]
+
+    previous = read_manifest(event_dir)["outputs"]
+    results: list[OutputResult] = []
+    entries: dict[str, dict[str, Any]] = {}
+    for stage in chosen:
+        folder = _stage_folder(event_dir, stage)
+        owners: dict[str, str] = {}
+        for key, entry in previous.items():
+            if entry.get("stage") == stage:
+                for file_name in entry.get("files", []):
+                    owners[file_name] = entry.get("output", key)
+        for spec in outputs_for_stage(engine, stage):
+            result = OutputResult(spec.id, stage, spec.plugin)
+            results.append(result)
+            renderer = templates.for_output()
+            plugin_settings = _plugin_settings(project.settings, spec.plugin)
+            ctx = OutputContext(event=event.copy(), workflow=workflow, stage=stage,
+                                languages=tuple(langs),
+                                settings=json.loads(json.dumps(plugin_settings, default=str)),
+                                today=day, _renderer=renderer, _participants=participants,
+                                folder=folder_settings, reschedules=reschedules)
+            started = time.monotonic()
+            try:
+                try:
+                    with time_limit(limit), memory_limit():
+                        raw = spec.render(ctx)
+                finally:
+                    warnings.extend(w for w in ctx.warnings if w not in warnings)
+                files = _validate_files(raw, spec)
+                if not files:
+                    raise NothingToWrite("it returned no files")
+            except NothingToWrite as exc:
+                result.nothing = one_line(exc) or "it returned no files"
+                continue
+            except RenderTimeout:
+                result.error = str(OutputError(spec.plugin, spec.id,
+                                               f"took longer than {limit:g} s; stopped"))
+                continue
+            except OutputError as exc:
+                result.error = str(exc)
+                continue
+            except RenderMemoryError as exc:
+                result.error = str(OutputError(spec.plugin, spec.id, str(exc)))
+                continue
+            except Exception as exc:  # a plugin's bug must not stop the other outputs
+                result.error = str(OutputError(spec.plugin, spec.id,
+                                               f"{type(exc).__name__}: {one_line(exc)}"))
+                continue
+            clash = [f for f, _ in files if owners.get(f, spec.id) != spec.id]
+            if clash:
+                result.error = str(OutputError(spec.plugin, spec.id,
+                                               f"{clash[0]} is already written by output "
+                                               f"'{owners[clash[0]]}'; rename the file"))
+                continue
+            for file_name, _ in files:
+                owners[file_name] = spec.id
+            try:
+                for file_name, content in files:
+                    target = folder / file_name
+                    atomic_write(target, content)
+                    result.files.append(target)
+            except EventflowError as exc:  # e.g. the disk is full: report it, go on
+                written = ", ".join(p.name for p in result.files) or "no file"
+                result.error = str(OutputError(
+                    spec.plugin, spec.id, f"{one_line(exc)} ({written} written; run "
+                    "`eventflow outputs` again once the folder can be written)"))
+                continue
+            key = f"{stage}/{spec.id}"
+            old_files = set(previous.get(key, {}).get("files", []))
+            for gone in sorted(old_files - {f for f, _ in files}):
+                try:
+                    safe_filename(gone)
+                except ValueError:
+                    continue
+                path = folder / gone
+                if path.is_file() and not path.is_symlink():
+                    path.unlink()
+                    result.removed.append(path)
+            fields = input_fields(spec)
+            entries[key] = {
+                "output": spec.id, "stage": stage, "plugin": spec.plugin,
+                "version": versions.get(spec.plugin, ""), "files": [f for f, _ in files],
+                "languages": langs, "made_at": now().isoformat(), "revision": event.revision,
+                "seconds": round(time.monotonic() - started, 3),
+                "inputs": input_hashes(event, fields, participants),
+                "templates": dict(sorted(renderer.used.items())),
+            }
+    if entries:
+        from ..store import LOCK_FILE
+
+        with file_lock(event_dir / LOCK_FILE):
+            manifest = read_manifest(event_dir)
+            manifest["schema"] = 1
+            manifest["outputs"].update(entries)
+            write_manifest(event_dir, manifest)
+    if not any(outputs_for_stage(engine, s) for s in chosen):
+        warnings.append(f"no active plugin provides outputs for {', '.join(chosen)}")
+    warnings.extend(str(e) for e in registry.errors if e.hook == "register_outputs")
+    return RenderReport(event.id, chosen, langs, results, warnings)
