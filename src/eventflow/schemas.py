@@ -15,7 +15,6 @@ prints the one of the planning folder it runs in. A test keeps the shipped files
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
