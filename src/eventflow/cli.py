@@ -344,17 +344,13 @@ def init(organisation: str, org_type: str, bilingual: bool, language: str, use_g
     from .folder import SETTINGS_FILE
     from .store import Project, Settings
 
-    project = Project.init(Path(folder), Settings(organisation=organisation,
-                                                  organisation_type=org_type,
-                                                  bilingual=bilingual, language=language))
-    click.echo(_("planning folder ready: {path}").format(path=project.root.resolve()))
     if use_git and (Path(folder) / SETTINGS_FILE).is_file():
         project = Project(Path(folder))  # an existing planning folder: only git is set up
     else:
         project = Project.init(Path(folder), Settings(organisation=organisation,
                                                       organisation_type=org_type,
                                                       bilingual=bilingual, language=language))
-    click.echo(f"planning folder ready: {project.root.resolve()}")
+    click.echo(_("planning folder ready: {path}").format(path=project.root.resolve()))
     if use_git:
         from .gitsync import setup
 
