@@ -103,3 +103,10 @@ def test_help_is_as_wide_as_click_makes_it(columns: str, monkeypatch: pytest.Mon
         monkeypatch.delenv("COLUMNS", raising=False)
     expected = max(min(shutil.get_terminal_size().columns, CONTEXT["max_content_width"]) - 2, 50)
     assert help_width() == expected
+
+
+def test_the_public_names_are_the_lazy_exports() -> None:
+    import eventflow
+
+    assert set(eventflow.__all__) == {*eventflow._EXPORTS, "__version__"}
+    assert eventflow.__all__ == sorted(eventflow.__all__)

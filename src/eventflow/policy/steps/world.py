@@ -51,6 +51,20 @@ _CACHE: dict[str, tuple[Path, dt.date]] = {}  # snapshot of a walk and its day
 _CACHE_DIR: list[Path] = []
 
 
+Walks = tuple[dict[str, tuple[Path, dt.date]], list[Path]]
+
+
+def swap_walks(walks: Walks) -> Walks:
+    """Put ``walks`` (snapshots and their folder, as this returns them; ``({}, [])`` for
+    none) in place of the walks scenarios copy, and return the ones taken out. The mutation
+    check of the engine keeps a mutant's walks apart from the real engine's."""
+    taken: Walks = (dict(_CACHE), list(_CACHE_DIR))
+    _CACHE.clear()
+    _CACHE.update(walks[0])
+    _CACHE_DIR[:] = walks[1]
+    return taken
+
+
 def scratch_dir() -> str | None:
     """Where scenarios keep their planning folders: memory-backed where the system has it, as
     the store syncs every write to disk and durability is not what the policy is about."""
