@@ -14,6 +14,7 @@ import click
 
 from .i18n import _
 from .params import DATE
+from .present import clean  # noqa: F401  (commands and plugins print through it)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -51,12 +52,6 @@ def emit_json(data: Any) -> None:
     import json
 
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def clean(text: Any) -> str:
-    """Text safe for a terminal: control characters (escape sequences) shown, not obeyed."""
-    return "".join(ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}"
-                   for ch in str(text))
 
 
 def engine(ctx: click.Context) -> Engine:

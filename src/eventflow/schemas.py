@@ -211,6 +211,15 @@ def settings_schema(plugins: Mapping[str, str] | None = None) -> dict[str, Any]:
             tables[place] = entry
         else:
             tables.setdefault(place, {})[f.name] = entry
+    if "letterhead" in tables:  # eventflow.letterhead reads these keys
+        tables["letterhead"] = {
+            "type": "object", "additionalProperties": False,
+            "description": "The organiser's letterhead on letters and documents.",
+            "properties": {
+                "name": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f-\\x9f]*$"},
+                "address": {"type": "string"},
+                "logo": {"type": "string", "description": "a PNG, JPEG or SVG file, "
+                         "relative to the planning folder"}}}
     active: dict[str, Any] = {"type": "array", "items": {"type": "string"},
                               "uniqueItems": True,
                               "description": "Plugins (entry-point names) this planning "

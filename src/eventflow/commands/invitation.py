@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import parse_date
+from ..cli import SuggestingGroup, parse_date
 from ..vocab import TARGET_GROUPS
 from ._common import (
     LINE,
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ..event import Event
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def invitation() -> None:
     """The invitation: languages, the definition of good population relations, target
     groups, registration deadline, accessibility, recording notice.
