@@ -175,7 +175,7 @@ def event_schema(plugins: Iterable[str] = ()) -> dict[str, Any]:
 
 # Where a field of Settings is written in eventflow.toml, when not in [eventflow] (store/settings.py
 # reads it from there); a new field lands in [eventflow] unless it is named here.
-SETTINGS_PLACES = {"working_days": "schedule", "letterhead": "letterhead"}
+SETTINGS_PLACES = {"letterhead": "letterhead"}
 SETTINGS_TEXT = {
     "organisation": "The organisation that plans the events (the host of every event).",
     "organisation_type": "authority, ngo, community or employer.",
