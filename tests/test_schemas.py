@@ -112,9 +112,9 @@ def test_the_settings_schema_accepts_a_planning_folder(ef_project: Any) -> None:
     data = tomllib.loads((Path(ef_project.root) / "eventflow.toml").read_text("utf-8"))
     validator = jsonschema.Draft202012Validator(schema_for("settings"))
     validator.validate(data)
-    data["schedule"] = {"working_days": False}  # read from [schedule] by the store
+    data["eventflow"]["working_days"] = False  # read from [eventflow] by the store
     validator.validate(data)
-    data["schedule"]["working_days"] = "yes"
+    data["eventflow"]["working_days"] = "yes"
     assert not validator.is_valid(data)
 
 
