@@ -138,7 +138,8 @@ def test_a_folder_may_keep_calendar_days(ef_project: Any) -> None:
     from eventflow.store import Project
 
     settings = ef_project.root / "eventflow.toml"
-    settings.write_text(settings.read_text("utf-8") + "\n[schedule]\nworking_days = false\n",
+    text = settings.read_text("utf-8")
+    settings.write_text(text.replace("[eventflow]\n", "[eventflow]\nworking_days = false\n"),
                         "utf-8")
     event = Engine(Project(ef_project.root)).create("Hyvät väestösuhteet",
                                                     dt.date(2027, 4, 15), "Pirkanmaa", ["fi"])
@@ -147,6 +148,6 @@ def test_a_folder_may_keep_calendar_days(ef_project: Any) -> None:
     try:
         Project(ef_project.root).settings  # noqa: B018
     except FileFormatError as exc:
-        assert "schedule.working_days" in str(exc)
+        assert "eventflow.working_days" in str(exc)
     else:
         raise AssertionError("a wrong working_days was accepted")

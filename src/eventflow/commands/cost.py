@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..cli import SuggestingGroup
 from ..params import AMOUNT
-
 from ..vocab import COST_CATEGORIES
 from ._common import LINE, change, find, need_some, next_id, parse_split
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..event import Event
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def cost() -> None:
     """Budget lines and how each is split between the partners.
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..cli import SuggestingGroup
 from ..params import DATE
 from ..vocab import TARGET_GROUPS
 from ._common import (
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ..event import Event
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def invitation() -> None:
     """The invitation: languages, the definition of good population relations, target
     groups, registration deadline, accessibility, recording notice.

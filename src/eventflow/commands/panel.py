@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..cli import SuggestingGroup
 from ..params import DATE
 from ..vocab import DIMENSIONS
 from ._common import (
@@ -43,7 +44,7 @@ def find_question(ev: Event, key: str) -> Any:
                        "see `eventflow panel list EVENT`")
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def panel() -> None:
     """The panel: panelists, questions tagged by dimension, when they were sent.
 
@@ -94,7 +95,9 @@ def panelist_add(ctx: click.Context, event: str, name: str, role: str, organisat
 
     def mutate(ev: Event) -> dict[str, str]:
         pid = next_id("pl", [p.id for p in ev.panel.panelists])
-        ev.panel.panelists.append(Panelist(id=pid, name=name, role={text_lang(ev, lang): role},
+        role_text = {text_lang(ev, lang): role}
+        ev.panel.panelists.append(Panelist(id=pid, name=name,
+                                           role=role_text,  # type: ignore[arg-type]
                                            organisation=organisation, email=email))
         return {"panelist": pid}
 
