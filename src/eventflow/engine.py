@@ -368,7 +368,8 @@ class Engine:
 
     @property
     def working_days(self) -> bool:
-        """Whether due dates move to working days (``working_days`` in ``eventflow.toml``, default on)."""
+        """Whether due dates move to working days (``working_days`` under ``[eventflow]`` in
+        ``eventflow.toml``; on unless set to false)."""
         return self.project.settings.working_days
 
     def change(self, name: str, action: str, mutate: Callable[[Event], Any],
