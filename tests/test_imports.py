@@ -103,3 +103,11 @@ def test_help_is_as_wide_as_click_makes_it(columns: str, monkeypatch: pytest.Mon
         monkeypatch.delenv("COLUMNS", raising=False)
     expected = max(min(shutil.get_terminal_size().columns, CONTEXT["max_content_width"]) - 2, 50)
     assert help_width() == expected
+
+
+def test_the_public_api_lists_every_name_it_exports() -> None:
+    """``eventflow.__all__`` is written out for type checkers; it names every lazy export."""
+    import eventflow
+
+    assert sorted([*eventflow._EXPORTS, "__version__"]) == eventflow.__all__
+    assert all(getattr(eventflow, name) is not None for name in eventflow.__all__)

@@ -49,16 +49,44 @@ _EXPORTS = {
     "RegisterPolicy": "eventflow.hookspecs",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+# written out (not computed from _EXPORTS) so that type checkers see what is exported
+__all__ = [
+    "Agreement", "CheckResult", "Cost", "Engine", "Event", "EventflowError", "Host", "Invitation",
+    "Item", "ItemState", "Organiser", "OutputContext", "Panel", "PanelQuestion", "Panelist",
+    "ParticipantSummary", "Partner", "PluginError", "Project", "RegisterCheck", "RegisterItem",
+    "RegisterOutput", "RegisterPolicy", "RegisterWorkflow", "Speaker", "Stage", "TransitionBlocked",
+    "Venue", "Workflow", "WorkflowPin", "__version__", "engine_for", "failed", "hookimpl",
+    "not_applicable", "passed",
+]
 
 if TYPE_CHECKING:
     from .checklist import CheckResult, failed, not_applicable, passed
     from .engine import Engine
     from .errors import EventflowError, PluginError, TransitionBlocked
-    from .event import (Agreement, Cost, Event, Host, Invitation, ItemState, Organiser, Panel,
-                        Panelist, PanelQuestion, Partner, Speaker, Venue, WorkflowPin)
-    from .hookspecs import (RegisterCheck, RegisterItem, RegisterOutput, RegisterPolicy,
-                            RegisterWorkflow, hookimpl)
+    from .event import (
+        Agreement,
+        Cost,
+        Event,
+        Host,
+        Invitation,
+        ItemState,
+        Organiser,
+        Panel,
+        Panelist,
+        PanelQuestion,
+        Partner,
+        Speaker,
+        Venue,
+        WorkflowPin,
+    )
+    from .hookspecs import (
+        RegisterCheck,
+        RegisterItem,
+        RegisterOutput,
+        RegisterPolicy,
+        RegisterWorkflow,
+        hookimpl,
+    )
     from .outputs import OutputContext, ParticipantSummary
     from .plugins import engine_for
     from .store import Project
