@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 EXAMPLE_PLUGINS := plugins/eventflow-docx plugins/eventflow-etno
 
-.PHONY: demo test lint test-plugins bench bench-outputs reliability-long install clean docs
+.PHONY: demo test lint test-plugins bench bench-outputs reliability-long install clean docs messages bench-merge
 
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(EXAMPLE_PLUGINS))
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,26 @@ docs: $(STAMP)
 # eventflow outputs, 8 stages x fi,sv,en, against bare Jinja2 rendering the same templates
 bench-outputs: $(STAMP)
 	PYTHONPATH=src $(PY) bench/outputs.py
+
+# The interface's gettext catalogues (src/eventflow/i18n.py says how to mark a message):
+# extract every message, merge it into the fi and sv .po files, compile the .mo files.
+LOCALE := src/eventflow/locale
+messages: $(STAMP)
+	PYTHONPATH=src $(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output \
+		--project eventflow --copyright-holder "eventflow" -o $(LOCALE)/eventflow.pot .
+	@for l in fi sv; do \
+		if [ -f $(LOCALE)/$$l/LC_MESSAGES/eventflow.po ]; then \
+			$(VENV)/bin/pybabel update --no-fuzzy-matching -D eventflow \
+				-i $(LOCALE)/eventflow.pot -d $(LOCALE) -l $$l || exit 1; \
+		else \
+			$(VENV)/bin/pybabel init -D eventflow -i $(LOCALE)/eventflow.pot -d $(LOCALE) \
+				-l $$l || exit 1; \
+		fi; \
+	done
+	$(VENV)/bin/pybabel compile -D eventflow -d $(LOCALE) --statistics
+
+bench-merge: $(STAMP)
+	$(PY) bench/merge.py
 
 clean:
 	rm -rf $(VENV) demo-planning build

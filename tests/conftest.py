@@ -14,6 +14,7 @@ TODAY = "2026-11-27"
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
+    monkeypatch.setenv("EVENTFLOW_LANG", "en")  # the tests read English (test_i18n: the rest)
     monkeypatch.setenv("EVENTFLOW_USER", "tester")
     monkeypatch.setenv("EVENTFLOW_TODAY", TODAY)
     for name in ("EVENTFLOW_DIR", "EVENTFLOW_DISABLED_PLUGINS", "EVENTFLOW_TRACE_PLUGINS",
@@ -45,3 +46,9 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any)
     score = config.stash.get(MUTATION_SCORE, None)
     if score:
         terminalreporter.write_line(score)
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+                if "browser tests skipped" in str(r.longrepr)]
+    if skipped:  # tests/browser.py: one line, however many browser tests were skipped
+        from browser import ENABLE
+
+        terminalreporter.write_line(f"{len(skipped)} {ENABLE}")

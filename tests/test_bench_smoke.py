@@ -18,7 +18,7 @@ def test_bench_runs_on_a_tiny_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.splitlines()
     assert "EDITABLE (smoke only)" in lines[0]
-    for goal in ("P1", "P2", "P3", "P4", "P5", "P6", "P7"):
+    for goal in ("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P10", "P11", "P12"):
         row = next((x for x in lines if x.startswith(goal + " ")), None)
         assert row is not None, f"{goal} missing from:\n{result.stdout}"
         assert re.search(r"\d+\.\d\dx\s+\d+\.\d\dx\s+(PASS|FAIL)$", row), row

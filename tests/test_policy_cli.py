@@ -25,6 +25,14 @@ def test_policy_prints_rules_items_and_scenarios_in_finnish(run):
     assert "not verified yet" in out
 
 
+def test_policy_in_swedish_shows_the_swedish_rules_and_scenarios(run):
+    result = run("policy", "--lang", "sv")
+    assert result.exit_code == 0, result.output
+    assert "broken Samarbetsorganisationen drar sig ur planeringen" in result.output
+    assert "Kumppaniorganisaatio vetäytyy" not in result.output
+    assert "The partner organisation withdraws" not in result.output
+
+
 def test_policy_json_lists_every_rule_with_scenarios(run):
     data = json.loads(run("policy", "--json", "--lang", "en").output)
     rules = {r["rule"]: r for r in data["rules"]}
@@ -60,19 +68,23 @@ def test_policy_check_judges_a_real_event(run, ef_engine, ef_event):
 def test_verify_runs_a_rule_and_the_report_shows_the_result(run, tmp_path):
     result = run("policy", "verify", "--rule", "R13")
     assert result.exit_code == 0, result.output
-    assert "pass  R13  4 passed, 0 failed" in result.output
+    assert "pass  R13  6 passed, 0 failed" in result.output
     listing = run("policy", "--lang", "en").output
     assert "✓ kept   The event stays within Pirkanmaa" in listing
     assert "· kept   A second partner organisation joins the planning" in listing
     page = tmp_path / "report" / "policy.html"
-    result = run("policy", "report", "--html", str(page))
+    result = run("policy", "report", "--html", str(page), "--lang", "en")
     assert result.exit_code == 0, result.output
     html = page.read_text(encoding="utf-8")
     assert '<td class="passed">passed</td><td>en</td><td>kept</td><td>The event stays within ' \
            'Pirkanmaa</td>' in html
     assert '<td class="unknown">not run</td>' in html
-    assert "stateDiagram-v2" in html and "partner_agreed --&gt; venue" in html
-    assert "<script" not in html and "http" not in html
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="workflow"' in html
+    assert 'data-stage="partner_agreed"' in html and 'data-stage="venue"' in html
+    assert '<strong id="rules-kept">1</strong> rules kept' in html
+    assert '<li><a href="#R13">R13</a>' in html
+    assert "<script" not in html
+    assert "http:" not in html.replace("http://www.w3.org/2000/svg", "") and "https:" not in html
 
 
 TINY_PLUGIN = '''

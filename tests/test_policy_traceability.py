@@ -29,20 +29,36 @@ def test_the_policy_traces_every_rule_item_and_transition(policy):
     assert trace_problems(policy, required_rules=REQUIRED) == []
 
 
-def test_every_rule_of_the_seed_and_languages_rules_has_both_kinds_in_both_languages(policy):
+def test_every_rule_of_the_seed_and_languages_rules_has_both_kinds_in_every_language(policy):
     for rid in REQUIRED:
-        for lang in ("en", "fi"):
+        for lang in ("en", "fi", "sv"):
             mine = [s for s in policy.scenarios if rid in s.tags and s.language == lang]
             assert {s.polarity for s in mine} >= {"kept", "broken"}, (rid, lang)
 
 
-def test_both_languages_are_really_there(policy):
+def test_all_three_languages_are_really_there(policy):
     langs = {s.language for s in policy.scenarios}
-    assert langs == {"en", "fi"}
-    fi = [s for s in policy.scenarios if s.language == "fi"]
-    assert all(s.feature_file.read_text(encoding="utf-8").startswith("# language: fi")
-               for s in fi)
-    assert any(s.steps[0][1].startswith("kaupungin järjestämä koulutuspäivä") for s in fi)
+    assert langs == {"en", "fi", "sv"}
+    for lang, first_step in (("fi", "kaupungin järjestämä koulutuspäivä"),
+                             ("sv", "en utbildningsdag i Tammerfors")):
+        mine = [s for s in policy.scenarios if s.language == lang]
+        assert all(s.feature_file.read_text(encoding="utf-8").startswith(f"# language: {lang}")
+                   for s in mine)
+        assert any(s.steps[0][1].startswith(first_step) for s in mine)
+
+
+def test_every_language_has_the_same_scenarios_per_rule_and_tag(policy):
+    """The three policies say the same: as many kept, broken, advance, reopen and cancel
+    scenarios for every rule in each language."""
+    def shape(lang):
+        counts = {}
+        for s in policy.scenarios:
+            if s.language == lang and not s.plugin:
+                key = (tuple(s.rule_ids), tuple(sorted(s.tags - set(s.rule_ids))))
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    assert shape("sv") == shape("en") == shape("fi")
 
 
 def test_every_item_with_a_source_maps_to_scenarios_of_its_rule(policy):
@@ -51,6 +67,7 @@ def test_every_item_with_a_source_maps_to_scenarios_of_its_rule(policy):
     r1 = {s.name for s in policy.scenarios_naming("partner_min")}
     assert "The partner organisation withdraws from the planning" in r1
     assert "Kumppaniorganisaatio vetäytyy suunnittelusta" in r1
+    assert "Samarbetsorganisationen drar sig ur planeringen" in r1
 
 
 def test_scenario_names_are_unique():
@@ -77,13 +94,39 @@ def test_a_scenario_naming_an_unknown_rule_fails_traceability(tmp_path, monkeypa
     monkeypatch.setattr("eventflow.policy.catalogue.features_dir", lambda: target)
     problems = trace_problems(build_policy(seed_workflow()), required_rules=REQUIRED)
     assert any("names rule R99, which is not in the rule catalogue" in p for p in problems)
-    assert "rule R13 has no scenario in which it is kept (en)" in problems
+    assert ("rule R13 has no scenario in which it is kept in features/en/ (English); translate "
+            "the kept scenario of features/fi/paikallisuus.feature and "
+            "features/sv/lokal_forankring.feature into a feature of features/en/, under a rule "
+            "tagged @R13") in problems
+
+
+def test_a_rule_missing_in_swedish_names_the_folder_and_the_features_to_translate(
+        tmp_path, monkeypatch):
+    """A rule added to the Finnish and English policy and not yet to the Swedish one."""
+    target = _copy_features(tmp_path)
+    (target / "sv" / "malgrupp.feature").unlink()
+    monkeypatch.setattr("eventflow.policy.catalogue.features_dir", lambda: target)
+    problems = trace_problems(build_policy(seed_workflow()), required_rules=REQUIRED)
+    about_r15 = [p for p in problems if p.startswith("rule R15")]
+    assert about_r15 == [
+        f"rule R15 has no scenario in which it is {polarity} in features/sv/ (Swedish); "
+        f"translate the {polarity} scenario of features/en/target_group.feature and "
+        "features/fi/kohderyhma.feature into a feature of features/sv/, under a rule tagged @R15"
+        for polarity in ("kept", "broken")]
+
+
+def test_a_rule_with_no_scenario_anywhere_says_so(policy):
+    from eventflow.policy.catalogue import missing_rule_problem
+
+    assert missing_rule_problem("R99", "kept", "fi", []) == (
+        "rule R99 has no scenario in which it is kept in features/fi/ (Finnish); add one under "
+        "a rule tagged @R99 in every language")
 
 
 def test_a_missing_transition_scenario_and_unnamed_item_fail_traceability(tmp_path,
                                                                           monkeypatch):
     target = _copy_features(tmp_path)
-    for name in ("en/stages.feature", "fi/vaiheet.feature"):
+    for name in ("en/stages.feature", "fi/vaiheet.feature", "sv/skeden.feature"):
         (target / name).unlink()
     monkeypatch.setattr("eventflow.policy.catalogue.features_dir", lambda: target)
     problems = trace_problems(build_policy(seed_workflow()), required_rules=REQUIRED)

@@ -92,7 +92,8 @@ def test_an_empty_folder_is_left_to_the_cli(ef_project: Any, run: Any,
 
 def command(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTFLOW_")}
-    env.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_TODAY="2026-11-27", EVENTFLOW_USER="tester")
+    env.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_TODAY="2026-11-27", EVENTFLOW_USER="tester",
+               EVENTFLOW_LANG="en")
     return subprocess.run([sys.executable, "-m", "eventflow", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=60)
 
@@ -101,7 +102,7 @@ def test_python_m_eventflow_and_a_closed_pipe(planning: Any) -> None:
     assert "Usage: eventflow" in command(planning.root, "--help").stdout
     assert "pirkanmaa" in command(planning.root, "status").stdout
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTFLOW_")}
-    env.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_TODAY="2026-11-27")
+    env.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_TODAY="2026-11-27", EVENTFLOW_LANG="en")
     shell = subprocess.run(f"'{sys.executable}' -m eventflow status | head -c 10; "
                            "exit ${PIPESTATUS[0]}", shell=True, executable="/bin/bash",
                            cwd=planning.root, env=env, capture_output=True, text=True,

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
+from .i18n import _
+from .params import DATE
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -28,15 +31,16 @@ def today() -> dt.date:
 
 
 def parse_date(ctx: click.Context | None, param: Any, value: str | None) -> dt.date | None:
+    """A click callback for a date option; new options use ``type=DATE`` (params.py), which
+    reads the same forms (2027-03-18, 18.3.2027, 18.3.27)."""
     if value is None:
         return None
-    import datetime as dt
+    from .params import parse_day
 
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2027-03-18") from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def split_list(value: str | None) -> list[str]:
@@ -73,7 +77,8 @@ def engine(ctx: click.Context) -> Engine:
 
 def flush_warnings(eng: Engine) -> None:
     for warning in dict.fromkeys(eng.warnings):
-        click.secho(f"warning: {clean(warning)}", err=True, fg="yellow")
+        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                    fg="yellow")
     eng.warnings.clear()
 
 
@@ -118,27 +123,121 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
                "that enforce it, and its scenarios with their last verified result."),
     "participants": ("commands_participants",
                      "Registrations (personal data, kept apart from the planning data)."),
+    "remind": ("commands_remind", "Remind each owner of the items due soon and overdue, in "
+               "their language."),
     "plugins": ("commands_plugins", "List installed plugins as JSON: version, hooks, "
                 "contributions, active here or not."),
+    "completion": ("commands_completion", "Print the shell completion script: bash, zsh or "
+                   "fish."),
+    "sync": ("commands_sync", "Commit the planning folder, merge what the others pushed, "
+             "push; say what arrived."),
+    "conflicts": ("commands_sync", "List values two copies changed differently, recorded by a "
+                  "merge, until resolved."),
+    "resolve": ("commands_sync", "Settle one conflict a merge recorded; the choice is kept in "
+                "the history."),
+    "merge-file": ("commands_sync", "Merge three versions of an event file as data (git's "
+                   "merge driver)."),
+    "dashboard": ("commands_dashboard", "Write a static site of every event: an overview, the "
+                  "next 30 days by owner, a page per event and the workflow drawn; works "
+                  "offline, from a shared drive or an e-mail."),
 }
 
 
-class EventflowGroup(click.Group):
+class TranslatedHelp:
+    """Help shown in the interface language: a command's help, short help and epilog and its
+    options' help go through the catalogue when help is shown (i18n.py), so command modules
+    write them in English and wrap nothing."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        with _translated(self):
+            return super().get_help(ctx)  # type: ignore[misc, no-any-return]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _translated(self, params=False):
+            return super().get_short_help_str(limit)  # type: ignore[misc, no-any-return]
+
+
+class _translated:  # noqa: N801 (a context manager used like a function)
+    def __init__(self, command: Any, params: bool = True) -> None:
+        self.saved: list[tuple[Any, str, Any]] = []
+        from .i18n import language
+
+        if language() == "en":
+            return
+        import inspect
+
+        targets = [(command, a) for a in ("help", "short_help", "epilog")]
+        if params:  # click keeps its --help option apart, made once with the first language
+            extra = [getattr(command, "_help_option", None)]
+            targets += [(p, "help") for p in [*command.params, *extra] if p is not None]
+        for obj, attr in targets:
+            text = getattr(obj, attr, None)
+            if isinstance(text, str) and text:
+                self.saved.append((obj, attr, text))
+                setattr(obj, attr, _(inspect.cleandoc(text)))
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        for obj, attr, text in self.saved:
+            setattr(obj, attr, text)
+
+
+class TranslatedCommand(TranslatedHelp, click.Command):
+    pass
+
+
+class SuggestingGroup(TranslatedHelp, click.Group):
+    """A group that answers an unknown command with the nearest ones (suggest.py) and shows
+    its help in the interface language; every group made with ``@cli.group()`` is one."""
+
+    command_class = TranslatedCommand
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and "_EVENTFLOW_COMPLETE" in os.environ:
+            from .completion import attach
+
+            attach(command)  # event ids, items, stages … complete from the folder
+        return command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if (name and not name.startswith("-") and not ctx.resilient_parsing
+                and self.get_command(ctx, name) is None):
+            from .suggest import did_you_mean
+
+            hint = did_you_mean(name, self.list_commands(ctx),
+                                _("; `{command} --help` lists the commands").format(
+                                    command=ctx.command_path))
+            ctx.fail(_("no command '{name}'{hint}").format(name=name, hint=hint))
+        return super().resolve_command(ctx, args)
+
+
+class EventflowGroup(SuggestingGroup):
     """Turns eventflow's own errors into messages and exit code 1, and loads the commands of
     :data:`LAZY_COMMANDS` when they are first needed."""
 
+    group_class = SuggestingGroup
     lazy_commands = LAZY_COMMANDS
     _listing = False
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from .i18n import configure
+
+        configure()  # every run finds its language anew (tests run many in one process)
+        return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *self.lazy_commands})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if self._listing and cmd_name in self.lazy_commands:
+            # only its line in --help is wanted: the summary (translated), loaded or not
+            return TranslatedCommand(cmd_name, help=self.lazy_commands[cmd_name][1])
         if cmd_name not in self.commands and cmd_name in self.lazy_commands:
-            module, summary = self.lazy_commands[cmd_name]
-            if self._listing:  # only its line in --help is wanted
-                return click.Command(cmd_name, help=summary)
-            self.load(module)
+            self.load(self.lazy_commands[cmd_name][0])
         return super().get_command(ctx, cmd_name)
 
     def load(self, module: str) -> None:
@@ -181,7 +280,7 @@ def _flush_pending(ctx: click.Context) -> None:
 
 
 def print_blockers(headline: str, blockers: list[Any]) -> None:
-    click.echo(f"refused: {clean(headline)}", err=True)
+    click.echo(_("refused: {reason}").format(reason=clean(headline)), err=True)
     print_blockers_to(blockers, err=True)
 
 
@@ -190,8 +289,12 @@ def print_blockers(headline: str, blockers: list[Any]) -> None:
 @click.version_option(package_name="eventflow", prog_name="eventflow")
 @click.option("--dir", "directory", type=click.Path(file_okay=False), envvar="EVENTFLOW_DIR",
               help="The planning folder (default: found by walking up from here).")
+@click.option("--lang", "interface_lang", type=click.Choice(["fi", "sv", "en"]),
+              is_eager=True, callback=lambda ctx, param, value: _set_language(value),
+              help="Language of the interface (default: EVENTFLOW_LANG, else the planning "
+                   "folder's language, else the system's).")
 @click.pass_context
-def cli(ctx: click.Context, directory: str | None) -> None:
+def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -> None:
     """Plan good-population-relations training days, stage by stage.
 
     \b
@@ -201,8 +304,18 @@ def cli(ctx: click.Context, directory: str | None) -> None:
         eventflow status
         eventflow why pirkanmaa
     """
+    from .i18n import configure
+
+    configure(interface_lang, directory)
     ctx.ensure_object(dict)
     ctx.obj["dir"] = directory
+
+
+def _set_language(value: str | None) -> str | None:
+    from .i18n import configure
+
+    configure(value)
+    return value
 
 
 @cli.command()
@@ -213,22 +326,36 @@ def cli(ctx: click.Context, directory: str | None) -> None:
 @click.option("--bilingual", is_flag=True, help="The host is a bilingual (fi+sv) authority.")
 @click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi",
               show_default=True, help="Language of labels in listings.")
+@click.option("--git", "use_git", is_flag=True, help="Share the folder through git: a "
+              "repository if there is none, .gitattributes and eventflow's merge driver "
+              "(also in an existing planning folder).")
 @click.argument("folder", type=click.Path(file_okay=False), default=".")
-def init(organisation: str, org_type: str, bilingual: bool, language: str, folder: str) -> None:
+def init(organisation: str, org_type: str, bilingual: bool, language: str, use_git: bool,
+         folder: str) -> None:
     """Make a planning folder: eventflow.toml and events/.
 
     \b
     Example:
         eventflow init --organisation "Tampereen kaupunki" --type authority
+        eventflow init --git
     """
     from pathlib import Path
 
+    from .folder import SETTINGS_FILE
     from .store import Project, Settings
 
-    project = Project.init(Path(folder), Settings(organisation=organisation,
-                                                  organisation_type=org_type,
-                                                  bilingual=bilingual, language=language))
-    click.echo(f"planning folder ready: {project.root.resolve()}")
+    if use_git and (Path(folder) / SETTINGS_FILE).is_file():
+        project = Project(Path(folder))  # an existing planning folder: only git is set up
+    else:
+        project = Project.init(Path(folder), Settings(organisation=organisation,
+                                                      organisation_type=org_type,
+                                                      bilingual=bilingual, language=language))
+    click.echo(_("planning folder ready: {path}").format(path=project.root.resolve()))
+    if use_git:
+        from .gitsync import setup
+
+        for line in setup(project.root.resolve()):
+            click.echo(line)
 
 
 @cli.command()
@@ -245,8 +372,8 @@ def where(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("title")
-@click.option("--date", "date", required=True, callback=parse_date,
-              help="Event day, YYYY-MM-DD.")
+@click.option("--date", "date", required=True, type=DATE,
+              help="Event day: 2027-03-18 or 18.3.2027.")
 @click.option("--region", required=True, help="The one region (maakunta) the event covers.")
 @click.option("--lang", "languages", default="fi", show_default=True,
               help="Event languages, comma-separated: fi,sv,en (se, smn, sms for Sámi).")
@@ -270,15 +397,19 @@ def new(ctx: click.Context, title: str, date: dt.date, region: str, languages: s
     langs = split_list(languages)
     bad = [lang for lang in langs if lang not in LANGUAGES]
     if bad or not langs:
-        raise click.BadParameter(f"unknown language(s) {', '.join(bad) or '(none)'}; use "
-                                 f"{', '.join(LANGUAGES)}", param_hint="--lang")
+        from .suggest import did_you_mean
+
+        hints = "".join(did_you_mean(lang, LANGUAGES) for lang in bad)
+        raise click.BadParameter(_("unknown language(s) {languages}{hints}; use {known}").format(
+            languages=", ".join(bad) or _("(none)"), hints=hints, known=", ".join(LANGUAGES)),
+            param_hint="--lang")
     eng = engine(ctx)
     event = eng.create(title, date, region, langs, workflow_id, municipality, recording)
     flush_warnings(eng)
     if as_json:
         emit_json({"id": event.id, "stage": event.stage, "date": event.date.isoformat()})
     else:
-        click.echo(f"created {event.id} (stage {event.stage})")
+        click.echo(_("created {event} (stage {stage})").format(event=event.id, stage=event.stage))
 
 
 # reading ------------------------------------------------------------------------------------
@@ -306,7 +437,8 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
             eng = engine(ctx)
             view = _status_one(eng, eng.project.resolve(event))
         for warning in dict.fromkeys(view["warnings"]):
-            click.secho(f"warning: {clean(warning)}", err=True, fg="yellow")
+            click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                        fg="yellow")
         click.echo(render_status(view, day, as_json), nl=False)
         return
     from .index import status_listing
@@ -315,11 +447,12 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
     found = status_listing(ctx.find_root().obj.get("dir"), day, lambda: engine(ctx),
                            details=as_json)
     for warning in found.warnings:
-        click.secho(f"warning: {clean(warning)}", err=True, fg="yellow")
+        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                    fg="yellow")
     if as_json:
         emit_json({"today": day.isoformat(), "events": found.rows(day)})
     elif not found:
-        click.echo("no events yet: create one with `eventflow new`")
+        click.echo(_("no events yet: create one with `eventflow new`"))
     else:
         found.write(day, sys.stdout)
     if check_mode and found.any_overdue(day):
@@ -369,41 +502,48 @@ def why(ctx: click.Context, event: str, as_json: bool) -> None:
         click.echo(f"{ev.id} is done: every stage was left and every requirement still holds")
         return
     if not found:
-        click.echo(f"{ev.id} can leave '{ev.stage}': every requirement is met "
-                   f"(eventflow advance {ev.id})")
+        click.echo(_("{event} can leave '{stage}': every requirement is met "
+                     "(eventflow advance {event})").format(event=ev.id, stage=ev.stage))
         return
     regressions = [b for b in found if b.kind == "regression"]
     if verdict.status == "done":
-        click.echo(f"{ev.id} is done, but {len(regressions)} requirement(s) of stages it left "
-                   "no longer hold:")
+        click.echo(_("{event} is done, but {count} requirement(s) of stages it left no longer "
+                     "hold:").format(event=ev.id, count=len(regressions)))
     else:
-        also = f", {len(regressions)} of them regression(s)" if regressions else ""
-        click.echo(f"{ev.id} cannot leave '{ev.stage}' yet; {len(found)} requirement(s) "
-                   f"unmet{also}:")
+        also = (_(", {count} of them regression(s)").format(count=len(regressions))
+                if regressions else "")
+        click.echo(_("{event} cannot leave '{stage}' yet; {count} requirement(s) "
+                     "unmet{also}:").format(event=ev.id, stage=ev.stage, count=len(found),
+                                            also=also))
     print_blockers_to(found, err=False)
 
 
 def print_blockers_to(blockers: list[Any], err: bool) -> None:
     """Blockers as people read them: regressions first, each with owner, due, source, fix."""
+    from .i18n import language
+    from .present import day
+
+    titles = {"regression": _("regressions (stages already left):"),
+              "requirement": _("requirements of this stage:"), "time": _("time:"),
+              "veto": _("plugin vetoes:")}
     heading = ""
     for b in blockers:
         kind = getattr(b, "kind", "requirement")
-        title = {"regression": "regressions (stages already left):",
-                 "requirement": "requirements of this stage:", "time": "time:",
-                 "veto": "plugin vetoes:"}.get(kind, "")
+        title = titles.get(kind, "")
         if title != heading and len({getattr(x, "kind", "") for x in blockers}) > 1:
             click.echo(f"  {title}", err=err)
             heading = title
-        due = f", due {b.due}" if b.due else ""
-        stage = f" of {b.stage}" if kind == "regression" and getattr(b, "stage", "") else ""
+        due = _(", due {date}").format(date=day(b.due, language())) if b.due else ""
+        stage = (_(" of {stage}").format(stage=b.stage)
+                 if kind == "regression" and getattr(b, "stage", "") else "")
         click.echo(clean(f"  ✗ {b.item}{stage}: {b.label}"), err=err)
         if b.owner or b.source:
-            click.echo(clean(f"      owner {b.owner or '-'}{due}; source {b.source or '-'}"),
-                       err=err)
+            click.echo(clean("      " + _("owner {owner}{due}; source {source}").format(
+                owner=b.owner or "-", due=due, source=b.source or "-")), err=err)
         click.echo(clean(f"      {b.reason}"), err=err)
         fix = getattr(b, "fix", "")
         if fix and fix not in b.reason:
-            click.echo(clean(f"      fix: {fix}"), err=err)
+            click.echo(clean("      " + _("fix: {fix}").format(fix=fix)), err=err)
 
 
 @cli.command()
@@ -450,10 +590,10 @@ def next_(ctx: click.Context, days: int, as_json: bool) -> None:
         emit_json({"today": day.isoformat(), "days": days, "items": rows})
         return
     if not rows:
-        click.echo(f"nothing due in the next {days} days")
+        click.echo(_("nothing due in the next {days} days").format(days=days))
     for r in rows:
-        flag = "OVERDUE" if r["overdue"] else ""
-        kind = "" if r["required"] else "(advice)"
+        flag = _("OVERDUE") if r["overdue"] else ""
+        kind = "" if r["required"] else _("(advice)")
         click.echo(clean(f"{r['due']}  {flag:<7}  {r['event']:<26} {r['item']:<32} "
                          f"{r['owner']:<15} {kind}").rstrip())
 
@@ -517,7 +657,7 @@ def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
     if not note.strip():
         raise click.ClickException("Use --note to record why you waive the item")
     outcome = engine(ctx).tick(event, item, note=note, waive=True)
-    _report(ctx, outcome, f"{outcome.event.id}: waived {item}")
+    _report(ctx, outcome, _("{event}: waived {item}").format(event=outcome.event.id, item=item))
 
 
 @cli.command()
@@ -562,7 +702,8 @@ def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: boo
         raise click.ClickException("Use --reason to record why you reopen a stage")
     outcome = engine(ctx).reopen(event, stage, reason)
     d = outcome.details
-    _report(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']} (reopened)", as_json)
+    _report(ctx, outcome, _("{event}: {old} → {new} (reopened)").format(
+        event=outcome.event.id, old=d["from"], new=d["to"]), as_json)
 
 
 @cli.command()
@@ -580,12 +721,13 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
     if not reason.strip():
         raise click.ClickException("Use --reason to record why you cancel the event")
     outcome = engine(ctx).cancel(event, reason)
-    _report(ctx, outcome, f"{outcome.event.id}: cancelled", as_json)
+    _report(ctx, outcome, _("{event}: cancelled").format(event=outcome.event.id), as_json)
 
 
 @cli.command()
 @event_argument
-@click.option("--date", "date", required=True, callback=parse_date, help="New event day.")
+@click.option("--date", "date", required=True, type=DATE,
+              help="New event day: 2027-04-15 or 15.4.2027.")
 @click.option("--dry-run", is_flag=True, help="Show which due dates move, save nothing.")
 @click.option("--force", is_flag=True,
               help="Allow a date in the past (with --reason, kept in the history).")
@@ -620,9 +762,10 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, for
     if as_json:
         emit_json({"id": outcome.event.id, "dry_run": dry_run, **d})
         return
-    verb = "would move" if dry_run else "moved"
-    click.echo(f"{outcome.event.id}: event day {d['from']} → {d['to']}; "
-               f"{len(d['moves'])} due date(s) {verb}:")
+    text = (_("{event}: event day {old} → {new}; {count} due date(s) would move:") if dry_run
+            else _("{event}: event day {old} → {new}; {count} due date(s) moved:"))
+    click.echo(text.format(event=outcome.event.id, old=d["from"], new=d["to"],
+                           count=len(d["moves"])))
     for m in d["moves"]:
         click.echo(f"  {m['item']:<36} {m['from']} → {m['to']}")
     if d["consequences"]:
@@ -630,7 +773,7 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, for
         for line in d["consequences"]:
             click.echo(clean(f"  ! {line}"))
     if dry_run:
-        click.echo("(dry run: nothing saved)")
+        click.echo(_("(dry run: nothing saved)"))
 
 
 @cli.command()
@@ -655,20 +798,22 @@ def migrate(ctx: click.Context, event: str, dry_run: bool, as_json: bool) -> Non
         emit_json({"id": outcome.event.id, "dry_run": dry_run, **d})
         return
     if not d["changes"] and not d["moves"] and d["from"] == d["to"]:
-        click.echo(f"{outcome.event.id} already follows the current workflow ({d['to']})")
+        click.echo(_("{event} already follows the current workflow ({version})").format(
+            event=outcome.event.id, version=d["to"]))
         return
-    verb = "would move" if dry_run else "moved"
-    click.echo(f"{outcome.event.id}: {verb} from workflow {d['from']} to {d['to']}")
+    text = (_("{event}: would move from workflow {old} to {new}") if dry_run
+            else _("{event}: moved from workflow {old} to {new}"))
+    click.echo(text.format(event=outcome.event.id, old=d["from"], new=d["to"]))
     for c in d["changes"]:
         fields = "".join(f" {k}: {v[0]} → {v[1]};" for k, v in c.get("fields", {}).items())
         click.echo(clean(f"  {c['change']:<8} {c['item']} ({c['stage']}){fields}".rstrip(";")))
     for m in d["moves"]:
         click.echo(f"  due      {m['item']}: {m['from']} → {m['to']}")
     if dry_run:
-        click.echo("(dry run: nothing saved)")
+        click.echo(_("(dry run: nothing saved)"))
 
 
-COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in LAZY_COMMANDS.values()))
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _summary in LAZY_COMMANDS.values()))
 
 
 def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> None:
@@ -679,7 +824,8 @@ def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> N
     from .commands_plugins import load_commands
 
     for problem in load_commands(group, sys.argv[1:] if args is None else args):
-        click.secho(f"warning: {clean(problem)}", err=True, fg="yellow")
+        click.secho(_("warning: {message}").format(message=clean(problem)), err=True,
+                    fg="yellow")
 
 
 def help_width() -> int:
@@ -694,3 +840,12 @@ def help_width() -> int:
 def main() -> None:
     load_plugin_commands(cli)
     cli(prog_name="eventflow")
+
+
+def _translate_click() -> None:
+    from .i18n import translate_click
+
+    translate_click()  # click's own words (Usage:, Options, Error: …) in the interface language
+
+
+_translate_click()

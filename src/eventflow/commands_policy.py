@@ -52,8 +52,8 @@ def attach(cli: click.Group) -> None:
 
     @cli.group(invoke_without_command=True)
     @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default=None,
-                  help="Language of the rules (default: the folder's language). Scenarios are "
-                       "written in Finnish and English; Swedish shows the English ones.")
+                  help="Language of the rules and scenarios (default: the folder's language); "
+                       "the policy is written in Finnish, Swedish and English.")
     @json_option
     @click.pass_context
     def policy(ctx: click.Context, lang: str | None, as_json: bool) -> None:
@@ -73,7 +73,7 @@ def attach(cli: click.Group) -> None:
         eng = _engine(ctx)
         pol = _policy(eng)
         lang = lang or eng.lang
-        scenario_lang = "fi" if lang == "fi" else "en"
+        scenario_lang = lang if lang in ("fi", "sv", "en") else "en"
         last = load_results() or {}
         from pathlib import Path
 
@@ -243,23 +243,35 @@ def attach(cli: click.Group) -> None:
     @click.option("--html", "html_file", required=True,
                   type=click.Path(dir_okay=False),
                   help="The HTML file to write (one static page, works offline).")
+    @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default=None,
+                  help="Language of the page (default: the folder's language).")
+    @click.option("--event", "event_name", default=None, metavar="EVENT",
+                  help="Show this event's verdict beside each rule.")
     @click.pass_context
-    def report(ctx: click.Context, html_file: str) -> None:
-        """Write one static, offline HTML page: every rule, its scenarios and their last
-        result, and the workflow diagram.
+    def report(ctx: click.Context, html_file: str, lang: str | None,
+               event_name: str | None) -> None:
+        """Write one static, offline HTML page: a summary, a contents list, every rule with its
+        scenarios and their last result, and the workflow diagram.
 
         \b
         Example:
             eventflow policy verify; eventflow policy report --html policy.html
+            eventflow policy report --html policy.html --lang sv --event pirkanmaa
         """
-        from .machine import mermaid
-        from .policy.report import render
+        from .policy.report import event_verdict, render
         from .policy.verify import load_results
         from .store import atomic_write
 
         eng = _engine(ctx)
         pol = _policy(eng)
-        page = render(pol, load_results(), mermaid(pol.workflow), eng.lang)
+        lang = lang or eng.lang
+        event = None
+        if event_name:
+            from .cli import engine, today
+
+            eng = engine(ctx)  # an event needs its planning folder
+            event = event_verdict(eng, eng.load(event_name), today(), lang)
+        page = render(pol, load_results(), None, lang, event)
         flush_warnings(eng)
         from pathlib import Path
 

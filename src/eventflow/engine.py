@@ -14,7 +14,7 @@ from .checklist import ItemStatus, evaluate
 from .errors import EventflowError, InvalidInput, TransitionBlocked, WorkflowError
 from .event import Event, Host, WorkflowPin
 from .judge import Requirement, Verdict, judge
-from .regions import find_region
+from .regions import find_region, region_hint
 from .schedule import due_date, today
 from .store import Project, now, who
 from .workflow import CANCELLED, DONE, TERMINAL, Workflow, load_workflow
@@ -341,8 +341,9 @@ class Engine:
                recording: bool = False) -> Event:
         found = find_region(region)
         if found is None:
-            raise InvalidInput(f"'{region}' is not one of Finland's 19 regions; the training "
-                               "covers at most one region (maakunta), e.g. --region Pirkanmaa")
+            raise InvalidInput(f"'{region}' is not one of Finland's 19 regions"
+                               f"{region_hint(region)}; the training covers at most one region "
+                               "(maakunta), e.g. --region Pirkanmaa")
         if not title.strip():
             raise InvalidInput("the title is empty; give the event a title")
         workflow = self.workflow(workflow_id)
@@ -468,9 +469,10 @@ class Engine:
         try:
             item = workflow.item(item_id)
         except KeyError:
-            close = [i.id for i in workflow.items() if item_id in i.id][:5]
-            hint = f"; did you mean {', '.join(close)}?" if close else \
-                f"; `eventflow status {event.id}` lists the items"
+            from .suggest import did_you_mean
+
+            hint = did_you_mean(item_id, [i.id for i in workflow.items()],
+                                f"; `eventflow status {event.id}` lists the items")
             raise InvalidInput(f"no item '{item_id}' in workflow {workflow.id}{hint}") from None
         if not (waive and item.waivable) and not self._may_tick(item):
             raise InvalidInput(f"'{item_id}' is computed by check '{item.check}' from the "
@@ -599,7 +601,10 @@ class Engine:
         event = self.load(name)
         workflow = self.workflow_for(event)
         if stage not in workflow.stage_ids:
-            raise InvalidInput(f"no stage '{stage}'; stages: {', '.join(workflow.stage_ids)}")
+            from .suggest import did_you_mean
+
+            raise InvalidInput(f"no stage '{stage}'{did_you_mean(stage, workflow.stage_ids)}; "
+                               f"stages: {', '.join(workflow.stage_ids)}")
         order = workflow.stage_ids
         if event.stage == CANCELLED:
             held = event.cancelled_from or self._cancelled_at(event)

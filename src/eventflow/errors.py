@@ -28,14 +28,16 @@ class FileFormatError(EventflowError):
         self.line = line
         self.field = field
         self.fix = fix
+        from .i18n import _
+
         where = str(path)
         if line is not None:
-            where += f", line {line}"
+            where += _(", line {line}").format(line=line)
         if field:
-            where += f", field '{field}'"
+            where += _(", field '{field}'").format(field=field)
         text = f"{where}: {message}"
         if fix:
-            text += f"\n  fix: {fix}"
+            text += "\n  " + _("fix: {fix}").format(fix=fix)
         super().__init__(text)
 
 
@@ -47,8 +49,11 @@ class WorkflowError(EventflowError):
 
         self.path = Path(path)
         self.problems = problems
+        from .i18n import _
+
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{path}: {len(problems)} problem(s) in the workflow:\n{lines}")
+        super().__init__(_("{path}: {count} problem(s) in the workflow:").format(
+            path=path, count=len(problems)) + f"\n{lines}")
 
 
 class EventNotFound(EventflowError):
@@ -86,4 +91,7 @@ class PluginError(EventflowError):
     def __init__(self, plugin: str, hook: str, message: str) -> None:
         self.plugin = plugin
         self.hook = hook
-        super().__init__(f"plugin '{plugin}' ({hook}): {message}")
+        from .i18n import _
+
+        super().__init__(_("plugin '{plugin}' ({hook}): {message}").format(
+            plugin=plugin, hook=hook, message=message))

@@ -410,6 +410,20 @@ class ItemState(_Base, kw_only=True):
     note: str = ""
 
 
+class Conflict(_Base, kw_only=True):
+    """Both sides of a merge changed one value differently (eventflow.merge): the event keeps
+    ``ours`` until ``eventflow resolve`` settles it; a side with no value has none here."""
+
+    path: str
+    base: Any = None
+    ours: Any = None
+    theirs: Any = None
+    ours_by: str = ""
+    ours_at: str = ""
+    theirs_by: str = ""
+    theirs_at: str = ""
+
+
 class Event(_Base, kw_only=True):
     """One training day: everything a planning team records about it
     (``events/<id>/event.toml``). Plugins receive copies; change an event with
@@ -452,6 +466,7 @@ class Event(_Base, kw_only=True):
     agreement: Agreement = msgspec.field(default_factory=Agreement)
     partners: list[Partner] = []
     organisers: list[Organiser] = []
+    owners: dict[str, list[str]] = {}  # role -> people for this event (people.py)
     venue: Venue = msgspec.field(default_factory=Venue)
     costs: list[Cost] = []
     speakers: list[Speaker] = []
@@ -463,6 +478,7 @@ class Event(_Base, kw_only=True):
     items: dict[str, ItemState] = {}
     due: dict[str, dt.date] = {}
     ext: dict[str, dict[str, Any]] = {}
+    conflicts: list[Conflict] = []  # from a merge of two copies, until resolved (merge.py)
 
     def __post_init__(self) -> None:
         lang = self.languages[0] if self.languages else "fi"

@@ -47,6 +47,22 @@ for _region in REGIONS:
         _BY_NAME.setdefault(_name.casefold(), _region)
 
 
+def region_hint(name: str) -> str:
+    """``"; did you mean Pirkanmaa?"`` for a region name nobody knows (``""`` if none is near):
+    the nearest names in any of the three languages, one per region."""
+    from .suggest import did_you_mean, nearest
+
+    names = [n for r in REGIONS for n in (r.fi, r.sv, r.en)]
+    seen: set[str] = set()
+    unique = []
+    for found in nearest(name, names, n=len(names)):
+        iso = _BY_NAME[found.casefold()].iso
+        if iso not in seen:
+            seen.add(iso)
+            unique.append(found)
+    return did_you_mean(name, unique)
+
+
 def find_region(name: str) -> Region | None:
     """The region whose Finnish, Swedish, English name or ISO code is ``name`` (any case)."""
     return _BY_NAME.get(name.strip().casefold())

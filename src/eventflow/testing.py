@@ -186,6 +186,7 @@ def ef_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
 
     monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
     monkeypatch.setenv("EVENTFLOW_USER", "tester")
+    monkeypatch.setenv("EVENTFLOW_LANG", "en")  # messages in English, whatever the folder says
     monkeypatch.delenv("EVENTFLOW_DIR", raising=False)
     # restored after the test, as walks move the clock forward (move_clock)
     monkeypatch.setenv("EVENTFLOW_TODAY", os.environ.get("EVENTFLOW_TODAY") or

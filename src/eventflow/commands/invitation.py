@@ -166,4 +166,8 @@ def invitation_sent(ctx: click.Context, event: str, date: dt.date | None) -> Non
 
 
 def attach(cli: click.Group) -> None:
+    if "send" not in invitation.commands:
+        from ..commands_remind import attach_invitation  # `invitation send` (mail, sent-log)
+
+        attach_invitation(invitation)
     cli.add_command(invitation)

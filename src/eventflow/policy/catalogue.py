@@ -20,8 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .resolve import resolve_requirement, resolve_stage
+
 if TYPE_CHECKING:
-    from ..workflow import Item, Stage, Workflow
+    from ..workflow import Item, Workflow
 
 PACKAGE = Path(__file__).resolve().parent.parent
 RULES_FILE = PACKAGE / "data" / "rules.toml"
@@ -87,34 +89,7 @@ def load_rules(path: Path = RULES_FILE) -> list[Rule]:
     return list(_load_rules(path))
 
 
-# requirements and stages named in steps ------------------------------------------------------
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def resolve_requirement(items: Iterable[Item], words: str) -> Item:
-    """The one item whose label (in any language) contains ``words``; a clear error otherwise."""
-    wanted = _fold(words)
-    found = [i for i in items if any(wanted in _fold(text) for text in i.label.values())]
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise LookupError(f'no checklist item says "{words}": the workflow has no such '
-                          "requirement (was it removed or renamed?)")
-    raise LookupError(f'"{words}" fits several checklist items ('
-                      + ", ".join(i.id for i in found) + "); quote more of the label")
-
-
-def resolve_stage(stages: Sequence[Stage], words: str) -> Stage:
-    """The stage whose id or label (in any language) is ``words`` (case-insensitive)."""
-    wanted = _fold(words)
-    for stage in stages:
-        if wanted == stage.id or wanted in {_fold(t) for t in stage.label.values()}:
-            return stage
-    raise LookupError(f'no stage "{words}"; stages: '
-                      + ", ".join(s.text("en") for s in stages))
-
-
+# requirements named in steps -----------------------------------------------------------------
 def step_requirements(step_type: str, text: str, datatable: Any) -> list[str] | None:
     """The requirement names one step quotes, found with the step definitions' own parsers
     (a field called ``requirement``, or a table of requirements); ``None`` if no step
@@ -277,14 +252,41 @@ def scenario_stage(scenario: ScenarioInfo, workflow: Workflow) -> str | None:
     return None
 
 
-def trace_problems(policy: Policy, languages: Sequence[str] = ("en", "fi"),
+LANGUAGES = ("en", "fi", "sv")
+LANGUAGE_NAMES = {"en": "English", "fi": "Finnish", "sv": "Swedish"}
+
+
+def _where(file: Path) -> str:
+    """A feature file as people find it: ``features/sv/kostnader.feature``."""
+    try:
+        return f"features/{file.relative_to(features_dir()).as_posix()}"
+    except ValueError:
+        return str(file)
+
+
+def missing_rule_problem(rid: str, polarity: str, lang: str,
+                         elsewhere: Sequence[ScenarioInfo]) -> str:
+    """The sentence for a rule without a ``polarity`` scenario in ``lang``: which folder lacks
+    it, and which feature files of the other languages have one to translate."""
+    name = LANGUAGE_NAMES.get(lang, lang)
+    text = (f"rule {rid} has no scenario in which it is {polarity} in features/{lang}/ "
+            f"({name})")
+    files = sorted({_where(s.feature_file) for s in elsewhere})
+    if files:
+        return (text + f"; translate the {polarity} scenario of " + " and ".join(files)
+                + f" into a feature of features/{lang}/, under a rule tagged @{rid}")
+    return text + f"; add one under a rule tagged @{rid} in every language"
+
+
+def trace_problems(policy: Policy, languages: Sequence[str] = LANGUAGES,
                    required_rules: Sequence[str] | None = None) -> list[str]:
     """Everything that breaks traceability, as sentences; empty when the policy is complete.
 
     * a scenario whose steps cannot be bound, or name a requirement the workflow lacks;
     * a scenario tagged with a rule id that is not in the catalogue;
     * a rule (``required_rules``, default every rule in the catalogue) without a kept and a
-      broken scenario in each language;
+      broken scenario in each language (English, Finnish and Swedish); the sentence names the
+      folder that lacks it and the feature files of the other languages that have one;
     * a workflow item with a ``source`` that no scenario names, or (for a rule source) that no
       scenario of that rule names;
     * a stage without a scenario about leaving it, and no scenario for reopen or cancel.
@@ -299,11 +301,10 @@ def trace_problems(policy: Policy, languages: Sequence[str] = ("en", "fi"),
     wanted = list(required_rules) if required_rules is not None else sorted(known)
     for rid in wanted:
         for lang in languages:
-            mine = [s for s in core if rid in s.tags and s.language == lang]
             for polarity in (KEPT, BROKEN):
-                if not any(s.polarity == polarity for s in mine):
-                    problems.append(f"rule {rid} has no scenario in which it is {polarity} "
-                                    f"({lang})")
+                having = [s for s in core if rid in s.tags and s.polarity == polarity]
+                if not any(s.language == lang for s in having):
+                    problems.append(missing_rule_problem(rid, polarity, lang, having))
     for item in policy.workflow.items():
         if not item.source:
             continue

@@ -334,12 +334,6 @@ def _engine_mutants() -> list[tuple[str, Callable[[Any], None]]]:
             ("accept facts out of order", out_of_order)]
 
 
-def _use_walks(steps: Any, walks: tuple[dict[str, Any], list[Any]]) -> None:
-    steps._CACHE.clear()
-    steps._CACHE.update(walks[0])
-    steps._CACHE_DIR[:] = walks[1]
-
-
 def engine_mutation_check(scenarios: Sequence[ScenarioInfo],
                           rule_ids: Sequence[str] = ("L1", "L2", "L3", "L4", "L5")
                           ) -> list[dict[str, Any]]:
@@ -347,31 +341,28 @@ def engine_mutation_check(scenarios: Sequence[ScenarioInfo],
     fails that passes against the real engine. One row per mutant, as :func:`mutation_check`."""
     import pytest
 
-    from . import steps
+    from .steps.world import swap_walks
 
     own = sorted((s for s in scenarios if set(s.tags) & set(rule_ids) and not s.plugin),
                  key=lambda s: (s.polarity != "broken", s.language))
     baseline: dict[str, bool] = {}
     rows = []
-    real_walks = (dict(steps._CACHE), list(steps._CACHE_DIR))
     for description, patch in _engine_mutants():
         killer = None
-        mutant_walks: tuple[dict[str, Any], list[Any]] = ({}, [])  # the mutant's alone
+        mutant_walks: Any = ({}, [])  # walks made by a mutant are the mutant's alone
         for scenario in own:
             mp = pytest.MonkeyPatch()
-            _use_walks(steps, mutant_walks)
+            real_walks = swap_walks(mutant_walks)
             try:
                 patch(mp)
                 result = run_inprocess(scenario)
             finally:
                 mp.undo()
-                mutant_walks = (dict(steps._CACHE), list(steps._CACHE_DIR))
-                _use_walks(steps, real_walks)
+                mutant_walks = swap_walks(real_walks)
             if result.ok:
                 continue
             if scenario.key not in baseline:
                 baseline[scenario.key] = run_inprocess(scenario).ok
-                real_walks = (dict(steps._CACHE), list(steps._CACHE_DIR))
             if baseline[scenario.key]:
                 killer = result
                 break

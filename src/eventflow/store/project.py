@@ -186,7 +186,10 @@ class Project:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            hint = f"; events here: {', '.join(ids[:10])}" if ids else "; create one first"
+            from ..suggest import did_you_mean
+
+            hint = (did_you_mean(name, ids, f"; events here: {', '.join(ids[:10])}") if ids
+                    else "; create one first")
             raise EventNotFound(f"no event '{name}' in {self.events_dir}{hint}")
         raise AmbiguousEvent(f"'{name}' matches {len(matches)} events ({', '.join(matches[:10])}); "
                              "give more of the id")
@@ -218,6 +221,7 @@ class Project:
                 cached = self._cache.get(event_id) if use_cache else None
                 if cached is not None and cached[0] == file_identity(st):
                     self._report_copies(path.parent)
+                    self._report_merge_conflicts(cached[1])
                     return cached[1].copy(), b""
                 if st.st_size > MAX_EVENT_BYTES:
                     raise FileFormatError(path, f"is {st.st_size} bytes, over the "
@@ -237,7 +241,14 @@ class Project:
         if use_cache:
             self._cache[event_id] = (file_identity(st), event.copy())
         self._report_copies(path.parent)
+        self._report_merge_conflicts(event)
         return event, raw
+
+    def _report_merge_conflicts(self, event: Event) -> None:
+        if event.conflicts:  # recorded by a merge of two copies until resolved (merge.py)
+            from ..merge import conflict_warning
+
+            self.notice(conflict_warning(event.id, event.conflicts))
 
     def _report_copies(self, folder: Path) -> None:
         copies = conflicted_copies(folder)

@@ -1,0 +1,360 @@
+"""Write the dashboard: a static, offline site of every event of a planning folder.
+
+    DIR/index.html              overview of every event (paged by PAGE_SIZE events)
+    DIR/overview-N.html         further overview pages, when there are more events
+    DIR/next30.html             what falls due in the next 30 days, grouped by owner
+    DIR/workflow.html           the workflows, drawn as SVG
+    DIR/events/<id>.html        one page per event
+    DIR/.eventflow-dashboard.json   the marker: this folder is a dashboard (and its cache)
+
+The site is built in a new folder beside DIR and then put in DIR's place, so a failed run
+leaves the previous site as it was. An event's page is made again only when something it shows
+may have changed: its files (event, history, outputs), the day, the language, the workflows,
+eventflow's code or the folder's settings; otherwise the previous page is kept (hard-linked).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from ..errors import EventflowError, InvalidInput
+from . import data
+from .svg import workflow_svg
+from .templates import SCRIPT, STYLE, TEMPLATES
+from .texts import date_formatter, texts
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+
+MARKER = ".eventflow-dashboard.json"
+FORMAT = 1
+PAGE_SIZE = 1000
+HORIZON_DAYS = 30
+RACY_NS = 2_000_000_000
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                       "\u2066-\u2069\ufeff]")
+_HISTORY_KEYS = {"rev", "at", "by", "action", "change_id"}
+
+
+def visible(value: Any) -> str:
+    """Text with control and direction-changing characters shown as ``\\u202e``: a hostile
+    title cannot reorder the page around it or hide part of itself."""
+    text = "" if value is None else str(value)
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class Obj(dict):  # type: ignore[type-arg]
+    """A dict the templates read as ``x.name`` without Jinja's exception-driven fallback from
+    attribute to item (the costliest part of rendering thousands of rows)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def wrap(value: Any) -> Any:
+    """``value`` with every dict in it an :class:`Obj`."""
+    if isinstance(value, dict):
+        return Obj((k, wrap(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [wrap(v) for v in value]
+    return value
+
+
+def history_details(entry: dict[str, Any]) -> str:
+    return "; ".join(f"{k}: {v}" for k, v in entry.items() if k not in _HISTORY_KEYS)
+
+
+def environment(lang: str) -> Any:
+    from jinja2 import DictLoader, Environment, StrictUndefined
+
+    env = Environment(loader=DictLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True, undefined=StrictUndefined)
+    env.filters["t"] = visible
+    env.filters["history_details"] = history_details
+    env.globals.update(t=Obj(texts(lang)), day=date_formatter(lang), style=STYLE, script=SCRIPT,
+                       lang=lang)
+    return env
+
+
+def page_name(event_id: str) -> str:
+    return quote(event_id, safe="") + ".html"
+
+
+def overview_name(n: int) -> str:
+    return "index.html" if n == 1 else f"overview-{n}.html"
+
+
+# the target folder ------------------------------------------------------------------------------
+def check_target(target: Path, force: bool) -> bool:
+    """Whether ``target`` may be written; True if it holds a previous dashboard (or nothing)."""
+    if target.exists() and not target.is_dir():
+        raise InvalidInput(f"{target} is a file; give a folder for the dashboard")
+    if not target.is_dir():
+        return True
+    if (target / MARKER).is_file():
+        return True
+    others = sorted(p.name for p in target.iterdir())
+    if not others:
+        return True
+    if force:
+        return False
+    shown = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
+    raise InvalidInput(f"{target} already holds other files ({shown}) and is not a previous "
+                       f"dashboard (it has no {MARKER}); choose an empty or new folder, or "
+                       "add --force to write the dashboard into it anyway")
+
+
+def _code_key() -> list[Any]:
+    """eventflow's own code: a changed module (an upgrade, a development edit) starts afresh."""
+    from .. import __version__
+
+    package = Path(__file__).resolve().parent.parent
+    keys: list[Any] = [__version__]
+    for folder in (package, package / "dashboard"):
+        with os.scandir(folder) as entries:
+            for e in sorted(entries, key=lambda e: e.name):
+                if e.name.endswith(".py"):
+                    st = e.stat()
+                    keys.append([e.name, st.st_size, st.st_mtime_ns])
+    return keys
+
+
+def context_key(engine: Engine, target: Path, today: dt.date, lang: str) -> list[Any] | None:
+    """What every page depends on besides its event's own files; None: do not keep a cache
+    (a third-party plugin is active: its checks may read anything)."""
+    from ..cachekeys import folder_context, stat_key
+
+    if engine.project.settings.active_plugins:
+        return None
+    folder = folder_context(engine.project.root)
+    if folder is None:
+        return None
+    workflows = sorted([str(p), *stat_key(str(p))] for p in engine.workflow_files.values())
+    pinned = engine.project.events_dir / ".workflows"
+    return [FORMAT, folder, _code_key(), today.isoformat(), lang, str(target.resolve()),
+            workflows, stat_key(str(pinned))]
+
+
+def event_key(engine: Engine, event_id: str) -> list[Any]:
+    from ..cachekeys import stat_key
+
+    folder = str(engine.project.event_dir(event_id))
+    key = [stat_key(os.path.join(folder, "event.toml")),
+           stat_key(os.path.join(folder, "history.jsonl"))]
+    outputs = os.path.join(folder, "outputs")
+    key.append(stat_key(outputs))
+    if key[-1][0] >= 0:
+        for top, dirs, _files in os.walk(outputs):
+            dirs.sort()
+            key.extend(stat_key(os.path.join(top, d)) for d in dirs)
+    return key
+
+
+def _read_marker(target: Path) -> dict[str, Any]:
+    try:
+        found = json.loads((target / MARKER).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+# building ---------------------------------------------------------------------------------------
+def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
+          force: bool = False) -> dict[str, Any]:
+    """Write the site for every event of ``engine``'s folder into ``target``; return counts."""
+    from ..policy.catalogue import load_rules
+
+    lang = lang or engine.lang
+    target = Path(target)
+    ours = check_target(target, force)
+    horizon = today + dt.timedelta(days=HORIZON_DAYS)
+    env = environment(lang)
+    context = context_key(engine, target, today, lang)
+    marker = _read_marker(target) if ours else {}
+    cached: dict[str, Any] = (marker.get("events") or {}) \
+        if context is not None and marker.get("context") == context else {}
+    written_at = int(marker.get("written_ns", 0))
+    rules = {r.id: r for r in load_rules()}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(staging, 0o777 & ~mask)  # as a folder made with mkdir (mkdtemp makes it private)
+    stats = {"events": 0, "rendered": 0, "kept": 0, "bytes": 0, "files": 0}
+    try:
+        (staging / "events").mkdir()
+        rows: list[dict[str, Any]] = []
+        entries: dict[str, Any] = {}
+        svgs: dict[tuple[str, str], str] = {}
+        event_tpl = env.get_template("event")
+        for event_id in engine.project.event_ids():
+            key = event_key(engine, event_id)
+            name = page_name(event_id)
+            old = cached.get(event_id)
+            fresh = (old is not None and old.get("key") == key
+                     and max(k[1] for k in key) < written_at - RACY_NS)
+            if old is not None and fresh and _keep(target / "events" / name,
+                                                   staging / "events" / name):
+                row = old["row"]
+                stats["kept"] += 1
+                stats["bytes"] += (staging / "events" / name).stat().st_size
+            else:
+                event = engine.project.load(event_id)
+                verdict = data.judgement(engine, event, today, lang)
+                row = data.event_row(event, verdict, today, horizon)
+                workflow = engine.workflow_for(event)
+                row["stage_label"] = (workflow.stage(row["stage"]).text(lang)
+                                      if row["stage"] in workflow.stage_ids else
+                                      texts(lang)[row["status"]])
+                page = data.event_page(engine, event, verdict, rules, lang)
+                page["outputs"] = [(_href(engine.project.event_dir(event_id) / rel, target),
+                                    rel) for rel in page["outputs"]]
+                svg_key = (workflow.hash, row["stage"])
+                if svg_key not in svgs:
+                    svgs[svg_key] = workflow_svg(workflow, lang, row["stage"], "diagram")
+                html = event_tpl.render(r=wrap(row), p=wrap(page), svg=svgs[svg_key], root="../",
+                                        today=today.isoformat(), generated=_now())
+                stats["bytes"] += _write(staging / "events" / name, html)
+                stats["rendered"] += 1
+            row["href"] = name
+            rows.append(row)
+            entries[event_id] = {"key": key, "row": row}
+        stats["events"] = len(rows)
+        stats["bytes"] += _site_pages(engine, env, staging, rows, today, horizon, lang)
+        stats["files"] = len(rows) + 3 + max(0, (len(rows) - 1) // PAGE_SIZE)
+        started = time.time_ns()
+        marker_data = {"format": FORMAT, "generator": "eventflow dashboard",
+                       "context": context, "written_ns": started,
+                       "events": entries if context is not None else {}}
+        _write(staging / MARKER, json.dumps(marker_data, ensure_ascii=False,
+                                            separators=(",", ":")))
+        _put_in_place(staging, target, ours)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return stats
+
+
+def _now() -> str:
+    return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+
+
+def _keep(old: Path, new: Path) -> bool:
+    try:
+        os.link(old, new)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            shutil.copy2(old, new)
+        except OSError:
+            return False
+    return True
+
+
+def _write(path: Path, text: str) -> int:
+    raw = text.encode("utf-8")
+    with open(path, "wb") as fh:
+        fh.write(raw)
+    return len(raw)
+
+
+def _href(path: Path, target: Path) -> str:
+    """A link from a page in ``target/events/`` to ``path``: relative (the site and the
+    planning folder can move together), else a file: URL."""
+    try:
+        rel = os.path.relpath(path, target.resolve() / "events")
+    except ValueError:  # another drive
+        return path.resolve().as_uri()
+    return quote(rel.replace(os.sep, "/"))
+
+
+def _site_pages(engine: Engine, env: Any, staging: Path, rows: list[dict[str, Any]],
+                today: dt.date, horizon: dt.date, lang: str) -> int:
+    size = 0
+    common = {"today": today.isoformat(), "generated": _now(), "root": ""}
+    by_status: dict[str, int] = {}
+    for r in rows:
+        by_status[r["status"]] = by_status.get(r["status"], 0) + 1
+        r["progress"] = (r["stage_number"] * 100 + r["done_in_stage"]
+                         if r["status"] == "active" else 99999 if r["status"] == "done" else -1)
+    totals = {"events": len(rows), "overdue": sum(r["overdue"] for r in rows),
+              "regressions": sum(r["regressions"] for r in rows),
+              "by_status": sorted(by_status.items())}
+    t = texts(lang)
+    filters = [
+        ("f-org", t["organisation"], sorted({o for r in rows for o in r["organisations"]})),
+        ("f-owner", t["owner"], sorted({o for r in rows for o in r["owners"]})),
+        ("f-region", t["region"], sorted({r["region"] for r in rows})),
+        ("f-stage", t["stage"], list(dict.fromkeys(
+            [s for r in sorted(rows, key=lambda r: r["progress"]) for s in [r["stage"]]]))),
+    ]
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    overview = env.get_template("overview")
+    for n in range(1, pages + 1):
+        chunk = rows[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]
+        html = overview.render(rows=wrap(chunk), totals=totals, filters=filters, page=n, pages=pages,
+                               page_href=overview_name, **common)
+        size += _write(staging / overview_name(n), html)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        for item in r["upcoming"]:
+            groups.setdefault(item["owner"] or "-", []).append({**item, "href": r["href"]})
+    ordered = [(owner, sorted(items, key=lambda i: (i["due"], i["event"], i["item"])))
+               for owner, items in sorted(groups.items())]
+    size += _write(staging / "next30.html", env.get_template("next30").render(
+        groups=wrap(ordered), horizon=horizon.isoformat(), **common))
+    workflows: list[dict[str, str]] = []
+    seen = set()
+    for wf_id in sorted(engine.workflow_files):
+        try:
+            wf = engine.workflow(wf_id)
+        except EventflowError as exc:  # drawn for none of its events either; say why
+            engine.warnings.append(f"workflow '{wf_id}' is not drawn: {exc}")
+            continue
+        if wf.hash in seen:
+            continue
+        seen.add(wf.hash)
+        workflows.append({"id": wf.id, "version": wf.version,
+                          "title": wf.title.get(lang) or wf.title.get("en") or wf.id,
+                          "svg": workflow_svg(wf, lang, None, f"workflow-{len(workflows)}")})
+    size += _write(staging / "workflow.html", env.get_template("workflow").render(
+        workflows=workflows, **common))
+    return size
+
+
+def _put_in_place(staging: Path, target: Path, ours: bool) -> None:
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if ours:
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+        os.rename(target, old / "site")
+        try:
+            os.rename(staging, target)
+        except OSError:
+            os.rename(old / "site", target)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    # --force into a folder with other files: ours replace theirs, theirs stay
+    for top, _dirs, files in os.walk(staging):
+        rel = Path(top).relative_to(staging)
+        (target / rel).mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.replace(Path(top) / name, target / rel / name)
+    shutil.rmtree(staging, ignore_errors=True)

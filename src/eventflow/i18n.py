@@ -1,0 +1,199 @@
+"""The interface in Finnish, Swedish and English: gettext catalogues and the language in use.
+
+How to make a message translatable (for everyone who adds one)
+---------------------------------------------------------------
+1. Wrap the English text in ``_()`` where it is *used* (at run time, not at import time)::
+
+       from .i18n import _
+
+       click.echo(_("{event} cannot leave '{stage}' yet").format(event=ev.id, stage=ev.stage))
+
+   Put the values in with ``.format()`` *after* ``_()``, as named placeholders: the
+   translator moves them, and a test fails if a translation drops or changes one. Never
+   build a message from pieces (``_("no ") + what``): word order differs between languages.
+   Counted things: ``ngettext("{n} item", "{n} items", n).format(n=n)``. A message needed at
+   import time (a module constant) is marked with ``N_("…")`` and translated with ``_()``
+   where it is printed.
+2. Help texts need no wrapping: the docstring of a command and the ``help=`` of its options are
+   translated when help is shown. Their module must be listed under ``modules`` in
+   ``babel.cfg`` (extraction walks the commands of the listed modules).
+3. Run ``make messages``: it extracts every message into ``src/eventflow/locale/eventflow.pot``,
+   merges it into the Finnish and Swedish ``.po`` files and compiles the ``.mo`` files.
+   Translate the new entries in ``src/eventflow/locale/{fi,sv}/LC_MESSAGES/eventflow.po``
+   (use the terms of the domain glossary; remove the ``fuzzy`` flag of a guessed entry) and
+   run ``make messages`` again. ``tests/test_i18n.py`` fails until every message has a Finnish
+   and a Swedish translation with the same placeholders, and until the committed ``.mo`` files
+   match the ``.po`` files.
+
+JSON output, command and option names, ids and file formats stay English: scripts read them.
+
+The language
+------------
+``--lang`` (the global option), else ``EVENTFLOW_LANG``, else the planning folder's
+``language`` (``eventflow.toml``), else the system locale (``LANGUAGE``, ``LC_ALL``,
+``LC_MESSAGES``, ``LANG``), else English. It is found on the first message, not at start-up,
+and English needs no catalogue at all: ``--help`` and the fast ``status`` pay nothing for it.
+A catalogue that is missing or broken gives English and one warning.
+
+The ``.mo`` files are committed next to the ``.po`` files (and shipped as package data), not
+compiled at install time: an install then needs no Babel and no build step, an editable
+install works as is, and ``tests/test_i18n.py`` holds the two in step.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+LANGUAGES = ("fi", "sv", "en")
+DOMAIN = "eventflow"
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+
+_state: dict[str, Any] = {"explicit": None, "dir": None, "lang": None, "catalogue": None,
+                          "warned": False}
+
+
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
+    """Mark ``message`` for extraction without translating it (translate it where used)."""
+    return message
+
+
+def configure(lang: str | None = None, directory: str | None = None) -> None:
+    """Start over with ``--lang`` and ``--dir`` as given (``None``: not given); the language
+    is found again on the next message. The command line calls this for every run."""
+    _state.update(explicit=lang, dir=directory, lang=None, catalogue=None)
+
+
+def language() -> str:
+    """The language of the interface: ``fi``, ``sv`` or ``en`` (see the module's docstring)."""
+    if _state["lang"] is None:
+        _state["lang"] = _resolve()
+    return str(_state["lang"])
+
+
+def gettext(message: str) -> str:
+    """``message`` in the interface language (itself when the catalogue lacks it)."""
+    if not message:
+        return message
+    catalogue = _catalogue()
+    return message if catalogue is None else catalogue.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    catalogue = _catalogue()
+    if catalogue is None:
+        return singular if n == 1 else plural
+    return catalogue.ngettext(singular, plural, n)
+
+
+_ = gettext
+
+
+def _catalogue() -> Any:
+    lang = language()
+    if lang == "en":
+        return None
+    if _state["catalogue"] is None:
+        _state["catalogue"] = _load(lang) or False
+    return _state["catalogue"] or None
+
+
+def _load(lang: str) -> Any:
+    import gettext as stdlib
+
+    path = os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+    try:
+        with open(path, "rb") as fh:
+            return stdlib.GNUTranslations(fh)
+    except (OSError, ValueError, UnicodeDecodeError, IndexError, KeyError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        _warn(f"the {lang} catalogue {path} cannot be read ({reason}); eventflow speaks "
+              "English (reinstall eventflow, or run `make messages` in a checkout)")
+        return None
+
+
+def _warn(message: str) -> None:
+    if not _state["warned"]:
+        _state["warned"] = True
+        print(f"warning: {message}", file=sys.stderr)
+
+
+def _resolve() -> str:
+    explicit = _state["explicit"]
+    if explicit in LANGUAGES:
+        return str(explicit)
+    env = os.environ.get("EVENTFLOW_LANG", "").strip()
+    if env:
+        if env in LANGUAGES:
+            return env
+        _warn(f"EVENTFLOW_LANG={env} is not a language of eventflow; use fi, sv or en")
+    folder_lang = _folder_language()
+    if folder_lang in LANGUAGES:
+        return str(folder_lang)
+    return system_language()
+
+
+def system_language() -> str:
+    """The first of fi, sv, en the system locale asks for (as gettext reads it), else en."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if not value:
+            continue
+        for part in value.split(":"):
+            code = part.split(".")[0].split("_")[0].split("@")[0].lower()
+            if code in LANGUAGES:
+                return code
+        if name != "LANGUAGE":
+            break  # the first of LC_ALL, LC_MESSAGES, LANG that is set is the locale
+    return "en"
+
+
+def _folder_language() -> str | None:
+    """The ``language`` of the planning folder's ``eventflow.toml`` (``[eventflow]``), read
+    without a TOML parser (the file is eventflow's own, written by tomli-w)."""
+    import re
+
+    from .folder import SETTINGS_FILE, planning_folder
+
+    directory = _state["dir"]
+    if directory is None:
+        directory = _click_directory()
+    try:
+        root = planning_folder(directory)
+    except OSError:
+        return None
+    if root is None:
+        return None
+    try:
+        with open(os.path.join(root, SETTINGS_FILE), encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = re.search(r'^\s*language\s*=\s*"([a-z]{2,3})"', text, re.M)
+    return match.group(1) if match else None
+
+
+def _click_directory() -> str | None:
+    """``--dir`` as the running command line parsed it, if it has got that far."""
+    click = sys.modules.get("click")
+    if click is None:
+        return None
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return None
+    value = ctx.find_root().params.get("directory")
+    return str(value) if value else None
+
+
+def translate_click() -> None:
+    """Let click's own words (``Usage:``, ``Options``, ``Error: …``) go through our catalogue:
+    click looks up ``_`` in its modules when it prints them."""
+    import gettext as stdlib
+
+    for name, module in list(sys.modules.items()):
+        if name == "click" or name.startswith("click."):
+            if getattr(module, "_", None) is stdlib.gettext:
+                module._ = gettext  # type: ignore[attr-defined]
+            if getattr(module, "ngettext", None) is stdlib.ngettext:
+                module.ngettext = ngettext  # type: ignore[attr-defined]

@@ -1,0 +1,238 @@
+"""Sending the invitation: the reviewed drafts of ``eventflow outputs EVENT --stage
+invitations`` (``events/<id>/outputs/invitations/invitation-<group>.eml``), one message per
+address, through the outbox and the sent-log of :mod:`eventflow.mail`.
+
+Recipients are the draft's Bcc (the ``distribution_lists`` of the outputs plugin's settings),
+or the rows of ``--to-file LIST.csv``: a header row with ``email`` and optionally ``name`` and
+``group`` (a target group such as ``ngo``; without it, every address gets the only draft). The
+idempotency key is event, event day, target group and address: each address gets an event's
+invitation once, however often the command runs (again only after a reschedule). Nothing is
+sent while the judge would refuse to record ``invitation sent`` (the order of actions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import FileFormatError, InvalidInput
+from .mail import Outgoing, key_state, message_id
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+    from pathlib import Path
+
+    from .engine import Engine
+    from .event import Event
+    from .people import Directory
+
+DRAFTS_STAGE = "invitations"
+DRAFTS_OUTPUT = "invitation_drafts"
+RECORDED_ACTION = "invitation.sent"
+MAX_LIST_BYTES = 8 << 20
+
+
+@dataclass
+class Recipient:
+    name: str
+    address: str
+    group: str = ""
+
+
+@dataclass
+class InvitationPlan:
+    event: Event
+    drafts: dict[str, Path]  # target group -> draft file
+    messages: list[Outgoing] = field(default_factory=list)
+    already_sent: int = 0
+    unknown: list[dict[str, Any]] = field(default_factory=list)
+    without_addresses: list[str] = field(default_factory=list)  # groups nobody receives
+    record: bool = False  # `invitation sent` is to be recorded once every address has it
+
+
+def invitation_key(event_id: str, day: str, group: str, address: str) -> str:
+    """Each address gets an event's invitation once per event day (a rescheduled event's
+    invitation goes out again, as the judge then asks)."""
+    return f"invitation:{event_id}:{day}:{group}:{address.lower()}"
+
+
+def _render_hint(event: Event) -> str:
+    return f"`eventflow outputs {event.id} --stage {DRAFTS_STAGE}`"
+
+
+def find_drafts(engine: Engine, event: Event) -> dict[str, Path]:
+    """The event's invitation drafts by target group; refuses when there are none."""
+    from .outputs import OUTPUTS_DIR
+
+    folder = engine.project.event_dir(event.id) / OUTPUTS_DIR / DRAFTS_STAGE
+    files = sorted(folder.glob("invitation-*.eml")) if folder.is_dir() else []
+    render = _render_hint(event)
+    if not files:
+        raise InvalidInput(f"{event.id} has no invitation drafts in {folder}; make them with "
+                           f"{render}, read them, then send")
+    drafts: dict[str, Path] = {}
+    for path in files:
+        group = str(_read(path)["X-Eventflow-Target-Group"] or path.stem.split("-", 1)[1])
+        drafts[group] = path
+    return drafts
+
+
+def refuse_stale(engine: Engine, event: Event) -> None:
+    """Refuse drafts made before the event's data or the templates changed (checked only when
+    something is to be sent: recording `invitation sent` itself changes the data)."""
+    from .outputs import stale_outputs
+
+    stale, _ = stale_outputs(engine, event.id)
+    for entry in stale:
+        if entry.id == DRAFTS_OUTPUT:
+            raise InvalidInput(f"{event.id}: the invitation drafts are out of date "
+                               f"({'; '.join(entry.reasons)}); make them again with "
+                               f"{_render_hint(event)}, read them, then send")
+
+
+def _read(path: Path) -> EmailMessage:
+    from email import message_from_bytes
+    from email.policy import SMTP
+
+    return message_from_bytes(path.read_bytes(), policy=SMTP)  # type: ignore[return-value]
+
+
+def read_list(path: Path) -> list[Recipient]:
+    """The rows of a recipients CSV (``email`` column; ``name`` and ``group`` optional)."""
+    import csv
+    import io
+
+    from .people import parse_address
+
+    try:
+        raw = path.read_bytes()[:MAX_LIST_BYTES + 1]
+    except OSError as exc:
+        raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})",
+                              fix="give the path of a CSV file with an 'email' column") from None
+    if len(raw) > MAX_LIST_BYTES:
+        raise FileFormatError(path, f"is over {MAX_LIST_BYTES} bytes", fix="split the list")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileFormatError(path, "is not UTF-8 text", fix="save the list as CSV UTF-8") \
+            from None
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    if "email" not in fields:
+        raise FileFormatError(path, "has no 'email' column", line=1,
+                              fix="make the first row a header: email,name,group")
+    reader.fieldnames = fields
+    found: list[Recipient] = []
+    for row in reader:
+        line = reader.line_num
+        value = (row.get("email") or "").strip()
+        if not value:
+            continue
+        name, address = parse_address(value, f"{path}, line {line}", "email")
+        found.append(Recipient((row.get("name") or "").strip() or name, address,
+                               (row.get("group") or "").strip()))
+    if not found:
+        raise FileFormatError(path, "lists no addresses", fix="add one row per address")
+    return found
+
+
+def plan_invitations(engine: Engine, directory: Directory, name: str,
+                     states: dict[str, dict[str, Any]], to_file: Path | None = None,
+                     retry_unknown: bool = False) -> InvitationPlan:
+    from email.headerregistry import Address
+    from email.utils import format_datetime, getaddresses, localtime
+
+    from .workflow import TERMINAL
+
+    event = engine.load(name)
+    if event.stage in TERMINAL:
+        raise InvalidInput(f"{event.id} is {event.stage}: its invitation is not sent any more")
+    drafts = find_drafts(engine, event)
+    result = InvitationPlan(event, drafts)
+    resend = event.invitation.sent_at is not None and event.invitation.sent_for not in (
+        None, event.date)
+    recipients: dict[str, list[Recipient]] = {group: [] for group in drafts}
+    if to_file is not None:
+        listed = read_list(to_file)
+        for person in listed:
+            group = person.group
+            if not group:
+                if len(drafts) > 1:
+                    raise FileFormatError(to_file, f"has no 'group' for {person.address}, and "
+                                          f"there are {len(drafts)} drafts "
+                                          f"({', '.join(sorted(drafts))})",
+                                          fix="add a 'group' column naming each address's "
+                                              "target group")
+                group = next(iter(drafts))
+            if group not in drafts:
+                raise FileFormatError(to_file, f"group '{group}' of {person.address} has no "
+                                      f"draft; drafts: {', '.join(sorted(drafts))}",
+                                      field="group", fix="use one of those groups, or add the "
+                                      "group to the invitation's target groups and make the "
+                                      "drafts again")
+            recipients[group].append(person)
+    else:
+        for group, path in drafts.items():
+            bcc = str(_read(path)["Bcc"] or "")
+            for display, address in getaddresses([bcc]) if bcc else []:
+                recipients[group].append(Recipient(display, address, group))
+    sender = directory.mail.sender
+    for group in sorted(recipients):
+        people = recipients[group]
+        if not people:
+            result.without_addresses.append(group)
+            continue
+        seen: set[str] = set()
+        for person in people:
+            address = person.address.lower()
+            if address in seen:
+                continue
+            seen.add(address)
+            key = invitation_key(event.id, event.date.isoformat(), group, address)
+            state = key_state(states, key)
+            if state == "sent":
+                result.already_sent += 1
+                continue
+            if state == "unknown" and not retry_unknown:
+                entry = states[key]
+                result.unknown.append({"key": key, "to": address,
+                                       "message_id": entry.get("message_id"),
+                                       "at": entry.get("at"), "group": group})
+                continue
+            msg = _read(drafts[group])
+            for header in ("Bcc", "To", "X-Unsent", "Date", "Message-ID"):
+                del msg[header]
+            if sender and not msg["From"]:
+                msg["From"] = sender
+            if not msg["From"]:
+                raise InvalidInput(f"{directory.path}: [mail] from is not set and the draft "
+                                   f"{drafts[group]} has no From; add from = \"Name "
+                                   "<address@example.fi>\" to [mail]")
+            msg["To"] = str(Address(display_name=person.name, addr_spec=person.address))
+            msg["Date"] = format_datetime(localtime())
+            msg["Message-ID"] = message_id([key], str(msg["From"]))
+            result.messages.append(Outgoing("invitation", address, [key], msg))
+    if result.messages:
+        refuse_stale(engine, event)
+        # the judge's order of actions, asked before anything goes out, not after
+        engine.refuse_out_of_order(event, RECORDED_ACTION)
+    result.record = bool(result.messages or result.already_sent) and (
+        event.invitation.sent_at is None or resend)
+    return result
+
+
+def record_sent(engine: Engine, name: str, day: Any) -> Any:
+    """Record ``invitation sent`` exactly as ``eventflow invitation sent`` does."""
+    def mutate(ev: Event) -> None:
+        ev.invitation.sent_at = day
+
+    return engine.change(name, RECORDED_ACTION, mutate, {"date": day.isoformat()})
+
+
+__all__ = ["InvitationPlan", "Recipient", "find_drafts", "invitation_key", "plan_invitations",
+           "read_list", "record_sent"]

@@ -1,0 +1,345 @@
+"""Outgoing mail: the outbox, SMTP delivery, and the sent-log that keeps it from sending twice.
+
+Every message eventflow sends carries one or more *idempotency keys* (a reminder: person, event,
+item and due date; an invitation: event, target group and address). Before a message goes to
+the server, the log ``mail/sent.jsonl`` in the planning folder gets a line ``"sending"`` for its
+keys; after the server accepts it, a line ``"sent"``; when the server refuses it, ``"failed"``.
+Each line is appended and fsynced before eventflow goes on, and the log lives in the planning
+folder (not in the ``.eventflow/`` cache), so deleting caches never forgets what was sent.
+
+A key whose last line is ``"sending"`` is *unknown*: eventflow was stopped (a crash, a kill, a
+lost connection) between handing the message over and hearing back, so the server may or may
+not have it. Unknown keys are **not** sent again; ``remind`` and ``invitation send`` list them
+(with the Message-ID to look for in the mailbox) and ``--retry-unknown`` sends them again with
+the same Message-ID, which is the same for every attempt at the same keys. Sending twice is the
+failure a person notices and blames the tool for; a reminder that may be missing is reported
+on every run until someone decides.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import EventflowError
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+    from pathlib import Path
+
+    from .people import MailSettings
+
+MAIL_DIR = "mail"
+SENT_LOG = "sent.jsonl"
+OUTBOX_DIR = ".eventflow/outbox"  # local: the messages of the last run, to review
+FAULT_ENV = "EVENTFLOW_MAIL_FAULT"  # tests: "kill-before-data" or "kill-after-accept"
+SMTP_TIMEOUT = 30.0
+SMTPS_PORT = 465
+
+SENT, SENDING, FAILED = "sent", "sending", "failed"
+
+
+class MailError(EventflowError):
+    """Mail could not be delivered; the message says what was sent and what to do."""
+
+
+@dataclass
+class Outgoing:
+    """One message to one person, with the keys it delivers."""
+
+    kind: str  # "reminder" or "invitation"
+    to: str  # the address
+    keys: list[str]
+    message: EmailMessage
+    file: str = ""  # its file in the outbox
+    status: str = "written"  # written, sent, failed, unknown
+    error: str = ""
+
+    @property
+    def message_id(self) -> str:
+        return str(self.message["Message-ID"])
+
+
+def message_id(keys: list[str], sender: str) -> str:
+    """The same Message-ID for every attempt to deliver the same keys."""
+    import hashlib
+    from email.utils import parseaddr
+
+    digest = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()[:32]
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "eventflow.invalid"
+    return f"<{digest}.eventflow@{domain}>"
+
+
+def new_message(*, sender: str, to: str, subject: str, body: str, keys: list[str],
+                kind: str) -> EmailMessage:
+    from email.message import EmailMessage
+    from email.policy import SMTP
+    from email.utils import format_datetime, localtime
+
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Date"] = format_datetime(localtime())
+    msg["Subject"] = subject
+    msg["Message-ID"] = message_id(keys, sender)
+    msg["Auto-Submitted"] = "auto-generated"
+    msg["X-Eventflow-Kind"] = kind
+    msg.set_content(body)
+    return msg
+
+
+# the sent-log -------------------------------------------------------------------------------------
+class SentLog:
+    """``mail/sent.jsonl``: one JSON line per attempt, appended and fsynced."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = root / MAIL_DIR
+        self.path = self.folder / SENT_LOG
+
+    def exclusive(self) -> Any:
+        """Held for a whole sending run: two runs at once would both see a key as new."""
+        from .store import file_lock
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._ignore_locks()
+        return file_lock(self.folder / ".send.lock")
+
+    def _ignore_locks(self) -> None:
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(".lock\n.send.lock\n", encoding="utf-8")
+
+    def states(self) -> dict[str, dict[str, Any]]:
+        """The last line recorded for each key. A torn last line (a kill while writing) is
+        skipped: the line before it still holds."""
+        found: dict[str, dict[str, Any]] = {}
+        try:
+            with open(self.path, encoding="utf-8") as fh:
+                lines = fh.readlines()
+        except FileNotFoundError:
+            return found
+        except OSError as exc:
+            raise MailError(f"{self.path}: cannot be read ({exc.strerror or exc}); check its "
+                            "permissions; nothing was sent") from None
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(entry, dict) or not isinstance(entry.get("keys"), list):
+                continue
+            for key in entry["keys"]:
+                if isinstance(key, str):
+                    found[key] = entry
+        return found
+
+    def append(self, status: str, out: Outgoing, **extra: Any) -> None:
+        from .store import file_lock, now
+
+        entry = {"at": now().isoformat(), "status": status, "kind": out.kind, "to": out.to,
+                 "message_id": out.message_id, "subject": str(out.message["Subject"]),
+                 "keys": out.keys, **extra}
+        line = (json.dumps(entry, ensure_ascii=False, sort_keys=False) + "\n").encode()
+        new_file = not self.path.exists()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._ignore_locks()
+            with file_lock(self.folder / ".lock"):
+                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                try:
+                    view = memoryview(line)
+                    while view:
+                        view = view[os.write(fd, view):]
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            if new_file:  # the new file's name must survive a power cut too
+                dir_fd = os.open(self.folder, os.O_RDONLY)
+                try:
+                    os.fsync(dir_fd)
+                finally:
+                    os.close(dir_fd)
+        except OSError as exc:
+            raise MailError(f"{self.path}: cannot record '{status}' ({exc.strerror or exc}); "
+                            "stopped before sending anything more; free the disk or fix the "
+                            "permissions and run again") from None
+
+
+def key_state(states: dict[str, dict[str, Any]], key: str) -> str:
+    """``new``, ``sent``, ``unknown`` (last line "sending") or ``failed``."""
+    entry = states.get(key)
+    if entry is None:
+        return "new"
+    status = entry.get("status")
+    return {SENT: "sent", SENDING: "unknown"}.get(str(status), "failed")
+
+
+# the outbox ---------------------------------------------------------------------------------------
+def outbox(root: Path) -> Path:
+    return root / OUTBOX_DIR
+
+
+def write_outbox(root: Path, messages: list[Outgoing], prefix: str) -> Path:
+    """Write each message as ``<prefix>-….eml``; files of an earlier run with the same prefix
+    are removed, so the outbox shows what the next ``--send`` would send."""
+    from .store import atomic_write
+
+    folder = outbox(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for out in messages:
+        slug = "".join(ch if ch.isalnum() else "-" for ch in out.to.lower())
+        name = f"{prefix}-{slug}.eml"
+        n = 2
+        while name in names:
+            name, n = f"{prefix}-{slug}-{n}.eml", n + 1
+        names.append(name)
+        atomic_write(folder / name, out.message.as_bytes())
+        out.file = str(folder / name)
+    for old in folder.glob(f"{prefix}-*.eml"):
+        if old.name not in names:
+            old.unlink()
+    return folder
+
+
+# delivery -----------------------------------------------------------------------------------------
+@dataclass
+class Delivery:
+    sent: list[Outgoing] = field(default_factory=list)
+    failed: list[Outgoing] = field(default_factory=list)
+    unknown: list[Outgoing] = field(default_factory=list)
+    stopped: str = ""  # why the run stopped early, if it did
+
+
+def _fault(point: str) -> None:
+    if os.environ.get(FAULT_ENV) == point:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def require_settings(settings: MailSettings, path: Path) -> None:
+    """Refuse, before anything is written, to send with [mail] settings that cannot work."""
+    from .people import PASSWORD_ENV
+
+    if not settings.host:
+        raise MailError(f"{path}: [mail] host is not set; add host = \"smtp.example.fi\" (and "
+                        "port, starttls, username) to send mail; nothing was sent")
+    if not settings.sender:
+        raise MailError(f"{path}: [mail] from is not set; add from = \"Name "
+                        "<address@example.fi>\"; nothing was sent")
+    if settings.username and not settings.password():
+        raise MailError(f"{path}: [mail] username is set but {PASSWORD_ENV} is empty; set the "
+                        "password in that environment variable; nothing was sent")
+
+
+def connect(settings: MailSettings, path: Path) -> Any:
+    """An SMTP connection ready to send, or a :class:`MailError` that says what to fix."""
+    import smtplib
+    import ssl
+
+    from .people import PASSWORD_ENV
+
+    require_settings(settings, path)
+    where = f"{settings.host}:{settings.port}"
+    try:
+        if settings.port == SMTPS_PORT:  # TLS from the first byte (RFC 8314)
+            smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=SMTP_TIMEOUT,
+                                    context=ssl.create_default_context())
+        else:
+            smtp = smtplib.SMTP(settings.host, settings.port, timeout=SMTP_TIMEOUT)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise MailError(f"cannot reach the SMTP server {where} ({exc}); check [mail] host and "
+                        f"port in {path} and the network, then run again; nothing was "
+                        "sent") from None
+    try:
+        smtp.ehlo()
+        if settings.starttls and settings.port != SMTPS_PORT:
+            smtp.starttls(context=ssl.create_default_context())
+            smtp.ehlo()
+        if settings.username:
+            smtp.login(settings.username, settings.password())
+    except smtplib.SMTPAuthenticationError as exc:
+        smtp.close()
+        raise MailError(f"the SMTP server {where} refused the login of '{settings.username}' "
+                        f"({exc.smtp_code} {_text(exc.smtp_error)}); check [mail] username in "
+                        f"{path} and {PASSWORD_ENV}; nothing was sent") from None
+    except smtplib.SMTPNotSupportedError as exc:
+        smtp.close()
+        raise MailError(f"the SMTP server {where} does not support {exc}; check [mail] "
+                        f"starttls and username in {path}; nothing was sent") from None
+    except (OSError, smtplib.SMTPException) as exc:
+        smtp.close()
+        raise MailError(f"the SMTP server {where} failed before sending ({exc}); check "
+                        f"[mail] in {path}; nothing was sent") from None
+    return smtp
+
+
+def _text(value: Any) -> str:
+    return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+
+
+def deliver(messages: list[Outgoing], settings: MailSettings, log: SentLog, path: Path,
+            progress: Callable[[Outgoing], None] | None = None) -> Delivery:
+    """Send each message in its own SMTP transaction, recording it in ``log`` before and
+    after. Stops at a lost connection (the message in flight stays *unknown*)."""
+    import smtplib
+
+    result = Delivery()
+    if not messages:
+        return result
+    smtp = connect(settings, path)
+    try:
+        for out in messages:
+            log.append(SENDING, out)
+            _fault("kill-before-data")
+            try:
+                smtp.send_message(out.message)
+            except smtplib.SMTPRecipientsRefused as exc:
+                code, text = next(iter(exc.recipients.values()), (0, b""))
+                _refused(out, int(code), _text(text), log, result)
+            except smtplib.SMTPSenderRefused as exc:
+                _refused(out, exc.smtp_code, f"sender refused: {_text(exc.smtp_error)}", log,
+                         result)
+            except smtplib.SMTPResponseException as exc:
+                _refused(out, exc.smtp_code, _text(exc.smtp_error), log, result)
+            except (OSError, smtplib.SMTPException) as exc:
+                out.status, out.error = "unknown", f"connection lost ({exc})"
+                result.unknown.append(out)
+                result.stopped = (f"the connection to {settings.host}:{settings.port} was lost "
+                                  f"while sending to {out.to} ({exc})")
+                break
+            else:
+                _fault("kill-after-accept")
+                log.append(SENT, out)
+                out.status = "sent"
+                result.sent.append(out)
+            if progress is not None:
+                progress(out)
+            if out.status == "failed":
+                try:
+                    smtp.rset()
+                except (OSError, smtplib.SMTPException):
+                    result.stopped = (f"the connection to {settings.host}:{settings.port} was "
+                                      f"closed after the server refused {out.to}")
+                    break
+    finally:
+        try:
+            smtp.quit()
+        except (OSError, smtplib.SMTPException):
+            smtp.close()
+    return result
+
+
+def _refused(out: Outgoing, code: int, text: str, log: SentLog, result: Delivery) -> None:
+    kind = "temporary failure, try again later" if 400 <= code < 500 else "rejected"
+    out.status, out.error = "failed", f"{code} {text.strip()} ({kind})"
+    log.append(FAILED, out, code=code, error=text.strip())
+    result.failed.append(out)
+
+
+__all__ = ["Delivery", "MailError", "Outgoing", "SentLog", "deliver", "key_state",
+           "new_message", "outbox", "require_settings", "write_outbox"]

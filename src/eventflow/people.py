@@ -1,0 +1,220 @@
+"""Who is who: the people behind the owner roles, their languages, and the mail settings.
+
+Read from the planning folder's ``eventflow.toml``::
+
+    [owners]
+    organiser = "Leena Koski <leena.koski@example.fi>"
+    venue_lead = ["Jussi Mäki <jussi.maki@example.fi>", "anna.berg@example.fi"]
+
+    [people."anna.berg@example.fi"]
+    language = "sv"
+
+    [mail]
+    from = "Tampereen kaupunki <eventflow@example.fi>"
+    host = "smtp.example.fi"
+    port = 587
+    starttls = true
+    username = "eventflow"
+
+An event may name other people for a role in its own file (``[owners]`` in ``event.toml``,
+a list of addresses per role); those replace the folder's people for that role and event.
+The SMTP password comes from the environment variable ``EVENTFLOW_SMTP_PASSWORD`` only:
+the planning folder is shared, so a password written there would be shared too.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import FileFormatError
+from .vocab import LANGUAGES
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .event import Event
+    from .store import Project
+
+PASSWORD_ENV = "EVENTFLOW_SMTP_PASSWORD"
+_MAIL_KEYS = {"from", "host", "port", "starttls", "username"}
+_PERSON_KEYS = {"language", "name"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person who owns items: a display name, an address and the language they read."""
+
+    name: str
+    address: str
+    language: str
+
+    @property
+    def mailbox(self) -> str:
+        """``Name <address>``, quoted as an e-mail header needs it."""
+        from email.headerregistry import Address
+
+        return str(Address(display_name=self.name, addr_spec=self.address))
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    sender: str = ""
+    host: str = ""
+    port: int = 25
+    starttls: bool = False
+    username: str = ""
+
+    def password(self) -> str:
+        return os.environ.get(PASSWORD_ENV, "")
+
+
+@dataclass
+class Directory:
+    """The owner roles of a planning folder and the people who hold them."""
+
+    path: Path
+    language: str
+    roles: dict[str, list[Person]] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)  # address -> language
+    names: dict[str, str] = field(default_factory=dict)  # address -> display name
+    mail: MailSettings = field(default_factory=MailSettings)
+
+    def person(self, name: str, address: str) -> Person:
+        key = address.lower()
+        return Person(name or self.names.get(key, ""), address,
+                      self.languages.get(key, self.language))
+
+    def owners(self, role: str, event: Event | None = None) -> list[Person]:
+        """The people who hold ``role``: the event's own ``[owners]`` if it names the role,
+        else the folder's. An empty list means nobody holds it."""
+        override = getattr(event, "owners", None) or {}
+        if role in override:
+            where = f"{role} of event {event.id}" if event is not None else role
+            return [self.person(*parse_address(text, self.path_for(event), f"owners.{role}",
+                                               where)) for text in override[role]]
+        return list(self.roles.get(role, []))
+
+    def path_for(self, event: Event | None) -> str:
+        if event is None:
+            return str(self.path)
+        from .store import EVENT_FILE, EVENTS_DIR
+
+        return str(self.path.parent / EVENTS_DIR / event.id / EVENT_FILE)
+
+
+def parse_address(text: Any, path: Path | str, setting: str,
+                  what: str = "") -> tuple[str, str]:
+    """``"Name <a@b.fi>"`` or ``"a@b.fi"`` → (name, address); a clear error otherwise."""
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+    from email.utils import getaddresses, parseaddr
+
+    fix = (f'write one address per person, e.g. {setting.split(".")[-1]} = '
+           '"Leena Koski <leena.koski@example.fi>"')
+    if not isinstance(text, str) or not text.strip():
+        raise FileFormatError(path, f"{what or setting}: expected an e-mail address, got "
+                              f"{text!r}", field=setting, fix=fix)
+    name, address = parseaddr(text.strip())
+    if len(getaddresses([text.strip()])) != 1:
+        address = ""
+    problem = ""
+    if not address or "@" not in address:
+        problem = "is not an e-mail address"
+    else:
+        try:
+            parsed = Address(addr_spec=address)
+            if not parsed.username or "." not in parsed.domain:
+                problem = "has no user name or no domain with a dot"
+        except (HeaderParseError, ValueError, IndexError) as exc:
+            problem = f"is not a valid address ({exc})"
+    if problem:
+        raise FileFormatError(path, f"'{text}' {problem}", field=setting, fix=fix)
+    return name, address
+
+
+def _language(value: Any, path: Path | str, setting: str) -> str:
+    if value not in LANGUAGES:
+        raise FileFormatError(path, f"unknown language {value!r}", field=setting,
+                              fix=f"use one of {', '.join(LANGUAGES)}")
+    return str(value)
+
+
+def read_directory(project: Project) -> Directory:
+    """Read and validate ``[owners]``, ``[people]`` and ``[mail]`` of ``eventflow.toml``."""
+    from .folder import SETTINGS_FILE
+    from .store import MAX_EVENT_BYTES, parse_bounded, read_capped
+
+    path = project.root / SETTINGS_FILE
+    data = parse_bounded(path, read_capped(path, MAX_EVENT_BYTES))
+    directory = Directory(path, project.settings.language)
+    people = data.get("people", {})
+    if not isinstance(people, dict):
+        raise FileFormatError(path, "must be a table of addresses", field="people",
+                              fix='write [people."leena.koski@example.fi"] language = "sv"')
+    for key, info in people.items():
+        setting = f'people."{key}"'
+        _, address = parse_address(key, path, setting)
+        if not isinstance(info, dict) or set(info) - _PERSON_KEYS:
+            raise FileFormatError(path, f"expected a table with {', '.join(sorted(_PERSON_KEYS))}",
+                                  field=setting, fix=f'write [{setting}] language = "sv"')
+        if "language" in info:
+            directory.languages[address.lower()] = _language(info["language"], path,
+                                                             f"{setting}.language")
+        if "name" in info:
+            directory.names[address.lower()] = str(info["name"])
+    owners = data.get("owners", {})
+    if not isinstance(owners, dict):
+        raise FileFormatError(path, "must be a table of roles", field="owners",
+                              fix='write [owners] organiser = "Name <name@example.fi>"')
+    for role, value in owners.items():
+        setting = f"owners.{role}"
+        values = value if isinstance(value, list) else [value]
+        if not values or values == [""]:
+            raise FileFormatError(path, f"role '{role}' names nobody", field=setting,
+                                  fix=f'name at least one person, e.g. {role} = "Leena Koski '
+                                      '<leena.koski@example.fi>", or remove the line')
+        directory.roles[role] = [directory.person(*parse_address(v, path, setting))
+                                 for v in values]
+    directory.mail = _mail(data.get("mail", {}), path)
+    return directory
+
+
+def _mail(table: Any, path: Path) -> MailSettings:
+    if not isinstance(table, dict):
+        raise FileFormatError(path, "must be a table", field="mail",
+                              fix='write [mail] from = "...", host = "smtp.example.fi"')
+    if "password" in table:
+        raise FileFormatError(path, "a password must not be written in the shared planning "
+                              "folder", field="mail.password",
+                              fix=f"remove the line and set the environment variable "
+                                  f"{PASSWORD_ENV} where eventflow runs")
+    unknown = set(table) - _MAIL_KEYS
+    if unknown:
+        raise FileFormatError(path, f"unknown setting(s) {', '.join(sorted(unknown))}",
+                              field="mail", fix=f"use {', '.join(sorted(_MAIL_KEYS))}")
+    sender = table.get("from", "")
+    if sender:
+        parse_address(sender, path, "mail.from")
+    host = table.get("host", "")
+    if not isinstance(host, str):
+        raise FileFormatError(path, "must be a host name", field="mail.host",
+                              fix='write host = "smtp.example.fi"')
+    port = table.get("port", 25)
+    if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
+        raise FileFormatError(path, f"{port!r} is not a port number", field="mail.port",
+                              fix="write port = 587 (or 25, 465)")
+    starttls = table.get("starttls", False)
+    if not isinstance(starttls, bool):
+        raise FileFormatError(path, "must be true or false", field="mail.starttls",
+                              fix="write starttls = true")
+    username = table.get("username", "")
+    if not isinstance(username, str):
+        raise FileFormatError(path, "must be a string", field="mail.username",
+                              fix='write username = "eventflow"')
+    return MailSettings(str(sender), host, port, starttls, username)
+
+
+__all__ = ["PASSWORD_ENV", "Directory", "MailSettings", "Person", "parse_address",
+           "read_directory"]

@@ -1,0 +1,46 @@
+"""The step registry: pytest-bdd's ``given``/``when``/``then``, each step text remembered (with
+its parser and function) for the policy catalogue and the in-process runner of the mutation
+check. One step function takes its phrasings in English, Finnish and Swedish:
+``@when("the panel is dropped", "paneeli poistetaan", "panelen stryks")``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest_bdd
+from pytest_bdd import parsers
+
+
+@dataclass(frozen=True)
+class StepDef:
+    type: str
+    parser: Any
+    func: Callable[..., Any]
+    requirement_table: bool = False
+
+
+STEPS: list[StepDef] = []
+
+
+def _decorator(kind: str) -> Callable[..., Callable[[Callable[..., Any]], Callable[..., Any]]]:
+    bdd = getattr(pytest_bdd, kind)
+
+    def make(*texts: str, requirement_table: bool = False
+             ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+            for text in texts:
+                parser = parsers.parse(text)
+                STEPS.append(StepDef(kind, parser, func, requirement_table))
+                bdd(parser, stacklevel=2)(func)
+            return func
+
+        return decorate
+
+    return make
+
+
+given = _decorator("given")
+when = _decorator("when")
+then = _decorator("then")

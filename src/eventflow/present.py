@@ -1,0 +1,70 @@
+"""Dates, times and amounts printed the way the interface language writes them (Babel, with the
+Finnish conventions of each language: ``fi_FI``, ``sv_FI``, ``en_FI``).
+
+    >>> import datetime as dt
+    >>> day(dt.date(2027, 3, 18), "fi"), day(dt.date(2027, 3, 18), "sv")
+    ('18.3.2027', '18.3.2027')
+    >>> day(dt.date(2027, 3, 18), "en")
+    '2027-03-18'
+    >>> clock(dt.time(9, 15), "fi"), clock(dt.time(9, 15), "sv"), clock(dt.time(9, 15), "en")
+    ('klo 9.15', 'kl. 9.15', '9.15')
+    >>> euros(2250.5, "fi")
+    '2\\xa0250,50\\xa0€'
+
+Babel is imported on the first call only (``babel.dates`` takes some 50 ms to import, more
+than a fast ``eventflow status``): call these where a date is printed, never at import time.
+JSON output keeps ISO dates (``2027-03-18``); these are for people.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}
+_CLOCK_WORD = {"fi": "klo ", "sv": "kl. ", "en": ""}
+
+
+def _lang(lang: str | None) -> str:
+    return lang if lang in LOCALES else "en"
+
+
+def day(value: dt.date | str, lang: str | None) -> str:
+    """``18.3.2027`` (fi, sv) or ``2027-03-18`` (en: ISO, as the English interface always
+    wrote them, and what scripts read). A text that is not an ISO date is returned as it is."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    lang = _lang(lang)
+    if lang == "en":
+        return value.isoformat()
+    from babel.dates import format_date
+
+    return format_date(value, "short", locale=LOCALES[lang])
+
+
+def clock(value: dt.time | dt.datetime, lang: str | None) -> str:
+    """``klo 9.15`` (fi), ``kl. 9.15`` (sv), ``9.15`` (en)."""
+    from babel.dates import format_time
+
+    lang = _lang(lang)
+    return _CLOCK_WORD[lang] + format_time(value, "short", locale=LOCALES[lang])
+
+
+def moment(value: dt.datetime, lang: str | None) -> str:
+    """A day and a time: ``18.3.2027 klo 9.15``, ``2027-03-18 9.15``."""
+    return f"{day(value.date(), lang)} {clock(value, lang)}"
+
+
+def euros(value: float, lang: str | None) -> str:
+    """``2 250,50 €``, with non-breaking spaces (as euros are written in Finland, in each of
+    the three languages)."""
+    from babel.numbers import format_currency
+
+    return format_currency(value, "EUR", locale=LOCALES[_lang(lang)])

@@ -1,0 +1,86 @@
+"""Shell completion: the scripts, and the planning data completed from the folder's files
+without starting the engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.shell_completion import BashComplete
+
+from eventflow.cli import cli
+
+
+@pytest.fixture
+def folder(ef_event, ef_engine, ef_project, monkeypatch) -> Path:
+    from eventflow.event import Partner
+
+    event = ef_event("partner_agreed")
+    ef_engine.change(event.id, "test", lambda ev: ev.partners.append(
+        Partner(id="p7", name="Pirkanmaan poliisilaitos", type="authority")))
+    ef_event("venue", region="Uusimaa")
+    monkeypatch.setenv("_EVENTFLOW_COMPLETE", "bash_complete")
+    return Path(ef_project.root)
+
+
+def complete(folder: Path, *words: str) -> list[str]:
+    *args, incomplete = words
+    found = BashComplete(cli, {}, "eventflow", "_EVENTFLOW_COMPLETE").get_completions(
+        ["--dir", str(folder), *args], incomplete)
+    return [item.value for item in found]
+
+
+@pytest.mark.parametrize("shell, marker", [("bash", "complete -o nosort -F"),
+                                           ("zsh", "#compdef eventflow"),
+                                           ("fish", "complete --no-files --command eventflow")])
+def test_the_completion_scripts(run, shell, marker):
+    result = run("completion", shell)
+    assert result.exit_code == 0, result.output
+    assert marker in result.output and "_EVENTFLOW_COMPLETE" in result.output
+
+
+def test_an_unknown_shell_is_refused(run):
+    result = run("completion", "powershell")
+    assert result.exit_code == 2 and "'powershell' is not one of" in result.output
+
+
+def test_commands_events_items_stages_and_partners_complete(folder):
+    ids = sorted(p.name for p in (folder / "events").iterdir() if not p.name.startswith("."))
+    pirkanmaa = next(i for i in ids if i.startswith("pirkanmaa"))
+    assert complete(folder, "sta") == ["status"]
+    assert complete(folder, "check", "") == ids
+    assert complete(folder, "status", "uu") == [i for i in ids if i.startswith("uusimaa")]
+    assert complete(folder, "check", pirkanmaa, "kick") == ["kickoff_meeting"]
+    assert complete(folder, "check", "pirk", "agreement_s") == ["agreement_signed"]
+    assert "partner_agreed" in complete(folder, "reopen", pirkanmaa, "")
+    assert complete(folder, "partner", "remove", pirkanmaa, "") == ["p7"]
+
+
+def test_regions_languages_workflows_and_rules_complete(folder):
+    assert complete(folder, "new", "X", "--region", "Pirk") == ["Pirkanmaa"]
+    assert complete(folder, "new", "X", "--lang", "fi,s") == ["fi,sv", "fi,se", "fi,smn",
+                                                                "fi,sms"]
+    assert complete(folder, "new", "X", "--workflow", "") == ["good-relations-training"]
+    assert "R13" in complete(folder, "policy", "verify", "--rule", "R1")
+
+
+def test_a_completion_never_starts_the_engine(folder):
+    probe = ("import sys, json\n"
+             "from eventflow.quick import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "sys.stderr.write('MODULES=' + json.dumps(sorted(sys.modules)))\n")
+    pirkanmaa = next(p.name for p in (folder / "events").iterdir()
+                     if p.name.startswith("pirkanmaa"))
+    env = dict(os.environ, _EVENTFLOW_COMPLETE="bash_complete", EVENTFLOW_DIR=str(folder),
+               COMP_WORDS=f"eventflow check {pirkanmaa} kick", COMP_CWORD="3")
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.splitlines() == ["plain,kickoff_meeting"]
+    modules = set(json.loads(result.stderr.split("MODULES=", 1)[1]))
+    heavy = {"eventflow.engine", "eventflow.event", "eventflow.store", "eventflow.plugins",
+             "eventflow.workflow", "pluggy", "msgspec", "jinja2"}
+    assert modules & heavy == set()
