@@ -89,8 +89,15 @@ def record(root: Path, event_id: str) -> list[tuple[str, str, dict[str, Any]]]:
 def run_bare(calls: list[tuple[str, str, dict[str, Any]]]) -> float:
     import jinja2
 
-    from eventflow.outputs import (PACKAGE_TEMPLATES, format_date, format_money,
-                                   format_number, format_percent, format_time, one_line)
+    from eventflow.outputs import (
+        PACKAGE_TEMPLATES,
+        format_date,
+        format_money,
+        format_number,
+        format_percent,
+        format_time,
+        one_line,
+    )
 
     started = time.process_time()
     envs: dict[bool, jinja2.Environment] = {}

@@ -10,8 +10,14 @@ from typing import Any
 
 import pytest
 
-from eventflow.schemas import (KINDS, dumps, markdown_table, parameters_line, schema_for,
-                               shipped_path)
+from eventflow.schemas import (
+    KINDS,
+    dumps,
+    markdown_table,
+    parameters_line,
+    schema_for,
+    shipped_path,
+)
 from eventflow.workflow import ITEM_TABLE, STAGE_TABLE, WORKFLOW_TABLE, load_workflow
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -51,7 +51,7 @@ def test_an_unknown_item_event_stage_region_and_language_get_the_nearest(run, ef
     event = ef_event("partner_agreed")
     result = run("check", event.id, "kickof_meeting")
     assert result.exit_code == 1
-    assert f"no item 'kickof_meeting' in workflow good-relations-training; did you mean " \
+    assert "no item 'kickof_meeting' in workflow good-relations-training; did you mean " \
            "kickoff_meeting?" in result.output
     result = run("status", event.id.replace("pirkanmaa", "pirkamaa"))
     assert result.exit_code == 1 and f"did you mean {event.id}?" in result.output

@@ -49,15 +49,14 @@ _EXPORTS = {
     "RegisterPolicy": "eventflow.hookspecs",
 }
 
-# written out (not computed from _EXPORTS) so that type checkers see what is exported
-__all__ = [
-    "Agreement", "CheckResult", "Cost", "Engine", "Event", "EventflowError", "Host", "Invitation",
-    "Item", "ItemState", "Organiser", "OutputContext", "Panel", "PanelQuestion", "Panelist",
-    "ParticipantSummary", "Partner", "PluginError", "Project", "RegisterCheck", "RegisterItem",
-    "RegisterOutput", "RegisterPolicy", "RegisterWorkflow", "Speaker", "Stage", "TransitionBlocked",
-    "Venue", "Workflow", "WorkflowPin", "__version__", "engine_for", "failed", "hookimpl",
-    "not_applicable", "passed",
-]
+# written out (not computed from _EXPORTS) so that linters and type checkers see it;
+# tests/test_imports.py holds the two lists equal
+__all__ = ["Agreement", "CheckResult", "Cost", "Engine", "Event", "EventflowError", "Host",
+    "Invitation", "Item", "ItemState", "Organiser", "OutputContext", "Panel", "PanelQuestion",
+    "Panelist", "ParticipantSummary", "Partner", "PluginError", "Project", "RegisterCheck",
+    "RegisterItem", "RegisterOutput", "RegisterPolicy", "RegisterWorkflow", "Speaker", "Stage",
+    "TransitionBlocked", "Venue", "Workflow", "WorkflowPin", "__version__", "engine_for",
+    "failed", "hookimpl", "not_applicable", "passed"]
 
 if TYPE_CHECKING:
     from .checklist import CheckResult, failed, not_applicable, passed

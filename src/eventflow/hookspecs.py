@@ -50,7 +50,7 @@ __all__ = ["CheckFunction", "RegisterCheck", "RegisterItem", "RegisterOutput",
 CheckFunction = Callable[..., Union["CheckResult", bool]]
 """``func(event, **params)``: decides a check from a copy of the event and the item's params."""
 
-RenderFunction = Callable[["OutputContext"], Sequence[tuple[str, Union[bytes, str]]]]
+RenderFunction = Callable[["OutputContext"], Sequence[tuple[str, bytes | str]]]
 """``render(ctx)``: the (file name, content) pairs of one output."""
 
 

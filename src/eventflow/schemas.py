@@ -16,8 +16,9 @@ prints the one of the planning folder it runs in. A test keeps the shipped files
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .plugins import CheckSpec

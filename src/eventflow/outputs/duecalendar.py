@@ -55,7 +55,7 @@ def due_calendar(engine: Engine, owner: str | None = None, lang: str = "en",
     """The iCalendar file of :func:`due_entries` and how many due dates it holds."""
     from ..schedule import today as _today
 
-    stamp = dt.datetime.combine(today or _today(), dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(today or _today(), dt.time(0, 0), tzinfo=dt.UTC)
     events = []
     entries = due_entries(engine, owner)
     for entry in entries:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .text import csv_cell
 
@@ -165,7 +166,7 @@ def eml_draft(*, sender: str, subject: str, date: Any, text: str, html: str,
         msg["Bcc"] = addresses(", ".join(bcc))
     msg["Subject"] = header(subject)
     when = date if isinstance(date, dt.datetime) else dt.datetime.combine(
-        date, dt.time(9, 0), tzinfo=dt.timezone.utc)
+        date, dt.time(9, 0), tzinfo=dt.UTC)
     msg["Date"] = format_datetime(when)
     msg["X-Unsent"] = "1"
     for key, value in (headers or {}).items():

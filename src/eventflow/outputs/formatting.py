@@ -15,7 +15,7 @@ Swedish running text (``klo``, ``kl.``), is in :data:`AT`.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_IE"}
@@ -26,7 +26,7 @@ def locale_of(lang: str) -> str:
     return LOCALES.get(lang, LOCALES["en"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str) -> Any:
     from babel import Locale
 
@@ -124,9 +124,9 @@ def when(day: Any, start: Any, end: Any, lang: str) -> str:
 
 def format_percent(value: float, lang: str) -> str:
     """50 % / 33,3 % (fi, sv) or 33.3% (en)."""
-    from babel.numbers import format_percent as babel_percent
-
     from decimal import Decimal
+
+    from babel.numbers import format_percent as babel_percent
 
     share = Decimal(str(round(float(value or 0), 1))) / 100
     return babel_percent(share, locale=_locale(lang), decimal_quantization=False)

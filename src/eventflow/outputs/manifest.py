@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EventflowError, FileFormatError
-from .limits import BOOKKEEPING, OUTPUTS_DIR, MANIFEST_FILE, PARTICIPANTS_INPUT
+from .limits import BOOKKEEPING, MANIFEST_FILE, OUTPUTS_DIR, PARTICIPANTS_INPUT
 from .participants import ParticipantSummary, read_participants
 from .sandbox import TemplateRenderer
 

@@ -85,9 +85,7 @@ def to_text(source: str) -> str:
                 text = pending_item + text.replace("\n", "\n" + " " * len(pending_item))
                 pending_item = ""
             lines.append(text)
-        elif kind == "paragraph_close" and not lists:
-            lines.append("")
-        elif kind == "heading_close":
+        elif kind == "paragraph_close" and not lists or kind == "heading_close":
             lines.append("")
         elif kind == "tr_open":
             row = []

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from ..errors import FileFormatError, InvalidInput
 from .formatting import format_date, format_money, format_number, format_percent, format_time
-from .limits import (MAX_REPEAT, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_CHARS, PACKAGE_TEMPLATES,
-                     memory_limit, time_limit, timeout_seconds)
+from .limits import (
+    MAX_REPEAT,
+    MAX_TEMPLATE_BYTES,
+    MAX_TEMPLATE_CHARS,
+    PACKAGE_TEMPLATES,
+    memory_limit,
+    time_limit,
+    timeout_seconds,
+)
 from .text import one_line, safe_filename, strip_controls
 
 _WIDTH = re.compile(r"\d{6,}")

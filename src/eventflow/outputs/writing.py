@@ -6,15 +6,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EventflowError, InvalidInput
 from .context import NothingToWrite, OutputContext
-from .limits import (MANIFEST_FILE, MAX_FILE_BYTES, MAX_FILES, MAX_OUTPUT_BYTES, OUTPUTS_DIR,
-    TEMPLATE_LANGUAGES, OutputError, RenderMemoryError, RenderTimeout,
-    memory_limit, time_limit, timeout_seconds)
+from .limits import (
+    MANIFEST_FILE,
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_OUTPUT_BYTES,
+    OUTPUTS_DIR,
+    TEMPLATE_LANGUAGES,
+    OutputError,
+    RenderMemoryError,
+    RenderTimeout,
+    memory_limit,
+    time_limit,
+    timeout_seconds,
+)
 from .manifest import input_fields, input_hashes, plugin_versions, read_manifest, write_manifest
 from .participants import ParticipantSummary, read_participants
 from .sandbox import TemplateRenderer
