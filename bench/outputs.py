@@ -45,8 +45,8 @@ def setup(root: Path) -> tuple[Any, str]:
     from eventflow.store import Project, Settings
     from eventflow.testing import walk_to
 
-    project = Project.init(root, Settings(organisation="Tampereen kaupunki",
-                                          organisation_type="authority"))
+    Project.init(root, Settings(organisation="Tampereen kaupunki",
+                                organisation_type="authority"))
     with open(root / "eventflow.toml", "a", encoding="utf-8") as fh:
         fh.write('\n[plugins.outputs]\norganizer_email = "kotoutuminen@example.fi"\n')
     engine = Engine(Project(root))

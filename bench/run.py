@@ -423,7 +423,7 @@ def p10(ef: list[str], big: Path, out: Path, n: int, runs: int, t: Callable[...,
     """`eventflow remind` (outbox only) against warm `eventflow status`, both on a copy of the
     large folder whose eventflow.toml names a person for every role."""
     log(f"P10 eventflow remind, {n} events")
-    work = out / "work" / "p10"
+    work = out / "work" / f"p10-{big.name}"  # one copy per generated folder (size, seed)
     if not (work / "eventflow.toml").is_file() or "[owners]" not in \
             (work / "eventflow.toml").read_text("utf-8"):
         shutil.rmtree(work, ignore_errors=True)

@@ -275,3 +275,12 @@ def test_an_older_event_file_is_read_and_written_in_the_new_form(run, folder, ev
     assert new["panel"]["panelists"][0] == {"id": "pl1", "name": "Maria Virtanen",
                                             "role": {"fi": "police"}}
     assert new["invitation"]["accessibility_info"] == {"fi": "Esteetön"}
+
+
+def test_a_speaker_overlapping_the_programme_is_saved_with_a_warning(run, folder, ev):
+    ok(run("programme", "add", ev, "opening", "--start", "09:00", "--minutes", "15"))
+    result = ok(run("speaker", "add", ev, "Laura Niemi", "--slot", "expert_talk",
+                    "--start", "09:10", "--minutes", "30"))
+    assert "pr1 and s1 overlap in the programme" in result.output
+    result = ok(run("speaker", "edit", ev, "s1", "--start", "09:15"))
+    assert "overlap" not in result.output

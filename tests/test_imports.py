@@ -58,7 +58,7 @@ def test_status_from_the_cache_imports_neither_engine_nor_plugins(planning: Path
     assert loaded(modules, HEAVY) == set()
     import time
 
-    from eventflow.index import RACY_NS
+    from eventflow.cachekeys import RACY_NS
 
     time.sleep(RACY_NS / 1e9 + 0.1)  # files changed just before the index was written are
     imported("status", cwd=planning)  # checked by digest; once older, the index is rewritten

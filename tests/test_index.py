@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from eventflow import cachekeys
 from eventflow import index as index_mod
 from eventflow.engine import Engine
 from eventflow.index import entries, summaries, use_colour, write_listing
+from eventflow.index import refresh as index_refresh
 
 DAYS = (dt.date(2026, 11, 27), dt.date(2027, 2, 1), dt.date(2027, 6, 1))
 
@@ -114,7 +116,7 @@ def test_many_changed_files_are_parsed_in_parallel_with_the_same_result(
             used.append(args)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(index_mod, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index_refresh, "PARALLEL_MIN", 2)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
     assert summaries(Engine(three), DAYS[1]) == naive(three, DAYS[1])
@@ -166,7 +168,7 @@ def test_the_quick_path_serves_only_an_unchanged_folder(
     assert index_mod.cached_listing(root, day) is None  # no index yet
     first = run("status").output
     assert index_mod.cached_listing(root, day) is None  # files changed just before: racy
-    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)  # from here on, as if they were old
+    monkeypatch.setattr(cachekeys, "RACY_NS", -10**12)  # from here on, as if they were old
     quick = index_mod.cached_listing(root, day)
     assert quick is not None and quick.warnings == [] and len(quick) == 3
     full = entries(Engine(three), day)
@@ -246,7 +248,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         return view
 
     monkeypatch.setattr(index_mod, "cached_status", spy)
-    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)  # as if every file were old
+    monkeypatch.setattr(cachekeys, "RACY_NS", -10**12)  # as if every file were old
     return hits
 
 
@@ -313,7 +315,7 @@ def test_status_of_one_event_from_the_cache_notices_what_changed(
     time.sleep(0.05)
     assert "conflicted" not in run("status", event_id).stderr and served[-1] is False
     # a changed workflow: the folder's own version of it
-    seed = Path(index_mod.__file__).parent / "workflows" / "good-relations-training.toml"
+    seed = Path(index_mod.__file__).parents[1] / "workflows" / "good-relations-training.toml"
     (three.root / "workflows").mkdir(exist_ok=True)
     (three.root / "workflows" / "good-relations-training.toml").write_text(
         seed.read_text("utf-8").replace('version = "', 'version = "9', 1), "utf-8")
@@ -364,7 +366,7 @@ def test_a_view_of_files_changed_just_now_is_not_kept(
     first = run("status", event_id)  # the event files were written a moment ago: racy
     assert first.exit_code == 0
     assert not (three.root / ".eventflow" / "views" / f"{event_id}.json").exists()
-    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    monkeypatch.setattr(cachekeys, "RACY_NS", -10**12)
     assert run("status", event_id).stdout == first.stdout
     view = three.root / ".eventflow" / "views" / f"{event_id}.json"
     assert view.is_file()
@@ -388,7 +390,7 @@ def test_a_workflow_replaced_with_the_same_size_and_mtime_is_noticed(
     shutil.copy(seed, mine)
     mine.write_text(mine.read_text().replace('version = "1.0.0"', 'version = "1.1.0"'))
     run("status")
-    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    monkeypatch.setattr(cachekeys, "RACY_NS", -10**12)
     assert index_mod.cached_listing(str(three.root), day) is not None
     before = mine.stat()
     time.sleep(0.02)

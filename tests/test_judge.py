@@ -14,11 +14,14 @@ def at_stage(ef_event: Any, stage: str) -> str:
 def test_a_hand_edited_inconsistent_file_loads_and_shows_the_regression(
         ef_event: Any, folder: Any, run: Any) -> None:
     event_id = at_stage(ef_event, "speakers")
+    import tomllib
+
+    import tomli_w
+
     path = folder / "events" / event_id / "event.toml"
-    text = path.read_text("utf-8")
-    start = text.index("[[partners]]")
-    end = text.index("\n[", start + 1)
-    path.write_text(text[:start] + text[end + 1:], "utf-8")  # R1 broken by hand
+    data = tomllib.loads(path.read_text("utf-8"))
+    del data["partners"]  # R1 broken by hand, as a person editing the file might
+    path.write_text(tomli_w.dumps(data), "utf-8")
     why = run("why", event_id)
     assert why.exit_code == 0
     lines = why.output.splitlines()
@@ -135,7 +138,8 @@ def test_a_folder_may_keep_calendar_days(ef_project: Any) -> None:
     from eventflow.store import Project
 
     settings = ef_project.root / "eventflow.toml"
-    settings.write_text(settings.read_text("utf-8") + "\n[schedule]\nworking_days = false\n",
+    text = settings.read_text("utf-8")
+    settings.write_text(text.replace("[eventflow]\n", "[eventflow]\nworking_days = false\n"),
                         "utf-8")
     event = Engine(Project(ef_project.root)).create("Hyvät väestösuhteet",
                                                     dt.date(2027, 4, 15), "Pirkanmaa", ["fi"])
@@ -144,6 +148,6 @@ def test_a_folder_may_keep_calendar_days(ef_project: Any) -> None:
     try:
         Project(ef_project.root).settings  # noqa: B018
     except FileFormatError as exc:
-        assert "schedule.working_days" in str(exc)
+        assert "eventflow.working_days" in str(exc)
     else:
         raise AssertionError("a wrong working_days was accepted")

@@ -210,7 +210,9 @@ def edit(data: dict[str, Any], rng: random.Random, who: str, n: int) -> None:
         data["partners"].append({"id": f"{who}{n}", "name": f"Org {who}{n}", "type": "ngo"})
     elif kind == 7 and data["speakers"]:
         speaker = rng.choice(data["speakers"])
-        speaker[rng.choice(["organisation", "title", "start"])] = f"{who} {n}"
+        field = rng.choice(["organisation", "title", "start"])
+        speaker[field] = f"{rng.randrange(8, 17):02d}:{rng.choice(['00', '30'])}" \
+            if field == "start" else f"{who} {n}"
     elif kind == 8 and data["costs"]:
         rng.choice(data["costs"])["amount"] = float(rng.randrange(10, 999))
     elif kind == 9 and data["speakers"]:
@@ -287,16 +289,18 @@ def test_resolve_brings_back_a_record_one_side_removed(ef_event: Any, ef_engine:
     def merged(ev: Any) -> None:  # as the driver leaves it: ours removed s2, theirs edited it
         ev.speakers = [s for s in ev.speakers if s.id != "s2"]
         ev.conflicts = [Conflict(path="speakers[s2]", base=removed, ours=None,
-                                 theirs={**removed, "title": "Dr"}, theirs_by="amir")]
+                                 theirs={**removed, "organisation": "Yliopisto"},
+                                 theirs_by="amir")]
 
     ef_engine.change(event.id, "test.merge", merged)
     rows = listing(ef_engine)
-    assert [(r["path"], r["ours"], r["theirs"]["title"], r["theirs_by"]) for r in rows] == \
-        [("speakers[s2]", None, "Dr", "amir")]
+    assert [(r["path"], r["ours"], r["theirs"]["organisation"], r["theirs_by"])
+            for r in rows] == [("speakers[s2]", None, "Yliopisto", "amir")]
     assert any("1 conflicting change(s)" in w for w in ef_engine.warnings)
     outcome = resolve(ef_engine, event.id, "speakers[s2]", "theirs")
     assert [s.id for s in outcome.event.speakers] == ["s1", "s3", "s4", "s2"]
-    assert outcome.event.speakers[-1].title == "Dr" and outcome.event.conflicts == []
+    assert outcome.event.speakers[-1].organisation == "Yliopisto"
+    assert outcome.event.conflicts == []
     entry = ef_engine.project.history(event.id)[-1]
     assert (entry["action"], entry["field"], entry["take"]) == ("resolve", "speakers[s2]",
                                                                 "theirs")

@@ -263,7 +263,8 @@ def test_panel_brief(done_event, lang, words):
 
 
 @pytest.mark.parametrize("lang,feedback,head", [
-    ("fi", "| 11.45–12.00 | Päätös | Jaa palautekysely", "Nimi;Organisaatio;Kohderyhmä (koodi);Allekirjoitus"),
+    ("fi", "| 11.45–12.00 | Päätös | Jaa palautekysely",
+     "Nimi;Organisaatio;Kohderyhmä (koodi);Allekirjoitus"),
     ("sv", "| 11.45–12.00 | Avslutning | Dela ut utvärderingsenkäten",
      "Namn;Organisation;Målgrupp (kod);Underskrift"),
     ("en", "| 11:45\u202fam\u2009–\u200912:00\u202fpm | Closing | Hand out the feedback survey",

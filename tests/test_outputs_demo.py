@@ -113,7 +113,7 @@ def test_documents_read_as_finished_text(demo):
     for key, text in documents(folder).items():
         lang = lang_of(key)
 
-        def problem(what: str) -> None:
+        def problem(what: str, key: str = key) -> None:
             problems.append(f"{key}: {what}")
 
         if not text.strip():

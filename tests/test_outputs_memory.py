@@ -53,7 +53,8 @@ PAYLOADS = [
     "{{ ('\t'*99999).expandtabs(99999) }}",
     "{% set a = 'x'*99999 %}{% set b = a~a~a~a~a~a~a~a~a~a %}{% set c = b~b~b~b~b~b~b~b~b~b %}"
     "{% set d = c~c~c~c~c~c~c~c~c~c %}{{ (d~d~d~d)|length }}",   # doubling by concatenation
-    "{% set a = ['x'*99999]*99999 %}{{ a|sum(start='') if false else (a|map('upper')|list)|length }}",
+    "{% set a = ['x'*99999]*99999 %}"
+    "{{ a|sum(start='') if false else (a|map('upper')|list)|length }}",
 ]
 
 

@@ -28,7 +28,7 @@ def check_run_sheet(ctx, lang: str = "fi") -> None:
     """No two timed slots overlap; the feedback survey is in the last slot, a closing slot."""
     slots = run_sheet_slots(ctx, lang)
     timed = [s for s in slots if s.start is not None]
-    for before, after in zip(timed, timed[1:]):
+    for before, after in zip(timed, timed[1:], strict=False):
         assert before.end is not None and before.start <= before.end <= after.start, \
             (before, after)
     with_feedback = [s for s in slots if CUES[lang]["feedback"] in s.cues]

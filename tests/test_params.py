@@ -110,3 +110,19 @@ def test_dates_times_and_euros_in_each_language():
     assert day(MARCH_18, "xx") == "2027-03-18"  # an unknown language: English
     assert day("2027-03-18", "fi") == "18.3.2027" and day("soon", "fi") == "soon"
     assert euros(2250.5, "fi") == "2\u00a0250,50\u00a0€"
+
+
+def test_the_data_commands_take_amounts_and_dates_as_people_type_them(run, ef_event,
+                                                                       ef_project):
+    event = ef_event("partner_agreed")
+    result = run("cost", "add", event.id, "--category", "venue", "--amount", "2\u00a0250,50")
+    assert result.exit_code == 0, result.output
+    assert [c.amount for c in ef_project.load(event.id).costs if c.category == "venue"][-1] \
+        == 2250.5
+    refused = run("cost", "add", event.id, "--category", "venue", "--amount", "2.250,50")
+    assert refused.exit_code == 2 and "both a decimal comma and a point" in refused.output
+    result = run("invitation", "set", event.id, "--deadline", "12.3.27")
+    assert result.exit_code == 0, result.output
+    assert ef_project.load(event.id).invitation.registration_deadline == dt.date(2027, 3, 12)
+    refused = run("invitation", "set", event.id, "--deadline", "3/12/2027")
+    assert refused.exit_code == 2 and "ambiguous" in refused.output

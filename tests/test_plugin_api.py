@@ -150,3 +150,7 @@ def test_the_api_page_is_built_from_the_docstrings(tmp_path: Path) -> None:
     assert "The ``register`` of" in (tmp_path / "eventflow" / "hookspecs.html").read_text(
         "utf-8") or "The <code>register</code> of" in (
         tmp_path / "eventflow" / "hookspecs.html").read_text("utf-8")
+
+
+def test_all_lists_exactly_the_exported_names() -> None:
+    assert sorted(eventflow.__all__) == sorted([*eventflow._EXPORTS, "__version__"])

@@ -133,6 +133,7 @@ def test_eventflow_plugins_shows_both_examples(ef_activate: Any, run: Any) -> No
     rows = {p["name"]: p for p in plugins_json(run)["plugins"]}
     assert rows["docx"]["version"] == "0.1.0"
     assert rows["docx"]["contributions"]["outputs"] == ["docx_agreement", "docx_invitation",
+                                                       "docx_panel_letters",
                                                        "docx_speaker_letters"]
     assert rows["etno"]["contributions"]["checks"] == ["etno_board_invited"]
     assert rows["etno"]["contributions"]["commands"] == ["etno"]

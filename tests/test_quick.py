@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-import eventflow.index as index_mod
+import eventflow.cachekeys as cachekeys
 from eventflow.quick import answer
 
 
@@ -22,7 +22,7 @@ def planning(ef_event: Any, ef_project: Any, monkeypatch: pytest.MonkeyPatch) ->
     ef_event("speakers", region="Pirkanmaa", date=dt.date(2027, 1, 20))
     ef_event("partner_agreed", region="Uusimaa", date=dt.date(2027, 9, 1))
     ef_event("done", region="Lappi", date=dt.date(2026, 10, 1))
-    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)  # as if every file were old
+    monkeypatch.setattr(cachekeys, "RACY_NS", -10**12)  # as if every file were old
     return ef_project
 
 
@@ -85,7 +85,7 @@ def test_a_change_or_a_warning_sends_status_to_the_cli(planning: Any, run: Any,
 
 def test_an_empty_folder_is_left_to_the_cli(ef_project: Any, run: Any,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(index_mod, "RACY_NS", -10**12)
+    monkeypatch.setattr(cachekeys, "RACY_NS", -10**12)
     assert "no events yet" in run("status").output
     assert quick(ef_project, "status") == (None, "")
 

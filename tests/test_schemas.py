@@ -110,7 +110,12 @@ def test_the_event_schema_accepts_an_event_file(ef_event: Any, ef_project: Any) 
 
 def test_the_settings_schema_accepts_a_planning_folder(ef_project: Any) -> None:
     data = tomllib.loads((Path(ef_project.root) / "eventflow.toml").read_text("utf-8"))
-    jsonschema.Draft202012Validator(schema_for("settings")).validate(data)
+    validator = jsonschema.Draft202012Validator(schema_for("settings"))
+    validator.validate(data)
+    data["eventflow"]["working_days"] = False  # read from [eventflow] by the store
+    validator.validate(data)
+    data["eventflow"]["working_days"] = "yes"
+    assert not validator.is_valid(data)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -43,6 +43,8 @@ def test_an_unknown_command_gets_the_nearest(run):
     assert "no command 'statsu'; did you mean status?" in result.output
     result = run("workflow", "lst")
     assert "no command 'lst'; did you mean list?" in result.output
+    result = run("partner", "remve")  # a group made at module level (commands/partner.py)
+    assert "no command 'remve'; did you mean remove?" in result.output
     result = run("zzzz")
     assert "no command 'zzzz'; `cli --help` lists the commands" in result.output  # CliRunner's name
 
@@ -63,3 +65,16 @@ def test_an_unknown_item_event_stage_region_and_language_get_the_nearest(run, ef
         in result.output
     result = run("new", "X", "--date", "2027-03-18", "--region", "Pirkanmaa", "--lang", "fin")
     assert result.exit_code == 2 and "unknown language(s) fin; did you mean fi?" in result.output
+
+
+def test_an_unknown_partner_gets_the_nearest_id_or_name(run, ef_event):
+    event = ef_event("venue")  # the partner agreement is done: a partner is recorded
+    listing = run("partner", "list", event.id, "--json")
+    assert listing.exit_code == 0, listing.output
+    import json
+
+    partner = json.loads(listing.output)["partners"][0]
+    typo = partner["name"][:-1]
+    result = run("partner", "remove", event.id, typo)
+    assert result.exit_code == 1
+    assert f"did you mean {partner['name']}?" in result.output

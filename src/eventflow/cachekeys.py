@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 INDEX_FORMAT = 4
+#: A file changed within this many nanoseconds of a cache being written is "racy": a second
+#: change within one timestamp tick would keep its stat (as git knows), so the caches vouch
+#: for it only by its bytes, or not at all.
+RACY_NS = 2_000_000_000
 
 
 def folder_context(root: str | Path) -> list[Any] | None:

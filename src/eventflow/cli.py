@@ -14,6 +14,7 @@ import click
 
 from .i18n import _
 from .params import DATE
+from .present import clean  # noqa: F401  (commands and plugins print through it)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -51,12 +52,6 @@ def emit_json(data: Any) -> None:
     import json
 
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def clean(text: Any) -> str:
-    """Text safe for a terminal: control characters (escape sequences) shown, not obeyed."""
-    return "".join(ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}"
-                   for ch in str(text))
 
 
 def engine(ctx: click.Context) -> Engine:
@@ -244,6 +239,8 @@ class EventflowGroup(SuggestingGroup):
         import importlib
 
         importlib.import_module(f"eventflow.{module}").attach(self)
+        for command in self.commands.values():
+            _adopt(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         self._listing = True
@@ -277,6 +274,20 @@ def _flush_pending(ctx: click.Context) -> None:
     eng = (ctx.find_root().obj or {}).get("engine")
     if eng is not None:
         flush_warnings(eng)
+
+
+def _adopt(command: click.Command) -> None:
+    """A command made apart from ``cli`` (``@click.group()`` at module level) behaves as the
+    ones made through it: its help in the interface language, and a group's unknown
+    subcommand answered with the nearest ones. Only plain click classes are changed; the
+    classes add methods and no state."""
+    if type(command) is click.Group:
+        command.__class__ = SuggestingGroup
+    elif type(command) is click.Command:
+        command.__class__ = TranslatedCommand
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _adopt(sub)
 
 
 def print_blockers(headline: str, blockers: list[Any]) -> None:

@@ -204,6 +204,9 @@ def attach(command: Any) -> None:
     has its own ``shell_complete`` or a fixed choice."""
     import click
 
+    if isinstance(command, click.Group):  # its subcommands too (a group made apart from cli)
+        for sub in command.commands.values():
+            attach(sub)
     for param in getattr(command, "params", []):
         values = COMPLETERS.get(param.name or "")
         if values is None or getattr(param, "_custom_shell_complete", None) is not None:

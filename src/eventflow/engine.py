@@ -368,7 +368,7 @@ class Engine:
 
     @property
     def working_days(self) -> bool:
-        """Whether due dates move to working days (``[schedule] working_days``, default on)."""
+        """Whether due dates move to working days (``working_days`` in ``eventflow.toml``, default on)."""
         return self.project.settings.working_days
 
     def change(self, name: str, action: str, mutate: Callable[[Event], Any],

@@ -28,7 +28,7 @@ Hook wrappers (``hookwrapper=True`` / ``wrapper=True``) are not supported on the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
 
 import pluggy
 
@@ -47,7 +47,7 @@ __all__ = ["CheckFunction", "RegisterCheck", "RegisterItem", "RegisterOutput",
 
 
 # what the register callbacks take (mypy checks a plugin's calls against these) ----------------
-CheckFunction = Callable[..., Union["CheckResult", bool]]
+CheckFunction = Callable[..., "CheckResult | bool"]
 """``func(event, **params)``: decides a check from a copy of the event and the item's params."""
 
 RenderFunction = Callable[["OutputContext"], Sequence[tuple[str, bytes | str]]]
@@ -181,9 +181,10 @@ def register_items(register: RegisterItem) -> None:
     ``params`` (or neither, for a manual item a person ticks), ``required``, ``waivable``,
     ``owner``, ``due`` (e.g. ``"-8w"``), ``opens`` and ``source`` (docs/workflows.md). Unknown
     keys are refused at once; the rest is validated with the workflow when it loads (a bad
-    item makes the workflow report a problem naming the plugin). The item is appended to the stage; its id must be unique in
-    the workflow and across plugins. Events pin a workflow hash that covers added items, so
-    activating such a plugin shows "workflow changed" for events already in flight.
+    item makes the workflow report a problem naming the plugin). The item is appended to the
+    stage; its id must be unique in the workflow and across plugins. Events pin a workflow
+    hash that covers added items, so activating such a plugin shows "workflow changed" for
+    events already in flight.
 
     Return: ``None``. Any other value is reported as a mistake (use ``register``).
     """

@@ -173,7 +173,7 @@ def judge(workflow: Workflow, event: Event, statuses: list[ItemStatus],
             state = NOT_DUE
         regression = item.required and left and state == BROKEN and status != "cancelled"
         reason = with_event_id(s.reason, event.id)
-        if state == NOT_DUE and opens is not None and today < opens:
+        if not s.ok and opens is not None:  # said whatever the day, so caches can keep it
             reason = f"{reason}; can be ticked from {opens}" if reason else \
                 f"can be ticked from {opens}"
         requirements.append(Requirement(item, state, reason, s.due, opens, reached, regression,

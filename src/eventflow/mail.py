@@ -245,6 +245,7 @@ def connect(settings: MailSettings, path: Path) -> Any:
 
     require_settings(settings, path)
     where = f"{settings.host}:{settings.port}"
+    smtp: smtplib.SMTP
     try:
         if settings.port == SMTPS_PORT:  # TLS from the first byte (RFC 8314)
             smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=SMTP_TIMEOUT,

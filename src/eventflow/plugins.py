@@ -23,7 +23,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import pluggy
 
@@ -210,13 +210,14 @@ def get_plugin_manager(
     return pm
 
 
-def _trace_before(hook: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+def _trace_before(hook: str, impls: Sequence[Any], kwargs: Mapping[str, Any]) -> None:
     for impl in impls:
         args = ", ".join(f"{k}={_describe(v)[:60]}" for k, v in kwargs.items())
         _trace(f"calling {hook} of plugin {impl.plugin_name} ({args})")
 
 
-def _trace_after(outcome: Any, hook: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+def _trace_after(outcome: Any, hook: str, impls: Sequence[Any],
+                 kwargs: Mapping[str, Any]) -> None:
     names = ", ".join(impl.plugin_name for impl in impls)
     if outcome.exception is not None:
         exc = outcome.exception
@@ -345,7 +346,7 @@ def _explain_validation(pm: pluggy.PluginManager, plugin: object,
         if wrong:
             close = [difflib.get_close_matches(a, expected, n=1) for a in wrong]
             hints = "; ".join(f"rename '{a}' to '{c[0]}'" if c else f"remove '{a}'"
-                              for a, c in zip(wrong, close))
+                              for a, c in zip(wrong, close, strict=True))
             return (f"its {hook} takes argument(s) {', '.join(wrong)}, which eventflow does "
                     f"not pass; {hook} receives {', '.join(expected)}: {hints} (any subset of "
                     "those names may be used, in any order)")
@@ -559,7 +560,7 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
     """
     reg = Registry()
     reg.errors.extend(getattr(pm, "problems", []))
-    for name, notice in zip(getattr(pm, "skipped", {}), getattr(pm, "notices", [])):
+    for name, notice in zip(getattr(pm, "skipped", {}), getattr(pm, "notices", []), strict=True):
         reg.errors.append(PluginNotice(name, "load", notice))
     callbacks = {"register_checks": "check", "register_outputs": "output",
                  "register_workflows": "workflow", "register_items": "item",

@@ -68,3 +68,9 @@ def euros(value: float, lang: str | None) -> str:
     from babel.numbers import format_currency
 
     return format_currency(value, "EUR", locale=LOCALES[_lang(lang)])
+
+
+def clean(text: object) -> str:
+    """Text safe for a terminal: control characters (escape sequences) shown, not obeyed."""
+    return "".join(ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}"
+                   for ch in str(text))

@@ -23,7 +23,7 @@ build-backend = "setuptools.build_meta"
 [project]
 name = "eventflow-$name"
 version = "0.1.0"
-description = "eventflow plugin $name: a check, a checklist item, an output, a command and a policy feature"
+description = "eventflow plugin $name: a check, an item, an output, a command and a policy"
 readme = "README.md"
 requires-python = ">=3.11"
 dependencies = ["eventflow>=$eventflow_min,<$eventflow_next", "click>=8.1,<9"]
@@ -343,7 +343,8 @@ def test_the_output_uses_the_packages_template(ef_project: Any, ef_activate: Any
     result = run(folder, "outputs", event_id, "--stage", "partner_agreed")
     assert "${ident}_note" in result.output, result.output
     made = folder / "events" / event_id / "outputs" / "partner_agreed" / "${ident}-note-fi.md"
-    assert made.read_text("utf-8") == "# Muistiinpano: Koulutus\\n\\nAgreed with the city's board\\n"
+    text = made.read_text("utf-8")
+    assert text == "# Muistiinpano: Koulutus\\n\\nAgreed with the city's board\\n"
 
 
 def test_the_plugin_is_listed_with_everything_it_adds(ef_project: Any, ef_activate: Any) -> None:

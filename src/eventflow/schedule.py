@@ -5,7 +5,7 @@ weekends and Finnish public holidays are skipped), with an optional sign; ``0d``
 A due date is a working day: one that lands on a weekend, a Finnish public holiday, Christmas
 Eve or Midsummer Eve moves to the working day before it (the ``holidays`` package lists both
 eves as holidays in Finland). A planning folder may ask for calendar days instead
-(``[schedule] working_days = false`` in ``eventflow.toml``).
+(``working_days = false`` under ``[eventflow]`` in ``eventflow.toml``).
 """
 
 from __future__ import annotations

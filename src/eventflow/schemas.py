@@ -15,7 +15,6 @@ prints the one of the planning folder it runs in. A test keeps the shipped files
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,23 +173,53 @@ def event_schema(plugins: Iterable[str] = ()) -> dict[str, Any]:
     return schema
 
 
+# Where a field of Settings is written in eventflow.toml, when not in [eventflow] (store/settings.py
+# reads it from there); a new field lands in [eventflow] unless it is named here.
+SETTINGS_PLACES = {"letterhead": "letterhead"}
+SETTINGS_TEXT = {
+    "organisation": "The organisation that plans the events (the host of every event).",
+    "organisation_type": "authority, ngo, community or employer.",
+    "bilingual": "A bilingual (Finnish and Swedish) authority: it informs in both languages.",
+    "language": "The language of labels in listings: fi, sv or en.",
+    "working_days": "Due dates on a weekend, a Finnish public holiday, Christmas Eve or "
+                    "Midsummer Eve move to the working day before; false keeps calendar days.",
+    "letterhead": "The letterhead of the documents eventflow makes.",
+}
+
+
 def settings_schema(plugins: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """The JSON Schema of ``eventflow.toml``, from the parameters of
+    """The JSON Schema of ``eventflow.toml``, from the fields of
     :class:`eventflow.store.Settings`; ``plugins`` (name → description) become the known
     ``[plugins.<name>]`` tables and the names ``active`` suggests."""
+    import dataclasses
+
     from .store import Settings
 
-    head: dict[str, Any] = {}
     hints = {"str": "string", "bool": "boolean", "int": "integer", "float": "number"}
-    for name, param in inspect.signature(Settings.__init__).parameters.items():
-        if name in ("self", "active_plugins", "plugin_settings"):
+    tables: dict[str, dict[str, Any]] = {"eventflow": {}}
+    for f in dataclasses.fields(Settings):
+        if f.name in ("active_plugins", "plugin_settings"):
             continue
-        annotation = str(param.annotation)
-        kind = hints.get(annotation.split("|")[0].strip(), "string")
-        entry: dict[str, Any] = {"type": kind}
-        if param.default is not inspect.Parameter.empty and param.default is not None:
-            entry["default"] = param.default
-        head[name] = entry
+        kind = hints.get(str(f.type).split("|")[0].strip())
+        entry: dict[str, Any] = {"type": kind} if kind else {"type": "object"}
+        if f.name in SETTINGS_TEXT:
+            entry["description"] = SETTINGS_TEXT[f.name]
+        if kind and f.default is not dataclasses.MISSING and f.default is not None:
+            entry["default"] = f.default
+        place = SETTINGS_PLACES.get(f.name, "eventflow")
+        if place == f.name:  # a table of its own, e.g. [letterhead]
+            tables[place] = entry
+        else:
+            tables.setdefault(place, {})[f.name] = entry
+    if "letterhead" in tables:  # eventflow.letterhead reads these keys
+        tables["letterhead"] = {
+            "type": "object", "additionalProperties": False,
+            "description": "The organiser's letterhead on letters and documents.",
+            "properties": {
+                "name": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f-\\x9f]*$"},
+                "address": {"type": "string"},
+                "logo": {"type": "string", "description": "a PNG, JPEG or SVG file, "
+                         "relative to the planning folder"}}}
     active: dict[str, Any] = {"type": "array", "items": {"type": "string"},
                               "uniqueItems": True,
                               "description": "Plugins (entry-point names) this planning "
@@ -198,6 +227,19 @@ def settings_schema(plugins: Mapping[str, str] | None = None) -> dict[str, Any]:
     known = dict(plugins or {})
     if known:
         active["items"] = {"type": "string", "examples": sorted(known)}
+    properties: dict[str, Any] = {
+        name: (table if "type" in table and not isinstance(table.get("type"), dict)
+               and name == SETTINGS_PLACES.get(name) else
+               {"type": "object", "properties": table})
+        for name, table in tables.items()}
+    properties["plugins"] = {
+        "type": "object",
+        "properties": {"active": active,
+                       **{name: {"type": "object", "description": text}
+                          for name, text in sorted(known.items())}},
+        "additionalProperties": {"type": "object",
+                                 "description": "settings of the plugin of this name"},
+    }
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": "https://eventflow.invalid/schemas/settings.json",
@@ -205,17 +247,7 @@ def settings_schema(plugins: Mapping[str, str] | None = None) -> dict[str, Any]:
         "description": "A planning folder's settings: the organisation and the plugins it "
                        "activates, with each plugin's settings.",
         "type": "object",
-        "properties": {
-            "eventflow": {"type": "object", "properties": head},
-            "plugins": {
-                "type": "object",
-                "properties": {"active": active,
-                               **{name: {"type": "object", "description": text}
-                                  for name, text in sorted(known.items())}},
-                "additionalProperties": {"type": "object",
-                                         "description": "settings of the plugin of this name"},
-            },
-        },
+        "properties": properties,
     }
 
 

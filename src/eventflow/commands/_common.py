@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..cli import SuggestingGroup
 from ..vocab import LANGUAGES
 
 if TYPE_CHECKING:
@@ -96,9 +97,14 @@ def find(items: list[Any], key: str, what: str, event: Event, command: str = "")
     matches = [i for i in items if str(getattr(i, "name", "")).casefold() == key.casefold()]
     if len(matches) == 1:
         return matches[0]
-    known = ", ".join(f"{getattr(i, 'id', '?')} ({getattr(i, 'name', '') or getattr(i, 'kind', '')})"
-                      for i in items) or "none yet"
-    hint = f"; see `{command}`" if command else ""
+    known = ", ".join(
+        f"{getattr(i, 'id', '?')} ({getattr(i, 'name', '') or getattr(i, 'kind', '')})"
+        for i in items) or "none yet"
+    from ..suggest import did_you_mean
+
+    names = [str(getattr(i, "id", "")) for i in items] + [str(getattr(i, "name", "") or "")
+                                                          for i in items]
+    hint = did_you_mean(key, names) + (f"; see `{command}`" if command else "")
     raise InvalidInput(f"{event.id} has no {what} '{key}'; {what}s: {known}{hint}")
 
 
@@ -148,7 +154,7 @@ def change(ctx: click.Context, event: str, action: str, mutate: Callable[[Event]
     _report(ctx, outcome, f"{outcome.event.id}: {message}")
 
 
-class DefaultGroup(click.Group):
+class DefaultGroup(SuggestingGroup):
     """A group whose first word may be left out: ``panel panelist EVENT NAME`` means
     ``panel panelist add EVENT NAME`` (the older form keeps working)."""
 

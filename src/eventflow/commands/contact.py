@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..cli import SuggestingGroup
 from ._common import LINE, apply_contact, change, need_some
 
 if TYPE_CHECKING:
     from ..event import Event
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def contact() -> None:
     """The event's contact person: name, e-mail, phone.
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..cli import SuggestingGroup
+from ..params import AMOUNT
 from ..vocab import COST_CATEGORIES
 from ._common import LINE, change, find, need_some, next_id, parse_split
 
@@ -13,7 +15,7 @@ if TYPE_CHECKING:
     from ..event import Event
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def cost() -> None:
     """Budget lines and how each is split between the partners.
 
@@ -27,7 +29,7 @@ def cost() -> None:
 @click.argument("event", metavar="EVENT")
 @click.option("--category", type=click.Choice(COST_CATEGORIES), required=True,
               help="venue, catering, speaker_fee, travel or other.")
-@click.option("--amount", type=click.FloatRange(0), required=True, help="Euros.")
+@click.option("--amount", type=AMOUNT, required=True, help="Euros: 800, 2 250,50.")
 @click.option("--description", type=LINE, default="", help="What the line is for.")
 @click.option("--split", default="", help="Shares in percent: host=50,p1=50 (partner ids "
                                            "from `partner list`).")
@@ -59,7 +61,7 @@ def cost_add(ctx: click.Context, event: str, category: str, amount: float,
 @click.argument("cost_id", metavar="COST")
 @click.option("--category", type=click.Choice(COST_CATEGORIES), default=None,
               help="venue, catering, speaker_fee, travel or other.")
-@click.option("--amount", type=click.FloatRange(0), default=None, help="Euros.")
+@click.option("--amount", type=AMOUNT, default=None, help="Euros: 800, 2 250,50.")
 @click.option("--description", type=LINE, default=None, help="What the line is for.")
 @click.option("--split", default=None, help="Shares in percent: host=50,p1=50.")
 @click.pass_context

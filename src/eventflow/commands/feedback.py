@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..cli import SuggestingGroup
+
 if TYPE_CHECKING:
     from ..engine import Engine
 
@@ -32,7 +34,7 @@ def _only_event(eng: Engine) -> str:
                        f"so far: {', '.join(candidates) or 'none'}")
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def feedback() -> None:
     """Feedback survey results: import a CSV export, keep only aggregates.
 

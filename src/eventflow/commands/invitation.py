@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import parse_date
+from ..cli import SuggestingGroup
+from ..params import DATE
 from ..vocab import TARGET_GROUPS
 from ._common import (
     LINE,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ..event import Event
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def invitation() -> None:
     """The invitation: languages, the definition of good population relations, target
     groups, registration deadline, accessibility, recording notice.
@@ -47,8 +48,8 @@ def invitation() -> None:
               help="Use eventflow's reviewed default definition in each language.")
 @click.option("--target-groups", default=None,
               help="Comma-separated: " + ", ".join(TARGET_GROUPS))
-@click.option("--deadline", callback=parse_date, default=None,
-              help="Registration deadline, YYYY-MM-DD.")
+@click.option("--deadline", type=DATE, default=None,
+              help="Registration deadline: 2027-03-12 or 12.3.2027.")
 @click.option("--registration-url", type=LINE, default=None,
               help="Link to the registration form (https://…).")
 @click.option("--registration-email", type=LINE, default=None,
@@ -144,7 +145,7 @@ def invitation_set(ctx: click.Context, event: str, languages: str | None,
 
 @invitation.command("sent")
 @click.argument("event", metavar="EVENT")
-@click.option("--date", "date", callback=parse_date, default=None,
+@click.option("--date", "date", type=DATE, default=None,
               help="When the invitation went out (default: today).")
 @click.pass_context
 def invitation_sent(ctx: click.Context, event: str, date: dt.date | None) -> None:

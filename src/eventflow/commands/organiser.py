@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..cli import SuggestingGroup
 from ..vocab import TARGET_GROUPS
 from ._common import LINE, change, need_some
 
@@ -28,7 +29,7 @@ def find_organiser(ev: Event, key: str) -> Any:
     raise InvalidInput(f"{ev.id} has no organiser '{key}'; organisers: {known}")
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def organiser() -> None:
     """People who organise, including people from the target group.
 

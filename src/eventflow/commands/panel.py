@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli import parse_date
+from ..cli import SuggestingGroup
+from ..params import DATE
 from ..vocab import DIMENSIONS
 from ._common import (
     LINE,
@@ -43,7 +44,7 @@ def find_question(ev: Event, key: str) -> Any:
                        "see `eventflow panel list EVENT`")
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def panel() -> None:
     """The panel: panelists, questions tagged by dimension, when they were sent.
 
@@ -94,7 +95,9 @@ def panelist_add(ctx: click.Context, event: str, name: str, role: str, organisat
 
     def mutate(ev: Event) -> dict[str, str]:
         pid = next_id("pl", [p.id for p in ev.panel.panelists])
-        ev.panel.panelists.append(Panelist(id=pid, name=name, role={text_lang(ev, lang): role},
+        role_text = {text_lang(ev, lang): role}
+        ev.panel.panelists.append(Panelist(id=pid, name=name,
+                                           role=role_text,  # type: ignore[arg-type]
                                            organisation=organisation, email=email))
         return {"panelist": pid}
 
@@ -274,7 +277,7 @@ def panel_set(ctx: click.Context, event: str, fmt: str | None, moderator: str | 
 
 @panel.command("sent")
 @click.argument("event", metavar="EVENT")
-@click.option("--date", "date", default=None, callback=parse_date,
+@click.option("--date", "date", default=None, type=DATE,
               help="When the questions were sent (default: today).")
 @click.pass_context
 def panel_sent(ctx: click.Context, event: str, date: dt.date | None) -> None:

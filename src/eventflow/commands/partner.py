@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..cli import SuggestingGroup
 from ..vocab import AGREEMENT_TOPICS, PARTNER_TYPES
 from ._common import LINE, apply_contact, change, contact_options, find, next_id
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from ..event import Event
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def partner() -> None:
     """Partner organisations and the co-organising agreement.
 

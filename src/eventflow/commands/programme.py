@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..cli import SuggestingGroup
 from ._common import (
     LINE,
     change,
@@ -59,7 +60,7 @@ def overlaps(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return found
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def programme() -> None:
     """Programme items without speakers (opening, coffee, lunch, closing) and the timetable.
 

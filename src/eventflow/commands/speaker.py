@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..cli import SuggestingGroup
+from ..params import AMOUNT
 from ..vocab import DIMENSIONS, SLOT_KINDS, TARGET_GROUPS
 from ._common import (
     LINE,
@@ -31,7 +33,7 @@ DIMENSION_CHOICE = click.Choice(DIMENSIONS)
 
 
 def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    options = [
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option("--organisation", type=LINE, default=None,
                      help="Speaker's organisation."),
         click.option("--title", type=LINE, default=None,
@@ -39,7 +41,7 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--start", default=None, help="Start time in the programme, HH:MM."),
         click.option("--minutes", type=click.IntRange(0, 600), default=None,
                      help="Length of the slot."),
-        click.option("--fee", type=click.FloatRange(0), default=None, help="Fee in euros."),
+        click.option("--fee", type=AMOUNT, default=None, help="Fee in euros: 300, 1 250,50."),
         click.option("--languages", "languages", default=None,
                      help="Languages the speaker speaks in: fi,sv,en."),
         click.option("--email", type=LINE, default=None, help="Speaker's e-mail address."),
@@ -80,7 +82,19 @@ def _checked(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-@click.group()
+def _overlaps(ev: Event, sid: str) -> list[list[str]]:
+    from .programme import overlaps, timetable
+
+    return [list(pair) for pair in overlaps(timetable(ev)) if sid in pair]
+
+
+def _change_warning_overlaps(*args: Any) -> None:
+    from .programme import _change_warning_overlaps as warn
+
+    warn(*args)
+
+
+@click.group(cls=SuggestingGroup)
 def speaker() -> None:
     """Speakers and their programme slots.
 
@@ -120,17 +134,17 @@ def speaker_add(ctx: click.Context, event: str, name: str, slot: str,
     if not name:
         raise click.BadParameter("the name is empty", param_hint="NAME")
 
-    def mutate(ev: Event) -> dict[str, str]:
+    def mutate(ev: Event) -> dict[str, Any]:
         sid = next_id("s", [s.id for s in ev.speakers])
         sp = Speaker(id=sid, name=name, slot=slot,  # type: ignore[arg-type]
                      target_group=target_group or "", ex_officio=ex_officio,
                      confirmed=confirmed, dimensions=list(dimensions))  # type: ignore[arg-type]
         _apply(ev, sp, lang, fields)
         ev.speakers.append(sp)
-        return {"speaker": sid}
+        return {"speaker": sid, "overlaps": _overlaps(ev, sid)}
 
-    change(ctx, event, "speaker.add", mutate, {"name": name, "slot": slot},
-           f"speaker {name} added ({slot})")
+    _change_warning_overlaps(ctx, event, "speaker.add", mutate, {"name": name, "slot": slot},
+                             f"speaker {name} added ({slot})")
 
 
 @speaker.command("edit")
@@ -169,7 +183,7 @@ def speaker_edit(ctx: click.Context, event: str, speaker_id: str, name: str | No
         raise click.BadParameter("a speaker needs a name", param_hint="--name")
     fields = _checked(fields)
 
-    def mutate(ev: Event) -> dict[str, str]:
+    def mutate(ev: Event) -> dict[str, Any]:
         sp = find(ev.speakers, speaker_id, "speaker", ev, "eventflow programme list EVENT")
         if name is not None:
             sp.name = name
@@ -184,10 +198,10 @@ def speaker_edit(ctx: click.Context, event: str, speaker_id: str, name: str | No
         if dimensions:
             sp.dimensions = list(dimensions)
         _apply(ev, sp, lang, fields)
-        return {"speaker": sp.id}
+        return {"speaker": sp.id, "overlaps": _overlaps(ev, sp.id)}
 
-    change(ctx, event, "speaker.edit", mutate, {"speaker": speaker_id},
-           f"speaker {speaker_id} updated")
+    _change_warning_overlaps(ctx, event, "speaker.edit", mutate, {"speaker": speaker_id},
+                             f"speaker {speaker_id} updated")
 
 
 @speaker.command("confirm")

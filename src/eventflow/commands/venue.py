@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..cli import SuggestingGroup
 from ._common import LINE, change
 
 if TYPE_CHECKING:
     from ..event import Event
 
 
-@click.group()
+@click.group(cls=SuggestingGroup)
 def venue() -> None:
     """The venue: name, address, capacity, accessibility.
 

@@ -7,6 +7,9 @@ CheckResult whose reason tells the planner what is missing and how to record it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
 from eventflow import hookimpl
 from eventflow.checklist import CheckResult, failed, not_applicable, passed
 from eventflow.event import AGREEMENT_TOPICS, DIMENSIONS, Event
@@ -154,7 +157,7 @@ def speakers_confirmed(event: Event) -> CheckResult:
     return passed(f"all {len(event.speakers)} speakers confirmed")
 
 
-def _first_text(texts: dict[str, str] | str) -> str:
+def _first_text(texts: Mapping[Any, str] | str) -> str:
     """A per-language text in its first language (the one a role is compared in)."""
     if isinstance(texts, str):
         return texts

@@ -444,7 +444,7 @@ def panel_briefs(ctx: OutputContext) -> Files:
 
 
 # 7 delivery -----------------------------------------------------------------------------------------
-def run_sheet_rows(ctx: OutputContext, lang: str) -> list[dict[str, str]]:
+def run_sheet_rows(ctx: OutputContext, lang: str) -> list[dict[str, Any]]:
     """The run sheet: one row per programme slot (times from the programme, never
     overlapping), the cues of the day in their slots."""
     from eventflow.outputs import format_time_range
@@ -522,7 +522,7 @@ def _feedback(ctx: OutputContext) -> dict[str, Any]:
     """Feedback aggregates: the event's ``feedback`` record where it exists, else the older
     ``ext.feedback`` table (responses, overall, items)."""
     record = getattr(ctx.event, "feedback", None)
-    if record is not None and getattr(record, "responses", 0):
+    if record is not None and record.responses:
         scales = {s.key: s.mean for s in record.scales}
         return {"responses": record.responses, "overall": scales.get("overall"),
                 "items": scales,

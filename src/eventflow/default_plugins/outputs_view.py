@@ -67,11 +67,13 @@ CUES = {
 CLOSING_MINUTES = 15  # the closing slot the run sheet adds when the programme has none
 
 WORDS = {
-    "fi": {"moderator": "puheenjohtaja", "contact": "yhteyshenkilö", "registration": "ilmoittautumisohje",
+    "fi": {"moderator": "puheenjohtaja", "contact": "yhteyshenkilö",
+           "registration": "ilmoittautumisohje",
            "privacy": "tietosuojaselosteen linkki", "deadline": "ilmoittautumisen määräaika",
            "travel": "matkajärjestelyt", "invoicing": "laskutusohje", "venue": "paikka",
            "times": "ohjelman kellonajat", "host": "järjestäjä"},
-    "sv": {"moderator": "moderator", "contact": "kontaktperson", "registration": "anmälningsanvisning",
+    "sv": {"moderator": "moderator", "contact": "kontaktperson",
+           "registration": "anmälningsanvisning",
            "privacy": "länk till dataskyddsbeskrivningen", "deadline": "sista anmälningsdag",
            "travel": "researrangemang", "invoicing": "faktureringsanvisning", "venue": "plats",
            "times": "programmets tider", "host": "arrangör"},

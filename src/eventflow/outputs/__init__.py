@@ -83,15 +83,15 @@ from .writing import (
 )
 
 __all__ = [
-    "DEFAULT_TIMEOUT", "LABELS", "MISSING_DATA", "MISSING_TEXT", "NothingToWrite", "MANIFEST_FILE", "MAX_FILES", "MAX_FILE_BYTES", "MAX_MEMORY", "MAX_NAME",
-    "MAX_OUTPUT_BYTES", "MAX_REPEAT", "MAX_TEMPLATE_BYTES", "MAX_TEMPLATE_CHARS",
-    "OUTPUTS_DIR", "PACKAGE_TEMPLATES", "PARTICIPANTS_FILE", "TEMPLATE_LANGUAGES",
-    "OutputContext", "OutputError", "OutputResult", "ParticipantSummary", "RenderReport",
-    "RenderMemoryError", "RenderTimeout", "StaleOutput", "TemplateRenderer", "choose_languages", "csv_cell",
-    "default_stages", "file_slug", "format_date", "format_money", "format_number", "format_percent", "format_time",
-    "format_time_range", "pick_text", "when",
-    "input_fields", "input_hashes", "label", "manifest_path", "memory_limit", "one_line", "outputs_for_stage",
-    "plugin_versions", "read_manifest", "read_participants", "render_outputs",
-    "safe_filename", "stale_outputs", "strip_controls", "time_limit", "timeout_seconds",
-    "write_csv", "write_manifest",
+    "DEFAULT_TIMEOUT", "LABELS", "MANIFEST_FILE", "MAX_FILES", "MAX_FILE_BYTES", "MAX_MEMORY",
+    "MAX_NAME", "MAX_OUTPUT_BYTES", "MAX_REPEAT", "MAX_TEMPLATE_BYTES", "MAX_TEMPLATE_CHARS",
+    "MISSING_DATA", "MISSING_TEXT", "NothingToWrite", "OUTPUTS_DIR", "OutputContext",
+    "OutputError", "OutputResult", "PACKAGE_TEMPLATES", "PARTICIPANTS_FILE", "ParticipantSummary",
+    "RenderMemoryError", "RenderReport", "RenderTimeout", "StaleOutput", "TEMPLATE_LANGUAGES",
+    "TemplateRenderer", "choose_languages", "csv_cell", "default_stages", "file_slug",
+    "format_date", "format_money", "format_number", "format_percent", "format_time",
+    "format_time_range", "input_fields", "input_hashes", "label", "manifest_path", "memory_limit",
+    "one_line", "outputs_for_stage", "pick_text", "plugin_versions", "read_manifest",
+    "read_participants", "render_outputs", "safe_filename", "stale_outputs", "strip_controls",
+    "time_limit", "timeout_seconds", "when", "write_csv", "write_manifest",
 ]

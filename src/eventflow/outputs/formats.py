@@ -179,4 +179,6 @@ def eml_draft(*, sender: str, subject: str, date: Any, text: str, html: str,
         encoders.encode_base64(attachment)
         attachment.add_header("Content-Disposition", "attachment", filename=one_line(file_name))
         msg.attach(attachment)
-    return msg.as_bytes()
+    from email.policy import compat32
+
+    return msg.as_bytes(policy=compat32.clone(linesep="\r\n"))  # RFC 5322 line ends

@@ -91,7 +91,8 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
     },
     "accessibility": {
         "fi": {"step_free": "esteetön kulku", "hearing_loop": "induktiosilmukka",
-               "accessible_toilet": "esteetön wc", "lift": "hissi", "quiet_room": "hiljainen huone"},
+               "accessible_toilet": "esteetön wc", "lift": "hissi",
+               "quiet_room": "hiljainen huone"},
         "sv": {"step_free": "tillträde utan trappsteg", "hearing_loop": "hörslinga",
                "accessible_toilet": "tillgänglig toalett", "lift": "hiss",
                "quiet_room": "tyst rum"},

@@ -120,7 +120,9 @@ def stale_outputs(engine: Engine, name: str) -> tuple[list[StaleOutput], int]:
     event_dir = engine.project.event_dir(event.id)
     manifest = read_manifest(event_dir)["outputs"]
     versions = plugin_versions(engine)
-    renderer = TemplateRenderer(engine.project.root)
+    from ..plugins import template_dirs  # a plugin's own templates/ (docs/plugins.md)
+
+    renderers: dict[str, TemplateRenderer] = {}
     cache: dict[str, Any] = {}
 
     def participants() -> ParticipantSummary | None:
@@ -149,9 +151,13 @@ def stale_outputs(engine: Engine, name: str) -> tuple[list[StaleOutput], int]:
                 reasons.append("the output now reads more data: " + ", ".join(sorted(wanted)))
         templates = entry.get("templates", {}) if isinstance(entry.get("templates"),
                                                              dict) else {}
+        plugin = str(entry.get("plugin", ""))
+        if plugin not in renderers:
+            renderers[plugin] = TemplateRenderer(engine.project.root,
+                                                 template_dirs(engine.pm, plugin))
         for template, digest in templates.items():
             try:
-                now_digest = renderer.source_hash(template)
+                now_digest = renderers[plugin].source_hash(template)
             except (EventflowError, ValueError):
                 now_digest = "unreadable"
             if now_digest != digest:

@@ -95,7 +95,8 @@ def to_text(source: str) -> str:
             widths = [max(len(r[i]) if i < len(r) else 0 for r in table)
                       for i in range(max(len(r) for r in table))]
             for r in table:
-                lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+                cells = (cell.ljust(w) for cell, w in zip(r, widths, strict=False))
+                lines.append("  ".join(cells).rstrip())
             lines.append("")
             table = []
         elif kind == "hr":

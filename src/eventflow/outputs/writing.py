@@ -224,7 +224,15 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     versions = plugin_versions(engine)
     summary_cache: dict[str, Any] = {}
     folder_settings = _folder_settings(project.settings)
-    templates = TemplateRenderer(project.root)  # compiled once per run, shared by the outputs
+    from ..plugins import template_dirs  # a plugin's own templates/ (docs/plugins.md)
+
+    shared: dict[str, TemplateRenderer] = {}  # per plugin: compiled once per run
+
+    def templates_of(plugin: str) -> TemplateRenderer:
+        if plugin not in shared:
+            shared[plugin] = TemplateRenderer(project.root, template_dirs(engine.pm, plugin))
+        return shared[plugin]
+
     reschedules = sum(1 for entry in project.history(event.id)
                       if entry.get("action") == "reschedule" and entry.get("applied") is not False)
 
@@ -246,7 +254,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
         for spec in outputs_for_stage(engine, stage):
             result = OutputResult(spec.id, stage, spec.plugin)
             results.append(result)
-            renderer = templates.for_output()
+            renderer = templates_of(spec.plugin).for_output()
             plugin_settings = _plugin_settings(project.settings, spec.plugin)
             ctx = OutputContext(event=event.copy(), workflow=workflow, stage=stage,
                                 languages=tuple(langs),

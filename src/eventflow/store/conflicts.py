@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import EventflowError
 from ..names import EVENT_FILE, EVENTS_DIR, HISTORY_FILE, PARTICIPANTS_FILE
 from .tomlio import MAX_EVENT_BYTES, merge_marker_lines, parse_toml, read_capped
+
+if TYPE_CHECKING:  # pathlib is loaded when a path is made (git's merge driver needs none)
+    from pathlib import Path
 
 _OWN = (EVENT_FILE, HISTORY_FILE, PARTICIPANTS_FILE)
 _CONFLICT_WORDS = re.compile(r"conflict|sync-conflict|\(\d+\)|\.orig$|~$", re.I)
@@ -54,12 +57,16 @@ def conflicted_copies(folder: str | os.PathLike[str]) -> list[Path]:
                     or name.startswith(f"{stem}.{ext}"):
                 found.append(entry.path)
                 break
+    from pathlib import Path
+
     return [Path(p) for p in sorted(found)]
 
 
 def conflict_message(folder: str | os.PathLike[str], copies: list[Path]) -> str:
     """What a person reads about the conflicted ``copies`` in ``folder``: each copy, what it
     copies (and for an event file, how it differs), and how to resolve them."""
+    from pathlib import Path
+
     folder = Path(folder)
     lines = []
     for copy in copies:
@@ -113,4 +120,10 @@ def refuse_conflicts(folder: str | os.PathLike[str]) -> None:
             "  fix: keep the lines of both sides (every line is one change), delete only the "
             "marker lines (<<<<<<<, =======, >>>>>>>), `git add` the file and commit; add "
             f"`{EVENTS_DIR}/*/{HISTORY_FILE} merge=union` to .gitattributes so git does "
-            "this itself next time", [Path(history)])
+            "this itself next time", [_as_path(history)])
+
+
+def _as_path(path: str) -> Path:
+    from pathlib import Path
+
+    return Path(path)

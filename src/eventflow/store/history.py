@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import getpass
 import json
 import os
 from collections.abc import Callable
@@ -31,6 +30,8 @@ def who() -> str:
     if user:
         return user
     try:
+        import getpass  # loaded only when a change is recorded (a merge driver needs none)
+
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name (a container, a service): still save
         return "unknown"

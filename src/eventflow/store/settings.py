@@ -7,13 +7,11 @@
     organisation_type = "authority"     # authority, ngo, community or employer
     bilingual = false                   # a bilingual (fi+sv) authority
     language = "fi"                     # language of labels in listings: fi, sv or en
+    working_days = true                 # due dates move back to working days (default)
 
     [plugins]
     active = ["eventflow-docx"]         # plugins used in this folder
     [plugins.eventflow-docx]            # one table of settings per plugin (optional)
-
-    [schedule]
-    working_days = true                 # due dates move back to working days (default)
 """
 
 from __future__ import annotations
@@ -42,7 +40,7 @@ class Settings:
     active_plugins: list[str] = field(default_factory=list)
     plugin_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: due dates on a weekend, a Finnish holiday, Christmas Eve or Midsummer Eve move to the
-    #: working day before (``[schedule] working_days``); false keeps calendar days
+    #: working day before (``[eventflow] working_days``); false keeps calendar days
     working_days: bool = True
     #: ``[letterhead]``: a :class:`eventflow.letterhead.Letterhead`, or None when there is none
     letterhead: Any = None
@@ -65,10 +63,9 @@ def read_settings(path: str | os.PathLike[str]) -> Settings:
     if not isinstance(active, list) or not all(isinstance(a, str) for a in active):
         raise FileFormatError(path, "must be a list of plugin names", field="plugins.active",
                               fix='write active = ["name", ...]')
-    schedule = data.get("schedule", {})
-    if not isinstance(schedule, dict) or not isinstance(schedule.get("working_days", True),
-                                                        bool):
-        raise FileFormatError(path, "must be true or false", field="schedule.working_days",
+    working_days = head.get("working_days", True)
+    if not isinstance(working_days, bool):
+        raise FileFormatError(path, "must be true or false", field="eventflow.working_days",
                               fix="write working_days = true (or false for calendar days)")
     return Settings(
         organisation=str(head.get("organisation", "")),
@@ -77,7 +74,7 @@ def read_settings(path: str | os.PathLike[str]) -> Settings:
         language=str(head.get("language", "fi")),
         active_plugins=list(active),
         plugin_settings={k: v for k, v in plugins.items() if isinstance(v, dict)},
-        working_days=schedule.get("working_days", True),
+        working_days=working_days,
         letterhead=_letterhead(path.parent, path, data.get("letterhead")),
     )
 

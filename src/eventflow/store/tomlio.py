@@ -19,13 +19,15 @@ import contextlib
 import json
 import os
 import re
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli
 import tomli_w
 
 from ..errors import FileFormatError
+
+if TYPE_CHECKING:  # pathlib is not loaded to read a file (git's merge driver: bench/merge.py)
+    from pathlib import Path
 
 #: Largest event file, settings file or participants file read.
 MAX_EVENT_BYTES = 4 << 20

@@ -14,7 +14,7 @@ made) and name the event's contact person (``eventflow contact set``).
 
 It uses only eventflow's public plugin API: ``eventflow.hookimpl``, the ``register_outputs``
 hook and the render context it documents (``ctx.event``, ``ctx.languages``, ``ctx.settings``,
-``ctx.label``, ``ctx.letterhead``). Settings, in ``eventflow.toml``::
+``ctx.label``, ``ctx.folder["letterhead"]``). Settings, in ``eventflow.toml``::
 
     [plugins.docx]
     signature = "Tampereen kaupunki, hyvinvointipalvelut"   # signs the letters

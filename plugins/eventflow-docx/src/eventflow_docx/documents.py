@@ -105,28 +105,43 @@ def _document(ctx: Any, title: str, lang: str, dated: bool = True) -> Any:
     return document
 
 
+def letterhead_of(ctx: Any) -> dict[str, Any]:
+    """The organiser's ``[letterhead]`` (``name``, ``address``, ``logo`` path, ``logo_kind``):
+    from ``ctx.folder`` (eventflow's render context), or {} when the folder has none."""
+    folder = getattr(ctx, "folder", None) or {}
+    head = folder.get("letterhead") if hasattr(folder, "get") else None
+    if head is None:  # an eventflow whose context carried it as its own attribute
+        head = getattr(ctx, "letterhead", None)
+    if head is None:
+        return {}
+    if not isinstance(head, dict):
+        head = {k: getattr(head, k, None) for k in ("name", "address", "logo", "logo_kind")}
+    return {k: v for k, v in head.items() if v}
+
+
 def _letterhead(document: Any, ctx: Any) -> None:
     """The organiser's logo, name and address in the page header (every page)."""
-    head = getattr(ctx, "letterhead", None)
+    head = letterhead_of(ctx)
     if not head:
         return
     from docx.shared import Cm, Pt
 
     header = document.sections[0].header
     first = header.paragraphs[0]
-    if head.logo is not None and head.logo_kind in ("png", "jpeg"):
+    logo = head.get("logo")
+    if logo and head.get("logo_kind") in ("png", "jpeg"):
         try:
-            first.add_run().add_picture(str(head.logo), height=Cm(1.6))
+            first.add_run().add_picture(str(logo), height=Cm(1.6))
         except Exception as exc:  # noqa: BLE001  (python-docx raises several kinds)
-            raise ValueError(f"the letterhead logo {head.logo} cannot be put in a Word "
+            raise ValueError(f"the letterhead logo {logo} cannot be put in a Word "
                              f"document ({exc}); save it again as PNG or JPEG") from None
         first = header.add_paragraph()
     # an SVG logo is left out: Word needs a PNG copy beside it, which python-docx cannot make
-    if head.name:
-        run = first.add_run(clean(head.name))
+    if head.get("name"):
+        run = first.add_run(clean(head["name"]))
         run.bold = True
         run.font.size = Pt(12)
-    for line in str(head.address or "").splitlines():
+    for line in str(head.get("address") or "").splitlines():
         if line.strip():
             header.add_paragraph(clean(line.strip()))
 

@@ -1,0 +1,238 @@
+"""The status index file, ``.eventflow/index.txt``, and the kept views of ``status EVENT``:
+reading them (bounded, nothing executed), writing them atomically, and what they are keyed on."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from typing import IO, TYPE_CHECKING, Any
+
+from ..cachekeys import (
+    EVENT_FILE,
+    INDEX_DIR,
+    INDEX_FORMAT,
+    make_cache_dir,
+    stat_key,
+    write_cache,
+)
+from ..folder import SETTINGS_FILE, planning_folder
+from .entry import DUES, REST, ROW_FIELDS, Entry, Key
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..engine import Engine
+
+INDEX_FILE = "index.txt"
+VIEWS_DIR = "views"
+VIEW_FORMAT = 3
+
+
+# the cache --------------------------------------------------------------------------------------
+def index_path(root: Path) -> Path:
+    return root / INDEX_DIR / INDEX_FILE
+
+
+def file_key(st: os.stat_result) -> Key:
+    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
+
+
+def scan(events_dir: Path) -> tuple[list[tuple[str, Key, int]], list[str]]:
+    """Every event id with the stat key of its file and folder and their newest timestamp,
+    sorted (two ``stat`` calls per event); and the names in ``events/`` that hold no event
+    file."""
+    found = []
+    other = []
+    try:
+        entries = os.scandir(events_dir)
+    except FileNotFoundError:
+        return [], []
+    stat = os.stat
+    with entries:
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                st = stat(f"{e.path}/{EVENT_FILE}")
+                # the folder's own mtime changes when a file appears next to event.toml, such
+                # as a sync tool's conflicted copy, which status must report
+                folder_mtime = e.stat().st_mtime_ns
+            except (FileNotFoundError, NotADirectoryError):
+                other.append(e.name)
+                continue
+            found.append((e.name, f"{file_key(st)} {folder_mtime}",
+                          max(st.st_mtime_ns, st.st_ctime_ns, folder_mtime)))
+    found.sort()
+    other.sort()
+    return found, other
+
+
+def index_deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
+    """The files a summary is computed from, other than the event file: eventflow's code (every
+    module of every subpackage), built-in workflows and message catalogues, the folder's
+    settings and workflows, pinned workflow copies, and the code of active plugins."""
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1]
+    paths: set[str] = set()
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = [d for d in dirs if d not in ("__pycache__", "templates", "features")]
+        paths.add(folder)
+        paths.update(os.path.join(folder, f) for f in files
+                     if f.endswith((".py", ".toml", ".mo")))
+    root = engine.project.root
+    paths.update({str(root / SETTINGS_FILE), str(root / "workflows"),
+                  str(engine.project.events_dir / ".workflows")})
+    paths.update(str(p) for p in engine.workflow_files.values())
+    # also those skipped for a problem that a fix may remove
+    with contextlib.suppress(OSError), os.scandir(root / "workflows") as it:
+        paths.update(e.path for e in it if e.name.endswith(".toml"))
+    if active_plugins:
+        for plugin in engine.pm.get_plugins():
+            module = sys.modules.get(getattr(plugin, "__module__", "") or "") \
+                if not hasattr(plugin, "__file__") else plugin
+            file = getattr(module, "__file__", None)
+            if file:
+                paths.add(file)
+        paths.update(p for p in sys.path if p and os.path.isdir(p))
+    return [[p, *stat_key(p)] for p in sorted(paths)]
+
+
+def effective_plugins(active: list[str]) -> list[str]:
+    def env_list(name: str) -> set[str] | None:
+        value = os.environ.get(name)
+        return None if value is None else {p.strip() for p in value.split(",") if p.strip()}
+
+    allow = env_list("EVENTFLOW_LOAD_PLUGINS")
+    block = env_list("EVENTFLOW_DISABLED_PLUGINS") or set()
+    return sorted(n for n in set(active) if (allow is None or n in allow) and n not in block)
+
+
+class IndexFile:
+    """The parsed file: header, entries, and the modification time of the file."""
+
+    def __init__(self, header: dict[str, Any], entries: list[Entry], mtime: int) -> None:
+        self.header = header
+        self.entries = entries
+        self.mtime = mtime
+
+
+# The file: a JSON header line, then five sections, one line per event in id order each:
+# ids, stat keys, listing lines (for the days in header["window"]), records (lo, hi, count,
+# cut, digest; tab-separated) and details (JSON). header["sizes"] gives each section's bytes,
+# so that a warm `status` reads the first three only and handles them as whole strings.
+SECTIONS = ("ids", "keys", "lines", "records", "details")
+
+
+def read_header(raw: bytes) -> dict[str, Any] | None:
+    try:
+        header = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(header, dict) or header.get("format") != INDEX_FORMAT:
+        return None
+    shapes = {"context": list, "deps": list, "events": list, "other": list, "warnings": list,
+              "n": int, "sizes": list, "window": list, "newest": int, "overdue": bool}
+    if not all(isinstance(header.get(k), t) for k, t in shapes.items()) \
+            or len(header["sizes"]) != len(SECTIONS):
+        return None
+    return header
+
+
+def read_section(fh: IO[bytes], size: int, n: int) -> list[str]:
+    lines = fh.read(size).decode("utf-8").split("\n")
+    if len(lines) != n + 1 or lines[-1]:
+        raise ValueError("truncated index section")
+    del lines[-1]
+    return lines
+
+
+def read_entries(ids: list[str], keys: list[str] | None, lines: list[str],
+             records: list[str]) -> list[Entry]:
+    found = []
+    every_key: list[str | None] = list(keys) if keys is not None else [None] * len(ids)
+    for event_id, key, line, record in zip(ids, every_key, lines, records, strict=True):
+        lo, hi, count, cut, digest, regressions = record.split("\t")
+        found.append(Entry(event_id, key, digest, lo, hi, count, cut, line,
+                           regressions=regressions))
+    return found
+
+
+def read_details(fh: IO[bytes], size: int, entries: list[Entry]) -> None:
+    for entry, raw in zip(entries, read_section(fh, size, len(entries)), strict=True):
+        detail = json.loads(raw)
+        if not (isinstance(detail, list) and len(detail) == REST + len(ROW_FIELDS)
+                and isinstance(detail[DUES], list)):
+            raise ValueError("bad details")
+        from itertools import accumulate
+
+        detail[DUES] = list(accumulate(detail[DUES]))  # stored as differences
+        entry.detail = detail
+
+
+def load_index(path: Path) -> IndexFile | None:
+    try:
+        with open(path, "rb") as fh:
+            mtime = os.fstat(fh.fileno()).st_mtime_ns
+            header = read_header(fh.readline())
+            if header is None:
+                return None
+            n, sizes = header["n"], header["sizes"]
+            ids, keys, lines, records = (read_section(fh, size, n) for size in sizes[:4])
+            found = read_entries(ids, keys, lines, records)
+            read_details(fh, sizes[4], found)
+    except (OSError, ValueError, TypeError, UnicodeDecodeError):
+        return None
+    return IndexFile(header, found, mtime)
+
+
+def storable(entry: Entry) -> bool:
+    return entry.id.isprintable() and entry.line.isprintable()
+
+
+def save_index(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
+    """Write the index; a folder we cannot write to just keeps no cache."""
+    kept = [e for e in entries if storable(e)]
+    details = []
+    for e in kept:
+        detail = list(e._details())
+        dues = detail[DUES]
+        detail[DUES] = [b - a for a, b in zip([0, *dues], dues, strict=False)]
+        details.append(json.dumps(detail, ensure_ascii=False, separators=(",", ":")))
+    sections = [
+        "".join(f"{e.id}\n" for e in kept),
+        "".join(f"{e.key}\n" for e in kept),
+        "".join(f"{e.line}\n" for e in kept),
+        "".join(f"{e.lo}\t{e.hi}\t{e.count}\t{e.cut}\t{e.digest}\t{e.regressions}\n"
+                for e in kept),
+        "".join(f"{d}\n" for d in details),
+    ]
+    data = [section.encode("utf-8") for section in sections]
+    window = [max((e.lo for e in kept), default="0000000"),
+              min((e.hi for e in kept), default="9999999")]
+    header = {**header, "format": INDEX_FORMAT, "n": len(kept), "window": window,
+              "overdue": any(e.count or e.regressions for e in kept),
+              "sizes": [len(d) for d in data]}
+    try:
+        make_cache_dir(path.parent)
+    except OSError:
+        return
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    write_cache(path, [head + b"\n", *data])
+
+
+
+def find_root(directory: str | None) -> Path | None:
+    """The planning folder a command will use (:func:`eventflow.folder.planning_folder`), or
+    ``None`` (the engine then says what is wrong)."""
+    from pathlib import Path
+
+    root = planning_folder(directory)
+    return Path(root) if root is not None else None
+
+
+
+def view_path(root: Path | str, event_id: str) -> str:
+    return f"{root}/{INDEX_DIR}/{VIEWS_DIR}/{event_id}.json"

@@ -1,0 +1,111 @@
+"""One event's summary as the status index keeps it (:class:`Entry`), valid while its file's
+stat key is unchanged, with the listing line made for the days it is right for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from typing import Any
+
+
+def day_key(day: dt.date) -> str:
+    """A day as text that sorts as dates do (``date.toordinal()``, seven digits)."""
+    return f"{day.toordinal():07d}"
+
+Key = str  # "inode size mtime_ns ctime_ns" of the event file
+
+# positions in an entry's details (one JSON array per event)
+HEAD, TAIL, DUES, WARNINGS, REST = 0, 1, 2, 3, 4
+ROW_FIELDS = ("revision", "title", "date", "region", "stage", "stage_number", "stages",
+               "done_in_stage", "items_in_stage", "blocking", "next_item", "next_label",
+               "next_due", "regressions", "status")
+
+
+class Entry:
+    """One event's summary, valid while its file's ``key`` is unchanged.
+
+    ``line`` is its listing line (without colour) and ``count`` its number of overdue open
+    items on every day ``d`` with ``lo < d <= hi`` (days as :func:`day_key` text, which
+    compares as the dates do); other days are computed from ``detail``, which holds the rest.
+    """
+
+    __slots__ = ("id", "key", "digest", "lo", "hi", "count", "cut", "line", "detail",
+                 "regressions")
+
+    def __init__(self, id: str, key: Key | None, digest: str | None, lo: str, hi: str,
+                 count: int | str, cut: int | str, line: str,
+                 detail: list[Any] | None = None, regressions: int | str = 0) -> None:
+        self.id = id
+        self.key = key
+        self.digest = digest
+        self.lo = lo
+        self.hi = hi
+        self.count = int(count)
+        self.cut = int(cut)  # where the overdue column starts in ``line``
+        self.line = line
+        self.detail = detail
+        self.regressions = int(regressions)  # requirements of left stages no longer held
+
+    def _details(self) -> list[Any]:
+        if self.detail is None:
+            raise LookupError(f"{self.id}: the summary was read without its details")
+        return self.detail
+
+    def overdue_on(self, day: dt.date) -> int:
+        """Open items due before ``day``."""
+        key = day_key(day)
+        if self.lo < key <= self.hi:
+            return self.count
+        return bisect_left(self._details()[DUES], day.toordinal())
+
+    def overdue(self, today_iso: str) -> int:
+        return self.overdue_on(dt.date.fromisoformat(today_iso))
+
+    def render(self, day: dt.date) -> tuple[int, str, int]:
+        """(overdue count, listing line, where the overdue column starts) on ``day``."""
+        if self.lo < day_key(day) <= self.hi:
+            return self.count, self.line, self.cut
+        detail = self._details()
+        count = bisect_left(detail[DUES], day.toordinal())
+        return count, fill_line(detail[HEAD], detail[TAIL], count), len(detail[HEAD])
+
+    def settle(self, day: dt.date) -> bool:
+        """Make ``line`` the one for ``day``; return whether anything changed."""
+        if self.lo < day_key(day) <= self.hi:
+            return False
+        detail = self._details()
+        dues = detail[DUES]
+        k = bisect_left(dues, day.toordinal())
+        self.lo = f"{dues[k - 1]:07d}" if k else "0000000"
+        self.hi = f"{dues[k]:07d}" if k < len(dues) else "9999999"
+        self.count = k
+        self.cut = len(detail[HEAD])
+        self.line = fill_line(detail[HEAD], detail[TAIL], k)
+        return True
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.detail[WARNINGS]) if self.detail is not None else []
+
+    def row(self, today_iso: str) -> dict[str, Any]:
+        """The summary exactly as :meth:`Engine.summary` gives it."""
+        rest = dict(zip(ROW_FIELDS, self._details()[REST:], strict=True))
+        return {
+            "id": self.id, "title": rest["title"], "date": rest["date"],
+            "region": rest["region"], "stage": rest["stage"],
+            "stage_number": rest["stage_number"], "stages": rest["stages"],
+            "done_in_stage": rest["done_in_stage"], "items_in_stage": rest["items_in_stage"],
+            "blocking": rest["blocking"], "regressions": rest["regressions"],
+            "status": rest["status"], "overdue": self.overdue(today_iso),
+            "next_due": ({"item": rest["next_item"], "label": rest["next_label"],
+                          "due": rest["next_due"]} if rest["next_due"] else None),
+        }
+
+
+
+def fill_line(head: str, tail: str, count: int) -> str:
+    if count:
+        return f"{head}{count:>7}{tail}"
+    if tail:
+        return f"{head}       {tail}"
+    return head.rstrip()

@@ -1,0 +1,273 @@
+"""What ``eventflow status`` and ``status EVENT`` print, straight from the caches when they
+vouch for the files: the listing's columns, colours, and the view of one event for a day. The
+front door (quick.py) and the CLI print through these functions, so both print the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from typing import IO, Any
+
+from .. import cachekeys
+from ..cachekeys import (
+    EVENT_FILE,
+    EVENTS_DIR,
+    INDEX_DIR,
+    deps_unchanged,
+    folder_context,
+    resolve_quick,
+    stat_key,
+)
+from ..folder import planning_folder
+from .cachefile import (
+    INDEX_FILE,
+    VIEW_FORMAT,
+    file_key,
+    read_details,
+    read_entries,
+    read_header,
+    read_section,
+    view_path,
+)
+from .entry import Entry, day_key
+
+# listing ----------------------------------------------------------------------------------------
+HEADER = (f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'REGRESS':>7}  "
+          f"{'OVERDUE':>7}  NEXT DUE\n")
+_RED, _RESET = "\x1b[31m", "\x1b[0m"
+_CHUNK = 4096
+
+
+def _clean(text: str) -> str:
+    if text.isprintable():
+        return text
+    from ..present import clean
+
+    return clean(text)
+
+
+
+
+def line_parts(event_id: str, date: str, stage: str, stage_number: int, stages: int,
+               progress: str, next_item: str, next_due: str,
+               regressions: int = 0) -> tuple[str, str]:
+    """The fixed parts of a listing line, before and after the overdue column."""
+    stage_text = f"{stage_number}/{stages} {stage}"
+    regress = str(regressions) if regressions else ""
+    head = _clean(f"{event_id:<28} {date}  {stage_text:<20} {progress:>5}  {regress:>7}  ")
+    tail = _clean(f"  {next_due} {next_item}") if next_due else ""
+    return head, tail
+
+
+def use_colour(out: IO[str]) -> bool:
+    """Colour only on a terminal that supports it, and never when ``NO_COLOR`` is set."""
+    if os.environ.get("NO_COLOR") is not None or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
+                  colour: bool | None = None) -> int:
+    """Stream the plain-text listing of ``entries``; return the number of rows written."""
+    if colour is None:
+        colour = use_colour(out)
+    key = day_key(today)
+    if not colour:  # the usual case: each row as it was rendered for today
+        every = entries if isinstance(entries, list) else list(entries)
+        for start in range(0, len(every), _CHUNK):
+            chunk = [e.line if e.lo < key <= e.hi else e.render(today)[1]
+                     for e in every[start:start + _CHUNK]]
+            out.write((HEADER if not start else "") + "\n".join(chunk) + "\n")
+        return len(every)
+    rows: list[str] = []
+    n = 0
+    for entry in entries:
+        if entry.lo < key <= entry.hi:
+            count, line, cut = entry.count, entry.line, entry.cut
+        else:
+            count, line, cut = entry.render(today)
+        if colour and count:
+            line = f"{line[:cut]}{_RED}{line[cut:cut + 7]}{_RESET}{line[cut + 7:]}"
+        rows.append(line)
+        if len(rows) == _CHUNK:
+            out.write((HEADER if not n else "") + "\n".join(rows) + "\n")
+            n += len(rows)
+            rows.clear()
+    if rows:
+        out.write((HEADER if not n else "") + "\n".join(rows) + "\n")
+        n += len(rows)
+    return n
+
+
+
+class Listing:
+    """What ``eventflow status`` shows: the entries, or, straight from the index, the rows
+    already rendered for today (entries are then made only when asked for)."""
+
+    def __init__(self, entries: list[Entry] | None, warnings: list[str], *,
+                 text: str = "", n: int = 0, overdue: bool = False,
+                 make: Callable[[], list[Entry]] | None = None) -> None:
+        self._entries = entries
+        self._make = make
+        self.warnings = warnings
+        self.text = text
+        self.n = len(entries) if entries is not None else n
+        self._overdue = overdue
+
+    @property
+    def entries(self) -> list[Entry]:
+        if self._entries is None:
+            assert self._make is not None
+            self._entries = self._make()
+        return self._entries
+
+    def __len__(self) -> int:
+        return self.n
+
+    def any_overdue(self, today: dt.date) -> bool:
+        """Whether any event has an overdue item or a regression (``status --check``)."""
+        if self._entries is None:
+            return self._overdue
+        return any(e.overdue_on(today) or e.regressions for e in self._entries)
+
+    def write(self, today: dt.date, out: IO[str], colour: bool | None = None) -> int:
+        """Stream the listing; the rendered rows are written as they are when they can be."""
+        if colour is None:
+            colour = use_colour(out)
+        if self._entries is None and not colour and self.n:
+            out.write(HEADER)
+            out.write(self.text)
+            return self.n
+        return write_listing(self.entries, today, out, colour)
+
+    def rows(self, today: dt.date) -> list[dict[str, Any]]:
+        today_iso = today.isoformat()
+        return [e.row(today_iso) for e in self.entries]
+
+
+
+def cached_listing(directory: str | None, today: dt.date, details: bool = False
+                   ) -> Listing | None:
+    """The listing straight from the index, when nothing changed since it was written and its
+    rows are right for ``today``; else ``None``.
+
+    Needs neither the engine nor the event model: one ``stat`` per dependency, two per event
+    (its file and its folder).
+    """
+    root = planning_folder(directory)
+    if root is None:
+        return None
+    events_dir = f"{root}/{EVENTS_DIR}"
+    index_file = f"{root}/{INDEX_DIR}/{INDEX_FILE}"
+    try:
+        with open(index_file, "rb") as fh:
+            racy_line = os.fstat(fh.fileno()).st_mtime_ns - cachekeys.RACY_NS
+            header = read_header(fh.readline())
+            if header is None or header["context"] != folder_context(root):
+                return None
+            if not deps_unchanged(header["deps"]):
+                return None
+            folder = stat_key(events_dir)  # events added or removed change it
+            if folder != header["events"] or max(folder[1:]) >= racy_line:
+                return None
+            for name in header["other"]:
+                if os.path.exists(f"{events_dir}/{name}/{EVENT_FILE}"):
+                    return None
+            low, high = header["window"]  # every row is right for these days
+            if not low < day_key(today) <= high or header["newest"] >= racy_line:
+                return None  # (unchanged files keep their timestamps: none is racy)
+            n, sizes = header["n"], header["sizes"]
+            ids = read_section(fh, sizes[0], n)
+            keys = fh.read(sizes[1]).decode("utf-8")
+            stat = os.stat
+            now = []
+            for event_id in ids:
+                folder_path = f"{events_dir}/{event_id}"
+                st = stat(f"{folder_path}/{EVENT_FILE}")
+                now.append(f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} "
+                           f"{stat(folder_path).st_mtime_ns}\n")
+            if "".join(now) != keys:
+                return None
+            del now, keys
+            text = fh.read(sizes[2]).decode("utf-8")
+            if details:
+                lines = text.split("\n")[:-1]
+                found = read_entries(ids, None, lines, read_section(fh, sizes[3], n))
+                read_details(fh, sizes[4], found)
+                return Listing(found, list(dict.fromkeys(header["warnings"])))
+            offset = fh.tell()
+    except (OSError, ValueError, TypeError, UnicodeDecodeError):
+        return None
+
+    def make() -> list[Entry]:  # only for colour: the records, read again from the same file
+        with open(index_file, "rb") as fh:
+            fh.seek(offset)
+            return read_entries(ids, None, text.split("\n")[:-1], read_section(fh, sizes[3], n))
+
+    return Listing(None, list(dict.fromkeys(header["warnings"])), text=text, n=n,
+                   overdue=header["overdue"], make=make)
+
+
+
+def render_status(view: dict[str, Any], day: dt.date, as_json: bool) -> str:
+    """What ``eventflow status EVENT`` writes to stdout on ``day``."""
+    today = day.toordinal()
+    if as_json:
+        data = view["json"]
+        data["overdue"] = bisect_left(view["dues"], today)
+        leave_from = data.get("leave_from")
+        if view.get("time") and leave_from and day.isoformat() < leave_from:
+            at = next((i for i, b in enumerate(data["blockers"]) if b.get("kind") == "veto"),
+                      len(data["blockers"]))
+            data["blockers"] = [*data["blockers"][:at], *view["time"], *data["blockers"][at:]]
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    return "".join(f"{line}\n" if isinstance(line, str)
+                   else f"{line[0]}{' OVERDUE' if line[1] < today else ''}\n"
+                   for line in view["text"])
+
+
+
+def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
+    """The kept view of the event ``name`` names, with its ``warnings``, when nothing it
+    depends on changed since it was made; else ``None`` (the engine then answers).
+
+    Needs neither the engine nor the event model: one ``stat`` per dependency, a few for the
+    event, and reading one small file."""
+    root = planning_folder(directory)
+    if root is None:
+        return None
+    try:
+        found = resolve_quick(f"{root}/{EVENTS_DIR}", name)
+        if found is None:
+            return None
+        event_id, st = found
+        with open(view_path(root, event_id), "rb") as fh:
+            header = json.loads(fh.readline())
+            if not isinstance(header, dict) or header.get("format") != VIEW_FORMAT \
+                    or header.get("id") != event_id:
+                return None
+            folder = os.stat(f"{root}/{EVENTS_DIR}/{event_id}").st_mtime_ns
+            if header.get("key") != f"{file_key(st)} {folder}":
+                return None
+            if header.get("context") != folder_context(root) or not deps_unchanged(header["deps"]):
+                return None
+            body = json.loads(fh.readline())
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if not (isinstance(body, dict) and isinstance(body.get("warnings"), list)
+            and isinstance(body.get("text"), list) and isinstance(body.get("json"), dict)
+            and isinstance(body.get("dues"), list)):
+        return None
+    for line in body["text"]:
+        if not isinstance(line, str) and not (
+                isinstance(line, list) and len(line) == 2 and isinstance(line[0], str)
+                and isinstance(line[1], int)):
+            return None
+    if not all(isinstance(d, int) for d in body["dues"]):
+        return None
+    return body
+
