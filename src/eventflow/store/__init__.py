@@ -16,11 +16,11 @@ Where things live (each module one job)::
 
 Every public name is importable from ``eventflow.store`` itself. The event model (msgspec)
 and ``dataclasses`` are imported only when a name that needs them is first used
-(:class:`Project`, :class:`Settings`, :func:`decode_event` …): the quick ``check`` (quick.py)
-saves through :mod:`eventflow.store.save` without them: importing msgspec and the event model
-costs more than the rest of that command together (``python -X importtime``, byte-compiled,
-on the 2-core development machine: 50 ms and more, against the 2 ms that justify a lazy
-import).
+(:class:`Project`, :class:`Settings`, :func:`decode_event` …): git's merge driver (merge.py,
+goal P9) checks and writes event files through :mod:`eventflow.store.tomlio` without them, and
+importing msgspec and the event model costs more than the rest of that command together
+(``python -X importtime``, byte-compiled, on the 2-core development machine: 50 ms and more,
+against the 2 ms that justify a lazy import).
 """
 
 from __future__ import annotations
