@@ -205,6 +205,18 @@ def test_reopen_and_cancel_need_a_reason_and_are_in_history(run, ef_engine):
     assert revs == sorted(revs) and len(set(revs)) == len(revs)
     text = run("history", event_id).output
     assert "reopen" in text and "Budget cut" in text
+    assert "change_id" not in text and "reason=" not in text  # people read it; scripts: --json
+
+
+def test_history_is_read_in_helsinki_time(run, folder):
+    event_id = new(run)
+    path = folder / "events" / event_id / "history.jsonl"
+    first = json.loads(path.read_text("utf-8").splitlines()[0])
+    first.update(at="2026-11-30T11:05:00+00:00", note="hand-written")
+    path.write_text(json.dumps(first) + "\n", "utf-8")
+    line = run("history", event_id).output.splitlines()[0]
+    assert "2026-11-30 13.05" in line  # UTC+2 in winter, the English interface's ISO day
+    assert line.startswith("r1 ") and "— hand-written" in line
 
 
 def test_reopen_a_cancelled_event(run):

@@ -574,11 +574,12 @@ def history(ctx: click.Context, event: str, as_json: bool) -> None:
     if as_json:
         emit_json({"id": event_id, "history": entries})
         return
+    from .i18n import language
+    from .present import history_line
+
+    lang = language()
     for e in entries:
-        rest = {k: v for k, v in e.items() if k not in ("rev", "at", "by", "action")}
-        extra = " ".join(f"{k}={v}" for k, v in rest.items() if v not in ("", None))
-        click.echo(clean(f"r{e.get('rev', '?'):<4} {e.get('at', '')}  {e.get('by', ''):<12} "
-                         f"{e.get('action', ''):<10} {extra}").rstrip())
+        click.echo(history_line(e, lang))
 
 
 @cli.command("next")

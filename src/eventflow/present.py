@@ -70,6 +70,46 @@ def euros(value: float, lang: str | None) -> str:
     return format_currency(value, "EUR", locale=LOCALES[_lang(lang)])
 
 
+HISTORY_TIME_ZONE = "Europe/Helsinki"  # the planning teams' clock; files keep UTC
+_HISTORY_SHOWN = ("rev", "at", "by", "action", "from", "to", "item", "reason", "note",
+                  "change_id", "applied", "ref")
+
+
+def history_line(entry: dict[str, object], lang: str | None) -> str:
+    """One history entry as people read it: revision, local time (Helsinki), who, what, why.
+
+    ``r7   30.11.2026 klo 13.05  leena        reopen         venue → partner_agreed — Hall
+    double-booked``. The change id and other machine keys stay in ``history --json``."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    at = str(entry.get("at") or "")
+    when = at
+    try:
+        stamp = dt.datetime.fromisoformat(at)
+    except ValueError:
+        pass
+    else:
+        if stamp.tzinfo is not None:
+            stamp = stamp.astimezone(ZoneInfo(HISTORY_TIME_ZONE))
+        when = moment(stamp, lang)
+    what = []
+    if entry.get("from") is not None and entry.get("to") is not None:
+        what.append(f"{entry['from']} → {entry['to']}")
+    if entry.get("item"):
+        what.append(str(entry["item"]))
+    what += [f"{key} {value}" for key, value in entry.items()
+             if key not in _HISTORY_SHOWN and value not in ("", None, [], {})]
+    why = entry.get("reason") or entry.get("note") or ""
+    line = (f"r{entry.get('rev', '?')!s:<4} {when:<21} {entry.get('by', '')!s:<12} "
+            f"{entry.get('action', '')!s:<14} {'; '.join(what)}")
+    if why:
+        line += f" — {why}"
+    if entry.get("applied") is False:
+        line += " (not applied)"
+    return clean(line.rstrip())
+
+
 def clean(text: object) -> str:
     """Text safe for a terminal: control characters (escape sequences) shown, not obeyed."""
     return "".join(ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}"
