@@ -44,11 +44,15 @@ ADVICE = "advice not followed"
 STATES = (KEPT, WAIVED, NOT_DUE, BROKEN, ADVICE)
 
 _EVENT_WORD = re.compile(r"(eventflow [a-z_-]+(?: [a-z_-]+)?) EVENT\b")
+_QUOTED_COMMAND = re.compile(r"`(eventflow [^`]+)`")
+_BRACKETED_COMMAND = re.compile(r"\((eventflow [^)]+)\)")
 
 
 def with_event_id(text: str, event_id: str) -> str:
     """``text`` with the placeholder of a suggested command (``eventflow partner add EVENT``)
     replaced by the real event id."""
+    if "EVENT" not in text:  # most reasons name no command: judging thousands stays quick
+        return text
     return _EVENT_WORD.sub(lambda m: f"{m.group(1)} {event_id}", text)
 
 
@@ -191,8 +195,8 @@ def _fix(event_id: str, item: Item, status: ItemStatus, reason: str) -> str:
         return ""
     if item.check is None:
         return f"eventflow check {event_id} {item.id}"
-    quoted = re.findall(r"`(eventflow [^`]+)`", reason) or re.findall(r"\((eventflow [^)]+)\)",
-                                                                      reason)
-    if quoted:
-        return quoted[0]
+    if "eventflow " in reason:
+        quoted = _QUOTED_COMMAND.search(reason) or _BRACKETED_COMMAND.search(reason)
+        if quoted:
+            return quoted.group(1)
     return f"eventflow why {event_id}"
