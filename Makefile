@@ -10,7 +10,7 @@ EXAMPLE_PLUGINS := plugins/eventflow-docx plugins/eventflow-etno
 
 $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(EXAMPLE_PLUGINS))
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) -e '.[test,lint]'
+	$(PIP) -e '.[test,lint,docs]'
 	$(PIP) $(addprefix -e ,$(EXAMPLE_PLUGINS))
 	touch $(STAMP)
 
