@@ -89,6 +89,7 @@ def test_init_git_makes_or_reuses_a_repository(tmp_path: Path,
     attributes = (folder / ".gitattributes").read_text().splitlines()
     assert "events/*/event.toml merge=eventflow" in attributes
     assert "events/*/history.jsonl merge=union" in attributes
+    assert "mail/sent.jsonl merge=union" in attributes
     driver = git(folder, "config", "--local", "--get", "merge.eventflow.driver")
     assert "from eventflow.merge import main; sys.exit(main())' %O %A %B %P" in driver
     assert "already set up" in run("init", "--git", str(folder)).output  # an existing folder

@@ -19,10 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EventflowError
+from .mail import MAIL_DIR, SENT_LOG
 from .store import EVENT_FILE, EVENTS_DIR, HISTORY_FILE, Project, merge_marker_lines
 
+# the mail sent-log (mail.py) is append-only like the history: both sides' lines are kept, so
+# what either clone sent is never sent again from the other
 ATTRIBUTES = (f"{EVENTS_DIR}/*/{EVENT_FILE} merge=eventflow",
-              f"{EVENTS_DIR}/*/{HISTORY_FILE} merge=union")
+              f"{EVENTS_DIR}/*/{HISTORY_FILE} merge=union",
+              f"{MAIL_DIR}/{SENT_LOG} merge=union")
 DRIVER_NAME = "eventflow: merge event files as data"
 _STATES = (("rebase-merge", "a rebase", "git rebase --continue", "git rebase --abort"),
            ("rebase-apply", "a rebase", "git rebase --continue", "git rebase --abort"),
