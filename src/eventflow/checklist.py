@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from .event import Event, ItemState  # noqa: TC001
 
@@ -13,8 +14,8 @@ if TYPE_CHECKING:
     from .workflow import Item, Workflow
 
 
-@dataclass(frozen=True)
-class CheckResult:
+# a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
+class CheckResult(msgspec.Struct, frozen=True):
     """What a check returns: ``ok``, a ``reason`` a planner understands, and whether it
     ``applies`` to this event at all (a check that does not apply passes)."""
 
@@ -35,8 +36,7 @@ def not_applicable(reason: str) -> CheckResult:
     return CheckResult(True, reason, applies=False)
 
 
-@dataclass(frozen=True)
-class ItemStatus:
+class ItemStatus(msgspec.Struct, frozen=True):
     item: Item
     ok: bool
     reason: str

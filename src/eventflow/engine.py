@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -25,8 +24,8 @@ if TYPE_CHECKING:
     from .plugins import Registry
 
 
-@dataclass
-class Blocker:
+# a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
+class Blocker(msgspec.Struct):
     """One thing that holds an event at its stage.
 
     ``kind`` is ``regression`` (a requirement of a stage already left that broke later),
@@ -52,11 +51,10 @@ class Blocker:
                 "fix": self.fix or None, "stage": self.stage or None}
 
 
-@dataclass
-class Outcome:
+class Outcome(msgspec.Struct):
     event: Event
-    warnings: list[str] = field(default_factory=list)
-    details: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = msgspec.field(default_factory=list)
+    details: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 def compute_due(workflow: Workflow, date: dt.date, working: bool = True) -> dict[str, dt.date]:

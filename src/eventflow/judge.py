@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from .schedule import due_date
 from .workflow import CANCELLED, DONE
@@ -56,8 +57,8 @@ def with_event_id(text: str, event_id: str) -> str:
     return _EVENT_WORD.sub(lambda m: f"{m.group(1)} {event_id}", text)
 
 
-@dataclass(frozen=True)
-class Requirement:
+# a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
+class Requirement(msgspec.Struct, frozen=True):
     """The verdict on one checklist item."""
 
     item: Item
@@ -90,8 +91,7 @@ class Requirement:
         return data
 
 
-@dataclass
-class Verdict:
+class Verdict(msgspec.Struct):
     """Every requirement of an event as of ``today``, and what holds it where it is."""
 
     event_id: str
@@ -101,7 +101,7 @@ class Verdict:
     stage_ids: list[str]
     requirements: list[Requirement]
     leave_from: dt.date | None = None  #: the current stage may not be left before this day
-    vetoes: list[Any] = field(default_factory=list)  #: plugin vetoes (engine.Blocker)
+    vetoes: list[Any] = msgspec.field(default_factory=list)  #: plugin vetoes (engine.Blocker)
 
     @property
     def stage_number(self) -> int:

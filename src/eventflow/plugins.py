@@ -21,10 +21,10 @@ import copy
 import difflib
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
+import msgspec
 import pluggy
 
 from . import hookspecs
@@ -48,8 +48,8 @@ REGISTRATION_HOOKS = ("register_checks", "register_outputs", "register_workflows
 LIFECYCLE_HOOKS = ("before_transition", "after_transition", "after_item_changed")
 
 
-@dataclass(frozen=True)
-class CheckSpec:
+# a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
+class CheckSpec(msgspec.Struct, frozen=True):
     """A check contributed through ``register_checks``."""
 
     name: str
@@ -61,8 +61,7 @@ class CheckSpec:
     plugin: str
 
 
-@dataclass(frozen=True)
-class OutputSpec:
+class OutputSpec(msgspec.Struct, frozen=True):
     """An output contributed through ``register_outputs``."""
 
     id: str
@@ -72,8 +71,7 @@ class OutputSpec:
     plugin: str
 
 
-@dataclass
-class Registry:
+class Registry(msgspec.Struct):
     """What the plugins of one manager contributed, and which plugin gave each piece.
 
     ``workflows`` maps a workflow file to the plugin that gave it; ``items`` holds
@@ -81,13 +79,13 @@ class Registry:
     plugin). ``errors`` lists every problem found while collecting, each naming its plugin.
     """
 
-    checks: dict[str, CheckSpec] = field(default_factory=dict)
-    outputs: dict[str, OutputSpec] = field(default_factory=dict)
-    workflows: dict[Path, str] = field(default_factory=dict)
-    items: list[tuple[str, str, dict[str, Any], str]] = field(default_factory=list)
-    policies: list[tuple[Path, str | None, str]] = field(default_factory=list)
-    errors: list[PluginError] = field(default_factory=list)
-    workflow_ids: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    checks: dict[str, CheckSpec] = msgspec.field(default_factory=dict)
+    outputs: dict[str, OutputSpec] = msgspec.field(default_factory=dict)
+    workflows: dict[Path, str] = msgspec.field(default_factory=dict)
+    items: list[tuple[str, str, dict[str, Any], str]] = msgspec.field(default_factory=list)
+    policies: list[tuple[Path, str | None, str]] = msgspec.field(default_factory=list)
+    errors: list[PluginError] = msgspec.field(default_factory=list)
+    workflow_ids: dict[str, tuple[Path, str]] = msgspec.field(default_factory=dict)
 
     def contributions(self, plugin: str) -> dict[str, list[str]]:
         """What ``plugin`` contributed, by kind (names, ids and paths as text)."""
@@ -511,8 +509,7 @@ class _Collector:
 
 
 # the one dispatcher ------------------------------------------------------------------------------
-@dataclass
-class HookResult:
+class HookResult(msgspec.Struct):
     """One plugin's answer to one hook call: what it returned, or what it raised."""
 
     plugin: str
