@@ -231,14 +231,12 @@ def activate(project: Project, *names: str, settings: dict[str, dict[str, Any]] 
              ) -> None:
     """Write ``[plugins] active = names`` (and ``[plugins.<name>]`` settings) into the
     planning folder's ``eventflow.toml``, keeping everything else in it."""
-    import tomli
-
     import tomli_w
 
-    from .store import SETTINGS_FILE, atomic_write
+    from .store import MAX_EVENT_BYTES, SETTINGS_FILE, atomic_write, read_toml
 
     path = Path(project.root) / SETTINGS_FILE
-    data = tomli.loads(path.read_text(encoding="utf-8"))
+    data, _raw = read_toml(path, max_bytes=MAX_EVENT_BYTES)
     plugins = data.setdefault("plugins", {})
     plugins["active"] = list(names)
     for name, values in (settings or {}).items():
