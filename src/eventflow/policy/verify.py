@@ -81,11 +81,12 @@ def verify(features: Sequence[tuple[str, Path, str | None]], *, markers: Sequenc
     """Run the features with pytest-bdd in a subprocess.
 
     ``features``: (plugin name or "" for eventflow, features path, step module or None);
-    ``markers``: only scenarios with one of these tags (rule ids).
+    ``markers``: only scenarios with one of these tags (rule ids: ``R1``, a plugin's
+    ``etno.board-invited``).
     Returns ``{"results": [...], "exit_code": n, "output": "..."}``; each result names the
     scenario, its feature, tags (rule ids among them), outcome and failure message.
     """
-    from .catalogue import RULE_ID
+    from .catalogue import RULE_ID, plugin_rule_ids
 
     with tempfile.TemporaryDirectory(prefix="eventflow-verify-") as tmp:
         folder = Path(tmp)
@@ -115,9 +116,10 @@ def verify(features: Sequence[tuple[str, Path, str | None]], *, markers: Sequenc
             results = []
     by_file = {str(path.resolve()): plugin for plugin, path, _s in features}
     for r in results:
-        r["rules"] = [t for t in r["tags"] if RULE_ID.match(t)]
         r["plugin"] = next((plugin for root, plugin in by_file.items()
                             if r["feature_file"].startswith(root)), "")
+        r["rules"] = [t for t in r["tags"] if RULE_ID.match(t)] + (
+            plugin_rule_ids(r["plugin"], r["tags"]) if r["plugin"] else [])
     return {"results": results, "exit_code": proc.returncode,
             "output": (proc.stdout + proc.stderr)[-4000:]}
 
