@@ -803,7 +803,7 @@ def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> N
 
     Only ``eventflow.toml`` is read unless it activates plugins, so ``--help`` stays fast.
     """
-    from .commands_plugins import load_commands
+    from .plugin_commands import load_commands
 
     for problem in load_commands(group, sys.argv[1:] if args is None else args):
         click.secho(_("warning: {message}").format(message=clean(problem)), err=True,
