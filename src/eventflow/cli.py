@@ -77,6 +77,20 @@ def flush_warnings(eng: Engine) -> None:
     eng.warnings.clear()
 
 
+def wide_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--wide``: every cell in full, however narrow the terminal (piped output always is)."""
+    return click.option("--wide", is_flag=True,
+                        help=_("Print every cell in full; by default a terminal's lines are "
+                               "cut to its width with '…' (piped output is never cut)."))(func)
+
+
+def width_for(wide: bool) -> int | None:
+    """The width to fit what a command prints to stdout to (``None``: in full)."""
+    from .present import terminal_width
+
+    return terminal_width(sys.stdout, wide)
+
+
 def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True,
                         help="Print JSON (shapes in docs/json.md).")(func)
@@ -318,6 +332,8 @@ def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -
     from .i18n import configure
 
     configure(interface_lang, directory)
+    if os.environ.get("NO_COLOR") is not None:  # https://no-color.org; click leaves it to us
+        ctx.color = False
     ctx.ensure_object(dict)
     ctx.obj["dir"] = directory
 
@@ -428,19 +444,25 @@ def new(ctx: click.Context, title: str, date: dt.date, region: str, languages: s
 @click.argument("event", required=False, metavar="[EVENT]")
 @click.option("--check", "check_mode", is_flag=True,
               help="Exit 3 if any event has overdue required items (for CI and cron).")
+@wide_option
 @json_option
 @click.pass_context
-def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: bool) -> None:
+def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
+           as_json: bool) -> None:
     """Show every event, or every stage and item of one event.
+
+    On a terminal, long cells are cut with '…' to fit its width; --wide (or a pipe) prints
+    them in full.
 
     \b
     Example:
         eventflow status
         eventflow status pirkanmaa --json
+        eventflow status --wide
     """
     day = today()
     if event:
-        from .index import cached_status, render_status
+        from .index import cached_status, fit_status, render_status
 
         # kept from the last time, keyed like the listing's index (index.py); else the engine
         view = cached_status(ctx.find_root().obj.get("dir"), event)
@@ -450,7 +472,10 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
         for warning in dict.fromkeys(view["warnings"]):
             click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                         fg="yellow")
-        click.echo(render_status(view, day, as_json), nl=False)
+        text = render_status(view, day, as_json)
+        if not as_json:
+            text = fit_status(text, width_for(wide))
+        click.echo(text, nl=False)
         return
     from .index import status_listing
 
@@ -465,7 +490,7 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
     elif not found:
         click.echo(_("no events yet: create one with `eventflow new`"))
     else:
-        found.write(day, sys.stdout)
+        found.write(day, sys.stdout, width=width_for(wide))
     if check_mode and found.any_overdue(day):
         ctx.exit(3)
 

@@ -48,19 +48,22 @@ def answer(args: list[str], out: IO[str]) -> int | None:
     event = rest[1] if len(rest) == 2 else None
     if event is not None and (not event or event.startswith("-")):
         return None  # an option (--json, --check, --help …): the CLI parses those
-    from .index import cached_listing, cached_status, render_status
+    from .index import cached_listing, cached_status, fit_status, render_status
+    from .present import terminal_width
     from .schedule import today
 
     day = today()
+    width = terminal_width(out)  # a terminal's lines are cut to fit it; a pipe's never
     if event is not None:
         view = cached_status(directory, event)
         if view is None or view["warnings"]:
             return None
-        return _write(out, lambda: out.write(render_status(view, day, False)))
+        return _write(out, lambda: out.write(fit_status(render_status(view, day, False),
+                                                        width)))
     listing = cached_listing(directory, day)
     if listing is None or listing.warnings or not listing.n:
         return None
-    return _write(out, lambda: listing.write(day, out))
+    return _write(out, lambda: listing.write(day, out, width=width))
 
 
 def _writes_any_text(out: IO[str]) -> bool:

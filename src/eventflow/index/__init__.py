@@ -41,6 +41,8 @@ from .listing import (
     Listing,
     cached_listing,
     cached_status,
+    fit_listing,
+    fit_status,
     line_parts,
     render_status,
     use_colour,
@@ -57,6 +59,6 @@ from .refresh import (
 )
 
 __all__ = ["HEADER", "Entry", "Listing", "cached_listing", "cached_status", "entries",
-           "find_root", "index_path", "line_parts", "render_status", "save_view",
+           "find_root", "fit_listing", "fit_status", "index_path", "line_parts", "render_status", "save_view",
            "status_listing", "status_view", "summaries", "summarize", "use_colour",
            "view_path", "view_stamp", "write_listing"]
