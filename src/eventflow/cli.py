@@ -509,10 +509,14 @@ def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
 
 @cli.command()
 @event_argument
+@wide_option
 @json_option
 @click.pass_context
-def why(ctx: click.Context, event: str, as_json: bool) -> None:
+def why(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
     """List every unmet requirement for leaving the event's current stage.
+
+    On a terminal, long lines are broken between words to fit its width; --wide (or a pipe)
+    keeps each on one line.
 
     \b
     Example:
@@ -541,23 +545,30 @@ def why(ctx: click.Context, event: str, as_json: bool) -> None:
         click.echo(_("{event} can leave '{stage}': every requirement is met "
                      "(eventflow advance {event})").format(event=ev.id, stage=ev.stage))
         return
+    from .present import wrap
+
+    width = width_for(wide)
     regressions = [b for b in found if b.kind == "regression"]
     if verdict.status == "done":
-        click.echo(_("{event} is done, but {count} requirement(s) of stages it left no longer "
-                     "hold:").format(event=ev.id, count=len(regressions)))
+        click.echo(wrap(_("{event} is done, but {count} requirement(s) of stages it left no "
+                          "longer hold:").format(event=ev.id, count=len(regressions)), width))
     else:
         also = (_(", {count} of them regression(s)").format(count=len(regressions))
                 if regressions else "")
-        click.echo(_("{event} cannot leave '{stage}' yet; {count} requirement(s) "
-                     "unmet{also}:").format(event=ev.id, stage=ev.stage, count=len(found),
-                                            also=also))
-    print_blockers_to(found, err=False)
+        click.echo(wrap(_("{event} cannot leave '{stage}' yet; {count} requirement(s) "
+                          "unmet{also}:").format(event=ev.id, stage=ev.stage, count=len(found),
+                                                 also=also), width))
+    print_blockers_to(found, err=False, width=width)
 
 
-def print_blockers_to(blockers: list[Any], err: bool) -> None:
-    """Blockers as people read them: regressions first, each with owner, due, source, fix."""
+def print_blockers_to(blockers: list[Any], err: bool, width: int | None = None) -> None:
+    """Blockers as people read them: regressions first, each with owner, due, source, fix;
+    lines longer than ``width`` broken between words (:func:`eventflow.present.wrap`)."""
     from .i18n import language
-    from .present import day
+    from .present import day, wrap
+
+    def echo(text: str) -> None:
+        click.echo(wrap(text, width), err=err)
 
     titles = {"regression": _("regressions (stages already left):"),
               "requirement": _("requirements of this stage:"), "time": _("time:"),
@@ -567,19 +578,19 @@ def print_blockers_to(blockers: list[Any], err: bool) -> None:
         kind = getattr(b, "kind", "requirement")
         title = titles.get(kind, "")
         if title != heading and len({getattr(x, "kind", "") for x in blockers}) > 1:
-            click.echo(f"  {title}", err=err)
+            echo(f"  {title}")
             heading = title
         due = _(", due {date}").format(date=day(b.due, language())) if b.due else ""
         stage = (_(" of {stage}").format(stage=b.stage)
                  if kind == "regression" and getattr(b, "stage", "") else "")
-        click.echo(clean(f"  ✗ {b.item}{stage}: {b.label}"), err=err)
+        echo(clean(f"  ✗ {b.item}{stage}: {b.label}"))
         if b.owner or b.source:
-            click.echo(clean("      " + _("owner {owner}{due}; source {source}").format(
-                owner=b.owner or "-", due=due, source=b.source or "-")), err=err)
-        click.echo(clean(f"      {b.reason}"), err=err)
+            echo(clean("      " + _("owner {owner}{due}; source {source}").format(
+                owner=b.owner or "-", due=due, source=b.source or "-")))
+        echo(clean(f"      {b.reason}"))
         fix = getattr(b, "fix", "")
         if fix and fix not in b.reason:
-            click.echo(clean("      " + _("fix: {fix}").format(fix=fix)), err=err)
+            echo(clean("      " + _("fix: {fix}").format(fix=fix)))
 
 
 @cli.command()
@@ -610,10 +621,14 @@ def history(ctx: click.Context, event: str, as_json: bool) -> None:
 @cli.command("next")
 @click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3650),
               help="How far ahead to look.")
+@wide_option
 @json_option
 @click.pass_context
-def next_(ctx: click.Context, days: int, as_json: bool) -> None:
+def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
     """What falls due soon (and what is overdue), across all events.
+
+    On a terminal, long cells are cut with '…' to fit its width; --wide (or a pipe) prints
+    them in full.
 
     \b
     Example:
@@ -628,11 +643,22 @@ def next_(ctx: click.Context, days: int, as_json: bool) -> None:
         return
     if not rows:
         click.echo(_("nothing due in the next {days} days").format(days=days))
-    for r in rows:
-        flag = _("OVERDUE") if r["overdue"] else ""
-        kind = "" if r["required"] else _("(advice)")
-        click.echo(clean(f"{r['due']}  {flag:<7}  {r['event']:<26} {r['item']:<32} "
-                         f"{r['owner']:<15} {kind}").rstrip())
+        return
+    cells = [[str(r["due"]), _("OVERDUE") if r["overdue"] else "", r["event"], r["item"],
+              r["owner"], "" if r["required"] else _("(advice)")] for r in rows]
+    width = width_for(wide)
+    if width is None:
+        for due, flag, event_id, item, owner, kind in cells:
+            click.echo(clean(f"{due}  {flag:<7}  {event_id:<26} {item:<32} {owner:<15} "
+                             f"{kind}").rstrip())
+        return
+    from .present import fit_table
+
+    # the item gives way first, then the owner; the event id (what people type) only beyond
+    # 24 characters; the date never
+    for line in fit_table([[""] * 6, *[[clean(c) for c in row] for row in cells]], width,
+                          shrink=((3, 12), (4, 8), (2, 24)))[1:]:
+        click.echo(line)
 
 
 # changing -----------------------------------------------------------------------------------

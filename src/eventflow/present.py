@@ -151,6 +151,20 @@ def shorten(text: str, width: int | None) -> str:
     return kept.rstrip() + ELLIPSIS
 
 
+def wrap(text: str, width: int | None) -> str:
+    """``text`` (one line) in lines of at most ``width`` characters, broken between words
+    only (a longer word stands on its own line), the next lines indented two more spaces than
+    the first. For prose, where nothing may be lost; ``None``: ``text`` as it is."""
+    if width is None or len(text) <= width:
+        return text
+    import textwrap
+
+    lead = len(text) - len(text.lstrip(" "))
+    return textwrap.fill(text.strip(), width, initial_indent=" " * lead,
+                         subsequent_indent=" " * (lead + 2), break_long_words=False,
+                         break_on_hyphens=False)
+
+
 def fit_lines(text: str, width: int | None) -> str:
     """Every line of ``text`` cut to ``width`` with :func:`shorten`."""
     if width is None:
