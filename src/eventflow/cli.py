@@ -80,8 +80,9 @@ def flush_warnings(eng: Engine) -> None:
 def wide_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--wide``: every cell in full, however narrow the terminal (piped output always is)."""
     return click.option("--wide", is_flag=True,
-                        help=_("Print every cell in full; by default a terminal's lines are "
-                               "cut to its width with '…' (piped output is never cut)."))(func)
+                        help=_("Print every line in full. On a terminal, lines are fitted to its "
+                               "width by default (long cells cut with '…'); piped output never "
+                               "is."))(func)
 
 
 def width_for(wide: bool) -> int | None:
@@ -451,14 +452,10 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
            as_json: bool) -> None:
     """Show every event, or every stage and item of one event.
 
-    On a terminal, long cells are cut with '…' to fit its width; --wide (or a pipe) prints
-    them in full.
-
     \b
     Example:
         eventflow status
         eventflow status pirkanmaa --json
-        eventflow status --wide
     """
     day = today()
     if event:
@@ -514,9 +511,6 @@ def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
 @click.pass_context
 def why(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
     """List every unmet requirement for leaving the event's current stage.
-
-    On a terminal, long lines are broken between words to fit its width; --wide (or a pipe)
-    keeps each on one line.
 
     \b
     Example:
@@ -626,9 +620,6 @@ def history(ctx: click.Context, event: str, as_json: bool) -> None:
 @click.pass_context
 def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
     """What falls due soon (and what is overdue), across all events.
-
-    On a terminal, long cells are cut with '…' to fit its width; --wide (or a pipe) prints
-    them in full.
 
     \b
     Example:
