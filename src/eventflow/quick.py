@@ -54,24 +54,28 @@ def answer(args: list[str], out: IO[str]) -> int | None:
         return None  # an option (--json, --check, --help …): the CLI parses those
     if rest[0] == "why" and event is None:
         return None  # the CLI says that EVENT is missing
-    from .index import cached_listing, cached_status, render_status
+    from .index import cached_listing, cached_status, fit_status, render_status
+    from .present import terminal_width
     from .schedule import today
 
     day = today()
+    width = terminal_width(out)  # a terminal's lines are cut to fit it; a pipe's never
     if rest[0] == "why":
-        return _why(directory, str(event), day, out)
+        return _why(directory, str(event), day, out, width)
     if event is not None:
         view = cached_status(directory, event)
         if view is None or view["warnings"]:
             return None
-        return _write(out, lambda: out.write(render_status(view, day, False)))
+        return _write(out, lambda: out.write(fit_status(render_status(view, day, False),
+                                                        width)))
     listing = cached_listing(directory, day)
     if listing is None or listing.warnings or not listing.n:
         return None
-    return _write(out, lambda: listing.write(day, out))
+    return _write(out, lambda: listing.write(day, out, width=width))
 
 
-def _why(directory: str | None, event: str, day: dt.date, out: IO[str]) -> int | None:
+def _why(directory: str | None, event: str, day: dt.date, out: IO[str],
+         width: int | None) -> int | None:
     """``why EVENT`` from the event's kept view (explain.py), as the CLI prints it."""
     from .index import cached_status
 
@@ -80,9 +84,10 @@ def _why(directory: str | None, event: str, day: dt.date, out: IO[str]) -> int |
         return None
     from .explain import why_lines
     from .i18n import configure, language
+    from .present import wrap
 
     configure(None, directory)  # the interface language, found as the CLI finds it
-    text = "".join(f"{line}\n" for line in why_lines(view, day, language()))
+    text = "".join(f"{wrap(line, width)}\n" for line in why_lines(view, day, language()))
     return _write(out, lambda: out.write(text))
 
 
