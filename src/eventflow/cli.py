@@ -450,6 +450,17 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
         for warning in dict.fromkeys(view["warnings"]):
             click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                         fg="yellow")
+        if as_json:  # the warnings as data too (docs/json.md)
+            import json
+
+            from .folder import planning_folder
+            from .plugin_commands import json_warnings
+
+            data = json.loads(render_status(view, day, True))
+            data["warnings"] = json_warnings(planning_folder(ctx.find_root().obj.get("dir")),
+                                             view["warnings"])
+            emit_json(data)
+            return
         click.echo(render_status(view, day, as_json), nl=False)
         return
     from .index import status_listing
@@ -461,7 +472,12 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
         click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                     fg="yellow")
     if as_json:
-        emit_json({"today": day.isoformat(), "events": found.rows(day)})
+        from .folder import planning_folder
+        from .plugin_commands import json_warnings
+
+        emit_json({"today": day.isoformat(), "events": found.rows(day),
+                   "warnings": json_warnings(planning_folder(ctx.find_root().obj.get("dir")),
+                                             found.warnings)})
     elif not found:
         click.echo(_("no events yet: create one with `eventflow new`"))
     else:
@@ -497,14 +513,18 @@ def why(ctx: click.Context, event: str, as_json: bool) -> None:
     ev = eng.load(event)
     verdict = eng.judge(ev)
     found = eng.blockers(verdict)
-    flush_warnings(eng)
     if as_json:
+        from .plugin_commands import json_warnings
+
+        warnings = json_warnings(str(eng.project.root), eng.warnings)
+        flush_warnings(eng)
         emit_json({"id": ev.id, "stage": ev.stage, "status": verdict.status,
                    "judged_at_stage": verdict.stage, "can_advance": verdict.can_leave,
                    "leave_from": verdict.leave_from.isoformat() if verdict.leave_from else None,
                    "regressions": len(verdict.regressions),
-                   "blockers": [b.to_json() for b in found]})
+                   "blockers": [b.to_json() for b in found], "warnings": warnings})
         return
+    flush_warnings(eng)
     if verdict.status == "cancelled":
         click.echo(f"{ev.id} is cancelled (at '{verdict.stage}'): nothing to leave; "
                    f"`eventflow reopen {ev.id} {verdict.stage} --reason ...` brings it back")
