@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from ...names import WORKFLOWS_DIR
 from ..resolve import resolve_requirement, resolve_stage
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class World:
         self.plan = (organiser, place)
         self.project = Project.init(self.base / "planning", self._settings(organiser))
         if self.workflow_file is not None:
-            folder = self.project.root / "workflows"
+            folder = self.project.root / WORKFLOWS_DIR
             folder.mkdir(exist_ok=True)
             shutil.copyfile(self.workflow_file, folder / f"{WORKFLOW_ID}.toml")
         municipality, region = self._place(place)
