@@ -470,9 +470,14 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
             click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                         fg="yellow")
         text = render_status(view, day, as_json)
-        if not as_json:
-            text = fit_status(text, width_for(wide))
-        click.echo(text, nl=False)
+        if as_json:  # the warnings as data too (docs/json.md)
+            import json
+
+            data = json.loads(text)
+            data["warnings"] = _json_warnings(ctx, view["warnings"])
+            emit_json(data)
+            return
+        click.echo(fit_status(text, width_for(wide)), nl=False)
         return
     from .index import status_listing
 
@@ -483,13 +488,23 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
         click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                     fg="yellow")
     if as_json:
-        emit_json({"today": day.isoformat(), "events": found.rows(day)})
+        emit_json({"today": day.isoformat(), "events": found.rows(day),
+                   "warnings": _json_warnings(ctx, found.warnings)})
     elif not found:
         click.echo(_("no events yet: create one with `eventflow new`"))
     else:
         found.write(day, sys.stdout, width=width_for(wide))
     if check_mode and found.any_overdue(day):
         ctx.exit(3)
+
+
+def _json_warnings(ctx: click.Context, messages: list[str]) -> list[dict[str, Any]]:
+    """The warnings of a ``--json`` answer as data (docs/json.md): plugins the folder
+    activates but the environment keeps out, then the other messages."""
+    from .folder import planning_folder
+    from .plugin_commands import json_warnings
+
+    return json_warnings(planning_folder(ctx.find_root().obj.get("dir")), messages)
 
 
 def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
@@ -533,7 +548,7 @@ def why(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
         click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                     fg="yellow")
     if as_json:
-        emit_json(why_json(view, day))
+        emit_json({**why_json(view, day), "warnings": _json_warnings(ctx, view["warnings"])})
         return
     from .present import wrap
 

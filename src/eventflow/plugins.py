@@ -125,7 +125,7 @@ class PluginManager(pluggy.PluginManager):
     def notices(self) -> list[str]:
         """One line per plugin the planning folder activates but the environment keeps out:
         whatever it requires (items, vetoes) is not checked by this command."""
-        return [f"requirements of plugin {name} are not checked: {blocker}"
+        return [skipped_warning(name, blocker)["message"]
                 for name, blocker in self.skipped.items()]
 
     def list_plugin_distinfo(self) -> list[tuple[object, Any]]:
@@ -150,6 +150,34 @@ def blocked_by(name: str) -> str | None:
     if name in (_env_list("EVENTFLOW_DISABLED_PLUGINS") or set()):
         return "EVENTFLOW_DISABLED_PLUGINS"
     return None
+
+
+#: What is not judged while a plugin the folder activates is kept out by the environment.
+NOT_CHECKED = ("items", "vetoes")
+
+
+def skipped_warning(name: str, blocker: str) -> dict[str, Any]:
+    """The warning for plugin ``name``, active in the planning folder but kept out by the
+    environment variable ``blocker``, as data (``--json``'s ``warnings``, docs/json.md):
+    ``plugin``, ``blocked_by``, ``not_checked`` (its checklist items and its vetoes),
+    ``message`` (the line every command prints) and ``fix``."""
+    fix = (f"remove {name} from EVENTFLOW_DISABLED_PLUGINS"
+           if blocker == "EVENTFLOW_DISABLED_PLUGINS"
+           else f"add {name} to {blocker}, or unset {blocker}")
+    return {"plugin": name, "blocked_by": blocker, "not_checked": list(NOT_CHECKED),
+            "message": f"requirements of plugin {name} are not checked: {blocker}",
+            "fix": fix}
+
+
+def skipped_plugins(names: Iterable[str]) -> dict[str, str]:
+    """Of the plugins ``names`` (those a planning folder activates), the ones the environment
+    keeps out, each with the variable that does."""
+    found = {}
+    for name in names:
+        blocker = blocked_by(name)
+        if blocker is not None:
+            found[name] = blocker
+    return found
 
 
 def tracing() -> bool:
