@@ -378,6 +378,9 @@ class FeedbackTheme(_Base, kw_only=True):
 
 
 class FreeTextQuestion(_Base, kw_only=True):
+    """One free-text question of the feedback survey: how many answered and the themes their
+    answers mention (never the answers themselves)."""
+
     key: str
     question: Line
     answers: int = 0
@@ -499,9 +502,12 @@ class Event(_Base, kw_only=True):
                 taken.add(panelist.id)
 
     def item_state(self, item_id: str) -> ItemState:
+        """The state kept for the item ``item_id`` (ticked, waived, note …), or a fresh
+        unticked state when nothing was recorded for it (not stored on the event)."""
         return self.items.get(item_id) or ItemState()
 
     def copy(self) -> Event:
+        """A deep copy, as read from the same file: what a plugin hook may change freely."""
         return msgspec.convert(to_data(self), Event)
 
 
