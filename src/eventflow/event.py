@@ -13,10 +13,6 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-SCHEMA_VERSION = 1
-
-ControllerModel = Literal["", "joint", "controller_processor", "single"]
-
 from .vocab import (  # noqa: F401  (re-exported)
     AGREEMENT_TOPICS,
     COST_CATEGORIES,
@@ -30,6 +26,10 @@ from .vocab import (  # noqa: F401  (re-exported)
     PartnerType,
     SlotKind,
 )
+
+SCHEMA_VERSION = 1
+
+ControllerModel = Literal["", "joint", "controller_processor", "single"]
 
 
 class _Base(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):

@@ -39,15 +39,17 @@ def day(value: dt.date | str, lang: str | None) -> str:
 
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value)
+            date = dt.date.fromisoformat(value)
         except ValueError:
             return value
+    else:
+        date = value
     lang = _lang(lang)
     if lang == "en":
-        return value.isoformat()
+        return date.isoformat()
     from babel.dates import format_date
 
-    return format_date(value, "short", locale=LOCALES[lang])
+    return format_date(date, "short", locale=LOCALES[lang])
 
 
 def clock(value: dt.time | dt.datetime, lang: str | None) -> str:

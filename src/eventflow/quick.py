@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import IO, Callable
+from collections.abc import Callable
+from typing import IO
 
 
 def main() -> None:
