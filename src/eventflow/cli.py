@@ -95,9 +95,9 @@ def flush_warnings(eng: Engine) -> None:
 def wide_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--wide``: every cell in full, however narrow the terminal (piped output always is)."""
     return click.option("--wide", is_flag=True,
-                        help=_("Print every line in full. On a terminal, lines are fitted to its "
-                               "width by default (long cells cut with '…'); piped output never "
-                               "is."))(func)
+                        help="Print every line in full. On a terminal, lines are fitted to its "
+                             "width by default (long cells cut with '…'); piped output never "
+                             "is.")(func)
 
 
 def width_for(wide: bool) -> int | None:
