@@ -509,10 +509,13 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
 
 def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
     """What ``status EVENT`` prints, but for the day, with the warnings; kept for next time."""
+    from .explain import due_days
+    from .i18n import language
     from .index import save_view, status_view, view_stamp
 
     stamp = view_stamp(eng, event_id)  # taken before the event is read
     view = status_view(eng, eng.project.load(event_id))
+    view["days"] = due_days(view, language())  # so that `why` prints it without Babel
     warnings = list(dict.fromkeys(eng.warnings))
     eng.warnings.clear()
     save_view(eng, event_id, stamp, view, warnings)
@@ -531,75 +534,40 @@ def why(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
     Example:
         eventflow why pirkanmaa
     """
-    eng = engine(ctx)
-    ev = eng.load(event)
-    verdict = eng.judge(ev)
-    found = eng.blockers(verdict)
-    flush_warnings(eng)
+    from .explain import why_json, why_lines
+    from .i18n import language
+    from .index import cached_status
+
+    day = today()
+    # the verdict as `status EVENT` keeps it (index.py); else the engine judges and keeps it
+    view = cached_status(ctx.find_root().obj.get("dir"), event)
+    if view is None:
+        eng = engine(ctx)
+        view = _status_one(eng, eng.project.resolve(event))
+    for warning in dict.fromkeys(view["warnings"]):
+        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                    fg="yellow")
     if as_json:
-        emit_json({"id": ev.id, "stage": ev.stage, "status": verdict.status,
-                   "judged_at_stage": verdict.stage, "can_advance": verdict.can_leave,
-                   "leave_from": verdict.leave_from.isoformat() if verdict.leave_from else None,
-                   "regressions": len(verdict.regressions),
-                   "blockers": [b.to_json() for b in found]})
-        return
-    if verdict.status == "cancelled":
-        click.echo(f"{ev.id} is cancelled (at '{verdict.stage}'): nothing to leave; "
-                   f"`eventflow reopen {ev.id} {verdict.stage} --reason ...` brings it back")
-        return
-    if verdict.status == "done" and not found:
-        click.echo(f"{ev.id} is done: every stage was left and every requirement still holds")
-        return
-    if not found:
-        click.echo(_("{event} can leave '{stage}': every requirement is met "
-                     "(eventflow advance {event})").format(event=ev.id, stage=ev.stage))
+        emit_json(why_json(view, day))
         return
     from .present import wrap
 
     width = width_for(wide)
-    regressions = [b for b in found if b.kind == "regression"]
-    if verdict.status == "done":
-        click.echo(wrap(_("{event} is done, but {count} requirement(s) of stages it left no "
-                          "longer hold:").format(event=ev.id, count=len(regressions)), width))
-    else:
-        also = (_(", {count} of them regression(s)").format(count=len(regressions))
-                if regressions else "")
-        click.echo(wrap(_("{event} cannot leave '{stage}' yet; {count} requirement(s) "
-                          "unmet{also}:").format(event=ev.id, stage=ev.stage, count=len(found),
-                                                 also=also), width))
-    print_blockers_to(found, err=False, width=width)
+    for line in why_lines(view, day, language()):
+        click.echo(wrap(line, width))
 
 
 def print_blockers_to(blockers: list[Any], err: bool, width: int | None = None) -> None:
-    """Blockers as people read them: regressions first, each with owner, due, source, fix;
-    lines longer than ``width`` broken between words (:func:`eventflow.present.wrap`)."""
+    """Blockers as people read them (explain.py): regressions first, each with owner, due,
+    source, fix; lines longer than ``width`` broken between words
+    (:func:`eventflow.present.wrap`)."""
+    from .explain import blocker_lines
     from .i18n import language
-    from .present import day, wrap
+    from .present import wrap
 
-    def echo(text: str) -> None:
-        click.echo(wrap(text, width), err=err)
-
-    titles = {"regression": _("regressions (stages already left):"),
-              "requirement": _("requirements of this stage:"), "time": _("time:"),
-              "veto": _("plugin vetoes:")}
-    heading = ""
-    for b in blockers:
-        kind = getattr(b, "kind", "requirement")
-        title = titles.get(kind, "")
-        if title != heading and len({getattr(x, "kind", "") for x in blockers}) > 1:
-            echo(f"  {title}")
-            heading = title
-        due = _(", due {date}").format(date=day(b.due, language())) if b.due else ""
-        stage = (_(" of {stage}").format(stage=b.stage)
-                 if kind == "regression" and getattr(b, "stage", "") else "")
-        echo(clean(f"  ✗ {b.item}{stage}: {b.label}"))
-        if b.owner or b.source:
-            echo(clean("      " + _("owner {owner}{due}; source {source}").format(
-                owner=b.owner or "-", due=due, source=b.source or "-")))
-        echo(clean(f"      {b.reason}"))
-        fix = getattr(b, "fix", "")
-        if fix and fix not in b.reason:
-            echo(clean("      " + _("fix: {fix}").format(fix=fix)))
+    shapes = [b if isinstance(b, dict) else b.to_json() for b in blockers]
+    for line in blocker_lines(shapes, language()):
+        click.echo(wrap(line, width), err=err)
 
 
 @cli.command()
@@ -890,7 +858,7 @@ def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> N
 
     Only ``eventflow.toml`` is read unless it activates plugins, so ``--help`` stays fast.
     """
-    from .commands_plugins import load_commands
+    from .plugin_commands import load_commands
 
     for problem in load_commands(group, sys.argv[1:] if args is None else args):
         click.secho(_("warning: {message}").format(message=clean(problem)), err=True,

@@ -250,6 +250,16 @@ class World:
         return self.result
 
 
+def refused(world: World, words: str) -> str:
+    """Assert that the last command-line request was refused (exit code 1) with ``words`` in
+    its output, and return the output (for a Then step's further checks)."""
+    result = world.result
+    assert result is not None, "no request was made on the command line"
+    assert result.exit_code == 1, f"exit code {result.exit_code}: {result.output}"
+    assert words in result.output, result.output
+    return result.output
+
+
 def _plugins_for(request: pytest.FixtureRequest) -> tuple[str, ...]:
     """The plugin whose feature this scenario is (``eventflow policy verify`` maps feature
     folders to plugins in EVENTFLOW_POLICY_PLUGINS); eventflow's own run without plugins."""
