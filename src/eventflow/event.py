@@ -14,10 +14,6 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-SCHEMA_VERSION = 1
-
-ControllerModel = Literal["", "joint", "controller_processor", "single"]
-
 from .vocab import (  # noqa: F401  (re-exported)
     AGREEMENT_TOPICS,
     COST_CATEGORIES,
@@ -31,6 +27,10 @@ from .vocab import (  # noqa: F401  (re-exported)
     PartnerType,
     SlotKind,
 )
+
+SCHEMA_VERSION = 1
+
+ControllerModel = Literal["", "joint", "controller_processor", "single"]
 
 
 class _Base(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
@@ -379,6 +379,9 @@ class FeedbackTheme(_Base, kw_only=True):
 
 
 class FreeTextQuestion(_Base, kw_only=True):
+    """One free-text question of the feedback survey: how many answered and the themes their
+    answers mention (never the answers themselves)."""
+
     key: str
     question: Line
     answers: int = 0
@@ -500,9 +503,12 @@ class Event(_Base, kw_only=True):
                 taken.add(panelist.id)
 
     def item_state(self, item_id: str) -> ItemState:
+        """The state kept for the item ``item_id`` (ticked, waived, note …), or a fresh
+        unticked state when nothing was recorded for it (not stored on the event)."""
         return self.items.get(item_id) or ItemState()
 
     def copy(self) -> "Event":
+        """A deep copy, as read from the same file: what a plugin hook may change freely."""
         return msgspec.convert(to_data(self), Event)
 
 

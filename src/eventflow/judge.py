@@ -73,6 +73,7 @@ class Requirement(msgspec.Struct, frozen=True):
 
     @property
     def met(self) -> bool:
+        """Whether the item is kept or waived."""
         return self.state in (KEPT, WAIVED)
 
     @property
@@ -81,9 +82,12 @@ class Requirement(msgspec.Struct, frozen=True):
         return self.item.required and not self.met and (self.reached or self.regression)
 
     def overdue(self, today: dt.date) -> bool:
+        """Whether the item is open and its due date is before ``today``."""
         return not self.met and self.due is not None and self.due < today
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The item's evaluation (labels in ``lang``) with its state, reason, fix and the
+        day it opens, as ``status EVENT --json`` prints items (docs/json.md)."""
         data = self.status.to_json(lang)
         data.update({"state": self.state, "reason": self.reason, "regression": self.regression,
                      "reached": self.reached, "fix": self.fix or None,
@@ -105,16 +109,19 @@ class Verdict(msgspec.Struct):
 
     @property
     def stage_number(self) -> int:
+        """The stage's place in the workflow, from 1 (past the last stage when done)."""
         if self.stage in self.stage_ids:
             return self.stage_ids.index(self.stage) + 1
         return len(self.stage_ids)
 
     @property
     def regressions(self) -> list[Requirement]:
+        """Requirements of stages already left that no longer hold."""
         return [r for r in self.requirements if r.regression]
 
     @property
     def current(self) -> list[Requirement]:
+        """The requirements of the current stage."""
         return [r for r in self.requirements if r.item.stage == self.stage]
 
     @property
@@ -126,17 +133,22 @@ class Verdict(msgspec.Struct):
 
     @property
     def too_early(self) -> bool:
+        """Whether the current stage may not be left yet on this day (``leave_from``)."""
         return self.leave_from is not None and self.today < self.leave_from
 
     @property
     def can_leave(self) -> bool:
+        """Whether ``advance`` would succeed: active, no regression, every required item of
+        the stage met, not too early and no plugin veto."""
         return (self.status == "active" and not self.regressions and not self.unmet_here
                 and not self.too_early and not self.vetoes)
 
     def overdue(self) -> list[Requirement]:
+        """Open requirements whose due date is before the verdict's day."""
         return [r for r in self.requirements if r.overdue(self.today)]
 
     def by_state(self, state: str) -> list[Requirement]:
+        """The requirements in ``state`` (one of :data:`STATES`)."""
         return [r for r in self.requirements if r.state == state]
 
 

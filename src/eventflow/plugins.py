@@ -33,7 +33,6 @@ from .errors import PluginError
 if TYPE_CHECKING:
     import click
 
-    from .engine import Engine
 
 ENTRY_POINT_GROUP = "eventflow"
 
@@ -625,23 +624,6 @@ def call_each(pm: pluggy.PluginManager, hook: str,
     failure never hides another's result; return values are ignored.
     """
     return [(r.plugin, r.error) for r in dispatch(pm, hook, kwargs) if r.error is not None]
-
-
-# for plugin commands ------------------------------------------------------------------------------
-def engine_for(ctx: click.Context) -> Engine:
-    """The :class:`eventflow.Engine` of the planning folder a command runs in.
-
-    Call it inside a command a plugin adds with ``register_commands`` (pass the command's
-    ``click.Context``, e.g. with ``@click.pass_context``). It honours ``--dir`` and
-    ``EVENTFLOW_DIR`` like eventflow's own commands, loads the folder's active plugins (a
-    broken plugin setup stops the command with a message naming the plugin), and the warnings
-    met on the way are printed when the command ends. Change an event with
-    ``engine.change(event_id, "myplugin.action", mutate, details)``; keep the plugin's data
-    under ``event.ext["<plugin name>"]``.
-    """
-    from .cli import engine
-
-    return engine(ctx)
 
 
 # templates --------------------------------------------------------------------------------------

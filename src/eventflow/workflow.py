@@ -100,6 +100,11 @@ VERSION_PATTERN = _VERSION.pattern
 
 
 class Item(msgspec.Struct, frozen=True):
+    """One checklist item of a stage (``[[stages.items]]`` in a workflow file, see
+    docs/workflows.md): who owns it, when it is due (``due``, an offset from the event day),
+    whether it is required (else advice), may be waived, and its ``check`` (the name of a
+    registered check with its ``params``; ``None``: ticked by hand)."""
+
     id: str
     stage: str
     label: dict[str, str]
@@ -114,13 +119,18 @@ class Item(msgspec.Struct, frozen=True):
 
     @property
     def manual(self) -> bool:
+        """Whether the item has no check: people tick it (``eventflow check``)."""
         return self.check is None
 
     def text(self, lang: str = "en") -> str:
+        """The item's label in ``lang``, else in English, else its id."""
         return self.label.get(lang) or self.label.get("en") or self.id
 
 
 class Stage(msgspec.Struct, frozen=True):
+    """One stage of a workflow: its items, the stage that follows it (``next``) and the
+    first day it may be left (``leave_from``, an offset from the event day), if any."""
+
     id: str
     label: dict[str, str]
     next: str
@@ -128,10 +138,15 @@ class Stage(msgspec.Struct, frozen=True):
     leave_from: Offset | None = None  # the first day, relative to the event day, it may be left
 
     def text(self, lang: str = "en") -> str:
+        """The stage's label in ``lang``, else in English, else its id."""
         return self.label.get(lang) or self.label.get("en") or self.id
 
 
 class Workflow(msgspec.Struct, frozen=True):
+    """A workflow as read from its TOML file (:func:`load_workflow`): an id and version,
+    titles by language, and its stages in order. ``hash`` is the digest of the file's
+    bytes, which events pin (``[workflow]`` of event.toml) with the id and version."""
+
     id: str
     version: str
     title: dict[str, str]
@@ -142,19 +157,24 @@ class Workflow(msgspec.Struct, frozen=True):
 
     @property
     def first_stage(self) -> str:
+        """The stage a new event starts in."""
         return self.stages[0].id
 
     @property
     def stage_ids(self) -> list[str]:
+        """The stages' ids, in order."""
         return [s.id for s in self.stages]
 
     def stage(self, stage_id: str) -> Stage:
+        """The stage ``stage_id``; raises :class:`KeyError` when there is none."""
         for stage in self.stages:
             if stage.id == stage_id:
                 return stage
         raise KeyError(stage_id)
 
     def item(self, item_id: str) -> Item:
+        """The item ``item_id``, whatever its stage; raises :class:`KeyError` when there is
+        none."""
         for stage in self.stages:
             for item in stage.items:
                 if item.id == item_id:
@@ -162,9 +182,11 @@ class Workflow(msgspec.Struct, frozen=True):
         raise KeyError(item_id)
 
     def items(self) -> list[Item]:
+        """Every item of every stage, in order."""
         return [item for stage in self.stages for item in stage.items]
 
     def next_stage(self, stage_id: str) -> str:
+        """The stage that follows ``stage_id`` (``done`` after the last one)."""
         return self.stage(stage_id).next
 
 
