@@ -346,6 +346,26 @@ def test_default_stages_are_those_reached(ef_engine, ef_event):
     assert not (ef_engine.project.event_dir(event.id) / "outputs" / "speakers").exists()
 
 
+def test_default_stages_of_a_cancelled_event_end_at_the_stage_it_was_cancelled_at(
+        ef_engine, ef_event):
+    from eventflow.outputs import default_stages
+
+    event = ef_event("costs_split")
+    ef_engine.cancel(event.id, "the venue burned down")
+    cancelled = ef_engine.load(event.id)
+    workflow = ef_engine.workflow_for(cancelled)
+    assert cancelled.cancelled_from == "costs_split"
+    assert default_stages(cancelled, workflow) == ["partner_agreed", "venue", "costs_split"]
+    report = render_outputs(ef_engine, event.id)
+    assert report.stages == ["partner_agreed", "venue", "costs_split"]
+    assert not (ef_engine.project.event_dir(event.id) / "outputs" / "speakers").exists()
+    # a file written before events kept cancelled_from: the history says where it stopped
+    import msgspec
+
+    old = msgspec.structs.replace(cancelled, cancelled_from="")
+    assert default_stages(old, workflow, "venue") == ["partner_agreed", "venue"]
+
+
 def test_sami_language_warns_and_renders_the_others(ef_engine, ef_event):
     event = ef_event("partner_agreed", region="Lappi", languages=("fi", "se"))
     report = render_outputs(ef_engine, event.id)

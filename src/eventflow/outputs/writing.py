@@ -91,12 +91,21 @@ def outputs_for_stage(engine: Engine, stage: str) -> list[OutputSpec]:
             if spec.stage in (stage, "*")]
 
 
-def default_stages(event: Event, workflow: Workflow) -> list[str]:
-    """The stages an event has reached: those before its current stage and the current one
-    (every stage once it is done or cancelled)."""
+def default_stages(event: Event, workflow: Workflow, cancelled_at: str = "") -> list[str]:
+    """The stages an event has reached: those before the stage its verdict judges it at and
+    that one (every stage once it is done). A cancelled event's outputs are those of the stage
+    it was cancelled at (``Event.cancelled_from``, or ``cancelled_at`` from its history for
+    files written before events kept it)."""
+    from ..judge import stage_position
+    from ..workflow import CANCELLED
+
     ids = workflow.stage_ids
-    if event.stage in ids:
-        return ids[: ids.index(event.stage) + 1]
+    if event.stage == CANCELLED and not event.cancelled_from and cancelled_at in ids:
+        stage = cancelled_at
+    else:
+        stage, _ = stage_position(workflow, event)
+    if stage in ids:
+        return ids[: ids.index(stage) + 1]
     return list(ids)
 
 
@@ -208,7 +217,14 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
 
     event = engine.load(name)
     workflow = engine.workflow_for(event)
-    chosen = list(stages) if stages else default_stages(event, workflow)
+    if stages:
+        chosen = list(stages)
+    else:
+        from ..workflow import CANCELLED
+
+        held = (engine._cancelled_at(event)
+                if event.stage == CANCELLED and not event.cancelled_from else "")
+        chosen = default_stages(event, workflow, held)
     unknown = [s for s in chosen if s not in workflow.stage_ids]
     if unknown:
         raise InvalidInput(f"no stage {', '.join(unknown)} in workflow {workflow.id}; stages: "
