@@ -371,3 +371,37 @@ def test_sami_language_warns_and_renders_the_others(ef_engine, ef_event):
     report = render_outputs(ef_engine, event.id)
     assert report.languages == ["fi"]
     assert any("no templates in se" in w for w in report.warnings)
+
+
+def test_municipality_names_come_from_the_list_with_its_source():
+    from importlib.resources import files
+
+    from eventflow.regions import find_municipality, municipality_name
+
+    source = files("eventflow").joinpath("data/municipalities.csv").read_text("utf-8")
+    assert "Source: Posti" in source
+    pairs = {"Helsinki": "Helsingfors", "Turku": "Åbo", "Vaasa": "Vasa", "Espoo": "Esbo",
+             "Vantaa": "Vanda", "Porvoo": "Borgå", "Tampere": "Tammerfors",
+             "Kauniainen": "Grankulla", "Raasepori": "Raseborg", "Pietarsaari": "Jakobstad",
+             "Oulu": "Uleåborg"}
+    for fi, sv in pairs.items():
+        assert municipality_name(fi, "sv") == sv
+        assert municipality_name(sv, "fi") == fi   # recorded in Swedish, shown in Finnish
+        assert municipality_name(fi, "en") == fi   # English: as recorded
+    assert municipality_name("Ylöjärvi", "sv") == "Ylöjärvi"  # no Swedish name
+    assert municipality_name("Atlantis", "sv") == "Atlantis"  # not a municipality: as is
+    assert find_municipality("091").sv == "Helsingfors"
+    codes = [line.split(";")[0] for line in source.splitlines()
+             if line and not line.startswith(("#", "code;"))]
+    assert len(codes) == len(set(codes)) == 309
+
+
+def test_swedish_documents_use_the_swedish_municipality_name(ef_engine, ef_event):
+    event = ef_event("partner_agreed", region="Pohjanmaa", municipality="Vaasa",
+                     languages=("fi", "sv"))
+    render_outputs(ef_engine, event.id, languages=["fi", "sv", "en"])
+    folder = ef_engine.project.event_dir(event.id) / "outputs" / "partner_agreed"
+    sv = (folder / "agreement-memo-sv.md").read_text("utf-8")
+    fi = (folder / "agreement-memo-fi.md").read_text("utf-8")
+    assert "Österbotten, Vasa" in sv and "Vaasa" not in sv
+    assert "Pohjanmaa, Vaasa" in fi and "Vasa " not in fi

@@ -148,11 +148,14 @@ def common(ctx: OutputContext, lang: str) -> dict[str, Any]:
 
 
 def _common(ctx: OutputContext, lang: str) -> dict[str, Any]:
+    from eventflow.regions import municipality_name
+
     from .outputs_view import event_times, programme_rows, region_name, regional_etno, when
 
     start, end = event_times(ctx)
     return {"label": lambda kind, key: label(kind, key, lang),
             "region": region_name(ctx, lang), "etno": regional_etno(ctx, lang),
+            "municipality": municipality_name(ctx.event.municipality, lang),
             "programme": programme_rows(ctx, lang), "start": start, "end": end,
             "when": when(ctx, lang), "parties": parties(ctx, lang),
             "host": parties(ctx, lang)[0][1], "contact": contact(ctx, lang),
