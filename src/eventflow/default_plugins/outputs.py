@@ -122,20 +122,23 @@ AGREED_TOPICS = ("date", "venue", "cost_sharing", "programme", "invitations_send
 
 def agreed(ctx: OutputContext, lang: str) -> dict[str, str]:
     """The agreed topics as texts in ``lang``: a date as a date in that language, a name (of
-    the venue, the sender, the receiver) as it is; prose (cost sharing, programme) only in
-    the language it was recorded in (the event's first), elsewhere the marker."""
+    the venue, the sender, the receiver) as it is; prose (cost sharing, programme) in ``lang``
+    as recorded (``partner agree … --lang``); where that language has none, the marker and a
+    warning."""
     from eventflow.outputs.formatting import to_date
+
+    from eventflow.vocab import AGREEMENT_PROSE
 
     texts = {}
     for topic in AGREED_TOPICS:
-        value = str(getattr(ctx.event.agreement, topic, "") or "")
+        raw = getattr(ctx.event.agreement, topic, "") or ""
+        if topic in AGREEMENT_PROSE:  # prose, in each language it was recorded in
+            texts[topic] = ctx.text(raw, lang, f"agreement {topic}")
+            continue
+        value = str(raw)
         day = to_date(value) if topic == "date" and len(value) == 10 else None
-        if day:
-            texts[topic] = format_date(day, lang)
-        elif topic in ("cost_sharing", "programme"):  # prose, in the language recorded
-            texts[topic] = ctx.text(value, lang, f"agreement {topic}")
-        else:  # the name of a place or an organisation: the same in every language
-            texts[topic] = value
+        # a date in the reader's language; a name (place, organisation) the same in every one
+        texts[topic] = format_date(day, lang) if day else value
     return texts
 
 
