@@ -126,7 +126,6 @@ def agreed(ctx: OutputContext, lang: str) -> dict[str, str]:
     as recorded (``partner agree … --lang``); where that language has none, the marker and a
     warning."""
     from eventflow.outputs.formatting import to_date
-
     from eventflow.vocab import AGREEMENT_PROSE
 
     texts = {}
@@ -531,11 +530,22 @@ def _feedback(ctx: OutputContext) -> dict[str, Any]:
     if record is not None and record.responses:
         scales = {s.key: s.mean for s in record.scales}
         return {"responses": record.responses, "overall": scales.get("overall"),
-                "items": scales,
+                "items": scales, "questions": {s.key: s.question for s in record.scales},
                 "themes": [(q.question, [(t.theme, t.count) for t in q.themes])
                            for q in record.free_texts if q.themes]}
     old = ctx.event.ext.get("feedback", {})
     return old if isinstance(old, dict) else {}
+
+
+def _chart_modules(event: Any) -> tuple[str, ...]:
+    """matplotlib, when the impact report will draw its chart (there is feedback)."""
+    from .outputs_chart import MODULES
+
+    record = getattr(event, "feedback", None)
+    old = event.ext.get("feedback", {})
+    has = bool(record is not None and record.responses) or \
+        bool(isinstance(old, dict) and old.get("responses"))
+    return MODULES if has else ()
 
 
 @inputs("title", "date", "region", "municipality", "languages", "host", "partners", "venue",
@@ -552,11 +562,61 @@ def impact_report(ctx: OutputContext) -> Files:
     covered = {d for sp in ctx.event.speakers for d in sp.dimensions} \
         | {d for q in ctx.event.panel.questions for d in q.dimensions}
     dims = [d for d in DIMENSIONS if d in covered]
-    return [(f"impact-report-{lang}.md", ctx.render_template(
-        "impact_report.md", lang, **common(ctx, lang), summary=summary, groups=groups,
-        budget=budget(ctx, lang), feedback=_feedback(ctx), gains=GAINS[lang],
-        outcomes=outcomes, purged_at=purged, dimensions=dims))
-        for lang in ctx.languages]
+    feedback = _feedback(ctx)
+    files: Files = []
+    for lang in ctx.languages:
+        chart, alt = "", ""
+        scores = _scores(feedback, lang)
+        if feedback.get("responses") and scores:
+            chart, alt, svg = _chart(ctx, lang, feedback, scores, summary, groups)
+            files.append((chart, svg))
+        text = ctx.render_template(
+            "impact_report.md", lang, **common(ctx, lang), summary=summary, groups=groups,
+            budget=budget(ctx, lang), feedback=feedback, gains=GAINS[lang],
+            outcomes=outcomes, purged_at=purged, dimensions=dims, scores=scores, chart=chart,
+            chart_alt=alt)
+        files.append((f"impact-report-{lang}.md", text))
+        files.append((f"impact-report-{lang}.html", _html(ctx, text, lang)))
+    return files
+
+
+def _html(ctx: OutputContext, markdown: str, lang: str) -> str:
+    """A Markdown document as a complete HTML page (its first heading as the title)."""
+    from eventflow.outputs.markdown import to_html
+
+    first = markdown.split("\n", 1)[0]
+    return to_html(markdown, first.removeprefix("# ") if first.startswith("# ")
+                   else ctx.event.title, lang)
+
+
+def _scores(feedback: dict[str, Any], lang: str) -> list[tuple[str, str, float]]:
+    """The scale questions answered, overall first: key, name in ``lang``
+    (outputs_chart.scale_label), mean."""
+    from .outputs_chart import scale_label
+
+    items = {k: v for k, v in (feedback.get("items") or {}).items() if v}
+    if feedback.get("overall") and "overall" not in items:
+        items = {"overall": feedback["overall"], **items}
+    questions = feedback.get("questions") or {}
+    return [(key, scale_label(key, str(questions.get(key, key)), lang, GAINS[lang]),
+             float(mean))
+            for key, mean in sorted(items.items(), key=lambda kv: kv[0] != "overall")]
+
+
+def _chart(ctx: OutputContext, lang: str, feedback: dict[str, Any],
+           scores: list[tuple[str, str, float]], summary: Any,
+           groups: list[str]) -> tuple[str, str, bytes]:
+    """The impact report's chart (outputs_chart.py): its file name, text alternative, SVG."""
+    from .outputs_chart import alt_text, draw
+
+    bars = [(label("target_group", g, lang), summary.registered_by_group.get(g, 0),
+             summary.attended_by_group.get(g, 0)) for g in groups] if summary else []
+    responses = int(feedback["responses"])
+    return (f"impact-report-chart-{lang}.svg", alt_text(lang, responses, bool(bars)),
+            draw(lang, [(name, mean) for _, name, mean in scores], bars, responses))
+
+
+impact_report.preload = _chart_modules  # type: ignore[attr-defined]
 
 
 OUTPUTS: tuple[tuple[str, str, Callable[[OutputContext], Files], str], ...] = (

@@ -167,6 +167,24 @@ def _validate_files(result: Any, spec: OutputSpec) -> list[tuple[str, bytes]]:
 BUILTIN_PREFIX = "eventflow.default_plugins."
 
 
+def _preload(spec: OutputSpec, ctx: OutputContext) -> None:
+    """Import the modules an output declared in ``render.preload`` (a tuple of module names,
+    or a function of the event returning one) before its time and memory limits start: a
+    library's first import (matplotlib builds its font cache) is no part of the render."""
+    import importlib
+
+    wanted = getattr(spec.render, "preload", ())
+    if callable(wanted):
+        wanted = wanted(ctx.event)
+    for module in wanted or ():
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            raise OutputError(spec.plugin, spec.id, f"needs the Python module {module} "
+                              f"({exc}); install it (pip install {module.split('.')[0]})"
+                              ) from None
+
+
 def _plugin_settings(settings: Any, plugin: str) -> dict[str, Any]:
     """``[plugins.<name>]`` of eventflow.toml; a built-in plugin's table may also be written
     with its short name (``[plugins.outputs]`` for eventflow.default_plugins.outputs)."""
@@ -279,6 +297,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
                                 folder=folder_settings, reschedules=reschedules)
             started = time.monotonic()
             try:
+                _preload(spec, ctx)
                 try:
                     with time_limit(limit), memory_limit():
                         raw = spec.render(ctx)
