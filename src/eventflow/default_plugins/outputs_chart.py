@@ -62,7 +62,8 @@ AND = {"fi": "sekä", "sv": "samt", "en": "and"}
 #: What drawing needs, imported before the output's limits start (render.preload).
 MODULES = ("matplotlib.figure", "matplotlib.backends.backend_agg")
 HASH_SALT = "eventflow"  # svg.hashsalt: the ids inside the SVG do not change between runs
-WRAP = 34                # characters per line of a bar's label
+WRAP = 42                # characters per line of a bar's label
+WIDTH, LEFT = 7.5, 3.0   # inches: the figure, the column of the labels
 COLOURS = ("#1f5f8b", "#9cc3e0")  # registered, attended; scores use the first
 
 
@@ -91,22 +92,39 @@ def draw(lang: str, scores: Sequence[tuple[str, float]], groups: Sequence[tuple[
     from matplotlib.figure import Figure
 
     words = WORDS[lang]
-    panels = [("scores", len(scores))] + ([("groups", len(groups))] if groups else [])
-    heights = [max(n, 1) * (0.55 if kind == "scores" else 0.8) + 0.9 for kind, n in panels]
+    # a fixed layout (inches), not matplotlib's constrained layout, which draws everything
+    # twice: each bar as high as its panel's longest label needs, the labels' column as wide
+    # as WRAP characters
+    rows = [len(scores) * _slot([label for label, _ in scores], 0.42)]
+    if groups:
+        rows.append(len(groups) * _slot([label for label, _, _ in groups], 0.6))
+    top, gap, bottom = 0.45, 0.95, 0.35
+    height = top + sum(rows) + gap * (len(rows) - 1) + bottom
     settings: dict[Any, Any] = {
         "svg.hashsalt": HASH_SALT, "svg.fonttype": "none", "font.family": "DejaVu Sans",
         "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
     with rc_context(settings):
-        figure = Figure(figsize=(7.0, sum(heights) + 0.4), layout="constrained")
+        figure = Figure(figsize=(WIDTH, height))
         FigureCanvasAgg(figure)
-        axes = figure.subplots(len(panels), 1, squeeze=False,
-                               gridspec_kw={"height_ratios": heights})[:, 0]
+        axes = []
+        y = height - top
+        for row in rows:
+            y -= row
+            axes.append(figure.add_axes((LEFT / WIDTH, y / height, (WIDTH - LEFT - 0.35) / WIDTH,
+                                         row / height)))
+            y -= gap
         _scores(axes[0], scores, lang, words["scores"])
         if groups:
             _groups(axes[1], groups, words)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "eventflow"})
     return _described(buffer.getvalue(), words["title"], alt_text(lang, responses, bool(groups)))
+
+
+def _slot(labels: Sequence[str], least: float) -> float:
+    """Inches for one bar (or pair of bars) of a panel: room for its longest label."""
+    lines = max((_wrap(label).count("\n") + 1 for label in labels), default=1)
+    return max(least, 0.16 * lines + 0.14)
 
 
 def _wrap(label: str) -> str:
@@ -141,8 +159,9 @@ def _groups(ax: Any, groups: Sequence[tuple[str, int, int]], words: dict[str, st
     ax.invert_yaxis()
     ax.set_xlim(0, max([*registered, *attended, 1]) * 1.15)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="lower right", frameon=False)
-    ax.set_title(words["groups"], loc="left", fontweight="bold")
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, frameon=False,
+              borderaxespad=0.1, handlelength=1.2)
+    ax.set_title(words["groups"], loc="left", fontweight="bold", pad=20)
 
 
 def _described(svg: bytes, title: str, description: str) -> bytes:
