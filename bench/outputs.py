@@ -9,7 +9,10 @@ A B A B … after one warm-up of each:
 * A: ``render_outputs`` for every stage and language, as ``eventflow outputs EVENT --stage …
   --lang fi,sv,en`` runs it: a fresh engine, the sandbox with its time and memory limits
   (RLIMIT_AS set and restored around every output and every template), the data shaped per
-  language, CSV, .ics and .eml built, every file written atomically, the manifest updated;
+  language, CSV, .ics and .eml built, every changed file written atomically, the manifest
+  updated. By default the outputs are made again over the previous run's (as a planner
+  re-runs the command: documents whose bytes did not change are compared, not rewritten);
+  ``--fresh`` removes them before each run (not timed), so every file is written;
 * B: the same template renders (the templates and variables A used, recorded once) with a
   plain ``jinja2.Environment`` made fresh for the run (so compiling counts on both sides),
   with the same filters (Babel formatting), writing nothing; and the impact report's charts
@@ -72,11 +75,15 @@ def _feedback(event: Any) -> None:
                                      themes=[FeedbackTheme(theme="keskustelu", count=7)])])
 
 
-def run_eventflow(root: Path, event_id: str) -> float:
+def run_eventflow(root: Path, event_id: str, fresh: bool = False) -> float:
+    import shutil
+
     from eventflow.engine import Engine
     from eventflow.outputs import render_outputs
     from eventflow.store import Project
 
+    if fresh:  # every file written anew (not timed): no document is unchanged on disk
+        shutil.rmtree(root / "events" / event_id / "outputs", ignore_errors=True)
     started = time.process_time()
     report = render_outputs(Engine(Project(root)), event_id, stages=STAGES, languages=LANGS)
     elapsed = time.process_time() - started
@@ -188,6 +195,9 @@ def memory_limit_cost(n: int = 2000) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--fresh", action="store_true",
+                        help="remove the outputs before each A run, so every file is written "
+                        "(default: a run again, where unchanged documents are not rewritten)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "planning"
@@ -197,14 +207,15 @@ def main(argv: list[str] | None = None) -> int:
         run_bare(calls, charts)
         a_times, b_times, chart_times = [], [], []
         for _ in range(args.runs):
-            a_times.append(run_eventflow(root, event_id))
+            a_times.append(run_eventflow(root, event_id, args.fresh))
             b_times.append(run_bare(calls, charts))
             chart_times.append(run_charts(charts))
         files = sum(1 for _ in (root / "events" / event_id / "outputs").rglob("*") if _.is_file())
     a, b = statistics.median(a_times), statistics.median(b_times)
     ratio = a / b
     print(f"eventflow outputs, 8 stages x fi,sv,en ({files} files, {len(calls)} template "
-          f"renders, {len(charts)} charts), {args.runs} paired runs")
+          f"renders, {len(charts)} charts), {args.runs} paired runs, "
+          f"{'every file written anew' if args.fresh else 'run again (unchanged files kept)'}")
     print(f"  A eventflow render_outputs   median {a * 1000:7.1f} ms "
           f"(min {min(a_times) * 1000:.1f}, max {max(a_times) * 1000:.1f})")
     print(f"  B bare Jinja2, same renders  median {b * 1000:7.1f} ms "

@@ -7,6 +7,7 @@ import datetime as dt
 import email
 import email.policy
 import io
+import os
 import re
 from pathlib import Path
 
@@ -405,3 +406,21 @@ def test_swedish_documents_use_the_swedish_municipality_name(ef_engine, ef_event
     fi = (folder / "agreement-memo-fi.md").read_text("utf-8")
     assert "Österbotten, Vasa" in sv and "Vaasa" not in sv
     assert "Pohjanmaa, Vaasa" in fi and "Vasa " not in fi
+
+
+def test_an_unchanged_document_is_not_written_again(ef_engine, ef_event):
+    event = ef_event("venue")
+    render_outputs(ef_engine, event.id)
+    folder = ef_engine.project.event_dir(event.id) / "outputs"
+    memo, sheet = folder / "partner_agreed" / "agreement-memo-fi.md", \
+        folder / "venue" / "venue-sheet-fi.md"
+    os.utime(memo, ns=(1_000_000_000, 1_000_000_000))
+    os.utime(sheet, ns=(1_000_000_000, 1_000_000_000))
+    sheet.write_text(sheet.read_text("utf-8") + "edited by hand\n", "utf-8")
+    os.utime(sheet, ns=(1_000_000_000, 1_000_000_000))
+    report = render_outputs(ef_engine, event.id)
+    assert report.ok and memo in next(r for r in report.results
+                                       if r.id == "agreement_memo").files
+    assert memo.stat().st_mtime_ns == 1_000_000_000          # same bytes: left as it was
+    assert sheet.stat().st_mtime_ns != 1_000_000_000         # differed: written again
+    assert "edited by hand" not in sheet.read_text("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import stat
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -165,6 +166,18 @@ def _validate_files(result: Any, spec: OutputSpec) -> list[tuple[str, bytes]]:
 
 
 BUILTIN_PREFIX = "eventflow.default_plugins."
+
+
+def _same_content(path: Path, content: bytes) -> bool:
+    """Whether ``path`` is a regular file holding ``content`` already: an unchanged document is
+    not written again (its time stamp stays, synced folders see nothing to copy)."""
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
+            return False
+        return path.read_bytes() == content
+    except OSError:
+        return False
 
 
 def _preload(spec: OutputSpec, ctx: OutputContext) -> None:
@@ -334,7 +347,8 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
             try:
                 for file_name, content in files:
                     target = folder / file_name
-                    atomic_write(target, content)
+                    if not _same_content(target, content):
+                        atomic_write(target, content)
                     result.files.append(target)
             except EventflowError as exc:  # e.g. the disk is full: report it, go on
                 written = ", ".join(p.name for p in result.files) or "no file"
