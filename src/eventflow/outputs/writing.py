@@ -168,6 +168,15 @@ def _validate_files(result: Any, spec: OutputSpec) -> list[tuple[str, bytes]]:
 BUILTIN_PREFIX = "eventflow.default_plugins."
 
 
+def _hashes_of(event: Event, fields: list[str], participants: Any,
+               memo: dict[str, str]) -> dict[str, str]:
+    """The input hashes of ``fields`` (manifest.input_hashes), each computed once a run."""
+    missing = [f for f in fields if f not in memo]
+    if missing:
+        memo.update(input_hashes(event, missing, participants))
+    return {f: memo[f] for f in fields}
+
+
 def _same_content(path: Path, content: bytes) -> bool:
     """Whether ``path`` is a regular file holding ``content`` already: an unchanged document is
     not written again (its time stamp stays, synced folders see nothing to copy)."""
@@ -270,6 +279,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     registry = engine.registry
     versions = plugin_versions(engine)
     summary_cache: dict[str, Any] = {}
+    hashes: dict[str, str] = {}  # input field -> hash: the event is the same for every output
     folder_settings = _folder_settings(project.settings)
     from ..plugins import template_dirs  # a plugin's own templates/ (docs/plugins.md)
 
@@ -373,7 +383,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
                 "version": versions.get(spec.plugin, ""), "files": [f for f, _ in files],
                 "languages": langs, "made_at": now().isoformat(), "revision": event.revision,
                 "seconds": round(time.monotonic() - started, 3),
-                "inputs": input_hashes(event, fields, participants),
+                "inputs": _hashes_of(event, fields, participants, hashes),
                 "templates": dict(sorted(renderer.used.items())),
             }
     if entries:
