@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from .vocab import (  # noqa: F401  (re-exported)
+    AGREEMENT_PROSE,
     AGREEMENT_TOPICS,
     COST_CATEGORIES,
     DIMENSIONS,
@@ -153,8 +154,10 @@ class Agreement(_Base, kw_only=True):
 
     date: str = ""
     venue: str = ""
-    cost_sharing: str = ""
-    programme: str = ""
+    #: prose, per language (``eventflow partner agree … --lang sv``; an older file's one text:
+    #: the event's first language)
+    cost_sharing: _TextsIn = {}
+    programme: _TextsIn = {}
     invitations_sender: str = ""
     registrations_receiver: str = ""
     controller_model: ControllerModel = ""
@@ -489,6 +492,9 @@ class Event(_Base, kw_only=True):
         inv = self.invitation
         inv.accessibility_info = _as_texts(inv.accessibility_info, lang,
                                            "invitation.accessibility_info", one_line=False)
+        for topic in AGREEMENT_PROSE:
+            setattr(self.agreement, topic, _as_texts(getattr(self.agreement, topic), lang,
+                                                     f"agreement.{topic}", one_line=False))
         for i, sp in enumerate(self.speakers):
             sp.title = _as_texts(sp.title, lang, f"speakers[{i}].title")
         for i, item in enumerate(self.programme):
