@@ -594,9 +594,11 @@ def next_(ctx: click.Context, days: int, as_json: bool) -> None:
     Example:
         eventflow next --days 14
     """
+    from .index import entries, upcoming
+
     eng = engine(ctx)
     day = today()
-    rows = eng.upcoming(day, days)
+    rows = upcoming(entries(eng, day), day, days)  # as eng.upcoming, from the status index
     flush_warnings(eng)
     if as_json:
         emit_json({"today": day.isoformat(), "days": days, "items": rows})

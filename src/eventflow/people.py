@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .event import Event
+    from .remind import EventFacts
     from .store import Project
 
 PASSWORD_ENV = "EVENTFLOW_SMTP_PASSWORD"
@@ -86,9 +87,10 @@ class Directory:
         return Person(name or self.names.get(key, ""), address,
                       self.languages.get(key, self.language))
 
-    def owners(self, role: str, event: Event | None = None) -> list[Person]:
+    def owners(self, role: str, event: Event | EventFacts | None = None) -> list[Person]:
         """The people who hold ``role``: the event's own ``[owners]`` if it names the role,
-        else the folder's. An empty list means nobody holds it."""
+        else the folder's. An empty list means nobody holds it. ``event`` is the event or
+        what the status index keeps of it (its ``id`` and ``owners``)."""
         override = getattr(event, "owners", None) or {}
         if role in override:
             where = f"{role} of event {event.id}" if event is not None else role
@@ -96,7 +98,7 @@ class Directory:
                                                where)) for text in override[role]]
         return list(self.roles.get(role, []))
 
-    def path_for(self, event: Event | None) -> str:
+    def path_for(self, event: Event | EventFacts | None) -> str:
         if event is None:
             return str(self.path)
         from .store import EVENT_FILE, EVENTS_DIR

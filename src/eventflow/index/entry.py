@@ -17,8 +17,15 @@ Key = str  # "inode size mtime_ns ctime_ns" of the event file
 # positions in an entry's details (one JSON array per event)
 HEAD, TAIL, DUES, WARNINGS, REST = 0, 1, 2, 3, 4
 ROW_FIELDS = ("revision", "title", "date", "region", "stage", "stage_number", "stages",
-               "done_in_stage", "items_in_stage", "blocking", "next_item", "next_label",
-               "next_due", "regressions", "status")
+              "done_in_stage", "items_in_stage", "blocking", "next_item", "next_label",
+              "next_due", "regressions", "status",
+              # the derived verdict data, independent of the day (see :func:`open_items`)
+              "pin", "owners", "organisation", "partners", "open")
+# positions in one open item of an active event (details' "open": one list per item)
+(O_ITEM, O_STAGE, O_OWNER, O_DUE, O_REQUIRED, O_LEFT, O_REGRESSION, O_TICKABLE, O_FIX,
+ O_LABEL) = range(10)
+# the judge's states (eventflow.judge), as the day decides them for an open item
+BROKEN, ADVICE, NOT_DUE = "broken", "advice not followed", "not yet due"
 
 
 class Entry:
@@ -83,6 +90,18 @@ class Entry:
         self.line = fill_line(detail[HEAD], detail[TAIL], k)
         return True
 
+    def field(self, name: str) -> Any:
+        """One of :data:`ROW_FIELDS` of the details."""
+        return self._details()[REST + ROW_FIELDS.index(name)]
+
+    def open_items(self) -> list[list[Any]]:
+        """The open (neither kept nor waived) requirements of an active event, in the
+        verdict's order, each ``[item, stage, owner, due (date.toordinal() or None),
+        required, left (its stage was left), regression, tickable, fix, label (in the
+        folder's language)]``: what the verdict says of them on every day; the day decides
+        only their state (:func:`state_on`). Empty for a done or cancelled event."""
+        return list(self.field("open"))
+
     @property
     def warnings(self) -> list[str]:
         return list(self.detail[WARNINGS]) if self.detail is not None else []
@@ -109,3 +128,34 @@ def fill_line(head: str, tail: str, count: int) -> str:
     if tail:
         return f"{head}       {tail}"
     return head.rstrip()
+
+
+def state_on(item: list[Any], day: int) -> str:
+    """The judge's state of an open item (:meth:`Entry.open_items`) on the day ``day``
+    (``date.toordinal()``): a required item open past its due date or whose stage was left
+    is broken, open advice past its due date is not followed, anything else is not yet due."""
+    due = item[O_DUE]
+    late = due is not None and due < day
+    if item[O_REQUIRED]:
+        return BROKEN if item[O_LEFT] or late else NOT_DUE
+    return ADVICE if late else NOT_DUE
+
+
+def upcoming(entries: list[Entry], today: dt.date, days: int) -> list[dict[str, Any]]:
+    """:meth:`Engine.upcoming` from the index: open items due within ``days`` of ``today``
+    (and overdue ones) across every active event, from the entries' derived data."""
+    horizon = (today + dt.timedelta(days=days)).toordinal()
+    day = today.toordinal()
+    rows = []
+    for entry in entries:
+        for o in entry.open_items():
+            due = o[O_DUE]
+            if due is None or due > horizon:
+                continue
+            rows.append({"event": entry.id, "item": o[O_ITEM], "stage": o[O_STAGE],
+                         "label": o[O_LABEL], "owner": o[O_OWNER],
+                         "due": dt.date.fromordinal(due).isoformat(), "overdue": due < day,
+                         "required": bool(o[O_REQUIRED]), "state": state_on(o, day),
+                         "regression": bool(o[O_REGRESSION]), "fix": o[O_FIX] or None})
+    rows.sort(key=lambda r: (r["due"], r["event"], r["item"]))
+    return rows

@@ -68,11 +68,31 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
     detail = [head, tail, dues, list(engine.warnings[before:]), event.revision, event.title,
               date, event.region, stage, number, stages, done, items, summary["blocking"],
               next_item, nxt["label"] if nxt else "", next_due, summary["regressions"],
-              verdict.status]
+              verdict.status, [event.workflow.id, event.workflow.version, event.workflow.hash],
+              {role: list(people) for role, people in event.owners.items()}, event.host.name,
+              [p.name for p in event.partners], _open_items(engine, verdict) if active else []]
     entry = Entry(event.id, key, digest, "1", "0", 0, len(head), "", detail,
                   summary["regressions"])
     entry.settle(day or dt.date.today())
     return entry
+
+
+def _open_items(engine: Engine, verdict: Any) -> list[list[Any]]:
+    """The derived verdict data of an active event's open requirements, as
+    :meth:`Entry.open_items` describes it: what holds whatever the day."""
+    order = verdict.stage_ids
+    here = order.index(verdict.stage) if verdict.stage in order else len(order)
+    lang = engine.lang
+    found = []
+    for r in verdict.requirements:
+        if r.met:
+            continue
+        item = r.item
+        found.append([item.id, item.stage, item.owner,
+                      r.due.toordinal() if r.due is not None else None,
+                      int(item.required), int(order.index(item.stage) < here),
+                      int(r.regression), int(engine._may_tick(item)), r.fix, item.text(lang)])
+    return found
 
 
 def _digest(raw: bytes) -> str:
