@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..engine import Engine
     from ..event import Event
+    from ..index.entry import Entry
 
 HISTORY_SHOWN = 30
 ADVICE = "advice not followed"
@@ -128,3 +129,63 @@ def rule_states(verdict: dict[str, Any], rules: dict[str, Any], lang: str
 
 def _rule_order(rule_id: str) -> tuple[str, int]:
     return (rule_id[:1], int(rule_id[1:]) if rule_id[1:].isdigit() else 0)
+
+
+def index_row(entry: Entry, today: dt.date, horizon: dt.date,
+              labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """:func:`event_row` from the status index's entry (its derived verdict data), without
+    loading or judging the event: the same dict for the same event and day. ``labels``
+    (item id → label) replaces the labels the index keeps in the folder's language."""
+    from ..index.entry import (
+        O_DUE,
+        O_ITEM,
+        O_LABEL,
+        O_OWNER,
+        O_REQUIRED,
+    )
+
+    day = today.toordinal()
+    status = entry.field("status")
+    open_items = entry.open_items()  # empty unless active
+    dated = sorted((o for o in open_items if o[O_DUE] is not None),
+                   key=lambda o: (o[O_DUE], o[O_ITEM]))
+    nxt = dated[0] if dated else None
+    organisation = entry.field("organisation")
+    organisations = ([organisation] if organisation else []) + \
+        [p for p in entry.field("partners") if p]
+
+    def label(o: list[Any]) -> str:
+        return labels.get(o[O_ITEM], o[O_LABEL]) if labels is not None else str(o[O_LABEL])
+
+    last = horizon.toordinal()
+    iso = _iso
+    return {
+        "id": entry.id, "title": entry.field("title"), "date": entry.field("date"),
+        "region": entry.field("region"), "stage": entry.field("stage"), "status": status,
+        "stage_number": entry.field("stage_number"), "stages": entry.field("stages"),
+        "done_in_stage": entry.field("done_in_stage"),
+        "items_in_stage": entry.field("items_in_stage"),
+        "overdue": sum(1 for o in dated if o[O_DUE] < day),
+        "regressions": entry.field("regressions"),
+        "organisation": organisation,
+        "organisations": sorted(set(organisations)),
+        "owners": sorted({o[O_OWNER] for o in open_items if o[O_OWNER]}),
+        "next": ({"item": nxt[O_ITEM], "label": label(nxt),
+                  "due": iso(nxt[O_DUE]),
+                  "owner": nxt[O_OWNER]} if nxt else None),
+        "upcoming": [{"event": entry.id, "item": o[O_ITEM], "label": label(o),
+                      "owner": o[O_OWNER], "due": iso(o[O_DUE]),
+                      "overdue": o[O_DUE] < day, "required": bool(o[O_REQUIRED])}
+                     for o in dated if o[O_DUE] <= last],
+    }
+
+
+_ISO: dict[int, str] = {}
+
+
+def _iso(day: int) -> str:
+    """``date.fromordinal(day).isoformat()``, remembered (a site names few days many times)."""
+    found = _ISO.get(day)
+    if found is None:
+        found = _ISO[day] = dt.date.fromordinal(day).isoformat()
+    return found

@@ -21,6 +21,7 @@ ROW_FIELDS = ("revision", "title", "date", "region", "stage", "stage_number", "s
               "next_due", "regressions", "status",
               # the derived verdict data, independent of the day (see :func:`open_items`)
               "pin", "owners", "organisation", "partners", "open")
+_FIELD_AT = {name: REST + i for i, name in enumerate(ROW_FIELDS)}
 # positions in one open item of an active event (details' "open": one list per item)
 (O_ITEM, O_STAGE, O_OWNER, O_DUE, O_REQUIRED, O_LEFT, O_REGRESSION, O_TICKABLE, O_FIX,
  O_LABEL) = range(10)
@@ -92,7 +93,7 @@ class Entry:
 
     def field(self, name: str) -> Any:
         """One of :data:`ROW_FIELDS` of the details."""
-        return self._details()[REST + ROW_FIELDS.index(name)]
+        return self._details()[_FIELD_AT[name]]
 
     def open_items(self) -> list[list[Any]]:
         """The open (neither kept nor waived) requirements of an active event, in the
