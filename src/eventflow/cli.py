@@ -98,6 +98,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "invitation": ("commands.invitation", "The invitation: languages, the definition of good "
                    "population relations, target groups, registration deadline, "
                    "accessibility, recording notice."),
+    "owner": ("commands.owner", "Who holds an owner role for one event (reminders go to "
+              "them)."),
     "organiser": ("commands.organiser",
                   "People who organise, including people from the target group."),
     "panel": ("commands.panel",

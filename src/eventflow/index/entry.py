@@ -22,9 +22,16 @@ ROW_FIELDS = ("revision", "title", "date", "region", "stage", "stage_number", "s
               # the derived verdict data, independent of the day (see :func:`open_items`)
               "pin", "owners", "organisation", "partners", "open")
 _FIELD_AT = {name: REST + i for i, name in enumerate(ROW_FIELDS)}
-# positions in one open item of an active event (details' "open": one list per item)
+# positions in one open item of an active event, as :meth:`Entry.open_items` gives it
 (O_ITEM, O_STAGE, O_OWNER, O_DUE, O_REQUIRED, O_LEFT, O_REGRESSION, O_TICKABLE, O_FIX,
  O_LABEL) = range(10)
+# As kept (details' "open"), each open item is ``[item, due, flags, fix]``: ``flags`` has
+# LEFT, REGRESSION and TICKABLE bits; ``fix`` is "" for ``eventflow check EVENT ITEM`` and "?"
+# for ``eventflow why EVENT``. What belongs to the workflow's item (stage, owner, required,
+# label) is kept once per workflow in the index's header (``items``: workflow hash → item
+# id → [stage, owner, required, label]) and given to each entry as its ``table``.
+LEFT, REGRESSION, TICKABLE = 1, 2, 4
+WHY = "?"
 # the judge's states (eventflow.judge), as the day decides them for an open item
 BROKEN, ADVICE, NOT_DUE = "broken", "advice not followed", "not yet due"
 
@@ -38,7 +45,7 @@ class Entry:
     """
 
     __slots__ = ("id", "key", "digest", "lo", "hi", "count", "cut", "line", "detail",
-                 "regressions")
+                 "regressions", "table")
 
     def __init__(self, id: str, key: Key | None, digest: str | None, lo: str, hi: str,
                  count: int | str, cut: int | str, line: str,
@@ -53,6 +60,8 @@ class Entry:
         self.line = line
         self.detail = detail
         self.regressions = int(regressions)  # requirements of left stages no longer held
+        #: its workflow's items: item id -> [stage, owner, required, label] (see O_ITEM)
+        self.table: dict[str, list[Any]] | None = None
 
     def _details(self) -> list[Any]:
         if self.detail is None:
@@ -101,7 +110,18 @@ class Entry:
         required, left (its stage was left), regression, tickable, fix, label (in the
         folder's language)]``: what the verdict says of them on every day; the day decides
         only their state (:func:`state_on`). Empty for a done or cancelled event."""
-        return list(self.field("open"))
+        table = self.table
+        if table is None:
+            raise LookupError(f"{self.id}: the summary was read without its workflow's items")
+        found = []
+        event_id = self.id
+        for item_id, due, flags, fix in self.field("open"):
+            stage, owner, required, label = table[item_id]
+            found.append([item_id, stage, owner, due, required, flags & LEFT,
+                          flags & REGRESSION and 1, flags & TICKABLE and 1,
+                          f"eventflow check {event_id} {item_id}" if fix == "" else
+                          f"eventflow why {event_id}" if fix == WHY else fix, label])
+        return found
 
     @property
     def warnings(self) -> list[str]:

@@ -55,6 +55,7 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
     active = verdict.status == "active"
     dues = sorted(r.due.toordinal() for r in verdict.requirements
                   if active and not r.met and r.due is not None)
+    open_items, table = _open_items(engine, event, verdict) if active else ([], {})
     nxt = summary["next_due"]
     stage = event.stage
     date = event.date.isoformat()
@@ -70,16 +71,20 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
               next_item, nxt["label"] if nxt else "", next_due, summary["regressions"],
               verdict.status, [event.workflow.id, event.workflow.version, event.workflow.hash],
               {role: list(people) for role, people in event.owners.items()}, event.host.name,
-              [p.name for p in event.partners], _open_items(engine, verdict) if active else []]
+              [p.name for p in event.partners], open_items]
     entry = Entry(event.id, key, digest, "1", "0", 0, len(head), "", detail,
                   summary["regressions"])
+    entry.table = table
     entry.settle(day or dt.date.today())
     return entry
 
 
-def _open_items(engine: Engine, verdict: Any) -> list[list[Any]]:
-    """The derived verdict data of an active event's open requirements, as
-    :meth:`Entry.open_items` describes it: what holds whatever the day."""
+def _open_items(engine: Engine, event: Event, verdict: Any
+                ) -> tuple[list[list[Any]], dict[str, list[Any]]]:
+    """The derived verdict data of an active event's open requirements as kept (see
+    :data:`eventflow.index.entry.LEFT`), and its workflow's items table."""
+    from .entry import LEFT, REGRESSION, TICKABLE, WHY
+
     order = verdict.stage_ids
     here = order.index(verdict.stage) if verdict.stage in order else len(order)
     lang = engine.lang
@@ -88,11 +93,15 @@ def _open_items(engine: Engine, verdict: Any) -> list[list[Any]]:
         if r.met:
             continue
         item = r.item
-        found.append([item.id, item.stage, item.owner,
-                      r.due.toordinal() if r.due is not None else None,
-                      int(item.required), int(order.index(item.stage) < here),
-                      int(r.regression), int(engine._may_tick(item)), r.fix, item.text(lang)])
-    return found
+        flags = ((LEFT if order.index(item.stage) < here else 0)
+                 | (REGRESSION if r.regression else 0)
+                 | (TICKABLE if engine._may_tick(item) else 0))
+        fix = ("" if r.fix == f"eventflow check {event.id} {item.id}" else
+               WHY if r.fix == f"eventflow why {event.id}" else r.fix)
+        found.append([item.id, r.due.toordinal() if r.due is not None else None, flags, fix])
+    table = {r.item.id: [r.item.stage, r.item.owner, int(r.item.required), r.item.text(lang)]
+             for r in verdict.requirements}
+    return found, table
 
 
 def _digest(raw: bytes) -> str:
@@ -188,8 +197,8 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
                                     *(w for e in result for w in e.warnings)]))
         newest = max((n for _, _, n in scanned), default=0)
         save_index(path, {"context": context, "deps": deps, "events": folder, "other": other,
-                     "newest": newest,
-                     "context_warnings": context_warnings, "warnings": every}, result)
+                          "newest": newest, "context_warnings": context_warnings,
+                          "warnings": every}, result)
     return result
 
 
