@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .index.entry import O_ITEM, O_TICKABLE, Entry, upcoming
+from .index.entry import TICKABLE, Entry, upcoming
 from .mail import HOLD, SKIP, Outgoing, new_message, plan_key
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def facts_of_entry(entry: Entry) -> EventFacts:
     pin = entry.field("pin")
     return EventFacts(entry.id, entry.field("title"), dt.date.fromisoformat(entry.field("date")),
                       dict(entry.field("owners")),
-                      {o[O_ITEM] for o in entry.open_items() if o[O_TICKABLE]},
+                      {kept[0] for kept in entry.open_kept() if kept[2] & TICKABLE},
                       (pin[0], pin[1], pin[2]))
 
 

@@ -60,11 +60,11 @@ def check_role(eng: Engine, ev: Event, role: str) -> str:
                              "set per event, for all their items)").format(
                                  role=role, held=held, event=ev.id))
     if role in workflow.stage_ids:
-        held = sorted({i.owner for i in workflow.items() if i.stage == role and i.owner})
+        owners = sorted({i.owner for i in workflow.items() if i.stage == role and i.owner})
         raise InvalidInput(_("'{role}' is a stage, not an owner role; its items are owned by "
                              "{held}: set one of those, e.g. `eventflow owner set {event} "
-                             "{first} PERSON`").format(role=role, held=", ".join(held),
-                                                       event=ev.id, first=held[0] if held
+                             "{first} PERSON`").format(role=role, held=", ".join(owners),
+                                                       event=ev.id, first=owners[0] if owners
                                                        else "ROLE"))
     raise InvalidInput(_("workflow {workflow} names no owner role '{role}'{hint}; roles: "
                          "{roles}").format(workflow=workflow.id, role=role, roles=listed,

@@ -110,18 +110,24 @@ class Entry:
         required, left (its stage was left), regression, tickable, fix, label (in the
         folder's language)]``: what the verdict says of them on every day; the day decides
         only their state (:func:`state_on`). Empty for a done or cancelled event."""
+        return [self.expand(kept) for kept in self.field("open")]
+
+    def open_kept(self) -> list[list[Any]]:
+        """The open items as kept, ``[item, due, flags, fix]`` (see :data:`LEFT`): cheap to
+        filter by due date before :meth:`expand` makes each one whole."""
+        return self.field("open")  # type: ignore[no-any-return]
+
+    def expand(self, kept: list[Any]) -> list[Any]:
+        """One open item as kept, made whole (the positions O_ITEM … O_LABEL)."""
         table = self.table
         if table is None:
             raise LookupError(f"{self.id}: the summary was read without its workflow's items")
-        found = []
-        event_id = self.id
-        for item_id, due, flags, fix in self.field("open"):
-            stage, owner, required, label = table[item_id]
-            found.append([item_id, stage, owner, due, required, flags & LEFT,
-                          flags & REGRESSION and 1, flags & TICKABLE and 1,
-                          f"eventflow check {event_id} {item_id}" if fix == "" else
-                          f"eventflow why {event_id}" if fix == WHY else fix, label])
-        return found
+        item_id, due, flags, fix = kept
+        stage, owner, required, label = table[item_id]
+        return [item_id, stage, owner, due, required, flags & LEFT, flags & REGRESSION and 1,
+                flags & TICKABLE and 1,
+                f"eventflow check {self.id} {item_id}" if fix == "" else
+                f"eventflow why {self.id}" if fix == WHY else fix, label]
 
     @property
     def warnings(self) -> list[str]:
@@ -169,10 +175,11 @@ def upcoming(entries: list[Entry], today: dt.date, days: int) -> list[dict[str, 
     day = today.toordinal()
     rows = []
     for entry in entries:
-        for o in entry.open_items():
-            due = o[O_DUE]
+        for kept in entry.open_kept():
+            due = kept[1]
             if due is None or due > horizon:
                 continue
+            o = entry.expand(kept)
             rows.append({"event": entry.id, "item": o[O_ITEM], "stage": o[O_STAGE],
                          "label": o[O_LABEL], "owner": o[O_OWNER],
                          "due": dt.date.fromordinal(due).isoformat(), "overdue": due < day,
