@@ -136,27 +136,21 @@ def index_row(entry: Entry, today: dt.date, horizon: dt.date,
     """:func:`event_row` from the status index's entry (its derived verdict data), without
     loading or judging the event: the same dict for the same event and day. ``labels``
     (item id → label) replaces the labels the index keeps in the folder's language."""
-    from ..index.entry import (
-        O_DUE,
-        O_ITEM,
-        O_LABEL,
-        O_OWNER,
-        O_REQUIRED,
-    )
-
     day = today.toordinal()
     status = entry.field("status")
-    open_items = entry.open_items()  # empty unless active
-    dated = sorted((o for o in open_items if o[O_DUE] is not None),
-                   key=lambda o: (o[O_DUE], o[O_ITEM]))
-    nxt = dated[0] if dated else None
+    kept = entry.open_kept()  # empty unless active
+    table = entry.table or {}
+    dated = sorted((k for k in kept if k[1] is not None), key=lambda k: (k[1], k[0]))
     organisation = entry.field("organisation")
     organisations = ([organisation] if organisation else []) + \
         [p for p in entry.field("partners") if p]
 
-    def label(o: list[Any]) -> str:
-        return labels.get(o[O_ITEM], o[O_LABEL]) if labels is not None else str(o[O_LABEL])
+    def label(item_id: str) -> str:
+        if labels is not None and item_id in labels:
+            return labels[item_id]
+        return str(table[item_id][3])
 
+    nxt = dated[0] if dated else None
     last = horizon.toordinal()
     iso = _iso
     return {
@@ -165,18 +159,17 @@ def index_row(entry: Entry, today: dt.date, horizon: dt.date,
         "stage_number": entry.field("stage_number"), "stages": entry.field("stages"),
         "done_in_stage": entry.field("done_in_stage"),
         "items_in_stage": entry.field("items_in_stage"),
-        "overdue": sum(1 for o in dated if o[O_DUE] < day),
+        "overdue": sum(1 for k in dated if k[1] < day),
         "regressions": entry.field("regressions"),
         "organisation": organisation,
         "organisations": sorted(set(organisations)),
-        "owners": sorted({o[O_OWNER] for o in open_items if o[O_OWNER]}),
-        "next": ({"item": nxt[O_ITEM], "label": label(nxt),
-                  "due": iso(nxt[O_DUE]),
-                  "owner": nxt[O_OWNER]} if nxt else None),
-        "upcoming": [{"event": entry.id, "item": o[O_ITEM], "label": label(o),
-                      "owner": o[O_OWNER], "due": iso(o[O_DUE]),
-                      "overdue": o[O_DUE] < day, "required": bool(o[O_REQUIRED])}
-                     for o in dated if o[O_DUE] <= last],
+        "owners": sorted({table[k[0]][1] for k in kept if table[k[0]][1]}),
+        "next": ({"item": nxt[0], "label": label(nxt[0]), "due": iso(nxt[1]),
+                  "owner": table[nxt[0]][1]} if nxt else None),
+        "upcoming": [{"event": entry.id, "item": k[0], "label": label(k[0]),
+                      "owner": table[k[0]][1], "due": iso(k[1]), "overdue": k[1] < day,
+                      "required": bool(table[k[0]][2])}
+                     for k in dated if k[1] <= last],
     }
 
 
