@@ -131,7 +131,8 @@ def facts_of_entry(entry: Entry) -> EventFacts:
     pin = entry.field("pin")
     return EventFacts(entry.id, entry.field("title"), dt.date.fromisoformat(entry.field("date")),
                       dict(entry.field("owners")),
-                      {kept[0] for kept in entry.open_kept() if kept[2] & TICKABLE},
+                      {entry.item_of(kept)[0] for kept in entry.open_kept()
+                       if kept[2] & TICKABLE},
                       (pin[0], pin[1], pin[2]))
 
 

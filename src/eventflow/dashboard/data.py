@@ -138,17 +138,19 @@ def index_row(entry: Entry, today: dt.date, horizon: dt.date,
     (item id → label) replaces the labels the index keeps in the folder's language."""
     day = today.toordinal()
     status = entry.field("status")
-    kept = entry.open_kept()  # empty unless active
-    table = entry.table or {}
-    dated = sorted((k for k in kept if k[1] is not None), key=lambda k: (k[1], k[0]))
+    table = entry.table or []
+    # each open item (empty unless active): (due, id, its workflow item)
+    kept = [(k[1], table[k[0]][0], table[k[0]]) for k in entry.open_kept()]
+    dated = sorted(((due, item_id, item) for due, item_id, item in kept if due is not None),
+                   key=lambda k: (k[0], k[1]))
     organisation = entry.field("organisation")
     organisations = ([organisation] if organisation else []) + \
         [p for p in entry.field("partners") if p]
 
-    def label(item_id: str) -> str:
-        if labels is not None and item_id in labels:
-            return labels[item_id]
-        return str(table[item_id][3])
+    def label(item: list[Any]) -> str:
+        if labels is not None and item[0] in labels:
+            return labels[item[0]]
+        return str(item[4])
 
     nxt = dated[0] if dated else None
     last = horizon.toordinal()
@@ -159,17 +161,17 @@ def index_row(entry: Entry, today: dt.date, horizon: dt.date,
         "stage_number": entry.field("stage_number"), "stages": entry.field("stages"),
         "done_in_stage": entry.field("done_in_stage"),
         "items_in_stage": entry.field("items_in_stage"),
-        "overdue": sum(1 for k in dated if k[1] < day),
+        "overdue": sum(1 for k in dated if k[0] < day),
         "regressions": entry.field("regressions"),
         "organisation": organisation,
         "organisations": sorted(set(organisations)),
-        "owners": sorted({table[k[0]][1] for k in kept if table[k[0]][1]}),
-        "next": ({"item": nxt[0], "label": label(nxt[0]), "due": iso(nxt[1]),
-                  "owner": table[nxt[0]][1]} if nxt else None),
-        "upcoming": [{"event": entry.id, "item": k[0], "label": label(k[0]),
-                      "owner": table[k[0]][1], "due": iso(k[1]), "overdue": k[1] < day,
-                      "required": bool(table[k[0]][2])}
-                     for k in dated if k[1] <= last],
+        "owners": sorted({k[2][2] for k in kept if k[2][2]}),
+        "next": ({"item": nxt[1], "label": label(nxt[2]), "due": iso(nxt[0]),
+                  "owner": nxt[2][2]} if nxt else None),
+        "upcoming": [{"event": entry.id, "item": k[1], "label": label(k[2]),
+                      "owner": k[2][2], "due": iso(k[0]), "overdue": k[0] < day,
+                      "required": bool(k[2][3])}
+                     for k in dated if k[0] <= last],
     }
 
 

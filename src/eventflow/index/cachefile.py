@@ -18,7 +18,7 @@ from ..cachekeys import (
     write_cache,
 )
 from ..folder import SETTINGS_FILE, planning_folder
-from .entry import DUES, REST, ROW_FIELDS, Entry, Key
+from .entry import DUES, REST, ROW_FIELDS, WHY, Entry, Key
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -135,7 +135,7 @@ def read_header(raw: bytes) -> dict[str, Any] | None:
         return None
     shapes = {"context": list, "deps": list, "events": list, "other": list, "warnings": list,
               "n": int, "sizes": list, "window": list, "newest": int, "overdue": bool,
-              "items": dict}
+              "items": dict, "fixes": list}
     if not all(isinstance(header.get(k), t) for k, t in shapes.items()) \
             or len(header["sizes"]) != len(SECTIONS):
         return None
@@ -162,9 +162,13 @@ def read_entries(ids: list[str], keys: list[str] | None, lines: list[str],
 
 
 def read_details(fh: IO[bytes], size: int, entries: list[Entry],
-                 items: dict[str, dict[str, list[Any]]]) -> None:
-    """Read the details section into ``entries``, each with its workflow's ``items`` table
-    (from the header)."""
+                 header: dict[str, Any]) -> None:
+    """Read the details section into ``entries``, each with its workflow's table and the
+    fix texts (the header's ``items`` and ``fixes``)."""
+    items = header["items"]
+    fixes = header["fixes"]
+    if not isinstance(items, dict) or not isinstance(fixes, list):
+        raise ValueError("bad header")
     from itertools import accumulate
 
     import msgspec
@@ -188,7 +192,8 @@ def read_details(fh: IO[bytes], size: int, entries: list[Entry],
         entry.detail = detail
         pin = detail[at_pin]
         table = items.get(pin[2]) if isinstance(pin, list) and len(pin) == 3 else None
-        entry.table = table if table is not None else {}
+        entry.table = table if table is not None else []
+        entry.fixes = fixes
 
 
 def load_index(path: Path) -> IndexFile | None:
@@ -201,7 +206,7 @@ def load_index(path: Path) -> IndexFile | None:
             n, sizes = header["n"], header["sizes"]
             ids, keys, lines, records = (read_section(fh, size, n) for size in sizes[:4])
             found = read_entries(ids, keys, lines, records)
-            read_details(fh, sizes[4], found, header["items"])
+            read_details(fh, sizes[4], found, header)
     except (OSError, ValueError, TypeError, UnicodeDecodeError, KeyError):
         return None
     return IndexFile(header, found, mtime)
@@ -214,6 +219,22 @@ def storable(entry: Entry) -> bool:
 def save_index(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
     """Write the index; a folder we cannot write to just keeps no cache."""
     kept = [e for e in entries if storable(e)]
+    items: dict[str, list[list[Any]]] = {}
+    at_pin = REST + ROW_FIELDS.index("pin")
+    at_open = REST + ROW_FIELDS.index("open")
+    fixes: dict[str, int] = {}
+    for e in kept:  # each workflow's items once, each fix text once (see entry.LEFT)
+        pin_hash = e._details()[at_pin][2]
+        if e.table:
+            items.setdefault(pin_hash, e.table)
+        for item in e._details()[at_open]:
+            fix = item[3]
+            if fix not in ("", WHY):
+                text = e.fixes[fix] if isinstance(fix, int) else fix
+                item[3] = fixes.setdefault(text, len(fixes))
+    every_fix = list(fixes)
+    for e in kept:
+        e.fixes = every_fix
     details = []
     for e in kept:
         detail = list(e._details())
@@ -231,13 +252,8 @@ def save_index(path: Path, header: dict[str, Any], entries: list[Entry]) -> None
     data = [section.encode("utf-8") for section in sections]
     window = [max((e.lo for e in kept), default="0000000"),
               min((e.hi for e in kept), default="9999999")]
-    items: dict[str, dict[str, list[Any]]] = {}
-    at_pin = REST + ROW_FIELDS.index("pin")
-    for e in kept:  # each workflow's items once (see entry.LEFT)
-        pin_hash = e._details()[at_pin][2]
-        if e.table:
-            items.setdefault(pin_hash, {}).update(e.table)
     header = {**header, "format": INDEX_FORMAT, "n": len(kept), "window": window, "items": items,
+              "fixes": every_fix,
               "overdue": any(e.count or e.regressions for e in kept),
               "sizes": [len(d) for d in data]}
     try:

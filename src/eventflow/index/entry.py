@@ -25,11 +25,13 @@ _FIELD_AT = {name: REST + i for i, name in enumerate(ROW_FIELDS)}
 # positions in one open item of an active event, as :meth:`Entry.open_items` gives it
 (O_ITEM, O_STAGE, O_OWNER, O_DUE, O_REQUIRED, O_LEFT, O_REGRESSION, O_TICKABLE, O_FIX,
  O_LABEL) = range(10)
-# As kept (details' "open"), each open item is ``[item, due, flags, fix]``: ``flags`` has
-# LEFT, REGRESSION and TICKABLE bits; ``fix`` is "" for ``eventflow check EVENT ITEM`` and "?"
-# for ``eventflow why EVENT``. What belongs to the workflow's item (stage, owner, required,
-# label) is kept once per workflow in the index's header (``items``: workflow hash → item
-# id → [stage, owner, required, label]) and given to each entry as its ``table``.
+# As kept (details' "open"), each open item is ``[item, due, flags, fix]``: ``item`` is the
+# item's number in its workflow's table; ``flags`` has LEFT, REGRESSION and TICKABLE bits;
+# ``fix`` is "" for ``eventflow check EVENT ITEM``, "?" for ``eventflow why EVENT``, else the
+# number of its text in the index's ``fixes`` (with NUL standing for the event id; before it
+# is saved, that text itself). What belongs to the workflow's item (id, stage, owner,
+# required, label) is kept once per workflow in the index's header (``items``: workflow hash
+# → [[id, stage, owner, required, label], …]) and given to each entry as its ``table``.
 LEFT, REGRESSION, TICKABLE = 1, 2, 4
 WHY = "?"
 # the judge's states (eventflow.judge), as the day decides them for an open item
@@ -45,7 +47,7 @@ class Entry:
     """
 
     __slots__ = ("id", "key", "digest", "lo", "hi", "count", "cut", "line", "detail",
-                 "regressions", "table")
+                 "regressions", "table", "fixes")
 
     def __init__(self, id: str, key: Key | None, digest: str | None, lo: str, hi: str,
                  count: int | str, cut: int | str, line: str,
@@ -60,8 +62,9 @@ class Entry:
         self.line = line
         self.detail = detail
         self.regressions = int(regressions)  # requirements of left stages no longer held
-        #: its workflow's items: item id -> [stage, owner, required, label] (see O_ITEM)
-        self.table: dict[str, list[Any]] | None = None
+        #: its workflow's items, [[id, stage, owner, required, label], …] (see O_ITEM)
+        self.table: list[list[Any]] | None = None
+        self.fixes: list[str] = []  # the index's fix texts (see O_ITEM)
 
     def _details(self) -> list[Any]:
         if self.detail is None:
@@ -113,21 +116,29 @@ class Entry:
         return [self.expand(kept) for kept in self.field("open")]
 
     def open_kept(self) -> list[list[Any]]:
-        """The open items as kept, ``[item, due, flags, fix]`` (see :data:`LEFT`): cheap to
-        filter by due date before :meth:`expand` makes each one whole."""
+        """The open items as kept, ``[item number, due, flags, fix]`` (see :data:`LEFT`):
+        cheap to filter by due date before :meth:`expand` makes each one whole."""
         return self.field("open")  # type: ignore[no-any-return]
 
-    def expand(self, kept: list[Any]) -> list[Any]:
-        """One open item as kept, made whole (the positions O_ITEM … O_LABEL)."""
+    def item_of(self, kept: list[Any]) -> list[Any]:
+        """``[id, stage, owner, required, label]`` of the workflow item ``kept`` is about."""
         table = self.table
         if table is None:
             raise LookupError(f"{self.id}: the summary was read without its workflow's items")
-        item_id, due, flags, fix = kept
-        stage, owner, required, label = table[item_id]
+        return table[kept[0]]  # type: ignore[no-any-return]
+
+    def expand(self, kept: list[Any]) -> list[Any]:
+        """One open item as kept, made whole (the positions O_ITEM … O_LABEL)."""
+        item_id, stage, owner, required, label = self.item_of(kept)
+        _, due, flags, fix = kept
+        if fix == "":
+            fix = f"eventflow check {self.id} {item_id}"
+        elif fix == WHY:
+            fix = f"eventflow why {self.id}"
+        else:
+            fix = (self.fixes[fix] if isinstance(fix, int) else fix).replace("\0", self.id)
         return [item_id, stage, owner, due, required, flags & LEFT, flags & REGRESSION and 1,
-                flags & TICKABLE and 1,
-                f"eventflow check {self.id} {item_id}" if fix == "" else
-                f"eventflow why {self.id}" if fix == WHY else fix, label]
+                flags & TICKABLE and 1, fix, label]
 
     @property
     def warnings(self) -> list[str]:

@@ -55,7 +55,7 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
     active = verdict.status == "active"
     dues = sorted(r.due.toordinal() for r in verdict.requirements
                   if active and not r.met and r.due is not None)
-    open_items, table = _open_items(engine, event, verdict) if active else ([], {})
+    open_items, table = _open_items(engine, event, verdict) if active else ([], [])
     nxt = summary["next_due"]
     stage = event.stage
     date = event.date.isoformat()
@@ -80,7 +80,7 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
 
 
 def _open_items(engine: Engine, event: Event, verdict: Any
-                ) -> tuple[list[list[Any]], dict[str, list[Any]]]:
+                ) -> tuple[list[list[Any]], list[list[Any]]]:
     """The derived verdict data of an active event's open requirements as kept (see
     :data:`eventflow.index.entry.LEFT`), and its workflow's items table."""
     from .entry import LEFT, REGRESSION, TICKABLE, WHY
@@ -89,7 +89,7 @@ def _open_items(engine: Engine, event: Event, verdict: Any
     here = order.index(verdict.stage) if verdict.stage in order else len(order)
     lang = engine.lang
     found = []
-    for r in verdict.requirements:
+    for number, r in enumerate(verdict.requirements):
         if r.met:
             continue
         item = r.item
@@ -97,10 +97,10 @@ def _open_items(engine: Engine, event: Event, verdict: Any
                  | (REGRESSION if r.regression else 0)
                  | (TICKABLE if engine._may_tick(item) else 0))
         fix = ("" if r.fix == f"eventflow check {event.id} {item.id}" else
-               WHY if r.fix == f"eventflow why {event.id}" else r.fix)
-        found.append([item.id, r.due.toordinal() if r.due is not None else None, flags, fix])
-    table = {r.item.id: [r.item.stage, r.item.owner, int(r.item.required), r.item.text(lang)]
-             for r in verdict.requirements}
+               WHY if r.fix == f"eventflow why {event.id}" else r.fix.replace(event.id, "\0"))
+        found.append([number, r.due.toordinal() if r.due is not None else None, flags, fix])
+    table = [[r.item.id, r.item.stage, r.item.owner, int(r.item.required), r.item.text(lang)]
+             for r in verdict.requirements]
     return found, table
 
 
