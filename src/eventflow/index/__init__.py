@@ -46,6 +46,8 @@ from .listing import (
     Listing,
     cached_listing,
     cached_status,
+    fit_listing,
+    fit_status,
     line_parts,
     render_status,
     use_colour,
@@ -62,6 +64,7 @@ from .refresh import (
 )
 
 __all__ = ["HEADER", "Entry", "Listing", "cached_listing", "cached_status", "entries",
-           "find_root", "index_path", "line_parts", "render_status", "save_view",
-           "state_on", "status_listing", "status_view", "summaries", "summarize", "upcoming",
-           "use_colour", "view_path", "view_stamp", "write_listing"]
+           "find_root", "fit_listing", "fit_status", "index_path", "line_parts",
+           "render_status", "save_view", "state_on", "status_listing", "status_view",
+           "summaries", "summarize", "upcoming", "use_colour", "view_path", "view_stamp",
+           "write_listing"]
