@@ -208,8 +208,6 @@ def outbox(root: Path) -> Path:
 def write_outbox(root: Path, messages: list[Outgoing], prefix: str) -> Path:
     """Write each message as ``<prefix>-….eml``; files of an earlier run with the same prefix
     are removed, so the outbox shows what the next ``--send`` would send."""
-    from .store import atomic_write
-
     folder = outbox(root)
     folder.mkdir(parents=True, exist_ok=True)
     names = []
@@ -220,12 +218,26 @@ def write_outbox(root: Path, messages: list[Outgoing], prefix: str) -> Path:
         while name in names:
             name, n = f"{prefix}-{slug}-{n}.eml", n + 1
         names.append(name)
-        atomic_write(folder / name, out.message.as_bytes())
+        _replace(folder / name, out.message.as_bytes())
         out.file = str(folder / name)
     for old in folder.glob(f"{prefix}-*.eml"):
         if old.name not in names:
             old.unlink()
     return folder
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Replace ``path`` whole (a temporary file, then a rename): a reader sees the old
+    message or the new one. Not fsynced: the outbox is only for review, made again by every
+    run, and the sent-log (which is fsynced) alone says what was sent."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 # delivery -----------------------------------------------------------------------------------------

@@ -125,15 +125,32 @@ class EventFacts:
     owners: dict[str, list[str]]
     tickable: set[str]
     pin: tuple[str, str, str]  # the workflow it follows: id, version, hash
+    #: item id -> (label in the folder's language, {other language: label}), from the index
+    labels: dict[str, tuple[str, dict[str, str]]] | None = None
+
+    def label(self, item_id: str, lang: str) -> str | None:
+        """The item's label in ``lang`` as the index keeps it; None: ask the workflow."""
+        if self.labels is None or item_id not in self.labels:
+            return None
+        label, others = self.labels[item_id]
+        return others.get(lang, label)
 
 
-def facts_of_entry(entry: Entry) -> EventFacts:
+def facts_of_entry(entry: Entry,
+                   labels: dict[str, dict[str, tuple[str, dict[str, str]]]] | None = None
+                   ) -> EventFacts:
+    """What the index keeps of the event; ``labels`` keeps each workflow's labels, made
+    once for all the events that follow it."""
     pin = entry.field("pin")
+    labels = {} if labels is None else labels
+    if pin[2] not in labels:
+        labels[pin[2]] = {row[0]: (row[4], row[5]) for row in entry.table or []}
     return EventFacts(entry.id, entry.field("title"), dt.date.fromisoformat(entry.field("date")),
                       dict(entry.field("owners")),
                       {entry.item_of(kept)[0] for kept in entry.open_kept()
                        if kept[2] & TICKABLE},
-                      (pin[0], pin[1], pin[2]))
+                      (pin[0], pin[1], pin[2]),
+                      labels[pin[2]])
 
 
 def facts_of_event(engine: Engine, event: Event) -> EventFacts:
@@ -161,11 +178,12 @@ def plan(engine: Engine, directory: Directory, today: dt.date, days: int,
         rows = engine.upcoming(today, days)
     dues: dict[str, list[tuple[Due, EventFacts]]] = {}
     roles: dict[str, list[str]] = {}
+    labels: dict[str, dict[str, tuple[str, dict[str, str]]]] = {}
     for row in rows:
         event = events.get(row["event"])
         if event is None:
             event = events[row["event"]] = (
-                facts_of_entry(by_id[row["event"]]) if entries is not None
+                facts_of_entry(by_id[row["event"]], labels) if entries is not None
                 else facts_of_event(engine, engine.project.load(row["event"])))
         people = directory.owners(row["owner"], event)
         if not people:
@@ -197,10 +215,13 @@ def plan(engine: Engine, directory: Directory, today: dt.date, days: int,
         person = result.people[address]
         if person.language != engine.lang or entries is None:
             for due, event in dues[address]:
-                workflow = workflows.get(event.pin)
-                if workflow is None:
-                    workflow = workflows[event.pin] = _workflow(engine, event)
-                due.label = workflow.item(due.item).text(person.language)
+                label = event.label(due.item, person.language)
+                if label is None:
+                    workflow = workflows.get(event.pin)
+                    if workflow is None:
+                        workflow = workflows[event.pin] = _workflow(engine, event)
+                    label = workflow.item(due.item).text(person.language)
+                due.label = label
         result.items[address] = [d for d, _ in dues[address]]
         subject, body = compose(person, dues[address], roles[address], days,
                                 directory.language)

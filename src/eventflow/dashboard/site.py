@@ -29,6 +29,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..errors import EventflowError, InvalidInput
+from ..names import EVENTS_DIR
 from . import data
 from .svg import workflow_svg
 from .templates import SCRIPT, STYLE, TEMPLATES
@@ -154,7 +155,7 @@ def context_key(engine: Engine, target: Path, today: dt.date, lang: str) -> list
 def event_key(engine: Engine, event_id: str) -> list[Any]:
     from ..cachekeys import stat_key
 
-    folder = str(engine.project.event_dir(event_id))
+    folder = f"{engine.project.root}/{EVENTS_DIR}/{event_id}"  # (no Path: 10,000 of them)
     key = [stat_key(os.path.join(folder, "event.toml")),
            stat_key(os.path.join(folder, "history.jsonl"))]
     outputs = os.path.join(folder, "outputs")
@@ -206,6 +207,7 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
     stats = {"events": 0, "rendered": 0, "kept": 0, "bytes": 0, "files": 0}
     try:
         (staging / "events").mkdir()
+        old_pages, new_pages = f"{target}/events", f"{staging}/events"
         rows: list[dict[str, Any]] = []
         keys: dict[str, Any] = {}
         svgs: dict[tuple[str, str], str] = {}
@@ -224,11 +226,13 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
             name = page_name(event_id)
             old = cached.get(event_id)
             fresh = (old is not None and old.get("key") == key
+                     and isinstance(old.get("size"), int)
                      and max(k[1] for k in key) < written_at - RACY_NS)
-            if old is not None and fresh and _keep(target / "events" / name,
-                                                   staging / "events" / name):
+            if old is not None and fresh and _keep(f"{old_pages}/{name}",
+                                                   f"{new_pages}/{name}"):
                 stats["kept"] += 1
-                stats["bytes"] += (staging / "events" / name).stat().st_size
+                size = old["size"]
+                stats["bytes"] += size
             else:
                 if rules is None:
                     rules = {r.id: r for r in load_rules()}
@@ -243,11 +247,12 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
                     svgs[svg_key] = workflow_svg(workflow, lang, row["stage"], "diagram")
                 html = event_tpl.render(r=wrap(row), p=wrap(page), svg=svgs[svg_key], root="../",
                                         today=today.isoformat(), generated=_now())
-                stats["bytes"] += _write(staging / "events" / name, html)
+                size = _write(staging / "events" / name, html)
+                stats["bytes"] += size
                 stats["rendered"] += 1
             row["href"] = name
             rows.append(row)
-            keys[event_id] = {"key": key}
+            keys[event_id] = {"key": key, "size": size}
         stats["events"] = len(rows)
         stats["bytes"] += _site_pages(engine, env, staging, rows, today, horizon, lang)
         stats["files"] = len(rows) + 3 + max(0, (len(rows) - 1) // PAGE_SIZE)
@@ -296,7 +301,7 @@ def _now() -> str:
     return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
 
-def _keep(old: Path, new: Path) -> bool:
+def _keep(old: str, new: str) -> bool:
     try:
         os.link(old, new)
     except FileNotFoundError:
@@ -326,16 +331,31 @@ def _href(path: Path, target: Path) -> str:
     return quote(rel.replace(os.sep, "/"))
 
 
+_ESCAPED: dict[str, str] = {}
+
+
+def _escape(value: Any) -> str:
+    """``str(markupsafe.escape(value))`` for text and numbers, remembered for short texts
+    (regions, organisations, owners and dates repeat across thousands of rows)."""
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    found = _ESCAPED.get(text)
+    if found is None:
+        found = (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                 .replace("'", "&#39;").replace('"', "&#34;"))
+        if len(text) < 64 and len(_ESCAPED) < 100_000:
+            _ESCAPED[text] = found
+    return found
+
+
 def overview_rows(rows: list[dict[str, Any]], t: dict[str, str], day: Any) -> str:
     """The overview's table rows, exactly as the template ``overview_rows`` writes them (the
     template costs about 50 times as much for thousands of rows)."""
-    from markupsafe import escape
-
-    def e(value: Any) -> str:
-        return str(escape(value))
+    e = _escape
 
     def v(value: Any) -> str:  # the |t filter: control characters shown, then escaped
-        return str(escape(visible(value)))
+        return _escape(visible(value))
 
     labels = {k: e(t[k]) for k in ("event", "date", "region", "organisation", "stage",
                                     "overdue", "regressions", "next_due")}
@@ -378,11 +398,7 @@ def overview_rows(rows: list[dict[str, Any]], t: dict[str, str], day: Any) -> st
 def next30_rows(items: list[dict[str, Any]], t: dict[str, str], day: Any) -> str:
     """One owner's rows of the next 30 days, exactly as the template ``next30_rows`` writes
     them."""
-    from markupsafe import escape
-
-    def e(value: Any) -> str:
-        return str(escape(value))
-
+    e = _escape
     due, event, item, state = (e(t[k]) for k in ("due", "event", "item", "state"))
     late = f' <span class="warn">{e(t["overdue"])}</span>'
     required, advice = e(t["required"]), e(t["advice"])
@@ -391,7 +407,7 @@ def next30_rows(items: list[dict[str, Any]], t: dict[str, str], day: Any) -> str
         f'<td data-label="{event}"><a href="events/{e(i["href"])}"><code>{e(i["event"])}'
         f'</code></a></td>\n'
         f'<td data-label="{item}"><code>{e(i["item"])}</code> '
-        f'{escape(visible(i["label"]))}</td>\n'
+        f'{e(visible(i["label"]))}</td>\n'
         f'<td data-label="{state}">{required if i["required"] else advice}</td></tr>\n'
         for i in items)
 

@@ -30,8 +30,9 @@ _FIELD_AT = {name: REST + i for i, name in enumerate(ROW_FIELDS)}
 # ``fix`` is "" for ``eventflow check EVENT ITEM``, "?" for ``eventflow why EVENT``, else the
 # number of its text in the index's ``fixes`` (with NUL standing for the event id; before it
 # is saved, that text itself). What belongs to the workflow's item (id, stage, owner,
-# required, label) is kept once per workflow in the index's header (``items``: workflow hash
-# → [[id, stage, owner, required, label], …]) and given to each entry as its ``table``.
+# required, label, and the label in each other language where it differs) is kept once per
+# workflow in the index's header (``items``: workflow hash → [[id, stage, owner, required,
+# label, {language: label}], …]) and given to each entry as its ``table``.
 LEFT, REGRESSION, TICKABLE = 1, 2, 4
 WHY = "?"
 # the judge's states (eventflow.judge), as the day decides them for an open item
@@ -62,7 +63,7 @@ class Entry:
         self.line = line
         self.detail = detail
         self.regressions = int(regressions)  # requirements of left stages no longer held
-        #: its workflow's items, [[id, stage, owner, required, label], …] (see O_ITEM)
+        #: its workflow's items, [[id, stage, owner, required, label, {lang: label}], …]
         self.table: list[list[Any]] | None = None
         self.fixes: list[str] = []  # the index's fix texts (see O_ITEM)
 
@@ -121,7 +122,8 @@ class Entry:
         return self.field("open")  # type: ignore[no-any-return]
 
     def item_of(self, kept: list[Any]) -> list[Any]:
-        """``[id, stage, owner, required, label]`` of the workflow item ``kept`` is about."""
+        """``[id, stage, owner, required, label, {language: label}]`` of the workflow item
+        ``kept`` is about (the labels in other languages where they differ)."""
         table = self.table
         if table is None:
             raise LookupError(f"{self.id}: the summary was read without its workflow's items")
@@ -129,7 +131,7 @@ class Entry:
 
     def expand(self, kept: list[Any]) -> list[Any]:
         """One open item as kept, made whole (the positions O_ITEM … O_LABEL)."""
-        item_id, stage, owner, required, label = self.item_of(kept)
+        item_id, stage, owner, required, label, _ = self.item_of(kept)
         _, due, flags, fix = kept
         if fix == "":
             fix = f"eventflow check {self.id} {item_id}"

@@ -99,8 +99,15 @@ def _open_items(engine: Engine, event: Event, verdict: Any
         fix = ("" if r.fix == f"eventflow check {event.id} {item.id}" else
                WHY if r.fix == f"eventflow why {event.id}" else r.fix.replace(event.id, "\0"))
         found.append([number, r.due.toordinal() if r.due is not None else None, flags, fix])
-    table = [[r.item.id, r.item.stage, r.item.owner, int(r.item.required), r.item.text(lang)]
-             for r in verdict.requirements]
+    from ..vocab import LANGUAGES
+
+    table = []
+    for r in verdict.requirements:
+        label = r.item.text(lang)
+        others = {other: text for other in LANGUAGES
+                  if other != lang and (text := r.item.text(other)) != label}
+        table.append([r.item.id, r.item.stage, r.item.owner, int(r.item.required), label,
+                      others])
     return found, table
 
 
