@@ -128,6 +128,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "invitation": ("commands.invitation", "The invitation: languages, the definition of good "
                    "population relations, target groups, registration deadline, "
                    "accessibility, recording notice."),
+    "owner": ("commands.owner", "Who holds an owner role for one event (reminders go to "
+              "them)."),
     "organiser": ("commands.organiser",
                   "People who organise, including people from the target group."),
     "panel": ("commands.panel",
@@ -623,9 +625,11 @@ def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
     Example:
         eventflow next --days 14
     """
+    from .index import entries, upcoming
+
     eng = engine(ctx)
     day = today()
-    rows = eng.upcoming(day, days)
+    rows = upcoming(entries(eng, day), day, days)  # as eng.upcoming, from the status index
     flush_warnings(eng)
     if as_json:
         emit_json({"today": day.isoformat(), "days": days, "items": rows})

@@ -266,7 +266,7 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
             if details:
                 lines = text.split("\n")[:-1]
                 found = read_entries(ids, None, lines, read_section(fh, sizes[3], n))
-                read_details(fh, sizes[4], found)
+                read_details(fh, sizes[4], found, header)
                 return Listing(found, list(dict.fromkeys(header["warnings"])))
             offset = fh.tell()
     except (OSError, ValueError, TypeError, UnicodeDecodeError):
