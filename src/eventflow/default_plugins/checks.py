@@ -393,4 +393,5 @@ def register_checks(register):  # type: ignore[no-untyped-def]
     for name, (func, params) in _CHECKS.items():
         register(name, func, params=params, description=(func.__doc__ or "").strip())
     register("ticked_if_recording", ticked_if_recording, params={}, tickable=True,
-             description="A person ticks it when the event is recorded; otherwise it does not apply.")
+             description="A person ticks it when the event is recorded; otherwise it does not "
+                         "apply.")
