@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -70,6 +71,20 @@ def engine(ctx: click.Context) -> Engine:
     return obj["engine"]  # type: ignore[no-any-return]
 
 
+def engine_for(ctx: click.Context) -> Engine:
+    """The :class:`eventflow.Engine` of the planning folder a command runs in.
+
+    Call it inside a command a plugin adds with ``register_commands`` (pass the command's
+    ``click.Context``, e.g. with ``@click.pass_context``). It honours ``--dir`` and
+    ``EVENTFLOW_DIR`` like eventflow's own commands, loads the folder's active plugins (a
+    broken plugin setup stops the command with a message naming the plugin), and the warnings
+    met on the way are printed when the command ends. Change an event with
+    ``engine.change(event_id, "myplugin.action", mutate, details)``; keep the plugin's data
+    under ``event.ext["<plugin name>"]``.
+    """
+    return engine(ctx)
+
+
 def flush_warnings(eng: Engine) -> None:
     for warning in dict.fromkeys(eng.warnings):
         click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
@@ -80,9 +95,9 @@ def flush_warnings(eng: Engine) -> None:
 def wide_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--wide``: every cell in full, however narrow the terminal (piped output always is)."""
     return click.option("--wide", is_flag=True,
-                        help=_("Print every line in full. On a terminal, lines are fitted to its "
-                               "width by default (long cells cut with '…'); piped output never "
-                               "is."))(func)
+                        help="Print every line in full. On a terminal, lines are fitted to its "
+                             "width by default (long cells cut with '…'); piped output never "
+                             "is.")(func)
 
 
 def width_for(wide: bool) -> int | None:

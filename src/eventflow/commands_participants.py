@@ -5,7 +5,6 @@ Personal data stays in ``events/<id>/participants.toml``; these commands print c
 
 from __future__ import annotations
 
-
 import click
 
 

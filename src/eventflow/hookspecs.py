@@ -27,8 +27,9 @@ Hook wrappers (``hookwrapper=True`` / ``wrapper=True``) are not supported on the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pluggy
 

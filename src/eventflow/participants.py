@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from .errors import EventflowError, FileFormatError, InvalidInput
-from .store import PARTICIPANTS_FILE, MAX_EVENT_BYTES, atomic_write, parse_bounded, read_capped
+from .store import MAX_EVENT_BYTES, PARTICIPANTS_FILE, atomic_write, parse_bounded, read_capped
 from .vocab import PARTNER_TYPES, TARGET_GROUPS
 
 if TYPE_CHECKING:
@@ -260,7 +260,7 @@ def parse_csv(path: Path, raw: bytes, today: dt.date
         if len(values) != len(names):
             problems.append(f"{where}: {len(values)} values for {len(names)} columns")
             continue
-        row = {k: v.strip() for k, v in zip(names, values)}
+        row = {k: v.strip() for k, v in zip(names, values, strict=True)}
         bad = [k for k, v in row.items() if len(v) > MAX_FIELD]
         if bad:
             problems.append(f"{where}: column '{bad[0]}' is longer than {MAX_FIELD} characters")
