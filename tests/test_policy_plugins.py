@@ -9,8 +9,11 @@ runs, and a change to the format that the page does not follow fails here.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import re
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +43,18 @@ def _results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVENTFLOW_POLICY_RESULTS", str(tmp_path / "policy-results.json"))
 
 
+def _forget_vasa() -> None:
+    """Drop any ``eventflow_vasa`` imported before (another test's, or this one's)."""
+    for name in [m for m in sys.modules if m.split(".")[0] == "eventflow_vasa"]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+
+
 @pytest.fixture
-def vasa(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ef_project: Any) -> Path:
+def vasa(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ef_project: Any) -> Iterator[Path]:
     """The page's plugin, installed (a folder on the path with its entry point) and active in
     the test's planning folder."""
+    _forget_vasa()
     site = tmp_path / "site"
     files = example_files()
     assert set(files) == {"src/eventflow_vasa/__init__.py", "src/eventflow_vasa/steps.py",
@@ -62,7 +73,8 @@ def vasa(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ef_project: Any) -> Pa
     monkeypatch.setenv("PYTHONPATH", str(site))  # for `policy verify`'s pytest subprocess
     monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "vasa")
     activate(ef_project, "vasa")
-    return site
+    yield site
+    _forget_vasa()
 
 
 @pytest.fixture
