@@ -87,6 +87,13 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return catalogue.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the interface language, as meant in ``context`` (a word that must be
+    translated differently in one place, e.g. a column heading that has to fit its column)."""
+    catalogue = _catalogue()
+    return message if catalogue is None else catalogue.pgettext(context, message)
+
+
 _ = gettext
 
 
@@ -119,7 +126,16 @@ def _warn(message: str) -> None:
         print(f"warning: {message}", file=sys.stderr)
 
 
-def _resolve() -> str:
+def cache_language(settings: str) -> str:
+    """The language of the interface for the planning folder whose ``eventflow.toml`` reads
+    ``settings`` (the caches keep text in it): as :func:`language`, without looking for the
+    folder again (the front door answers ``--dir DIR status`` without configuring this module)."""
+    if _state["lang"] is None:
+        _state["lang"] = _resolve(lambda: _settings_language(settings))
+    return str(_state["lang"])
+
+
+def _resolve(folder: Any = None) -> str:
     explicit = _state["explicit"]
     if explicit in LANGUAGES:
         return str(explicit)
@@ -128,7 +144,7 @@ def _resolve() -> str:
         if env in LANGUAGES:
             return env
         _warn(f"EVENTFLOW_LANG={env} is not a language of eventflow; use fi, sv or en")
-    folder_lang = _folder_language()
+    folder_lang = (folder or _folder_language)()
     if folder_lang in LANGUAGES:
         return str(folder_lang)
     return system_language()
@@ -152,8 +168,6 @@ def system_language() -> str:
 def _folder_language() -> str | None:
     """The ``language`` of the planning folder's ``eventflow.toml`` (``[eventflow]``), read
     without a TOML parser (the file is eventflow's own, written by tomli-w)."""
-    import re
-
     from .folder import SETTINGS_FILE, planning_folder
 
     directory = _state["dir"]
@@ -170,6 +184,12 @@ def _folder_language() -> str | None:
             text = fh.read()
     except (OSError, UnicodeDecodeError):
         return None
+    return _settings_language(text)
+
+
+def _settings_language(text: str) -> str | None:
+    import re
+
     match = re.search(r'^\s*language\s*=\s*"([a-z]{2,3})"', text, re.M)
     return match.group(1) if match else None
 

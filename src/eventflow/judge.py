@@ -178,8 +178,10 @@ def judge(workflow: Workflow, event: Event, statuses: list[ItemStatus],
         regression = item.required and left and state == BROKEN and status != "cancelled"
         reason = with_event_id(s.reason, event.id)
         if not s.ok and opens is not None:  # said whatever the day, so caches can keep it
-            reason = f"{reason}; can be ticked from {opens}" if reason else \
-                f"can be ticked from {opens}"
+            from .i18n import _
+
+            opening = _("can be ticked from {date}").format(date=opens)
+            reason = f"{reason}; {opening}" if reason else opening
         requirements.append(Requirement(item, state, reason, s.due, opens, reached, regression,
                                         _fix(event.id, item, s, reason), s))
     stage_obj = workflow.stage(stage) if stage in order else None

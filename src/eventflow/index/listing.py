@@ -37,6 +37,18 @@ from .entry import Entry, day_key
 # listing ----------------------------------------------------------------------------------------
 HEADER = (f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'REGRESS':>7}  "
           f"{'OVERDUE':>7}  NEXT DUE\n")
+
+
+def header() -> str:
+    """The listing's header line in the interface language (:data:`HEADER` in English); each
+    heading fits its column (a test holds the translations to that)."""
+    from ..i18n import pgettext
+
+    def h(word: str) -> str:
+        return pgettext("status column", word)
+
+    return (f"{h('EVENT'):<28} {h('DATE'):<10}  {h('STAGE'):<20} {h('ITEMS'):>5}  "
+            f"{h('REGRESS'):>7}  {h('OVERDUE'):>7}  {h('NEXT DUE')}\n")
 _RED, _RESET = "\x1b[31m", "\x1b[0m"
 _CHUNK = 4096
 
@@ -81,7 +93,7 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
         for start in range(0, len(every), _CHUNK):
             chunk = [e.line if e.lo < key <= e.hi else e.render(today)[1]
                      for e in every[start:start + _CHUNK]]
-            out.write((HEADER if not start else "") + "\n".join(chunk) + "\n")
+            out.write((header() if not start else "") + "\n".join(chunk) + "\n")
         return len(every)
     rows: list[str] = []
     n = 0
@@ -94,11 +106,11 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
             line = f"{line[:cut]}{_RED}{line[cut:cut + 7]}{_RESET}{line[cut + 7:]}"
         rows.append(line)
         if len(rows) == _CHUNK:
-            out.write((HEADER if not n else "") + "\n".join(rows) + "\n")
+            out.write((header() if not n else "") + "\n".join(rows) + "\n")
             n += len(rows)
             rows.clear()
     if rows:
-        out.write((HEADER if not n else "") + "\n".join(rows) + "\n")
+        out.write((header() if not n else "") + "\n".join(rows) + "\n")
         n += len(rows)
     return n
 
@@ -139,7 +151,7 @@ class Listing:
         if colour is None:
             colour = use_colour(out)
         if self._entries is None and not colour and self.n:
-            out.write(HEADER)
+            out.write(header())
             out.write(self.text)
             return self.n
         return write_listing(self.entries, today, out, colour)
@@ -225,8 +237,11 @@ def render_status(view: dict[str, Any], day: dt.date, as_json: bool) -> str:
                       len(data["blockers"]))
             data["blockers"] = [*data["blockers"][:at], *view["time"], *data["blockers"][at:]]
         return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    from ..i18n import _
+
+    overdue = " " + _("OVERDUE")
     return "".join(f"{line}\n" if isinstance(line, str)
-                   else f"{line[0]}{' OVERDUE' if line[1] < today else ''}\n"
+                   else f"{line[0]}{overdue if line[1] < today else ''}\n"
                    for line in view["text"])
 
 
