@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ..params import DATE
 from ..vocab import DIMENSIONS
 from ._common import (
@@ -39,9 +40,10 @@ def find_question(ev: Event, key: str) -> Any:
 
     if key.isdigit() and 1 <= int(key) <= len(ev.panel.questions):
         return ev.panel.questions[int(key) - 1]
-    known = ", ".join(str(n) for n in range(1, len(ev.panel.questions) + 1)) or "none yet"
-    raise InvalidInput(f"{ev.id} has no panel question '{key}'; give its number ({known}); "
-                       "see `eventflow panel list EVENT`")
+    known = ", ".join(str(n) for n in range(1, len(ev.panel.questions) + 1)) or _("none yet")
+    raise InvalidInput(_("{event} has no panel question '{key}'; give its number ({known}); "
+                         "see `eventflow panel list EVENT`").format(event=ev.id, key=key,
+                                                                    known=known))
 
 
 @click.group(cls=SuggestingGroup)
@@ -91,7 +93,7 @@ def panelist_add(ctx: click.Context, event: str, name: str, role: str, organisat
 
     email = check_email(email, "--email") or ""
     if not name or not role:
-        raise click.BadParameter("a panelist needs a name and a role")
+        raise click.BadParameter(_("a panelist needs a name and a role"))
 
     def mutate(ev: Event) -> dict[str, str]:
         pid = next_id("pl", [p.id for p in ev.panel.panelists])
@@ -102,7 +104,7 @@ def panelist_add(ctx: click.Context, event: str, name: str, role: str, organisat
         return {"panelist": pid}
 
     change(ctx, event, "panel.panelist", mutate, {"name": name, "role": role},
-           f"panelist {name} added")
+           _("panelist {name} added").format(name=name))
 
 
 @panelist.command("edit")
@@ -128,7 +130,7 @@ def panelist_edit(ctx: click.Context, event: str, who: str, name: str | None,
     need_some({"name": name, "role": role, "organisation": organisation, "email": email},
               "--name, --role, --organisation, --email")
     if name == "":
-        raise click.BadParameter("a panelist needs a name", param_hint="--name")
+        raise click.BadParameter(_("a panelist needs a name"), param_hint="--name")
     email = check_email(email, "--email")
 
     def mutate(ev: Event) -> dict[str, str]:
@@ -144,7 +146,7 @@ def panelist_edit(ctx: click.Context, event: str, who: str, name: str | None,
         return {"panelist": found.id}
 
     change(ctx, event, "panel.panelist.edit", mutate, {"panelist": who},
-           f"panelist {who} updated")
+           _("panelist {name} updated").format(name=who))
 
 
 @panelist.command("remove")
@@ -162,7 +164,7 @@ def panelist_remove(ctx: click.Context, event: str, who: str) -> None:
         ev.panel.panelists.remove(find(ev.panel.panelists, who, "panelist", ev))
 
     change(ctx, event, "panel.panelist.remove", mutate, {"panelist": who},
-           f"panelist {who} removed")
+           _("panelist {name} removed").format(name=who))
 
 
 # questions ----------------------------------------------------------------------------------
@@ -195,14 +197,14 @@ def question_add(ctx: click.Context, event: str, text: str,
     from ..event import PanelQuestion
 
     if not text.strip():
-        raise click.BadParameter("the question is empty", param_hint="TEXT")
+        raise click.BadParameter(_("the question is empty"), param_hint="TEXT")
 
     def mutate(ev: Event) -> None:
         ev.panel.questions.append(PanelQuestion(text=text.strip(),
                                                 dimensions=list(dimensions)))  # type: ignore
 
     change(ctx, event, "panel.question", mutate, {"dimensions": list(dimensions)},
-           "question added")
+           _("question added"))
 
 
 @question.command("edit")
@@ -222,7 +224,7 @@ def question_edit(ctx: click.Context, event: str, number: str, text: str | None,
     """
     need_some({"text": text, "dimensions": dimensions}, "--text, --dimension")
     if text is not None and not text.strip():
-        raise click.BadParameter("the question is empty", param_hint="--text")
+        raise click.BadParameter(_("the question is empty"), param_hint="--text")
 
     def mutate(ev: Event) -> None:
         found = find_question(ev, number)
@@ -232,7 +234,7 @@ def question_edit(ctx: click.Context, event: str, number: str, text: str | None,
             found.dimensions = list(dimensions)
 
     change(ctx, event, "panel.question.edit", mutate, {"question": number},
-           f"question {number} updated")
+           _("question {number} updated").format(number=number))
 
 
 @question.command("remove")
@@ -250,7 +252,7 @@ def question_remove(ctx: click.Context, event: str, number: str) -> None:
         ev.panel.questions.remove(find_question(ev, number))
 
     change(ctx, event, "panel.question.remove", mutate, {"question": number},
-           f"question {number} removed")
+           _("question {number} removed").format(number=number))
 
 
 # the panel ----------------------------------------------------------------------------------
@@ -295,7 +297,7 @@ def panel_sent(ctx: click.Context, event: str, date: dt.date | None) -> None:
         ev.panel.sent_at = day
 
     change(ctx, event, "panel.sent", mutate, {"date": day.isoformat()},
-           f"panel questions sent {day}")
+           _("panel questions sent {date}").format(date=day))
 
 
 @panel.command("list")

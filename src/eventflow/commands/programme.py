@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ._common import (
     LINE,
     change,
@@ -105,7 +106,7 @@ def programme_add(ctx: click.Context, event: str, kind: str, start: str, minutes
 
     _change_warning_overlaps(ctx, event, "programme.add", mutate, {"kind": kind,
                                                                    "start": hhmm},
-                             f"{kind} at {hhmm} added")
+                             _("{kind} at {time} added").format(kind=kind, time=hhmm))
 
 
 @programme.command("edit")
@@ -147,7 +148,7 @@ def programme_edit(ctx: click.Context, event: str, item_id: str, kind: str | Non
                                               if item.id in p]}
 
     _change_warning_overlaps(ctx, event, "programme.edit", mutate, {"item": item_id},
-                             f"{item_id} updated")
+                             _("{item} updated").format(item=item_id))
 
 
 @programme.command("remove")
@@ -165,7 +166,8 @@ def programme_remove(ctx: click.Context, event: str, item_id: str) -> None:
         ev.programme.remove(find(ev.programme, item_id, "programme item", ev,
                                  "eventflow programme list EVENT"))
 
-    change(ctx, event, "programme.remove", mutate, {"item": item_id}, f"{item_id} removed")
+    change(ctx, event, "programme.remove", mutate, {"item": item_id},
+           _("{item} removed").format(item=item_id))
 
 
 @programme.command("list")
@@ -206,7 +208,8 @@ def _change_warning_overlaps(ctx: click.Context, event: str, action: str, mutate
     eng = engine(ctx)
     outcome = eng.change(event, action, mutate, details)
     for pair in outcome.details.get("overlaps", []):
-        eng.warnings.append(f"{pair[0]} and {pair[1]} overlap in the programme")
+        eng.warnings.append(_("{first} and {second} overlap in the programme").format(
+            first=pair[0], second=pair[1]))
     _report(ctx, outcome, f"{outcome.event.id}: {message}")
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ..params import AMOUNT
 from ..vocab import DIMENSIONS, SLOT_KINDS, TARGET_GROUPS
 from ._common import (
@@ -132,7 +133,7 @@ def speaker_add(ctx: click.Context, event: str, name: str, slot: str,
 
     fields = _checked(fields)
     if not name:
-        raise click.BadParameter("the name is empty", param_hint="NAME")
+        raise click.BadParameter(_("the name is empty"), param_hint="NAME")
 
     def mutate(ev: Event) -> dict[str, Any]:
         sid = next_id("s", [s.id for s in ev.speakers])
@@ -144,7 +145,7 @@ def speaker_add(ctx: click.Context, event: str, name: str, slot: str,
         return {"speaker": sid, "overlaps": _overlaps(ev, sid)}
 
     _change_warning_overlaps(ctx, event, "speaker.add", mutate, {"name": name, "slot": slot},
-                             f"speaker {name} added ({slot})")
+                             _("speaker {name} added ({slot})").format(name=name, slot=slot))
 
 
 @speaker.command("edit")
@@ -180,7 +181,7 @@ def speaker_edit(ctx: click.Context, event: str, speaker_id: str, name: str | No
                **fields}, "--name, --slot, --title, --start, --minutes, --fee, --languages, "
                           "--travel, --invoicing, … (see --help)")
     if name == "":
-        raise click.BadParameter("a speaker needs a name", param_hint="--name")
+        raise click.BadParameter(_("a speaker needs a name"), param_hint="--name")
     fields = _checked(fields)
 
     def mutate(ev: Event) -> dict[str, Any]:
@@ -201,7 +202,7 @@ def speaker_edit(ctx: click.Context, event: str, speaker_id: str, name: str | No
         return {"speaker": sp.id, "overlaps": _overlaps(ev, sp.id)}
 
     _change_warning_overlaps(ctx, event, "speaker.edit", mutate, {"speaker": speaker_id},
-                             f"speaker {speaker_id} updated")
+                             _("speaker {speaker} updated").format(speaker=speaker_id))
 
 
 @speaker.command("confirm")
@@ -219,7 +220,7 @@ def speaker_confirm(ctx: click.Context, event: str, speaker_id: str) -> None:
         find(ev.speakers, speaker_id, "speaker", ev).confirmed = True
 
     change(ctx, event, "speaker.confirm", mutate, {"speaker": speaker_id},
-           f"{speaker_id} confirmed")
+           _("{speaker} confirmed").format(speaker=speaker_id))
 
 
 @speaker.command("remove")
@@ -237,7 +238,7 @@ def speaker_remove(ctx: click.Context, event: str, speaker_id: str) -> None:
         ev.speakers.remove(find(ev.speakers, speaker_id, "speaker", ev))
 
     change(ctx, event, "speaker.remove", mutate, {"speaker": speaker_id},
-           f"{speaker_id} removed")
+           _("{speaker} removed").format(speaker=speaker_id))
 
 
 def attach(cli: click.Group) -> None:
