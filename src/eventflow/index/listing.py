@@ -44,11 +44,12 @@ def header() -> str:
     heading fits its column (a test holds the translations to that)."""
     from ..i18n import pgettext
 
-    def h(word: str) -> str:
-        return pgettext("status column", word)
-
-    return (f"{h('EVENT'):<28} {h('DATE'):<10}  {h('STAGE'):<20} {h('ITEMS'):>5}  "
-            f"{h('REGRESS'):>7}  {h('OVERDUE'):>7}  {h('NEXT DUE')}\n")
+    event, date = pgettext("status column", "EVENT"), pgettext("status column", "DATE")
+    stage, items = pgettext("status column", "STAGE"), pgettext("status column", "ITEMS")
+    regress = pgettext("status column", "REGRESS")
+    overdue, next_due = pgettext("status column", "OVERDUE"), pgettext("status column", "NEXT DUE")
+    return (f"{event:<28} {date:<10}  {stage:<20} {items:>5}  {regress:>7}  {overdue:>7}  "
+            f"{next_due}\n")
 _RED, _RESET = "\x1b[31m", "\x1b[0m"
 _CHUNK = 4096
 
