@@ -506,11 +506,13 @@ def why(ctx: click.Context, event: str, as_json: bool) -> None:
                    "blockers": [b.to_json() for b in found]})
         return
     if verdict.status == "cancelled":
-        click.echo(f"{ev.id} is cancelled (at '{verdict.stage}'): nothing to leave; "
-                   f"`eventflow reopen {ev.id} {verdict.stage} --reason ...` brings it back")
+        click.echo(_("{event} is cancelled (at '{stage}'): nothing to leave; `eventflow reopen "
+                     "{event} {stage} --reason ...` brings it back").format(event=ev.id,
+                                                                            stage=verdict.stage))
         return
     if verdict.status == "done" and not found:
-        click.echo(f"{ev.id} is done: every stage was left and every requirement still holds")
+        click.echo(_("{event} is done: every stage was left and every requirement still "
+                     "holds").format(event=ev.id))
         return
     if not found:
         click.echo(_("{event} can leave '{stage}': every requirement is met "
@@ -667,7 +669,7 @@ def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
         eventflow waive pirkanmaa invitation_accessibility --note "Online only"
     """
     if not note.strip():
-        raise click.ClickException("Use --note to record why you waive the item")
+        raise click.ClickException(_("Use --note to record why you waive the item"))
     outcome = engine(ctx).tick(event, item, note=note, waive=True)
     _report(ctx, outcome, _("{event}: waived {item}").format(event=outcome.event.id, item=item))
 
@@ -711,7 +713,7 @@ def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: boo
         eventflow reopen pirkanmaa speakers --reason "Expert cancelled"
     """
     if not reason.strip():
-        raise click.ClickException("Use --reason to record why you reopen a stage")
+        raise click.ClickException(_("Use --reason to record why you reopen a stage"))
     outcome = engine(ctx).reopen(event, stage, reason)
     d = outcome.details
     _report(ctx, outcome, _("{event}: {old} → {new} (reopened)").format(
@@ -731,7 +733,7 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
         eventflow cancel pirkanmaa --reason "Venue unavailable"
     """
     if not reason.strip():
-        raise click.ClickException("Use --reason to record why you cancel the event")
+        raise click.ClickException(_("Use --reason to record why you cancel the event"))
     outcome = engine(ctx).cancel(event, reason)
     _report(ctx, outcome, _("{event}: cancelled").format(event=outcome.event.id), as_json)
 
@@ -764,10 +766,13 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, for
     try:
         outcome = eng.reschedule(event, date, dry_run, force=force, reason=reason)
     except InvalidInput as exc:
-        if "in the past" in str(exc) and not force:
+        day = today()  # the engine's messages, as it words them in the interface language
+        if str(exc) == _("{date} is in the past (today is {today}); to record an event that "
+                         "already took place on another day, force it with a reason").format(
+                             date=date, today=day):
             raise click.ClickException(f"{exc} (--force --reason TEXT)") from None
-        if "needs a reason" in str(exc):
-            raise click.ClickException(f"{exc}: use --reason TEXT") from None
+        if str(exc) == _("a reschedule into the past needs a reason (kept in the history)"):
+            raise click.ClickException(_("{error}: use --reason TEXT").format(error=exc)) from None
         raise
     flush_warnings(eng)
     d = outcome.details
@@ -781,7 +786,7 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, for
     for m in d["moves"]:
         click.echo(f"  {m['item']:<36} {m['from']} → {m['to']}")
     if d["consequences"]:
-        click.echo("what the new date makes stale or impossible:")
+        click.echo(_("what the new date makes stale or impossible:"))
         for line in d["consequences"]:
             click.echo(clean(f"  ! {line}"))
     if dry_run:
