@@ -50,7 +50,7 @@ def folder(ef_project: Any) -> Path:
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any) -> None:
     """Print the policy's mutation score (tests/test_policy_mutation.py) in every run."""
-    from eventflow.policy.verify import MUTATION_SCORE
+    from eventflow.policy.mutation import MUTATION_SCORE
 
     score = config.stash.get(MUTATION_SCORE, None)
     if score:

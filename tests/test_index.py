@@ -202,7 +202,7 @@ def test_the_quick_path_finds_the_folder_as_the_store_does(
     monkeypatch.chdir("/")
     assert index_mod.find_root(None) == find_root()
     monkeypatch.setenv("EVENTFLOW_DIR", str(inner))  # as --dir: walking up from it
-    from eventflow.commands_plugins import find_folder
+    from eventflow.plugin_commands import find_folder
 
     assert index_mod.find_root(None) == find_root() == three.root.resolve()
     assert find_folder(["status"]) == str(three.root.resolve())

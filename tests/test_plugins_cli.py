@@ -196,7 +196,7 @@ def test_plugin_commands_are_found_from_a_subfolder_like_the_store_finds_it(tmp_
                                                                           monkeypatch):
     """`--dir planning/events` (or running inside a subfolder) finds the same planning folder
     for the plugin commands as for eventflow's own commands."""
-    from eventflow.commands_plugins import find_folder
+    from eventflow.plugin_commands import find_folder
 
     (tmp_path / "p" / "events" / "x").mkdir(parents=True)
     (tmp_path / "p" / "eventflow.toml").write_text("[plugins]\nactive = []\n")
@@ -297,3 +297,53 @@ def test_plugins_enable_refuses_what_is_not_installed_or_does_not_load(
     assert result.exit_code == 1 and "'regster_checks'" in result.output
     assert path.read_bytes() == before
     assert run("plugins", "enable", "typo", "--set", "=1").exit_code == 2
+
+
+@pytest.mark.parametrize("text", [
+    '[plugins]\nactive = ["vasa"\n',                                 # not valid TOML
+    '[plugins]\nactive = "vasa"\n',                                  # wrong shape
+    '[plugins]\nactive = ["vasa"]\n' + "# padding\n" * 500_000,      # more than 4 MiB
+])
+def test_a_broken_settings_file_gives_plugin_commands_the_readers_own_error(
+        folder: Path, text: str) -> None:
+    """The plugins' commands are looked up through the one bounded settings reader: a huge,
+    malformed or wrongly shaped eventflow.toml is named, with its line or field and what to
+    do, exactly as every command names it; no plugin is loaded from it."""
+    import click
+
+    from eventflow.errors import FileFormatError
+    from eventflow.plugin_commands import load_commands
+    from eventflow.store.settings import read_settings
+
+    path = folder / "eventflow.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FileFormatError) as expected:
+        read_settings(path)
+    group = click.Group("eventflow")
+    assert load_commands(group, ["--dir", str(folder), "status"]) == [
+        f"the plugins' commands are not loaded: {expected.value}"]
+    assert str(path) in str(expected.value) and "fix:" in str(expected.value)
+    assert not group.commands
+
+
+def test_plugins_enable_refuses_a_huge_or_broken_settings_file_unread(
+        run: Any, ef_installed: Any, folder: Path) -> None:
+    ef_installed("vasa", Checker())
+    path = folder / "eventflow.toml"
+    for text, words in (("[plugins]\nactive = [\n" + "# padding\n" * 500_000,
+                         "bytes, more than the"),
+                        ("[plugins\nactive = []\n", "is not valid TOML")):
+        path.write_text(text, encoding="utf-8")
+        result = run("plugins", "enable", "vasa")
+        assert result.exit_code == 1, result.output
+        assert str(path) in result.output and words in result.output, result.output
+        assert path.read_text(encoding="utf-8") == text
+
+
+def test_activate_reads_the_settings_file_with_the_bounded_reader(ef_project: Any,
+                                                                  folder: Path) -> None:
+    from eventflow.errors import FileFormatError
+
+    (folder / "eventflow.toml").write_text("[plugins\n", encoding="utf-8")
+    with pytest.raises(FileFormatError, match="is not valid TOML"):
+        activate(ef_project, "vasa")

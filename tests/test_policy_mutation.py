@@ -8,7 +8,7 @@ import pytest
 
 from eventflow.engine import default_workflow_path
 from eventflow.policy.catalogue import build_policy, load_rules, seed_workflow
-from eventflow.policy.verify import (
+from eventflow.policy.mutation import (
     MUTATION_SCORE,
     engine_mutation_check,
     mutation_check,

@@ -52,7 +52,8 @@ def test_the_cli_answers_everything_else(planning: Any, run: Any,
     assert quick(planning, "status")[0] == 0 and quick(planning, "status", event_id)[0] == 0
     for args in (["status", "--json"], ["status", "--check"], ["status", "-h"],
                  ["status", event_id, "--json"], ["status", "--help"], ["--help"], [],
-                 ["why", event_id], ["check", event_id, "kickoff_meeting"], ["version"],
+                 ["why", event_id, "--json"], ["why"], ["why", "--help"],
+                 ["check", event_id, "kickoff_meeting"], ["version"],
                  ["status", ""], ["status", "nosuchevent"], ["status", "-"]):
         assert quick(planning, *args) == (None, ""), args
     assert answer(["--dir", str(planning.event_path(event_id)), "status"], io.StringIO()) \
@@ -81,6 +82,58 @@ def test_a_change_or_a_warning_sends_status_to_the_cli(planning: Any, run: Any,
     assert "conflicted copy" in result.stderr
     assert quick(planning, "status") == (None, "")  # its warning is printed by the CLI
     assert quick(planning, "status", event_id) == (None, "")
+
+
+def test_why_from_the_kept_view_is_what_the_engine_says(
+        planning: Any, run: Any, ef_event: Any, ef_engine: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`why EVENT` is answered from the view `status EVENT` keeps (explain.py): what the
+    engine judges today, in every state, on days before and after a stage may be left, in
+    each language, by the front door and the CLI alike; the engine again once the event
+    changed."""
+    import json
+
+    ef_event("delivery", region="Lappi", date=dt.date(2026, 12, 3))  # a time blocker until then
+    cancelled = ef_event("venue", region="Kainuu")
+    ef_engine.cancel(cancelled.id, "venue unavailable")
+    regressed = ef_event("venue", region="Satakunta")
+    ef_engine.tick(regressed.id, "agreement_signed", checked=False)  # a stage already left
+    for lang in ("en", "fi", "sv"):
+        monkeypatch.setenv("EVENTFLOW_LANG", lang)
+        for day in ("2026-11-27", "2026-12-03"):
+            monkeypatch.setenv("EVENTFLOW_TODAY", day)
+            for event_id in planning.event_ids():
+                for view in planning.root.glob(".eventflow/views/*"):
+                    view.unlink()  # the engine answers, and keeps the view
+                engine_text = run("why", event_id).output
+                engine_json = run("why", event_id, "--json").output
+                assert quick(planning, "why", event_id) == (0, engine_text), (lang, day)
+                assert run("why", event_id).output == engine_text  # the CLI reads it too
+                assert run("why", event_id, "--json").output == engine_json
+                event = ef_engine.load(event_id)
+                verdict = ef_engine.judge(event, dt.date.fromisoformat(day))
+                found = ef_engine.blockers(verdict)
+                assert json.loads(engine_json) == json.loads(json.dumps({
+                    "id": event.id, "stage": event.stage, "status": verdict.status,
+                    "judged_at_stage": verdict.stage, "can_advance": verdict.can_leave,
+                    "leave_from": verdict.leave_from.isoformat() if verdict.leave_from
+                    else None, "regressions": len(verdict.regressions),
+                    "blockers": [b.to_json() for b in found]}))
+                for b in found:
+                    assert f"✗ {b.item}" in engine_text
+    monkeypatch.setenv("EVENTFLOW_LANG", "en")
+    event_id = next(i for i in planning.event_ids() if i.startswith("lappi-2026-12"))
+    for event_id_ in planning.event_ids():
+        run("why", event_id_)
+    monkeypatch.setenv("EVENTFLOW_TODAY", "2026-11-27")
+    assert "delivery can be left from 2026-12-03" in quick(planning, "why", event_id)[1]
+    monkeypatch.setenv("EVENTFLOW_TODAY", "2026-12-03")
+    assert "can be left from" not in quick(planning, "why", event_id)[1]
+    assert "regression" in quick(planning, "why", regressed.id)[1]
+    assert "is cancelled" in quick(planning, "why", cancelled.id)[1]
+    ef_engine.tick(regressed.id, "agreement_signed", note="signed again")
+    assert quick(planning, "why", regressed.id) == (None, "")  # changed: the engine answers
+    assert "regression" not in run("why", regressed.id).output
 
 
 def test_an_empty_folder_is_left_to_the_cli(ef_project: Any, run: Any,

@@ -77,6 +77,21 @@ def flush_warnings(eng: Engine) -> None:
     eng.warnings.clear()
 
 
+def wide_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--wide``: every cell in full, however narrow the terminal (piped output always is)."""
+    return click.option("--wide", is_flag=True,
+                        help=_("Print every line in full. On a terminal, lines are fitted to its "
+                               "width by default (long cells cut with '…'); piped output never "
+                               "is."))(func)
+
+
+def width_for(wide: bool) -> int | None:
+    """The width to fit what a command prints to stdout to (``None``: in full)."""
+    from .present import terminal_width
+
+    return terminal_width(sys.stdout, wide)
+
+
 def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True,
                         help="Print JSON (shapes in docs/json.md).")(func)
@@ -318,6 +333,8 @@ def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -
     from .i18n import configure
 
     configure(interface_lang, directory)
+    if os.environ.get("NO_COLOR") is not None:  # https://no-color.org; click leaves it to us
+        ctx.color = False
     ctx.ensure_object(dict)
     ctx.obj["dir"] = directory
 
@@ -428,9 +445,11 @@ def new(ctx: click.Context, title: str, date: dt.date, region: str, languages: s
 @click.argument("event", required=False, metavar="[EVENT]")
 @click.option("--check", "check_mode", is_flag=True,
               help="Exit 3 if any event has overdue required items (for CI and cron).")
+@wide_option
 @json_option
 @click.pass_context
-def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: bool) -> None:
+def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
+           as_json: bool) -> None:
     """Show every event, or every stage and item of one event.
 
     \b
@@ -440,7 +459,7 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
     """
     day = today()
     if event:
-        from .index import cached_status, render_status
+        from .index import cached_status, fit_status, render_status
 
         # kept from the last time, keyed like the listing's index (index.py); else the engine
         view = cached_status(ctx.find_root().obj.get("dir"), event)
@@ -450,7 +469,10 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
         for warning in dict.fromkeys(view["warnings"]):
             click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                         fg="yellow")
-        click.echo(render_status(view, day, as_json), nl=False)
+        text = render_status(view, day, as_json)
+        if not as_json:
+            text = fit_status(text, width_for(wide))
+        click.echo(text, nl=False)
         return
     from .index import status_listing
 
@@ -465,17 +487,20 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, as_json: boo
     elif not found:
         click.echo(_("no events yet: create one with `eventflow new`"))
     else:
-        found.write(day, sys.stdout)
+        found.write(day, sys.stdout, width=width_for(wide))
     if check_mode and found.any_overdue(day):
         ctx.exit(3)
 
 
 def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
     """What ``status EVENT`` prints, but for the day, with the warnings; kept for next time."""
+    from .explain import due_days
+    from .i18n import language
     from .index import save_view, status_view, view_stamp
 
     stamp = view_stamp(eng, event_id)  # taken before the event is read
     view = status_view(eng, eng.project.load(event_id))
+    view["days"] = due_days(view, language())  # so that `why` prints it without Babel
     warnings = list(dict.fromkeys(eng.warnings))
     eng.warnings.clear()
     save_view(eng, event_id, stamp, view, warnings)
@@ -484,79 +509,50 @@ def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
 
 @cli.command()
 @event_argument
+@wide_option
 @json_option
 @click.pass_context
-def why(ctx: click.Context, event: str, as_json: bool) -> None:
+def why(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
     """List every unmet requirement for leaving the event's current stage.
 
     \b
     Example:
         eventflow why pirkanmaa
     """
-    eng = engine(ctx)
-    ev = eng.load(event)
-    verdict = eng.judge(ev)
-    found = eng.blockers(verdict)
-    flush_warnings(eng)
-    if as_json:
-        emit_json({"id": ev.id, "stage": ev.stage, "status": verdict.status,
-                   "judged_at_stage": verdict.stage, "can_advance": verdict.can_leave,
-                   "leave_from": verdict.leave_from.isoformat() if verdict.leave_from else None,
-                   "regressions": len(verdict.regressions),
-                   "blockers": [b.to_json() for b in found]})
-        return
-    if verdict.status == "cancelled":
-        click.echo(_("{event} is cancelled (at '{stage}'): nothing to leave; `eventflow reopen "
-                     "{event} {stage} --reason ...` brings it back").format(event=ev.id,
-                                                                            stage=verdict.stage))
-        return
-    if verdict.status == "done" and not found:
-        click.echo(_("{event} is done: every stage was left and every requirement still "
-                     "holds").format(event=ev.id))
-        return
-    if not found:
-        click.echo(_("{event} can leave '{stage}': every requirement is met "
-                     "(eventflow advance {event})").format(event=ev.id, stage=ev.stage))
-        return
-    regressions = [b for b in found if b.kind == "regression"]
-    if verdict.status == "done":
-        click.echo(_("{event} is done, but {count} requirement(s) of stages it left no longer "
-                     "hold:").format(event=ev.id, count=len(regressions)))
-    else:
-        also = (_(", {count} of them regression(s)").format(count=len(regressions))
-                if regressions else "")
-        click.echo(_("{event} cannot leave '{stage}' yet; {count} requirement(s) "
-                     "unmet{also}:").format(event=ev.id, stage=ev.stage, count=len(found),
-                                            also=also))
-    print_blockers_to(found, err=False)
-
-
-def print_blockers_to(blockers: list[Any], err: bool) -> None:
-    """Blockers as people read them: regressions first, each with owner, due, source, fix."""
+    from .explain import why_json, why_lines
     from .i18n import language
-    from .present import day
+    from .index import cached_status
 
-    titles = {"regression": _("regressions (stages already left):"),
-              "requirement": _("requirements of this stage:"), "time": _("time:"),
-              "veto": _("plugin vetoes:")}
-    heading = ""
-    for b in blockers:
-        kind = getattr(b, "kind", "requirement")
-        title = titles.get(kind, "")
-        if title != heading and len({getattr(x, "kind", "") for x in blockers}) > 1:
-            click.echo(f"  {title}", err=err)
-            heading = title
-        due = _(", due {date}").format(date=day(b.due, language())) if b.due else ""
-        stage = (_(" of {stage}").format(stage=b.stage)
-                 if kind == "regression" and getattr(b, "stage", "") else "")
-        click.echo(clean(f"  ✗ {b.item}{stage}: {b.label}"), err=err)
-        if b.owner or b.source:
-            click.echo(clean("      " + _("owner {owner}{due}; source {source}").format(
-                owner=b.owner or "-", due=due, source=b.source or "-")), err=err)
-        click.echo(clean(f"      {b.reason}"), err=err)
-        fix = getattr(b, "fix", "")
-        if fix and fix not in b.reason:
-            click.echo(clean("      " + _("fix: {fix}").format(fix=fix)), err=err)
+    day = today()
+    # the verdict as `status EVENT` keeps it (index.py); else the engine judges and keeps it
+    view = cached_status(ctx.find_root().obj.get("dir"), event)
+    if view is None:
+        eng = engine(ctx)
+        view = _status_one(eng, eng.project.resolve(event))
+    for warning in dict.fromkeys(view["warnings"]):
+        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                    fg="yellow")
+    if as_json:
+        emit_json(why_json(view, day))
+        return
+    from .present import wrap
+
+    width = width_for(wide)
+    for line in why_lines(view, day, language()):
+        click.echo(wrap(line, width))
+
+
+def print_blockers_to(blockers: list[Any], err: bool, width: int | None = None) -> None:
+    """Blockers as people read them (explain.py): regressions first, each with owner, due,
+    source, fix; lines longer than ``width`` broken between words
+    (:func:`eventflow.present.wrap`)."""
+    from .explain import blocker_lines
+    from .i18n import language
+    from .present import wrap
+
+    shapes = [b if isinstance(b, dict) else b.to_json() for b in blockers]
+    for line in blocker_lines(shapes, language()):
+        click.echo(wrap(line, width), err=err)
 
 
 @cli.command()
@@ -587,9 +583,10 @@ def history(ctx: click.Context, event: str, as_json: bool) -> None:
 @cli.command("next")
 @click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3650),
               help="How far ahead to look.")
+@wide_option
 @json_option
 @click.pass_context
-def next_(ctx: click.Context, days: int, as_json: bool) -> None:
+def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
     """What falls due soon (and what is overdue), across all events.
 
     \b
@@ -605,11 +602,22 @@ def next_(ctx: click.Context, days: int, as_json: bool) -> None:
         return
     if not rows:
         click.echo(_("nothing due in the next {days} days").format(days=days))
-    for r in rows:
-        flag = _("OVERDUE") if r["overdue"] else ""
-        kind = "" if r["required"] else _("(advice)")
-        click.echo(clean(f"{r['due']}  {flag:<7}  {r['event']:<26} {r['item']:<32} "
-                         f"{r['owner']:<15} {kind}").rstrip())
+        return
+    cells = [[str(r["due"]), _("OVERDUE") if r["overdue"] else "", r["event"], r["item"],
+              r["owner"], "" if r["required"] else _("(advice)")] for r in rows]
+    width = width_for(wide)
+    if width is None:
+        for due, flag, event_id, item, owner, kind in cells:
+            click.echo(clean(f"{due}  {flag:<7}  {event_id:<26} {item:<32} {owner:<15} "
+                             f"{kind}").rstrip())
+        return
+    from .present import fit_table
+
+    # the item gives way first, then the owner; the event id (what people type) only beyond
+    # 24 characters; the date never
+    for line in fit_table([[""] * 6, *[[clean(c) for c in row] for row in cells]], width,
+                          shrink=((3, 12), (4, 8), (2, 24)))[1:]:
+        click.echo(line)
 
 
 # changing -----------------------------------------------------------------------------------
@@ -838,7 +846,7 @@ def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> N
 
     Only ``eventflow.toml`` is read unless it activates plugins, so ``--help`` stays fast.
     """
-    from .commands_plugins import load_commands
+    from .plugin_commands import load_commands
 
     for problem in load_commands(group, sys.argv[1:] if args is None else args):
         click.secho(_("warning: {message}").format(message=clean(problem)), err=True,

@@ -141,16 +141,21 @@ def edit_settings(root: Path, name: str, *, enable: bool,
     Comments and layout are kept (tomlkit). The new text is checked (it parses, and with
     ``enable`` the plugins it activates load) before it replaces the file in one atomic step.
     """
-    import tomli
     import tomlkit
 
     from .errors import FileFormatError, InvalidInput
     from .folder import SETTINGS_FILE
     from .plugins import get_plugin_manager, installed_entry_points
-    from .store import atomic_write
+    from .store import MAX_EVENT_BYTES, atomic_write, parse_toml, read_capped
 
     path = root / SETTINGS_FILE
-    text = path.read_text(encoding="utf-8")
+    try:
+        raw = read_capped(path, MAX_EVENT_BYTES)
+    except FileNotFoundError:
+        raise FileFormatError(path, "file not found",
+                              fix="run eventflow init in the planning folder") from None
+    parse_toml(path, raw)  # a huge or hostile file is refused before tomlkit reads it
+    text = raw.decode("utf-8")
     try:
         doc = tomlkit.parse(text)
     except Exception as exc:
@@ -211,9 +216,9 @@ def edit_settings(root: Path, name: str, *, enable: bool,
     new_text = tomlkit.dumps(doc)
     if not new_text.endswith("\n"):
         new_text += "\n"
-    try:
-        tomli.loads(new_text)
-    except tomli.TOMLDecodeError as exc:  # never write what eventflow could not read back
+    try:  # never write what eventflow could not read back
+        parse_toml(path, new_text.encode("utf-8"))
+    except FileFormatError as exc:
         raise InvalidInput(_("the edit would make {path} unreadable ({error}); nothing "
                              "changed").format(path=path, error=exc)) from None
     if enable:
@@ -300,58 +305,7 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def find_folder(args: list[str]) -> str | None:
-    """The planning folder a command line will use (``--dir`` before the command, else as
-    :func:`eventflow.folder.planning_folder` finds it), found without importing the engine."""
-    from .folder import planning_folder
-
-    directory = None
-    for i, arg in enumerate(args):
-        if not arg.startswith("-"):
-            break
-        if arg == "--dir" and i + 1 < len(args):
-            directory = args[i + 1]
-        elif arg.startswith("--dir="):
-            directory = arg.split("=", 1)[1]
-    return planning_folder(directory or None)
-
-
 def _path(text: str) -> Path:
     from pathlib import Path
 
     return Path(text)
-
-
-def load_commands(group: click.Group, args: list[str]) -> list[str]:
-    """Add the commands of the plugins the planning folder activates; return the problems.
-
-    Reads only ``eventflow.toml`` unless it activates plugins, so that ``eventflow --help``
-    stays fast. A command name already taken is left out with a message naming the plugin.
-    """
-    import os
-    import re
-
-    folder = find_folder(args)
-    if folder is None:
-        return []
-    try:
-        from .folder import SETTINGS_FILE
-
-        with open(os.path.join(folder, SETTINGS_FILE), "rb") as fh:
-            raw = fh.read()
-    except OSError:
-        return []  # the command itself reports a missing eventflow.toml
-    if not re.search(rb"^\s*active\s*=\s*\[\s*[\"']", raw, re.M):
-        return []  # no plugin activated: nothing to load, and no TOML parser to import
-    import tomli
-
-    try:
-        active = tomli.loads(raw.decode("utf-8")).get("plugins", {}).get("active", [])
-    except (UnicodeDecodeError, tomli.TOMLDecodeError, AttributeError):
-        return []  # the command itself reports a broken or missing eventflow.toml
-    if not isinstance(active, list) or not active or not all(isinstance(a, str) for a in active):
-        return []
-    from .plugins import add_plugin_commands, get_plugin_manager
-
-    pm = get_plugin_manager(active, builtins=False, strict=False)
-    return [str(problem) for problem in add_plugin_commands(pm, group)]

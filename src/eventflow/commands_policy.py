@@ -11,7 +11,7 @@ import click
 if TYPE_CHECKING:
     from pathlib import Path
     from .engine import Engine
-    from .policy.catalogue import Policy
+    from .policy.catalogue import Policy, Rule
 
 
 def _engine(ctx: click.Context) -> Engine:
@@ -36,6 +36,14 @@ def _engine(ctx: click.Context) -> Engine:
 
 def _plugin_features(eng: Engine) -> list[tuple[str, Path, str | None]]:
     return [(plugin, path, steps) for path, steps, plugin in eng.registry.policies]
+
+
+def _rules(eng: Engine) -> list[Rule]:
+    """eventflow's rules, then the rules of the plugins' features (read, not run)."""
+    from .policy.catalogue import load_rules, plugin_rules
+
+    features = _plugin_features(eng)
+    return load_rules() + (plugin_rules(features) if features else [])
 
 
 def _policy(eng: Engine) -> Policy:
@@ -84,10 +92,13 @@ def attach(cli: click.Group) -> None:
         rows: list[dict[str, Any]] = []
         for rule in pol.rules:
             items = pol.items_for(rule.id)
-            scenarios = [s for s in pol.scenarios_for(rule.id)
-                         if s.language == scenario_lang and not s.plugin]
+            own = pol.own_scenarios(rule)
+            # a plugin may write its rules in one language only: then they are shown in it
+            scenarios = [s for s in own if s.language == scenario_lang] or (
+                own if rule.plugin else [])
             rows.append({
                 "rule": rule.id, "kind": rule.kind, "text": rule.label(lang),
+                "source": rule.source,
                 "items": [{"item": i.id, "stage": i.stage, "required": i.required,
                            "label": i.text(lang)} for i in items],
                 "scenarios": [{"name": s.name, "polarity": s.polarity,
@@ -95,10 +106,13 @@ def attach(cli: click.Group) -> None:
                               for s in scenarios]})
         plugins: list[dict[str, Any]] = []
         for plugin, _path, _steps in _plugin_features(eng):
-            own = [s for s in pol.scenarios if s.plugin == plugin]
-            plugins.append({"plugin": plugin, "scenarios": [
+            # a plugin's scenarios that specify none of its rules (those are listed above)
+            loose = [s for s in pol.scenarios if s.plugin == plugin and not s.rule_ids]
+            plugins.append({"plugin": plugin,
+                            "rules": [r.id for r in pol.rules if r.plugin == plugin],
+                            "scenarios": [
                 {"feature": s.feature, "rule": s.rule_name, "name": s.name,
-                 "last": outcome.get((s.feature_file.name, s.name))} for s in own]})
+                 "last": outcome.get((s.feature_file.name, s.name))} for s in loose]})
         flush_warnings(eng)
         if as_json:
             emit_json({"lang": lang, "verified_at": last.get("verified_at"), "rules": rows,
@@ -112,7 +126,8 @@ def attach(cli: click.Group) -> None:
                        n=len(rows)))
         for row in rows:
             click.echo("")
-            click.echo(clean(f"{row['rule']} [{row['kind']}] {row['text']}"))
+            source = "" if row["source"] == "eventflow" else f", plugin {row['source']}"
+            click.echo(clean(f"{row['rule']} [{row['kind']}{source}] {row['text']}"))
             for i in row["items"]:
                 need = _("required") if i["required"] else _("advice")
                 click.echo(clean("    " + _("enforced at {stage}: {item} ({need}) — "
@@ -124,6 +139,8 @@ def attach(cli: click.Group) -> None:
                 click.echo(clean(f"    {mark.get(s['last'], '·')} {s['polarity'] or '-':<6} "
                                  f"{s['name']}"))
         for entry in plugins:
+            if not entry["scenarios"]:
+                continue
             click.echo("")
             click.echo(clean(_("Policy of plugin {plugin}:").format(plugin=entry["plugin"])))
             for s in entry["scenarios"]:
@@ -219,11 +236,10 @@ def attach(cli: click.Group) -> None:
             eventflow policy check pirkanmaa
         """
         from .cli import engine
-        from .policy.catalogue import load_rules
 
         eng = engine(ctx)
         ev = eng.load(event)
-        verdicts = judge(eng, ev, load_rules())
+        verdicts = judge(eng, ev, _rules(eng))
         flush_warnings(eng)
         broken = [v for v in verdicts if v["verdict"] == "broken"]
         if as_json:
@@ -237,8 +253,10 @@ def attach(cli: click.Group) -> None:
             mark = {"kept": "✓", "broken": "✗", "not yet due": "…", "waived": "~",
                     "advice not followed": "!"}
             for v in verdicts:
+                source = (" (" + _("plugin {plugin}").format(plugin=v["source"]) + ")"
+                          if v["source"] not in (None, "eventflow") else "")
                 click.echo(clean(f"{mark[v['verdict']]} {v['rule']:<22} "
-                                 f"{state_text(v['verdict']):<19} {v['text']}"))
+                                 f"{state_text(v['verdict']):<19} {v['text']}{source}"))
                 for item in v["items"]:
                     due = (", " + _("due {date}").format(date=item["due"])
                            if item["due"] and item["verdict"] != "kept" else "")
@@ -280,7 +298,7 @@ def attach(cli: click.Group) -> None:
             from .cli import engine, today
 
             eng = engine(ctx)  # an event needs its planning folder
-            event = event_verdict(eng, eng.load(event_name), today(), lang)
+            event = event_verdict(eng, eng.load(event_name), today(), lang, pol.rules)
         page = render(pol, load_results(), None, lang, event)
         flush_warnings(eng)
         from pathlib import Path
@@ -302,11 +320,14 @@ RULE_STATES = ("kept", "broken", "advice not followed", "not yet due", "waived")
 def judge(eng: Engine, event: Any, rules: list[Any]) -> list[dict[str, Any]]:
     """Every rule with items in the event's workflow, judged by the engine's one verdict:
     each item kept, waived, broken, advice not followed or not yet due, and the rule the
-    worst of its items. Items whose source is a section of the guide (``guide:…``) are
-    grouped under that section, so that no item of the workflow is left out."""
+    worst of its items. ``rules`` are eventflow's and the plugins' alike; each verdict names
+    its rule's ``source`` (``eventflow`` or the plugin). Items whose source is a section of the
+    guide (``guide:…``) or no known rule are grouped under that source (``source`` None), so
+    that no item of the workflow is left out."""
     verdict = eng.judge(event)
     lang = eng.lang
     labels = {rule.id: (rule.kind, rule.label(lang)) for rule in rules}
+    sources = {rule.id: rule.source for rule in rules}
     by_source: dict[str, list[Any]] = {}
     for r in verdict.requirements:
         if r.item.source:
@@ -326,6 +347,6 @@ def judge(eng: Engine, event: Any, rules: list[Any]) -> list[dict[str, Any]]:
         worst = next((state for state in ("broken", "advice not followed", "not yet due",
                                           "waived") if state in states), "kept")
         kind, text = labels.get(source, ("guide", source.split(":", 1)[-1].replace("-", " ")))
-        verdicts.append({"rule": source, "kind": kind, "text": text, "verdict": worst,
-                         "items": items})
+        verdicts.append({"rule": source, "kind": kind, "text": text,
+                         "source": sources.get(source), "verdict": worst, "items": items})
     return verdicts

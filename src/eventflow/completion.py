@@ -36,6 +36,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .folder import planning_folder
+from .names import WORKFLOWS_DIR
 
 COMPLETE_VAR = "_EVENTFLOW_COMPLETE"
 
@@ -105,7 +106,7 @@ def _workflow(ctx: Any) -> dict[str, Any]:
 
 def _workflow_folders(root: str | None) -> list[str]:
     shipped = os.path.join(os.path.dirname(os.path.abspath(__file__)), "workflows")
-    return ([os.path.join(root, "workflows")] if root else []) + [shipped]
+    return ([os.path.join(root, WORKFLOWS_DIR)] if root else []) + [shipped]
 
 
 # the completers ----------------------------------------------------------------------------------

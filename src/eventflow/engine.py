@@ -111,11 +111,12 @@ class Engine:
     def workflow_files(self) -> dict[str, Path]:
         """Workflow id → file, from plugins and the planning folder's ``workflows/``."""
         from .errors import FileFormatError
+        from .names import WORKFLOWS_DIR
         from .store import read_toml
 
         # plugins' workflows were read (and their ids checked) when they registered
         found = {wf_id: path for wf_id, (path, _) in self.registry.workflow_ids.items()}
-        folder = self.project.root / "workflows"
+        folder = self.project.root / WORKFLOWS_DIR
         for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
             try:
                 wf_id = read_toml(path)[0].get("workflow", {}).get("id")

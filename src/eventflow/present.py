@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}
 _CLOCK_WORD = {"fi": "klo ", "sv": "kl. ", "en": ""}
@@ -114,3 +115,107 @@ def clean(text: object) -> str:
     """Text safe for a terminal: control characters (escape sequences) shown, not obeyed."""
     return "".join(ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}"
                    for ch in str(text))
+
+
+# fitting the terminal -----------------------------------------------------------------------
+# Lines for people are cut to the terminal's width with "…" (a cell at a time in tables); a
+# date is never cut. Output to a pipe or a file, and ``--wide``, keep every cell in full.
+ELLIPSIS = "…"
+
+
+def terminal_width(out: object, wide: bool = False) -> int | None:
+    """The width to fit lines written to ``out`` to: the terminal's columns
+    (``shutil.get_terminal_size``, which honours ``COLUMNS``) when ``out`` is a terminal, or
+    ``None`` (cells in full) when it is not or when ``wide`` is set (``--wide``)."""
+    if wide:
+        return None
+    isatty = getattr(out, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, 20)
+
+
+def shorten(text: str, width: int | None) -> str:
+    """``text`` in at most ``width`` characters: cut with "…" after its last whole word when
+    one ends in the last third, else inside the word. ``None``: ``text`` as it is."""
+    if width is None or len(text) <= width:
+        return text
+    if width < 2:
+        return ELLIPSIS[:width]
+    kept = text[:width - 1]
+    space = kept.rfind(" ")
+    if space > max(width * 2 // 3, len(kept) - len(kept.lstrip())):
+        kept = kept[:space]
+    return kept.rstrip() + ELLIPSIS
+
+
+def wrap(text: str, width: int | None) -> str:
+    """``text`` (one line) in lines of at most ``width`` characters, broken between words
+    only (a longer word stands on its own line), the next lines indented two more spaces than
+    the first. For prose, where nothing may be lost; ``None``: ``text`` as it is."""
+    if width is None or len(text) <= width:
+        return text
+    import textwrap
+
+    lead = len(text) - len(text.lstrip(" "))
+    return textwrap.fill(text.strip(), width, initial_indent=" " * lead,
+                         subsequent_indent=" " * (lead + 2), break_long_words=False,
+                         break_on_hyphens=False)
+
+
+def fit_lines(text: str, width: int | None) -> str:
+    """Every line of ``text`` cut to ``width`` with :func:`shorten`."""
+    if width is None:
+        return text
+    return "\n".join(shorten(line, width) for line in text.split("\n"))
+
+
+def fit_table(rows: list[list[str]], width: int, *, right: frozenset[int] = frozenset(),
+              shrink: tuple[tuple[int, int], ...] = (),
+              paint: Callable[[int, int, str], str] | None = None) -> list[str]:
+    """Rows of cells (the first row the headings) as lines of at most ``width`` characters.
+
+    Each column is as wide as its widest cell. While the table is too wide: columns with no
+    text under their heading are left out, then the columns of ``shrink`` (``(column,
+    narrowest)``, in that order) give up characters, their cells cut with "…"; columns that
+    still do not fit are left out from the right, and a line that had text in them ends with
+    "…". ``right``: columns aligned right. ``paint(row, column, padded_cell)`` styles a cell
+    (colour) after it is measured. Columns are numbered as in ``rows`` throughout."""
+    if not rows:
+        return []
+    columns = list(range(len(rows[0])))
+    widths = {i: max(len(row[i]) for row in rows) for i in columns}
+
+    def total() -> int:
+        return sum(widths[i] for i in columns) + len(columns) - 1
+
+    if total() > width:
+        columns = [i for i in columns if any(row[i] for row in rows[1:])] or columns[:1]
+    for column, narrowest in shrink:
+        excess = total() - width
+        if excess <= 0:
+            break
+        if column in columns:
+            widths[column] -= max(0, min(widths[column] - narrowest, excess))
+    if total() > width:  # the columns that fit whole, leaving room for " …"
+        end = widths[columns[0]]
+        for at, i in enumerate(columns[1:], 1):
+            end += 1 + widths[i]
+            if end > width - 2:
+                columns = columns[:at]
+                break
+    hidden = [i for i in range(len(rows[0])) if i not in columns]
+    lines = []
+    for r, row in enumerate(rows):
+        cells = []
+        for i in columns:
+            cell = shorten(row[i], widths[i])
+            cell = cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            cells.append(paint(r, i, cell) if paint else cell)
+        line = " ".join(cells).rstrip()
+        if any(row[i] for i in hidden if any(rows[k][i] for k in range(1, len(rows)))):
+            line += " " + ELLIPSIS
+        lines.append(line)
+    return lines

@@ -1,25 +1,29 @@
 """The ``eventflow`` command's front door.
 
-Planners run ``eventflow status`` and ``eventflow status EVENT`` dozens of times a day.
-When what eventflow knows from earlier commands, kept in ``.eventflow/`` and checked against
-the files, is enough, they are answered here without importing click, the engine or the event
-model, which is most of what such a command would otherwise cost. Everything else goes to the
-click CLI (cli.py) untouched: every other command and option, ``--help``, a cache that is
-missing or out of date, and any case that would need a warning or an error message (the CLI
-says those).
+Planners run ``eventflow status``, ``eventflow status EVENT`` and ``eventflow why EVENT``
+dozens of times a day. When what eventflow knows from earlier commands, kept in
+``.eventflow/`` and checked against the files, is enough, they are answered here without
+importing click, the engine or the event model, which is most of what such a command would
+otherwise cost. Everything else goes to the click CLI (cli.py) untouched: every other command
+and option, ``--help``, a cache that is missing or out of date, and any case that would need a
+warning or an error message (the CLI says those).
 
-The front door only reads. ``status`` and ``status EVENT`` read the caches of index.py through
-the same functions the CLI uses (:func:`eventflow.index.cached_listing`,
-:func:`eventflow.index.cached_status`, :func:`eventflow.index.render_status`), so both print
-the same bytes. Every change of an event, ``check`` included, goes through the engine
-(:meth:`eventflow.engine.Engine.change`), the one write path where the judgement is made.
+The front door only reads. ``status``, ``status EVENT`` and ``why EVENT`` read the caches of
+index.py through the same functions the CLI uses (:func:`eventflow.index.cached_listing`,
+:func:`eventflow.index.cached_status`, :func:`eventflow.index.render_status`,
+:func:`eventflow.explain.why_lines`), so both print the same bytes. Every change of an
+event, ``check`` included, goes through the engine (:meth:`eventflow.engine.Engine.change`),
+the one write path where the judgement is made.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import IO, Callable
+from typing import IO, TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 def main() -> None:
@@ -43,24 +47,48 @@ def answer(args: list[str], out: IO[str]) -> int | None:
         return None  # the CLI says what is wrong with --dir (or EVENTFLOW_DIR, its value)
     if not _writes_any_text(out):
         return None  # the CLI writes what the stream cannot encode its own way
-    if not rest or rest[0] != "status" or len(rest) > 2:
+    if not rest or rest[0] not in ("status", "why") or len(rest) > 2:
         return None
     event = rest[1] if len(rest) == 2 else None
     if event is not None and (not event or event.startswith("-")):
         return None  # an option (--json, --check, --help …): the CLI parses those
-    from .index import cached_listing, cached_status, render_status
+    if rest[0] == "why" and event is None:
+        return None  # the CLI says that EVENT is missing
+    from .index import cached_listing, cached_status, fit_status, render_status
+    from .present import terminal_width
     from .schedule import today
 
     day = today()
+    width = terminal_width(out)  # a terminal's lines are cut to fit it; a pipe's never
+    if rest[0] == "why":
+        return _why(directory, str(event), day, out, width)
     if event is not None:
         view = cached_status(directory, event)
         if view is None or view["warnings"]:
             return None
-        return _write(out, lambda: out.write(render_status(view, day, False)))
+        return _write(out, lambda: out.write(fit_status(render_status(view, day, False),
+                                                        width)))
     listing = cached_listing(directory, day)
     if listing is None or listing.warnings or not listing.n:
         return None
-    return _write(out, lambda: listing.write(day, out))
+    return _write(out, lambda: listing.write(day, out, width=width))
+
+
+def _why(directory: str | None, event: str, day: dt.date, out: IO[str],
+         width: int | None) -> int | None:
+    """``why EVENT`` from the event's kept view (explain.py), as the CLI prints it."""
+    from .index import cached_status
+
+    view = cached_status(directory, event)
+    if view is None or view["warnings"]:
+        return None
+    from .explain import why_lines
+    from .i18n import configure, language
+    from .present import wrap
+
+    configure(None, directory)  # the interface language, found as the CLI finds it
+    text = "".join(f"{wrap(line, width)}\n" for line in why_lines(view, day, language()))
+    return _write(out, lambda: out.write(text))
 
 
 def _writes_any_text(out: IO[str]) -> bool:

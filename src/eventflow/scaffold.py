@@ -44,7 +44,8 @@ $module = ["templates/*/*", "features/*.feature"]
 [tool.pytest.ini_options]
 testpaths = ["tests"]
 addopts = "-p no:cacheprovider"
-markers = ["$ident: the policy of the plugin $name"]
+markers = ["$ident: the policy of the plugin $name",
+           "$name.note-recorded: the rule that the organisers' note is recorded"]
 ''')
 
 README = Template('''\
@@ -96,7 +97,7 @@ ITEM: dict[str, Any] = {
     "required": True,
     "owner": "organiser",
     "due": "-12w",
-    "source": "$name:note",
+    "source": "$name.note-recorded",  # the rule of features/$ident.feature
 }
 
 
@@ -203,13 +204,16 @@ Feature: The organisers write down what they agreed
   Before the partner stage is left, the organisers record a note of what they agreed, so
   that everyone planning the day can read it. Source: the policy of $name.
 
+  @$name.note-recorded
   Rule: The partner stage is not left before the note is recorded
 
+    @kept
     Scenario: The note is recorded
       Given a $name training day whose partner stage is otherwise complete
       When the organisers record the note "Agreed with the city's board"
       Then the partner stage can be left
 
+    @broken
     Scenario: The note is missing
       Given a $name training day whose partner stage is otherwise complete
       Then leaving the partner stage is refused because "no note"
@@ -234,6 +238,8 @@ from eventflow.policy.steps import given, then, when
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "$ident: the policy of the plugin $name")
+    config.addinivalue_line("markers", "$name.note-recorded: the rule that the organisers' "
+                            "note is recorded")
 
 
 @pytest.fixture

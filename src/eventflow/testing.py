@@ -172,6 +172,25 @@ def complete_stage(engine: Engine, event_id: str) -> Event:
     return event
 
 
+#: The tags of the policy format (docs/plugins.md, register_policy) beyond a plugin's own.
+POLICY_MARKERS = {
+    "kept": "policy scenario in which its rule is kept",
+    "broken": "policy scenario in which its rule is broken",
+    "guard": "policy rule that blocks a stage transition",
+    "checklist": "policy rule ticked by a person, which may be waived with a reason",
+    "warning": "policy rule that is advice only",
+    "conditional": "policy rule that is a guard only when its condition applies",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Declare the policy format's tags as pytest markers, so that a plugin's features run
+    under ``--strict-markers`` with only its own tags (``@vasa``, ``@vasa.note-recorded``)
+    declared by the plugin."""
+    for name, text in POLICY_MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {text}")
+
+
 def plugin_label(plugin: object) -> str:
     """The name a test plugin is registered under: a module's name, else its class name."""
     name = getattr(plugin, "__name__", None)
@@ -231,14 +250,12 @@ def activate(project: Project, *names: str, settings: dict[str, dict[str, Any]] 
              ) -> None:
     """Write ``[plugins] active = names`` (and ``[plugins.<name>]`` settings) into the
     planning folder's ``eventflow.toml``, keeping everything else in it."""
-    import tomli
-
     import tomli_w
 
-    from .store import SETTINGS_FILE, atomic_write
+    from .store import MAX_EVENT_BYTES, SETTINGS_FILE, atomic_write, read_toml
 
     path = Path(project.root) / SETTINGS_FILE
-    data = tomli.loads(path.read_text(encoding="utf-8"))
+    data, _raw = read_toml(path, max_bytes=MAX_EVENT_BYTES)
     plugins = data.setdefault("plugins", {})
     plugins["active"] = list(names)
     for name, values in (settings or {}).items():

@@ -41,6 +41,8 @@ from .listing import (
     Listing,
     cached_listing,
     cached_status,
+    fit_listing,
+    fit_status,
     line_parts,
     render_status,
     use_colour,
@@ -56,7 +58,7 @@ from .refresh import (
     view_stamp,
 )
 
-__all__ = ["HEADER", "Entry", "Listing", "cached_listing", "cached_status", "entries",
-           "find_root", "index_path", "line_parts", "render_status", "save_view",
-           "status_listing", "status_view", "summaries", "summarize", "use_colour",
-           "view_path", "view_stamp", "write_listing"]
+__all__ = ["Entry", "HEADER", "Listing", "cached_listing", "cached_status", "entries",
+           "find_root", "fit_listing", "fit_status", "index_path", "line_parts",
+           "render_status", "save_view", "status_listing", "status_view", "summaries",
+           "summarize", "use_colour", "view_path", "view_stamp", "write_listing"]

@@ -18,6 +18,7 @@ from ..cachekeys import (
     write_cache,
 )
 from ..folder import SETTINGS_FILE, planning_folder
+from ..names import WORKFLOWS_DIR
 from .entry import DUES, REST, ROW_FIELDS, Entry, Key
 
 if TYPE_CHECKING:
@@ -83,11 +84,11 @@ def index_deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
         paths.update(os.path.join(folder, f) for f in files
                      if f.endswith((".py", ".toml", ".mo")))
     root = engine.project.root
-    paths.update({str(root / SETTINGS_FILE), str(root / "workflows"),
+    paths.update({str(root / SETTINGS_FILE), str(root / WORKFLOWS_DIR),
                   str(engine.project.events_dir / ".workflows")})
     paths.update(str(p) for p in engine.workflow_files.values())
     # also those skipped for a problem that a fix may remove
-    with contextlib.suppress(OSError), os.scandir(root / "workflows") as it:
+    with contextlib.suppress(OSError), os.scandir(root / WORKFLOWS_DIR) as it:
         paths.update(e.path for e in it if e.name.endswith(".toml"))
     if active_plugins:
         for plugin in engine.pm.get_plugins():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import IO, Any
@@ -37,20 +38,34 @@ from .entry import Entry, day_key
 # listing ----------------------------------------------------------------------------------------
 HEADER = (f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'REGRESS':>7}  "
           f"{'OVERDUE':>7}  NEXT DUE\n")
+# the listing's columns, for fitting it to a terminal (present.fit_table)
+HEADINGS = ("EVENT", "DATE", "STAGE", "ITEMS", "REGRESS", "OVERDUE", "NEXT DUE", "")
+_RIGHT = frozenset({3, 4, 5})
+# when the terminal is narrow: the next item's name gives way first, then the stage; the event
+# id (what people type) only beyond 24 characters; dates never
+_SHRINK = ((7, 8), (2, 9), (0, 24))
+_OVERDUE = 5
+_LINE_HEAD = re.compile(r"(\S+) +(\S+)  (\d+/\d+ \S+)")
+
+
+def headings() -> list[str]:
+    """:data:`HEADINGS` in the interface language; each fits its column of :data:`HEADER`
+    (a test holds the translations to that)."""
+    from ..i18n import pgettext
+
+    return [pgettext("status column", "EVENT"), pgettext("status column", "DATE"),
+            pgettext("status column", "STAGE"), pgettext("status column", "ITEMS"),
+            pgettext("status column", "REGRESS"), pgettext("status column", "OVERDUE"),
+            pgettext("status column", "NEXT DUE"), ""]
 
 
 def header() -> str:
-    """The listing's header line in the interface language (:data:`HEADER` in English); each
-    heading fits its column (a test holds the translations to that)."""
-    from ..i18n import pgettext
-
-    event, date = pgettext("status column", "EVENT"), pgettext("status column", "DATE")
-    stage, items = pgettext("status column", "STAGE"), pgettext("status column", "ITEMS")
-    regress = pgettext("status column", "REGRESS")
-    overdue, next_due = pgettext("status column", "OVERDUE"), pgettext("status column", "NEXT DUE")
+    """The listing's header line in the interface language (:data:`HEADER` in English)."""
+    event, date, stage, items, regress, overdue, next_due, _ = headings()
     return (f"{event:<28} {date:<10}  {stage:<20} {items:>5}  {regress:>7}  {overdue:>7}  "
             f"{next_due}\n")
-_RED, _RESET = "\x1b[31m", "\x1b[0m"
+
+
 _CHUNK = 4096
 
 
@@ -76,19 +91,69 @@ def line_parts(event_id: str, date: str, stage: str, stage_number: int, stages: 
 
 
 def use_colour(out: IO[str]) -> bool:
-    """Colour only on a terminal that supports it, and never when ``NO_COLOR`` is set."""
+    """Colour only on a terminal (as ``click.echo`` decides), one that supports it, and never
+    when ``NO_COLOR`` is set (https://no-color.org, which click leaves to its callers)."""
     if os.environ.get("NO_COLOR") is not None or os.environ.get("TERM") == "dumb":
         return False
     isatty = getattr(out, "isatty", None)
     return bool(isatty and isatty())
 
 
+def _red(text: str) -> str:
+    from click import style  # only for a terminal: the piped listing never imports click
+
+    return style(text, fg="red")
+
+
+def listing_cells(line: str) -> list[str] | None:
+    """The cells of a listing line (as :func:`line_parts` and ``fill_line`` lay it out, one
+    per :data:`HEADINGS`), or ``None`` for a line not laid out that way."""
+    found = _LINE_HEAD.match(line)
+    if found is None:
+        return None
+    rest = line[max(found.end(), found.start(3) + 20):].ljust(24)
+    if rest[0] != " " or rest[6:8] != "  " or rest[15:17] != "  " or rest[24:26] not in (
+            "", "  "):
+        return None
+    due, _, item = rest[26:].partition(" ")
+    return [found[1], found[2], found[3], rest[1:6].strip(), rest[8:15].strip(),
+            rest[17:24].strip(), due, item]
+
+
+def fit_listing(lines: list[str], width: int, colour: bool) -> str:
+    """The listing of rows ``lines`` (header included) in ``width`` columns: cells as wide as
+    their text, long ones cut with "…" (:func:`eventflow.present.fit_table`), the overdue
+    counts in red when ``colour``."""
+    from ..present import fit_table, shorten
+
+    rows = [headings()]
+    for line in lines:
+        cells = listing_cells(line)
+        if cells is None:  # not a listing line: each line cut to the width
+            return "".join(f"{shorten(line, width)}\n" for line in [header().rstrip(), *lines])
+        rows.append(cells)
+
+    def paint(row: int, column: int, cell: str) -> str:
+        return _red(cell) if row and column == _OVERDUE and cell.strip() else cell
+
+    table = fit_table(rows, width, right=_RIGHT, shrink=_SHRINK,
+                      paint=paint if colour else None)
+    return "".join(f"{line}\n" for line in table)
+
+
 def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
-                  colour: bool | None = None) -> int:
-    """Stream the plain-text listing of ``entries``; return the number of rows written."""
+                  colour: bool | None = None, width: int | None = None) -> int:
+    """Stream the plain-text listing of ``entries``; return the number of rows written.
+
+    ``width``: fit the listing to that many columns (a terminal's, see
+    :func:`eventflow.present.terminal_width`); ``None`` writes every cell in full."""
     if colour is None:
         colour = use_colour(out)
     key = day_key(today)
+    if width is not None:
+        lines = [e.line if e.lo < key <= e.hi else e.render(today)[1] for e in entries]
+        out.write(fit_listing(lines, width, colour))
+        return len(lines)
     if not colour:  # the usual case: each row as it was rendered for today
         every = entries if isinstance(entries, list) else list(entries)
         for start in range(0, len(every), _CHUNK):
@@ -104,7 +169,7 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
         else:
             count, line, cut = entry.render(today)
         if colour and count:
-            line = f"{line[:cut]}{_RED}{line[cut:cut + 7]}{_RESET}{line[cut + 7:]}"
+            line = f"{line[:cut]}{_red(line[cut:cut + 7])}{line[cut + 7:]}"
         rows.append(line)
         if len(rows) == _CHUNK:
             out.write((header() if not n else "") + "\n".join(rows) + "\n")
@@ -147,15 +212,21 @@ class Listing:
             return self._overdue
         return any(e.overdue_on(today) or e.regressions for e in self._entries)
 
-    def write(self, today: dt.date, out: IO[str], colour: bool | None = None) -> int:
-        """Stream the listing; the rendered rows are written as they are when they can be."""
+    def write(self, today: dt.date, out: IO[str], colour: bool | None = None,
+              width: int | None = None) -> int:
+        """Stream the listing; the rendered rows are written as they are when they can be.
+
+        ``width``: fit it to that many columns (see :func:`write_listing`)."""
         if colour is None:
             colour = use_colour(out)
+        if self._entries is None and width is not None and self.n:
+            out.write(fit_listing(self.text.split("\n")[:-1], width, colour))
+            return self.n
         if self._entries is None and not colour and self.n:
             out.write(header())
             out.write(self.text)
             return self.n
-        return write_listing(self.entries, today, out, colour)
+        return write_listing(self.entries, today, out, colour, width)
 
     def rows(self, today: dt.date) -> list[dict[str, Any]]:
         today_iso = today.isoformat()
@@ -245,6 +316,46 @@ def render_status(view: dict[str, Any], day: dt.date, as_json: bool) -> str:
                    else f"{line[0]}{overdue if line[1] < today else ''}\n"
                    for line in view["text"])
 
+
+
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _item_cells(line: str) -> list[str] | None:
+    """An item line of ``status EVENT`` as cells (mark, item, owner, "due", date, flags), or
+    ``None`` for any other line."""
+    if not line.startswith("    ") or line[4:5] not in ("✓", "✗", "!") or line[5:6] != " ":
+        return None
+    words = line[6:].split()
+    if not words:
+        return None
+    item, rest = words[0], words[1:]
+    is_due = len(rest) > 1 and rest[0] == "due" and _DATE.fullmatch(rest[1]) is not None
+    owner = rest.pop(0) if rest and not is_due else ""
+    due = rest[:2] if len(rest) > 1 and rest[0] == "due" and _DATE.fullmatch(rest[1]) else []
+    flags = rest[len(due):]
+    if any(flag not in ("REGRESSION", "OVERDUE") for flag in flags):
+        return None
+    return [line[:5], item, owner, *(due or ["", ""]), " ".join(flags)]
+
+
+def fit_status(text: str, width: int | None) -> str:
+    """What ``status EVENT`` prints (:func:`render_status`) in ``width`` columns: the item lines
+    as a table whose long cells are cut with "…" (never a date), every other line cut with "…"
+    (``eventflow why`` prints the reasons in full). ``None``: ``text`` as it is."""
+    if width is None:
+        return text
+    from ..present import fit_table, shorten
+
+    lines = text.split("\n")
+    items = {n: cells for n, line in enumerate(lines) if (cells := _item_cells(line))}
+    if items:
+        rows = [["", "", "", "", "", ""], *items.values()]
+        table = fit_table(rows, width, shrink=((1, 12), (2, 8)))[1:]
+        for n, fitted in zip(items, table, strict=True):
+            lines[n] = fitted
+    return "\n".join(line if n in items else shorten(line, width)
+                     for n, line in enumerate(lines))
 
 
 def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:

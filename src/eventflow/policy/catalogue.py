@@ -1,8 +1,13 @@
 """The policy catalogue: rules → the workflow items that enforce them → the scenarios that
 specify them.
 
-* rules come from ``eventflow/data/rules.toml`` (id, kind, text in fi/sv/en);
-* a workflow item enforces the rule its ``source`` names (``source = "R1"``);
+* eventflow's rules come from ``eventflow/data/rules.toml`` (id, kind, text in fi/sv/en);
+* a plugin's rules come from its features (``register_policy``): a ``Rule:`` tagged
+  ``@<plugin>.<name>`` (``@etno.board-invited``) is the rule ``etno.board-invited``, its text
+  the ``Rule:`` line in each language the plugin writes it in, its kind a tag ``@guard``,
+  ``@checklist``, ``@warning`` or ``@conditional`` (default guard), its source the plugin;
+* a workflow item enforces the rule its ``source`` names (``source = "R1"``,
+  ``source = "etno.board-invited"``);
 * a scenario specifies a rule when it sits under a ``Rule:`` tagged with the rule's id
   (``@R1``), and specifies an item when one of its steps names the item by (part of) its label
   in quotes (``the stage cannot be left until "a partner organisation co-plans" is in order``).
@@ -29,6 +34,12 @@ PACKAGE = Path(__file__).resolve().parent.parent
 RULES_FILE = PACKAGE / "data" / "rules.toml"
 RULE_ID = re.compile(r"^(R|G|L)\d+$")
 KEPT, BROKEN = "kept", "broken"
+#: A rule's kind (``data/rules.toml``; a tag on a plugin's ``Rule:``): guard = blocks a stage
+#: transition; checklist = ticked, may be waived; warning = advice; conditional = a guard only
+#: when its condition applies.
+KINDS = ("guard", "checklist", "warning", "conditional")
+
+
 def features_dir() -> Path:
     """The core policy: ``eventflow/features`` (a link to the checkout's ``features/``)."""
     return PACKAGE / "features"
@@ -36,6 +47,8 @@ def features_dir() -> Path:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule of the policy: eventflow's (``plugin`` empty) or a plugin's."""
+
     id: str
     kind: str
     text: dict[str, str]
@@ -43,8 +56,21 @@ class Rule:
     guide_section: str
     plugin: str = ""
 
+    @property
+    def source(self) -> str:
+        """Who states the rule: ``eventflow`` or the plugin's name."""
+        return self.plugin or "eventflow"
+
     def label(self, lang: str) -> str:
-        return self.text.get(lang) or self.text.get("en", "")
+        """The rule in ``lang``, else in English, else in the language it is written in."""
+        return self.text.get(lang) or self.text.get("en") or next(iter(self.text.values()), "")
+
+
+def plugin_rule_ids(plugin: str, tags: Iterable[str]) -> list[str]:
+    """The ids of ``plugin``'s rules among ``tags``: those of the form ``<plugin>.<name>`` (a
+    dot, so that a plugin can declare the tag as a pytest marker)."""
+    prefix = f"{plugin}."
+    return sorted(t for t in tags if t.startswith(prefix) and len(t) > len(prefix))
 
 
 @dataclass
@@ -64,7 +90,10 @@ class ScenarioInfo:
 
     @property
     def rule_ids(self) -> list[str]:
-        return sorted(t for t in self.tags if RULE_ID.match(t))
+        """The rules the scenario specifies: eventflow's (``R1``) and, in a plugin's feature,
+        that plugin's (``etno.board-invited``)."""
+        own = plugin_rule_ids(self.plugin, self.tags) if self.plugin else []
+        return sorted(t for t in self.tags if RULE_ID.match(t)) + own
 
     @property
     def polarity(self) -> str:
@@ -87,6 +116,30 @@ def _load_rules(path: Path) -> tuple[Rule, ...]:
 def load_rules(path: Path = RULES_FILE) -> list[Rule]:
     """Every rule of the catalogue, in file order."""
     return list(_load_rules(path))
+
+
+def rules_of_plugins(scenarios: Iterable[ScenarioInfo]) -> list[Rule]:
+    """The rules plugins' features state, in the order they first appear: one per tag
+    ``<plugin>.<name>`` on a plugin's scenarios (see the module's docstring)."""
+    found: dict[str, tuple[str, dict[str, str], list[str]]] = {}
+    for s in scenarios:
+        if not s.plugin:
+            continue
+        for rid in plugin_rule_ids(s.plugin, s.tags):
+            _plugin, text, kinds = found.setdefault(rid, (s.plugin, {}, []))
+            text.setdefault(s.language, s.rule_name or s.feature)
+            kinds += [k for k in KINDS if k in s.tags]
+    return [Rule(rid, kinds[0] if kinds else "guard", text, False, "", plugin)
+            for rid, (plugin, text, kinds) in found.items()]
+
+
+def plugin_rules(extra_features: Sequence[tuple[str, Path, str | None]]) -> list[Rule]:
+    """The rules of the plugins' features (``(plugin, features path, steps)`` as
+    :func:`build_policy` takes them), read without running or binding a step."""
+    scenarios: list[ScenarioInfo] = []
+    for plugin, path, _steps in extra_features:
+        scenarios += parse_features([path], plugin)
+    return rules_of_plugins(scenarios)
 
 
 # requirements named in steps -----------------------------------------------------------------
@@ -163,7 +216,7 @@ def duplicate_names(paths: Iterable[Path]) -> list[str]:
 # the whole picture ---------------------------------------------------------------------------
 @dataclass
 class Policy:
-    rules: list[Rule]
+    rules: list[Rule]  # eventflow's (data/rules.toml), then the plugins' (from their features)
     workflow: Workflow
     scenarios: list[ScenarioInfo]
     features: list[tuple[str, Path]]  # (plugin name or "", features path)
@@ -176,6 +229,10 @@ class Policy:
 
     def scenarios_for(self, rule_id: str) -> list[ScenarioInfo]:
         return [s for s in self.scenarios if rule_id in s.tags]
+
+    def own_scenarios(self, rule: Rule) -> list[ScenarioInfo]:
+        """The scenarios of ``rule`` written by whoever states it (eventflow, or the plugin)."""
+        return [s for s in self.scenarios_for(rule.id) if s.plugin == rule.plugin]
 
     def scenarios_naming(self, item_id: str) -> list[ScenarioInfo]:
         return [s for s in self.scenarios if item_id in s.items]
@@ -210,7 +267,7 @@ def build_policy(workflow: Workflow,
                     scenario.items.add(resolve_requirement(items, words).id)
                 except LookupError as exc:
                     scenario.problems.append(str(exc))
-    rules = load_rules(rules_file)
+    rules = load_rules(rules_file) + rules_of_plugins(scenarios)
     return Policy(rules, workflow, scenarios, features)
 
 
@@ -287,6 +344,7 @@ def trace_problems(policy: Policy, languages: Sequence[str] = LANGUAGES,
     * a rule (``required_rules``, default every rule in the catalogue) without a kept and a
       broken scenario in each language (English, Finnish and Swedish); the sentence names the
       folder that lacks it and the feature files of the other languages that have one;
+    * a plugin's rule without a kept and a broken scenario (in any language it is written in);
     * a workflow item with a ``source`` that no scenario names, or (for a rule source) that no
       scenario of that rule names;
     * a stage without a scenario about leaving it, and no scenario for reopen or cancel.
@@ -298,20 +356,32 @@ def trace_problems(policy: Policy, languages: Sequence[str] = LANGUAGES,
         problems += [f'{s.key}: names rule {rid}, which is not in the rule catalogue'
                      for rid in s.rule_ids if rid not in known]
     core = [s for s in policy.scenarios if not s.plugin]
-    wanted = list(required_rules) if required_rules is not None else sorted(known)
+    wanted = (list(required_rules) if required_rules is not None
+              else sorted(r.id for r in policy.rules if not r.plugin))
     for rid in wanted:
         for lang in languages:
             for polarity in (KEPT, BROKEN):
                 having = [s for s in core if rid in s.tags and s.polarity == polarity]
                 if not any(s.language == lang for s in having):
                     problems.append(missing_rule_problem(rid, polarity, lang, having))
+    for rule in policy.rules:
+        if not rule.plugin:
+            continue
+        own = policy.own_scenarios(rule)
+        for polarity in (KEPT, BROKEN):
+            if not any(s.polarity == polarity for s in own):
+                files = " and ".join(sorted({_where(s.feature_file) for s in own}))
+                problems.append(f"rule {rule.id} of plugin {rule.plugin} has no scenario in "
+                                f"which it is {polarity}; add one tagged @{polarity} under its "
+                                f"Rule: in {files}")
     for item in policy.workflow.items():
         if not item.source:
             continue
         naming = policy.scenarios_naming(item.id)
         if not naming:
             problems.append(f"item {item.id} (source {item.source}) is named by no scenario")
-        elif RULE_ID.match(item.source) and not any(item.source in s.tags for s in naming):
+        elif ((RULE_ID.match(item.source) or item.source in known)
+              and not any(item.source in s.tags for s in naming)):
             problems.append(f"item {item.id} is named by no scenario of its rule "
                             f"{item.source}")
     for stage in policy.workflow.stages:

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .catalogue import Policy
+    from collections.abc import Sequence
+
+    from .catalogue import Policy, Rule
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="{{ lang }}">
@@ -20,7 +22,7 @@ TEMPLATE = """<!DOCTYPE html>
 <title>{{ t.policy_title }}</title>
 <style>{{ style|safe }}
 .rule{margin:1rem 0;padding:.5rem 1rem;border-left:4px solid #44546a;background:#f7f8fa}
-.kind{font-size:.8rem;text-transform:uppercase;color:#4a4a4a}
+.kind,.source{font-size:.8rem;text-transform:uppercase;color:#4a4a4a}
 .passed{color:#176f2c}.failed{color:#b00020;font-weight:bold}.unknown{color:#4a4a4a}
 nav#contents ol{columns:14rem}
 </style>
@@ -59,7 +61,7 @@ nav#contents ol{columns:14rem}
 <h2 id="rules">{{ t.rules }}</h2>
 {% for r in rules %}
 <section class="rule" id="{{ r.id }}" aria-labelledby="{{ r.id }}-heading">
-<h3 id="{{ r.id }}-heading">{{ r.id }} <span class="kind">{{ r.kind }}</span>
+<h3 id="{{ r.id }}-heading">{{ r.id }} <span class="kind">{{ r.kind }}</span>{% if r.plugin %} <span class="source">{{ t.plugin_policy.format(name=r.plugin)|t }}</span>{% endif %}
 <span class="{{ r.verified }}">{{ r.verified_text }}</span>{% if r.event %} · <span class="st-{{ r.event.state|replace(' ', '-') }}">{{ event.id }}: {{ t[r.event.state] }}</span>{% endif %}</h3>
 <p>{{ r.text|t }}</p>
 {% if r.enforced %}<p>{{ t.enforced_by }}: {% for i in r.enforced %}{{ i.stage }} / <code>{{ i.id }}</code> ({{ t.required if i.required else t.advice }}){% if not loop.last %}; {% endif %}{% endfor %}</p>{% endif %}
@@ -133,13 +135,14 @@ def render(policy: Policy, last: dict[str, Any] | None, diagram: str | None = No
             "verified": {"kept": "passed", "broken": "failed", "unverified": "unknown"}[state],
             "verified_text": {"kept": t["passed"], "broken": t["failed"],
                               "unverified": t["not_run"]}[state],
-            "enforced": policy.items_for(rule.id),
-            "scenarios": scenario_rows([s for s in policy.scenarios_for(rule.id)
-                                        if not s.plugin]),
+            "plugin": rule.plugin, "enforced": policy.items_for(rule.id),
+            "scenarios": scenario_rows(policy.own_scenarios(rule)),
             "event": event_rules.get(rule.id)})
+    # a plugin's scenarios that specify none of its rules (those are shown with the rules)
+    loose = [s for s in policy.scenarios if s.plugin and not s.rule_ids]
     plugins = [{"name": name, "scenarios": scenario_rows(
-        [s for s in policy.scenarios if s.plugin == name])}
-        for name in sorted({s.plugin for s in policy.scenarios if s.plugin})]
+        [s for s in loose if s.plugin == name])}
+        for name in sorted({s.plugin for s in loose})]
     if event is not None:
         tally: dict[str, int] = {}
         for entry in event_rules.values():
@@ -156,13 +159,16 @@ def render(policy: Policy, last: dict[str, Any] | None, diagram: str | None = No
         plugins=plugins, svg=svg, event=event)
 
 
-def event_verdict(engine: Any, event: Any, today: Any, lang: str) -> dict[str, Any]:
-    """What the report shows of one event: its verdict per rule, through the dashboard's one
-    adapter of the engine's judgement."""
+def event_verdict(engine: Any, event: Any, today: Any, lang: str,
+                  rules: Sequence[Rule] | None = None) -> dict[str, Any]:
+    """What the report shows of one event: its verdict per rule (``rules``: the policy's,
+    eventflow's and the plugins'; default eventflow's), through the dashboard's one adapter
+    of the engine's judgement."""
     from ..dashboard.data import judgement, rule_states
     from .catalogue import load_rules
 
     verdict = judgement(engine, event, today, lang)
-    states = rule_states(verdict, {r.id: r for r in load_rules()}, lang)
+    known = list(rules) if rules is not None else load_rules()
+    states = rule_states(verdict, {r.id: r for r in known}, lang)
     return {"id": event.id, "title": event.title, "date": event.date.isoformat(),
             "stage": event.stage, "rules": {s["rule"]: s for s in states}}

@@ -85,7 +85,7 @@ ITEM: dict[str, Any] = {
     "required": True,
     "owner": "communications",
     "due": "-8w",
-    "source": "etno:board-invited",
+    "source": "etno.board-invited",  # the rule of features/etno_board.feature
 }
 
 

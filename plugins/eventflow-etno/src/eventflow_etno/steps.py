@@ -18,6 +18,8 @@ from eventflow.policy.steps import given, then, when
 def pytest_configure(config: pytest.Config) -> None:
     """Register the feature's tag when this module is loaded as a pytest plugin."""
     config.addinivalue_line("markers", "etno: the regional ETNO's policy")
+    config.addinivalue_line("markers", "etno.board-invited: the rule that the region's ETNO "
+                            "board is invited")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 
 from .registry import given, then, when
-from .world import EVENT_DATE, World
+from .world import EVENT_DATE, World, refused
 
 
 @given("a planner works on it {days:d} days before the event",
@@ -136,9 +136,7 @@ def not_before_event_day(world: World) -> None:
       "pyyntö hylätään, koska on liian aikaista",
       "begäran avvisas eftersom det är för tidigt")
 def refused_too_early(world: World) -> None:
-    result = world.result
-    assert result is not None and result.exit_code == 1, result.output if result else ""
-    assert "can be ticked from" in result.output, result.output
+    refused(world, "can be ticked from")
 
 
 @then('the request is refused until "{requirement}" is in order',
@@ -146,10 +144,8 @@ def refused_too_early(world: World) -> None:
       'begäran avvisas tills "{requirement}" är i ordning')
 def refused_until(world: World, requirement: str) -> None:
     item = world.requirement(requirement)
-    result = world.result
-    assert result is not None and result.exit_code == 1, result.output if result else ""
-    assert "cannot be recorded before" in result.output and item.id in result.output, \
-        result.output
+    output = refused(world, "cannot be recorded before")
+    assert item.id in output, output
 
 
 @then("the request is accepted", "pyyntö hyväksytään",
@@ -180,16 +176,12 @@ def nothing_stale(world: World) -> None:
       "pyyntö hylätään, koska päivä on jo mennyt",
       "begäran avvisas eftersom dagen redan har passerat")
 def refused_past(world: World) -> None:
-    result = world.result
-    assert result is not None and result.exit_code == 1, result.output if result else ""
-    assert "is in the past" in result.output, result.output
+    refused(world, "is in the past")
 
 
 @then("the request is refused because a stage is only reopened backwards",
       "pyyntö hylätään, koska vaiheen voi avata vain taaksepäin",
       "begäran avvisas eftersom ett skede bara kan öppnas på nytt bakåt")
 def refused_forward(world: World) -> None:
-    result = world.result
-    assert result is not None and result.exit_code == 1, result.output if result else ""
-    assert "earlier stage" in result.output, result.output
+    refused(world, "earlier stage")
     assert world.event.stage != "follow_up"

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from .registry import then
-from .world import DONE_WORDS, World
+from .world import DONE_WORDS, World, refused
 
 
 @then('the stage cannot be left until "{requirement}" is in order',
@@ -106,11 +106,9 @@ def cannot_waive(world: World, requirement: str) -> None:
       "pyyntö hylätään ja kaikki puuttuvat vaatimukset luetellaan:",
       "begäran avvisas och alla ouppfyllda krav listas:", requirement_table=True)
 def refused_listing(world: World, datatable: list[list[str]]) -> None:
-    result = world.result
-    assert result is not None, "no request was made on the command line"
-    assert result.exit_code == 1, f"exit code {result.exit_code}: {result.output}"
+    output = refused(world, "")
     listed = {line.split("✗", 1)[1].split(":", 1)[0].strip()
-              for line in result.output.splitlines() if "✗" in line}
+              for line in output.splitlines() if "✗" in line}
     listed.discard("(date)")  # not a requirement: the day the stage may be left
     expected = {world.requirement(row[0]).id for row in datatable if row and row[0].strip()}
     assert listed == expected, (f"refused listing {sorted(listed)}, the policy expects "
@@ -154,8 +152,6 @@ def history_reason(world: World, reason: str) -> None:
       "pyyntö hylätään, koska perustelu puuttuu",
       "begäran avvisas eftersom motivering saknas")
 def refused_without_reason(world: World) -> None:
-    result = world.result
-    assert result is not None, "no request was made on the command line"
-    assert result.exit_code == 1 and "--reason" in result.output, result.output
+    refused(world, "--reason")
     actions = [e["action"] for e in world.engine.project.history(world.event_id)]
     assert "reopen" not in actions and "cancel" not in actions, actions

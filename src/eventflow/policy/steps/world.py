@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from ...names import WORKFLOWS_DIR
 from ..resolve import resolve_requirement, resolve_stage
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class World:
         self.plan = (organiser, place)
         self.project = Project.init(self.base / "planning", self._settings(organiser))
         if self.workflow_file is not None:
-            folder = self.project.root / "workflows"
+            folder = self.project.root / WORKFLOWS_DIR
             folder.mkdir(exist_ok=True)
             shutil.copyfile(self.workflow_file, folder / f"{WORKFLOW_ID}.toml")
         municipality, region = self._place(place)
@@ -247,6 +248,16 @@ class World:
                                          obj={"engine": self.engine})
         self.engine.warnings.clear()
         return self.result
+
+
+def refused(world: World, words: str) -> str:
+    """Assert that the last command-line request was refused (exit code 1) with ``words`` in
+    its output, and return the output (for a Then step's further checks)."""
+    result = world.result
+    assert result is not None, "no request was made on the command line"
+    assert result.exit_code == 1, f"exit code {result.exit_code}: {result.output}"
+    assert words in result.output, result.output
+    return result.output
 
 
 def _plugins_for(request: pytest.FixtureRequest) -> tuple[str, ...]:
