@@ -71,7 +71,7 @@ def test_each_heading_fits_its_column(code, lang):
     translated = header()
     spans = [(0, 28, "<"), (29, 39, "<"), (41, 61, "<"), (62, 67, ">"), (69, 76, ">"),
              (78, 85, ">")]  # each column of HEADER: where it starts and ends, its alignment
-    for (start, end, align), english, word in zip(spans, HEADER.split(), headings()):
+    for (start, end, align), english, word in zip(spans, HEADER.split(), headings(), strict=False):
         assert HEADER[start:end].strip() == english  # (the spans are HEADER's)
         assert len(word) <= end - start, word
         at = start if align == "<" else end - len(word)
@@ -140,7 +140,7 @@ def test_json_keys_and_machine_values_stay_english(run, lang, event):
                         json.loads(run("status", event.id, "--json").output),
                         json.loads(run("status", "--json").output))
     for code in ("fi", "sv"):
-        for ours, english in zip(shapes[code], shapes["en"]):
+        for ours, english in zip(shapes[code], shapes["en"], strict=True):
             assert _keys(ours) == _keys(english)
         why, status, listing = shapes[code]
         why_en, status_en, listing_en = shapes["en"]
@@ -203,3 +203,15 @@ def test_the_english_interface_needs_no_catalogue(lang, monkeypatch):
     monkeypatch.setattr(i18n, "_load", lambda code: pytest.fail("a catalogue was read"))
     assert header() == HEADER
     assert i18n.pgettext("status column", "OVERDUE") == "OVERDUE"
+
+
+def test_the_dashboard_gives_the_checks_reasons_in_the_pages_language(run, lang, event,
+                                                                       tmp_path):
+    lang("en")  # the interface in English, the pages in Swedish
+    result = run("dashboard", "--html", str(tmp_path / "site"), "--lang", "sv")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("wrote ")
+    page = next((tmp_path / "site" / "events").glob("*.html")).read_text("utf-8")
+    assert "0 samarbetspartner utöver arrangören, minst 1 behövs" in page
+    assert "partner organisation(s) other than the organiser" not in page
+    assert i18n.language() == "en"  # the language in use before, afterwards

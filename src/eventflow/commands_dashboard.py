@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .i18n import _
+from .i18n import _, speaking
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -43,7 +43,8 @@ def attach(cli: click.Group) -> None:
 
         eng = engine(ctx)
         target = Path(html_dir)
-        stats = build(eng, target, today(), lang, force)
+        with speaking(lang or eng.lang):  # the checks' reasons in the pages' language
+            stats = build(eng, target, today(), lang, force)
         flush_warnings(eng)
         click.echo(_("wrote {path} ({events} events; {made} pages made, {kept} "
                      "unchanged)").format(path=target / "index.html", events=stats["events"],
@@ -54,7 +55,8 @@ def attach(cli: click.Group) -> None:
 
         def rebuild() -> None:
             fresh = _fresh_engine(ctx)
-            stats = build(fresh, target, today(), lang, False)
+            with speaking(lang or fresh.lang):
+                stats = build(fresh, target, today(), lang, False)
             flush_warnings(fresh)
             click.echo(_("wrote {path} ({events} events; {made} pages made, {kept} "
                          "unchanged)").format(path=target / "index.html",

@@ -87,6 +87,24 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return catalogue.ngettext(singular, plural, n)
 
 
+class speaking:  # noqa: N801 (a context manager used like a function)
+    """Messages in ``lang`` inside a ``with`` block (a document or page in its own language,
+    such as the dashboard's, whose reasons are then in the page's language); the language in
+    use before it afterwards. The caches keep what is made inside under ``lang``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGUAGES else "en"
+        self.saved: dict[str, Any] = {}
+
+    def __enter__(self) -> None:
+        self.saved = dict(_state)
+        _state.update(lang=self.lang, catalogue=None)
+
+    def __exit__(self, *exc: object) -> None:
+        _state.clear()
+        _state.update(self.saved)
+
+
 def pgettext(context: str, message: str) -> str:
     """``message`` in the interface language, as meant in ``context`` (a word that must be
     translated differently in one place, e.g. a column heading that has to fit its column)."""
