@@ -215,3 +215,36 @@ def test_the_dashboard_gives_the_checks_reasons_in_the_pages_language(run, lang,
     assert "0 samarbetspartner utöver arrangören, minst 1 behövs" in page
     assert "partner organisation(s) other than the organiser" not in page
     assert i18n.language() == "en"  # the language in use before, afterwards
+
+
+def test_no_function_hides_the_translation_function():
+    """``stale, _ = …`` in a function that also says ``_("…")`` makes ``_`` a local name there:
+    the message then fails with "'int' object is not callable" (or UnboundLocalError)."""
+    import ast
+
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp,
+              ast.DictComp, ast.GeneratorExp, ast.ClassDef)
+
+    def own_nodes(scope: ast.AST) -> list[ast.AST]:
+        found, todo = [], list(ast.iter_child_nodes(scope))
+        while todo:
+            node = todo.pop()
+            found.append(node)
+            if not isinstance(node, scopes):
+                todo.extend(ast.iter_child_nodes(node))
+        return found
+
+    hidden = []
+    for path in sorted(Path(i18n.__file__).parent.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for scope in ast.walk(tree):
+            if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            nodes = own_nodes(scope)
+            assigns = any(isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+                          for n in nodes)
+            calls = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                        and n.func.id == "_" for n in nodes)
+            if assigns and calls:
+                hidden.append(f"{path.name}:{scope.lineno} {scope.name}")
+    assert hidden == []
