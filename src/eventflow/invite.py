@@ -116,7 +116,7 @@ def read_list(path: Path) -> list[Recipient]:
                               fix=_("give the path of a CSV file with an 'email' column")) from None
     if len(raw) > MAX_LIST_BYTES:
         raise FileFormatError(path, _("is over {n} bytes").format(n=MAX_LIST_BYTES),
-        fix=_("split the list"))
+                              fix=_("split the list"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
