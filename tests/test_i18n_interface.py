@@ -252,3 +252,34 @@ def test_no_function_hides_the_translation_function():
             if assigns and calls:
                 hidden.append(f"{path.name}:{scope.lineno} {scope.name}")
     assert hidden == []
+
+
+@pytest.mark.parametrize("code", ["fi", "sv"])
+@pytest.mark.parametrize("limit", [10**6, 0])  # message by message; the whole file at once
+def test_the_lazy_catalogue_answers_as_the_standard_reader(code, limit):
+    import gettext
+    import io as bytes_io
+
+    data = (LOCALE / code / "LC_MESSAGES" / "eventflow.mo").read_bytes()
+    standard = gettext.GNUTranslations(bytes_io.BytesIO(data))
+    with open(LOCALE / code / "LC_MESSAGES" / "eventflow.po", "rb") as fh:
+        messages = [m for m in read_po(fh) if m.id]
+    catalogue = i18n.Catalogue(data)
+    catalogue.LIMIT = limit
+    for m in messages:
+        if isinstance(m.id, tuple):
+            for n in (0, 1, 2, 5):
+                assert catalogue.ngettext(*m.id, n) == standard.ngettext(*m.id, n)
+        elif m.context:
+            assert catalogue.pgettext(m.context, m.id) == standard.pgettext(m.context, m.id)
+        else:
+            assert catalogue.gettext(m.id) == standard.gettext(m.id)
+    assert catalogue.gettext("not a message of eventflow") == "not a message of eventflow"
+    assert catalogue.ngettext("{n} thing", "{n} things", 2) == "{n} things"
+
+
+def test_a_catalogue_not_written_by_babel_is_read_by_the_standard_reader():
+    with pytest.raises(ValueError):
+        i18n.Catalogue(b"\xde\x12\x04\x95" + bytes(24))  # big-endian
+    with pytest.raises(ValueError):
+        i18n.Catalogue(b"\xde\x12\x04\x95"[::-1] + bytes(5))  # cut short
