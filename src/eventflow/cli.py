@@ -603,7 +603,10 @@ def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
     if not rows:
         click.echo(_("nothing due in the next {days} days").format(days=days))
         return
-    cells = [[str(r["due"]), _("OVERDUE") if r["overdue"] else "", r["event"], r["item"],
+    from .i18n import pgettext
+
+    overdue = pgettext("status column", "OVERDUE")  # (fits the column)
+    cells = [[str(r["due"]), overdue if r["overdue"] else "", r["event"], r["item"],
               r["owner"], "" if r["required"] else _("(advice)")] for r in rows]
     width = width_for(wide)
     if width is None:
@@ -831,9 +834,12 @@ def migrate(ctx: click.Context, event: str, dry_run: bool, as_json: bool) -> Non
     click.echo(text.format(event=outcome.event.id, old=d["from"], new=d["to"]))
     for c in d["changes"]:
         fields = "".join(f" {k}: {v[0]} → {v[1]};" for k, v in c.get("fields", {}).items())
-        click.echo(clean(f"  {c['change']:<8} {c['item']} ({c['stage']}){fields}".rstrip(";")))
+        change = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}.get(
+            c["change"], c["change"])
+        click.echo(clean(f"  {change:<8} {c['item']} ({c['stage']}){fields}".rstrip(";")))
+    due = _("due")
     for m in d["moves"]:
-        click.echo(f"  due      {m['item']}: {m['from']} → {m['to']}")
+        click.echo(f"  {due:<8} {m['item']}: {m['from']} → {m['to']}")
     if dry_run:
         click.echo(_("(dry run: nothing saved)"))
 
