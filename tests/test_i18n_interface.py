@@ -283,3 +283,14 @@ def test_a_catalogue_not_written_by_babel_is_read_by_the_standard_reader():
         i18n.Catalogue(b"\xde\x12\x04\x95" + bytes(24))  # big-endian
     with pytest.raises(ValueError):
         i18n.Catalogue(b"\xde\x12\x04\x95"[::-1] + bytes(5))  # cut short
+
+
+def test_no_message_is_hidden_inside_an_f_string():
+    """``f"{_('due')}"``: extraction does not look inside f-strings, so such a message would
+    never reach the catalogues; say it outside (``due = _("due")``)."""
+    import re
+
+    hidden = [f"{path.name}:{n}" for path in sorted(Path(i18n.__file__).parent.rglob("*.py"))
+              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"""\{_\(["']""", line)]
+    assert hidden == []
