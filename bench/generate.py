@@ -153,7 +153,7 @@ def _make_events(events_dir: str, seed: int, indices: list[int]) -> int:
         event_id = f"{region.lower().replace('ä', 'a').replace('ö', 'o')}-{date}-{i:05d}"
         title = f"{rng.choice(TOPICS)} – {region}"
         created = dt.datetime.combine(date - dt.timedelta(weeks=rng.randint(20, 30)),
-                                      dt.time(9, 0), dt.timezone.utc)
+                                      dt.time(9, 0), dt.UTC)
         data.update(id=event_id, title=title, region=region, revision=HISTORY_ENTRIES,
                     languages=rng.choice((["fi"], ["fi", "sv"], ["fi", "en"], ["sv", "fi"])),
                     municipality=rng.choice(("", "Tampere", "Turku", "Oulu", "Vaasa")),

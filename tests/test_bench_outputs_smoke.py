@@ -15,4 +15,5 @@ def test_bench_outputs_runs():
     done = subprocess.run([sys.executable, str(BENCH), "--runs", "1"], capture_output=True,
                           text=True, timeout=300, env=env)
     assert done.returncode in (0, 1), done.stderr
-    assert "ratio A/B" in done.stdout and "73 files" in done.stdout, done.stdout
+    assert "ratio A/B" in done.stdout and "79 files" in done.stdout, done.stdout
+    assert "3 charts" in done.stdout and "without the charts" in done.stdout, done.stdout

@@ -38,7 +38,8 @@ document.querySelectorAll('a').forEach(a => { if (!a.textContent.trim()
 document.querySelectorAll('button').forEach(b => { if (!b.textContent.trim())
   problems.push('button without text'); });
 const ids = {};
-document.querySelectorAll('[id]').forEach(e => { if (ids[e.id]) problems.push('duplicate id ' + e.id);
+document.querySelectorAll('[id]').forEach(e => {
+  if (ids[e.id]) problems.push('duplicate id ' + e.id);
   ids[e.id] = 1; });
 return problems;
 """

@@ -284,3 +284,40 @@ def test_a_speaker_overlapping_the_programme_is_saved_with_a_warning(run, folder
     assert "pr1 and s1 overlap in the programme" in result.output
     result = ok(run("speaker", "edit", ev, "s1", "--start", "09:15"))
     assert "overlap" not in result.output
+
+
+def test_the_agreement_prose_per_language(run, folder, ev, ef_engine):
+    ok(run("partner", "agree", ev, "cost_sharing", "Kulut jaetaan puoliksi."))
+    ok(run("partner", "agree", ev, "cost_sharing", "Kostnaderna delas lika.", "--lang", "sv"))
+    ok(run("partner", "agree", ev, "programme", "Neljä puheenvuoroa ja paneeli."))
+    ok(run("partner", "agree", ev, "venue", "Tampere-talo"))
+    agreement = data(folder)["agreement"]
+    assert agreement["cost_sharing"] == {"fi": "Kulut jaetaan puoliksi.",
+                                         "sv": "Kostnaderna delas lika."}
+    assert agreement["programme"] == {"fi": "Neljä puheenvuoroa ja paneeli."}
+    assert agreement["venue"] == "Tampere-talo"
+    # a name or a date is the same in every language: --lang is refused, nothing written
+    before = (folder / "events" / ev / "event.toml").read_bytes()
+    refused = run("partner", "agree", ev, "venue", "Tammerforshuset", "--lang", "sv")
+    assert refused.exit_code == 1 and "without --lang" in refused.output
+    assert (folder / "events" / ev / "event.toml").read_bytes() == before
+    listed = ok(run("partner", "list", ev)).output
+    assert "fi: Kulut jaetaan puoliksi.; sv: Kostnaderna delas lika." in listed
+    # each language's memo in its own language; the missing one marked, with a warning
+    result = ok(run("outputs", ev, "--stage", "partner_agreed"))
+    memos = folder / "events" / ev / "outputs" / "partner_agreed"
+    fi = (memos / "agreement-memo-fi.md").read_text("utf-8")
+    sv = (memos / "agreement-memo-sv.md").read_text("utf-8")
+    assert "Kulut jaetaan puoliksi." in fi and "Kostnaderna" not in fi
+    assert "Kostnaderna delas lika." in sv and "Kulut" not in sv
+    assert "Neljä" not in sv and "[ÖVERSÄTTNING SAKNAS]" in sv
+    assert "agreement programme has no Swedish text" in result.output
+    # an older file's one text is read as the event's first language
+    path = folder / "events" / ev / "event.toml"
+    text = path.read_text("utf-8")
+    start = text.index("[agreement.cost_sharing]")
+    end = text.index("\n[", start + 1)
+    text = text[:start] + text[end + 1:]
+    text = text.replace("[agreement]\n", '[agreement]\ncost_sharing = "Puoliksi"\n', 1)
+    path.write_text(text, "utf-8")
+    assert ef_engine.load(ev).agreement.cost_sharing == {"fi": "Puoliksi"}

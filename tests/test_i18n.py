@@ -186,7 +186,7 @@ def test_an_unknown_eventflow_lang_is_said_and_ignored(fresh, tmp_path, capsys):
     assert "EVENTFLOW_LANG=de is not a language of eventflow" in capsys.readouterr().err
 
 
-# the command line ----------------------------------------------------------------------------------
+# the command line -------------------------------------------------------------------------------
 def test_help_and_messages_in_finnish_and_swedish(run, fresh, ef_event):
     event = ef_event("partner_agreed")
     out = run("--lang", "fi", "--help").output

@@ -294,3 +294,16 @@ def test_no_message_is_hidden_inside_an_f_string():
               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
               if re.search(r"""\{_\(["']""", line)]
     assert hidden == []
+
+
+def test_every_command_module_is_listed_for_extraction():
+    """Help texts are found by walking the commands of the modules babel.cfg lists: a command
+    module that is not listed has its --help in English only."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    from eventflow.cli import LAZY_COMMANDS
+
+    with open(Path(i18n.__file__).parents[2] / "babel.cfg", encoding="utf-8") as fh:
+        _methods, options = parse_mapping_cfg(fh)
+    listed = set(dict(options)["src/eventflow/cli.py"]["modules"].split())
+    assert {module for module, _summary in LAZY_COMMANDS.values()} - listed == set()

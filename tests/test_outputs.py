@@ -7,6 +7,7 @@ import datetime as dt
 import email
 import email.policy
 import io
+import os
 import re
 from pathlib import Path
 
@@ -346,8 +347,80 @@ def test_default_stages_are_those_reached(ef_engine, ef_event):
     assert not (ef_engine.project.event_dir(event.id) / "outputs" / "speakers").exists()
 
 
+def test_default_stages_of_a_cancelled_event_end_at_the_stage_it_was_cancelled_at(
+        ef_engine, ef_event):
+    from eventflow.outputs import default_stages
+
+    event = ef_event("costs_split")
+    ef_engine.cancel(event.id, "the venue burned down")
+    cancelled = ef_engine.load(event.id)
+    workflow = ef_engine.workflow_for(cancelled)
+    assert cancelled.cancelled_from == "costs_split"
+    assert default_stages(cancelled, workflow) == ["partner_agreed", "venue", "costs_split"]
+    report = render_outputs(ef_engine, event.id)
+    assert report.stages == ["partner_agreed", "venue", "costs_split"]
+    assert not (ef_engine.project.event_dir(event.id) / "outputs" / "speakers").exists()
+    # a file written before events kept cancelled_from: the history says where it stopped
+    import msgspec
+
+    old = msgspec.structs.replace(cancelled, cancelled_from="")
+    assert default_stages(old, workflow, "venue") == ["partner_agreed", "venue"]
+
+
 def test_sami_language_warns_and_renders_the_others(ef_engine, ef_event):
     event = ef_event("partner_agreed", region="Lappi", languages=("fi", "se"))
     report = render_outputs(ef_engine, event.id)
     assert report.languages == ["fi"]
     assert any("no templates in se" in w for w in report.warnings)
+
+
+def test_municipality_names_come_from_the_list_with_its_source():
+    from importlib.resources import files
+
+    from eventflow.regions import find_municipality, municipality_name
+
+    source = files("eventflow").joinpath("data/municipalities.csv").read_text("utf-8")
+    assert "Source: Posti" in source
+    pairs = {"Helsinki": "Helsingfors", "Turku": "Åbo", "Vaasa": "Vasa", "Espoo": "Esbo",
+             "Vantaa": "Vanda", "Porvoo": "Borgå", "Tampere": "Tammerfors",
+             "Kauniainen": "Grankulla", "Raasepori": "Raseborg", "Pietarsaari": "Jakobstad",
+             "Oulu": "Uleåborg"}
+    for fi, sv in pairs.items():
+        assert municipality_name(fi, "sv") == sv
+        assert municipality_name(sv, "fi") == fi   # recorded in Swedish, shown in Finnish
+        assert municipality_name(fi, "en") == fi   # English: as recorded
+    assert municipality_name("Ylöjärvi", "sv") == "Ylöjärvi"  # no Swedish name
+    assert municipality_name("Atlantis", "sv") == "Atlantis"  # not a municipality: as is
+    assert find_municipality("091").sv == "Helsingfors"
+    codes = [line.split(";")[0] for line in source.splitlines()
+             if line and not line.startswith(("#", "code;"))]
+    assert len(codes) == len(set(codes)) == 309
+
+
+def test_swedish_documents_use_the_swedish_municipality_name(ef_engine, ef_event):
+    event = ef_event("partner_agreed", region="Pohjanmaa", municipality="Vaasa",
+                     languages=("fi", "sv"))
+    render_outputs(ef_engine, event.id, languages=["fi", "sv", "en"])
+    folder = ef_engine.project.event_dir(event.id) / "outputs" / "partner_agreed"
+    sv = (folder / "agreement-memo-sv.md").read_text("utf-8")
+    fi = (folder / "agreement-memo-fi.md").read_text("utf-8")
+    assert "Österbotten, Vasa" in sv and "Vaasa" not in sv
+    assert "Pohjanmaa, Vaasa" in fi and "Vasa " not in fi
+
+
+def test_an_unchanged_document_is_not_written_again(ef_engine, ef_event):
+    event = ef_event("venue")
+    render_outputs(ef_engine, event.id)
+    folder = ef_engine.project.event_dir(event.id) / "outputs"
+    memo, sheet = folder / "partner_agreed" / "agreement-memo-fi.md", \
+        folder / "venue" / "venue-sheet-fi.md"
+    os.utime(memo, ns=(1_000_000_000, 1_000_000_000))
+    os.utime(sheet, ns=(1_000_000_000, 1_000_000_000))
+    sheet.write_text(sheet.read_text("utf-8") + "edited by hand\n", "utf-8")
+    os.utime(sheet, ns=(1_000_000_000, 1_000_000_000))
+    report = render_outputs(ef_engine, event.id)
+    assert report.ok and memo in next(r for r in report.results
+                                       if r.id == "agreement_memo").files
+    assert memo.stat().st_mtime_ns == 1_000_000_000          # same bytes: left as it was
+    assert sheet.stat().st_mtime_ns != 1_000_000_000         # differed: written again
+    assert "edited by hand" not in sheet.read_text("utf-8")

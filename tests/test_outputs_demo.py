@@ -87,6 +87,14 @@ def documents(folder: Path) -> dict[str, str]:
                 f"{name}: {vevent.get(name)}" for name in
                 ("summary", "location", "organizer", "uid", "sequence", "description")
                 if vevent.get(name) is not None)
+        elif path.suffix == ".svg":  # a chart: the words a reader sees (title, desc, labels)
+            import xml.etree.ElementTree as ET
+
+            root = ET.fromstring(path.read_bytes())
+            found[key + ".txt"] = "\n".join(
+                " ".join(node.itertext()).strip() for node in root.iter()
+                if node.tag.rsplit("}", 1)[-1] in ("title", "desc", "text")
+                and "".join(node.itertext()).strip())
         else:
             found[key] = path.read_bytes().decode("utf-8-sig")
     return found

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 import pytest
@@ -572,6 +573,39 @@ def test_a_disabled_plugin_is_named_by_every_command(ef_installed: Any, ef_activ
                  ("history", event_id)):
         result = run(*args)
         assert notice in result.stderr, (args, result.stderr)
+
+
+def test_json_answers_carry_a_disabled_plugins_warning_as_data(
+        ef_installed: Any, ef_activate: Any, run: Any, monkeypatch: Any) -> None:
+    """what --json readers (scripts, dashboards) need to know: which plugin's items and
+    vetoes this answer leaves out, why, and what to do; stderr says the same in words."""
+    ef_installed("vasa", Vasa())
+    ef_activate("vasa")
+    created = run("new", "T", "--date", "2027-03-18", "--region", "Pirkanmaa", "--json")
+    event_id = json.loads(created.stdout)["id"]
+    assert json.loads(run("why", event_id, "--json").stdout)["warnings"] == []
+    expected = {"plugin": "vasa", "blocked_by": "EVENTFLOW_DISABLED_PLUGINS",
+                "not_checked": ["items", "vetoes"],
+                "message": "requirements of plugin vasa are not checked: "
+                           "EVENTFLOW_DISABLED_PLUGINS",
+                "fix": "remove vasa from EVENTFLOW_DISABLED_PLUGINS"}
+    monkeypatch.setenv("EVENTFLOW_DISABLED_PLUGINS", "vasa")
+    for args in (("why", event_id), ("status",), ("status", event_id),
+                 ("status", event_id), ("policy", "check", event_id)):  # status twice: cached
+        result = run(*args, "--json")
+        data = json.loads(result.stdout)
+        assert data["warnings"][0] == expected, args
+        # the others (the event's workflow changed, as vasa's item is out) are messages only
+        assert all(w["plugin"] is None and w["message"] for w in data["warnings"][1:]), args
+        assert f"warning: {expected['message']}" in result.stderr, args
+    why = json.loads(run("why", event_id, "--json").stdout)
+    assert "vasa_item" not in {b["item"] for b in why["blockers"]}  # indeed not judged
+    monkeypatch.delenv("EVENTFLOW_DISABLED_PLUGINS")
+    monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "other")
+    entry = json.loads(run("why", event_id, "--json").stdout)["warnings"][0]
+    assert (entry["plugin"], entry["blocked_by"], entry["fix"]) == (
+        "vasa", "EVENTFLOW_LOAD_PLUGINS",
+        "add vasa to EVENTFLOW_LOAD_PLUGINS, or unset EVENTFLOW_LOAD_PLUGINS")
 
 
 def test_a_broken_plugin_stops_every_command_on_an_event(ef_activate: Any, run: Any,

@@ -118,7 +118,7 @@ def test_why_from_the_kept_view_is_what_the_engine_says(
                     "judged_at_stage": verdict.stage, "can_advance": verdict.can_leave,
                     "leave_from": verdict.leave_from.isoformat() if verdict.leave_from
                     else None, "regressions": len(verdict.regressions),
-                    "blockers": [b.to_json() for b in found]}))
+                    "blockers": [b.to_json() for b in found], "warnings": []}))
                 for b in found:
                     assert f"✗ {b.item}" in engine_text
     monkeypatch.setenv("EVENTFLOW_LANG", "en")

@@ -112,3 +112,26 @@ def test_event_files_are_toml_1_0_on_every_install(text: str, tmp_path: Path) ->
 
     with pytest.raises(FileFormatError, match="is not valid TOML"):
         parse_bounded(tmp_path / "event.toml", text.encode())
+
+
+def test_an_event_is_named_by_its_id_or_the_one_id_it_begins(ef_engine, ef_event, folder):
+    """`resolve`: a whole id is found without listing the folder; a prefix, a hidden or nested
+    folder and a folder without an event file are looked up among the events as before."""
+    import datetime as dt
+
+    from eventflow.errors import AmbiguousEvent, EventNotFound
+
+    first = ef_event(region="Pirkanmaa", date=dt.date(2027, 3, 18))
+    second = ef_event(region="Pirkanmaa", date=dt.date(2027, 4, 15))
+    project = ef_engine.project
+    assert project.resolve(first.id) == first.id
+    assert project.resolve(second.id[:-3]) == second.id  # the one id it begins
+    with pytest.raises(AmbiguousEvent):
+        project.resolve("pirkanmaa")
+    (folder / "events" / "no-event-file").mkdir()
+    hidden = folder / "events" / ".hidden"
+    hidden.mkdir()
+    (hidden / "event.toml").write_bytes((folder / "events" / first.id / "event.toml").read_bytes())
+    for name in ("no-event-file", ".hidden", f"{first.id}/..", f"../events/{first.id}", "x\0y"):
+        with pytest.raises(EventNotFound):
+            project.resolve(name)

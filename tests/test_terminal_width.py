@@ -169,3 +169,30 @@ def test_status_event_why_and_next_fit_60_columns(planned: Path, run: Any) -> No
 def test_wide_is_documented(run: Any) -> None:
     for command in ("status", "why", "next"):
         assert "--wide" in run(command, "--help").output
+
+
+def test_the_front_doors_shortcuts_give_what_the_libraries_give(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without click and shutil loaded (the front door), the red of an overdue count and the
+    terminal's width are what click.style and shutil.get_terminal_size give."""
+    import io
+    import shutil
+
+    import click
+
+    from eventflow.index import listing
+    from eventflow.present import terminal_width
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    with_click = listing._red("  3")
+    monkeypatch.delitem(sys.modules, "click")
+    monkeypatch.delitem(sys.modules, "shutil")
+    assert listing._red("  3") == with_click == click.style("  3", fg="red")
+    for columns in ("60", "200"):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert terminal_width(Tty()) == shutil.get_terminal_size().columns == int(columns)
+    monkeypatch.delenv("COLUMNS")
+    assert terminal_width(Tty()) == max(shutil.get_terminal_size().columns, 20)

@@ -22,7 +22,7 @@ _EXPORTS = {
     "Engine": "eventflow.engine",
     "Event": "eventflow.event",
     "Project": "eventflow.store",
-    "engine_for": "eventflow.plugins",
+    "engine_for": "eventflow.cli",
     "OutputContext": "eventflow.outputs",
     "ParticipantSummary": "eventflow.outputs",
     "Workflow": "eventflow.workflow",
@@ -60,6 +60,7 @@ __all__ = ["Agreement", "CheckResult", "Cost", "Engine", "Event", "EventflowErro
 
 if TYPE_CHECKING:
     from .checklist import CheckResult, failed, not_applicable, passed
+    from .cli import engine_for
     from .engine import Engine
     from .errors import EventflowError, PluginError, TransitionBlocked
     from .event import (
@@ -87,7 +88,6 @@ if TYPE_CHECKING:
         hookimpl,
     )
     from .outputs import OutputContext, ParticipantSummary
-    from .plugins import engine_for
     from .store import Project
     from .workflow import Item, Stage, Workflow
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from .event import Event, ItemState  # noqa: TC001
 from .i18n import _
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
     from .workflow import Item, Workflow
 
 
-@dataclass(frozen=True)
-class CheckResult:
+# a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
+class CheckResult(msgspec.Struct, frozen=True):
     """What a check returns: ``ok``, a ``reason`` a planner understands, and whether it
     ``applies`` to this event at all (a check that does not apply passes)."""
 
@@ -25,19 +26,29 @@ class CheckResult:
 
 
 def passed(reason: str = "") -> CheckResult:
+    """What a check returns when the item is met; ``reason`` says what was found
+    (``passed("one region: Pirkanmaa")``)."""
     return CheckResult(True, reason)
 
 
 def failed(reason: str) -> CheckResult:
+    """What a check returns when the item is not met; ``reason`` says what is missing and,
+    best, the command that records it (``eventflow partner add EVENT``: the id is filled
+    in)."""
     return CheckResult(False, reason)
 
 
 def not_applicable(reason: str) -> CheckResult:
+    """What a check returns when the item does not concern this event (it then passes);
+    ``reason`` says why (``not_applicable("the event is not recorded")``)."""
     return CheckResult(True, reason, applies=False)
 
 
-@dataclass(frozen=True)
-class ItemStatus:
+class ItemStatus(msgspec.Struct, frozen=True):
+    """What one item's check (or tick, or waiver) says now: ``ok`` with a ``reason``, the
+    item's recorded ``state`` and its ``due`` date; ``applies`` is false when the check does
+    not concern the event. :func:`eventflow.judge.judge` turns these into requirements."""
+
     item: Item
     ok: bool
     reason: str
@@ -47,12 +58,15 @@ class ItemStatus:
 
     @property
     def blocking(self) -> bool:
+        """Whether the item is required and not met."""
         return self.item.required and not self.ok
 
     def overdue(self, today: dt.date) -> bool:
+        """Whether the item is not met and its due date is before ``today``."""
         return not self.ok and self.due is not None and self.due < today
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The item and what its check says, as JSON prints it (labels in ``lang``)."""
         item = self.item
         return {
             "item": item.id,
@@ -76,6 +90,9 @@ class ItemStatus:
 
 def evaluate_item(item: Item, event: Event, registry: Registry,
                   snapshot: Event | None = None) -> ItemStatus:
+    """What ``item`` says about ``event`` now: a waiver, a tick, or its check's result
+    (checks get ``snapshot``, else a copy of the event; a check that raises fails the item,
+    naming the check and its plugin)."""
     state = event.item_state(item.id)
     due = event.due.get(item.id)
     if item.waivable and state.waived:
@@ -137,4 +154,5 @@ def evaluate(workflow: Workflow, event: Event, registry: Registry,
 
 
 def blockers(statuses: list[ItemStatus]) -> list[ItemStatus]:
+    """The statuses of required items that are not met."""
     return [s for s in statuses if s.blocking]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -70,6 +71,20 @@ def engine(ctx: click.Context) -> Engine:
     return obj["engine"]  # type: ignore[no-any-return]
 
 
+def engine_for(ctx: click.Context) -> Engine:
+    """The :class:`eventflow.Engine` of the planning folder a command runs in.
+
+    Call it inside a command a plugin adds with ``register_commands`` (pass the command's
+    ``click.Context``, e.g. with ``@click.pass_context``). It honours ``--dir`` and
+    ``EVENTFLOW_DIR`` like eventflow's own commands, loads the folder's active plugins (a
+    broken plugin setup stops the command with a message naming the plugin), and the warnings
+    met on the way are printed when the command ends. Change an event with
+    ``engine.change(event_id, "myplugin.action", mutate, details)``; keep the plugin's data
+    under ``event.ext["<plugin name>"]``.
+    """
+    return engine(ctx)
+
+
 def flush_warnings(eng: Engine) -> None:
     for warning in dict.fromkeys(eng.warnings):
         click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
@@ -80,9 +95,9 @@ def flush_warnings(eng: Engine) -> None:
 def wide_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--wide``: every cell in full, however narrow the terminal (piped output always is)."""
     return click.option("--wide", is_flag=True,
-                        help=_("Print every line in full. On a terminal, lines are fitted to its "
-                               "width by default (long cells cut with '…'); piped output never "
-                               "is."))(func)
+                        help="Print every line in full. On a terminal, lines are fitted to its "
+                             "width by default (long cells cut with '…'); piped output never "
+                             "is.")(func)
 
 
 def width_for(wide: bool) -> int | None:
@@ -113,6 +128,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "invitation": ("commands.invitation", "The invitation: languages, the definition of good "
                    "population relations, target groups, registration deadline, "
                    "accessibility, recording notice."),
+    "owner": ("commands.owner", "Who holds an owner role for one event (reminders go to "
+              "them)."),
     "organiser": ("commands.organiser",
                   "People who organise, including people from the target group."),
     "panel": ("commands.panel",
@@ -470,9 +487,14 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
             click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                         fg="yellow")
         text = render_status(view, day, as_json)
-        if not as_json:
-            text = fit_status(text, width_for(wide))
-        click.echo(text, nl=False)
+        if as_json:  # the warnings as data too (docs/json.md)
+            import json
+
+            data = json.loads(text)
+            data["warnings"] = _json_warnings(ctx, view["warnings"])
+            emit_json(data)
+            return
+        click.echo(fit_status(text, width_for(wide)), nl=False)
         return
     from .index import status_listing
 
@@ -483,13 +505,23 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
         click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                     fg="yellow")
     if as_json:
-        emit_json({"today": day.isoformat(), "events": found.rows(day)})
+        emit_json({"today": day.isoformat(), "events": found.rows(day),
+                   "warnings": _json_warnings(ctx, found.warnings)})
     elif not found:
         click.echo(_("no events yet: create one with `eventflow new`"))
     else:
         found.write(day, sys.stdout, width=width_for(wide))
     if check_mode and found.any_overdue(day):
         ctx.exit(3)
+
+
+def _json_warnings(ctx: click.Context, messages: list[str]) -> list[dict[str, Any]]:
+    """The warnings of a ``--json`` answer as data (docs/json.md): plugins the folder
+    activates but the environment keeps out, then the other messages."""
+    from .folder import planning_folder
+    from .plugin_commands import json_warnings
+
+    return json_warnings(planning_folder(ctx.find_root().obj.get("dir")), messages)
 
 
 def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
@@ -533,7 +565,7 @@ def why(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
         click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
                     fg="yellow")
     if as_json:
-        emit_json(why_json(view, day))
+        emit_json({**why_json(view, day), "warnings": _json_warnings(ctx, view["warnings"])})
         return
     from .present import wrap
 
@@ -593,9 +625,11 @@ def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
     Example:
         eventflow next --days 14
     """
+    from .index import entries, upcoming
+
     eng = engine(ctx)
     day = today()
-    rows = eng.upcoming(day, days)
+    rows = upcoming(entries(eng, day), day, days)  # as eng.upcoming, from the status index
     flush_warnings(eng)
     if as_json:
         emit_json({"today": day.isoformat(), "days": days, "items": rows})

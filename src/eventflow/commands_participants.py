@@ -4,10 +4,10 @@ Personal data stays in ``events/<id>/participants.toml``; these commands print c
 """
 
 from __future__ import annotations
-from .i18n import N_, _
-
 
 import click
+
+from .i18n import N_, _
 
 
 def attach(cli: click.Group) -> None:

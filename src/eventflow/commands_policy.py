@@ -237,14 +237,17 @@ def attach(cli: click.Group) -> None:
         """
         from .cli import engine
 
+        from .plugin_commands import json_warnings
+
         eng = engine(ctx)
         ev = eng.load(event)
         verdicts = judge(eng, ev, _rules(eng))
+        warnings = json_warnings(str(eng.project.root), eng.warnings)
         flush_warnings(eng)
         broken = [v for v in verdicts if v["verdict"] == "broken"]
         if as_json:
             emit_json({"id": ev.id, "stage": ev.stage, "rules": verdicts,
-                       "broken": len(broken)})
+                       "broken": len(broken), "warnings": warnings})
         else:
             counts = ", ".join(f"{sum(1 for v in verdicts if v['verdict'] == k)} "
                                f"{state_text(k)}" for k in RULE_STATES)

@@ -73,6 +73,7 @@ def attach(cli: click.Group) -> None:
             eventflow remind --days 7
             EVENTFLOW_SMTP_PASSWORD=... eventflow remind --days 7 --send
         """
+        from .index import entries
         from .mail import SentLog, deliver, require_settings, write_outbox
         from .people import read_directory
         from .remind import plan
@@ -85,7 +86,10 @@ def attach(cli: click.Group) -> None:
         log = SentLog(root)
         day = today()
         with log.exclusive() if send else contextlib.nullcontext():
-            result = plan(eng, directory, day, days, log.states(), retry_unknown)
+            # what is due: the status index's derived verdict data (fresh: changed events
+            # are judged again), not a verdict on every event
+            result = plan(eng, directory, day, days, log.states(), retry_unknown,
+                          entries(eng, day))
             folder = write_outbox(root, result.messages, "remind")
             delivery = None
             if send and result.messages:

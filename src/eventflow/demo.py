@@ -81,6 +81,11 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
                         ("registrations_receiver", "Pirkanmaan ETNO"),
                         ("controller_model", "joint")):
         step("partner", "agree", a, topic, text)
+    # the agreement's prose in the event's other language too (each memo in its own language)
+    step("partner", "agree", a, "cost_sharing", "Staden betalar lokalen, ETNO serveringen, "
+         "arvodena delas", "--lang", "sv")
+    step("partner", "agree", a, "programme", "Förbereds tillsammans, staden leder", "--lang",
+         "sv")
     step("check", a, "agreement_signed", "--note", "Signed by both parties")
     step("organiser", "add", a, "Amir Haddad", "--organisation", "Kotipesä ry",
          "--target-group", "ngo")

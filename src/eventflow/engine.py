@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -26,8 +25,8 @@ if TYPE_CHECKING:
     from .plugins import Registry
 
 
-@dataclass
-class Blocker:
+# a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
+class Blocker(msgspec.Struct):
     """One thing that holds an event at its stage.
 
     ``kind`` is ``regression`` (a requirement of a stage already left that broke later),
@@ -47,17 +46,21 @@ class Blocker:
     stage: str = ""
 
     def to_json(self) -> dict[str, Any]:
+        """The blocker as ``why --json`` prints it (docs/json.md): dates as ISO text, empty
+        texts as ``None``."""
         return {"item": self.item, "label": self.label, "owner": self.owner,
                 "due": self.due.isoformat() if self.due else None, "reason": self.reason,
                 "source": self.source, "plugin": self.plugin or None, "kind": self.kind,
                 "fix": self.fix or None, "stage": self.stage or None}
 
 
-@dataclass
-class Outcome:
+class Outcome(msgspec.Struct):
+    """What a change gives back: the ``event`` as saved, the ``warnings`` to show, and the
+    ``details`` the change reported (what its ``mutate`` returned, when a dict)."""
+
     event: Event
-    warnings: list[str] = field(default_factory=list)
-    details: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = msgspec.field(default_factory=list)
+    details: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 def compute_due(workflow: Workflow, date: dt.date, working: bool = True) -> dict[str, dt.date]:
@@ -141,6 +144,12 @@ class Engine:
         return found
 
     def workflow(self, workflow_id: str) -> Workflow:
+        """The workflow ``workflow_id`` as it is now (from a plugin or the planning folder's
+        ``workflows/``), read once per engine.
+
+        Raises :class:`~eventflow.errors.InvalidInput` when no workflow has that id (the
+        message lists the known ones) and :class:`~eventflow.errors.WorkflowError` when its
+        file is not a valid workflow."""
         cache = self.__dict__.setdefault("_workflows", {})
         if workflow_id not in cache:
             path = self.workflow_files.get(workflow_id)
@@ -155,6 +164,9 @@ class Engine:
         return cache[workflow_id]  # type: ignore[no-any-return]
 
     def lint(self, path: Path) -> Workflow:
+        """Read the workflow file ``path`` and check it against this engine's checks and
+        items (``eventflow workflow lint``); returns it, or raises
+        :class:`~eventflow.errors.WorkflowError` naming what is wrong."""
         return load_workflow(path, self.registry.checks, self.registry.items)
 
     def pinned_path(self, pin_hash: str) -> Path:
@@ -238,12 +250,23 @@ class Engine:
 
     # reading -----------------------------------------------------------------------------
     def load(self, name: str) -> Event:
+        """The event ``name`` names (its id or a unique prefix of it), read from its file.
+
+        Raises :class:`~eventflow.errors.EventNotFound` or
+        :class:`~eventflow.errors.AmbiguousEvent` when ``name`` names no event or several."""
         return self.project.load(self.project.resolve(name))
 
     def evaluate(self, event: Event, stage: str | None = None) -> list[ItemStatus]:
+        """Every item of ``event``'s workflow (or only of ``stage``) with what its check says
+        now: met or not, and why. The raw material of :meth:`judge`, without due dates or
+        regressions."""
         return evaluate(self.workflow_for(event), event, self.registry, stage)
 
     def vetoes(self, event: Event, dest: str, trigger: str) -> list[Blocker]:
+        """Ask every plugin's ``before_transition`` hook whether ``event`` may move to
+        ``dest`` by ``trigger`` (``advance``, ``reopen`` …); each veto
+        (:class:`~eventflow.errors.TransitionBlocked`) or failing hook becomes a blocker of
+        kind ``veto`` naming its plugin. Hooks get a copy of the event."""
         from .plugins import call_each
 
         found = []
@@ -328,6 +351,8 @@ class Engine:
 
     @property
     def lang(self) -> str:
+        """The planning folder's language (``fi``, ``sv`` or ``en``): the language of
+        workflow texts in listings."""
         return self.project.settings.language
 
     def upcoming(self, today: dt.date, days: int) -> list[dict[str, Any]]:
@@ -354,6 +379,15 @@ class Engine:
     def create(self, title: str, date: dt.date, region: str, languages: list[str],
                workflow_id: str = "good-relations-training", municipality: str = "",
                recording: bool = False) -> Event:
+        """Create an event in its first stage, save it as revision 1 and return it.
+
+        ``region`` is one of Finland's 19 regions (maakunta; Finnish or Swedish name);
+        ``languages`` the event's languages (``fi``, ``sv``, ``en`` …); the workflow
+        ``workflow_id`` is pinned by version and hash, and due dates are counted back from
+        ``date``. The id is made from the region and the date (``pirkanmaa-2027-03-18``).
+
+        Raises :class:`~eventflow.errors.InvalidInput` for an unknown region, an empty title
+        or an unknown workflow; nothing is saved then."""
         found = find_region(region)
         if found is None:
             raise InvalidInput(_("'{region}' is not one of Finland's 19 regions{hint}; the "

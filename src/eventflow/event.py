@@ -5,19 +5,17 @@ written in, so files stay stable under git. Unknown keys are refused (a typo wou
 silently ignored); data of plugins lives under ``[ext.<plugin>]``.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec reads these classes' annotations on the
+# first decode of each process, and as strings each is compiled (143 of them: the first event
+# decoded took 6-9 ms, against about 1 ms as objects; 2026-11-30). Name a class only after it.
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
 import msgspec
 
-SCHEMA_VERSION = 1
-
-ControllerModel = Literal["", "joint", "controller_processor", "single"]
-
 from .vocab import (  # noqa: F401  (re-exported)
+    AGREEMENT_PROSE,
     AGREEMENT_TOPICS,
     COST_CATEGORIES,
     DIMENSIONS,
@@ -30,6 +28,10 @@ from .vocab import (  # noqa: F401  (re-exported)
     PartnerType,
     SlotKind,
 )
+
+SCHEMA_VERSION = 1
+
+ControllerModel = Literal["", "joint", "controller_processor", "single"]
 
 
 class _Base(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
@@ -152,8 +154,10 @@ class Agreement(_Base, kw_only=True):
 
     date: str = ""
     venue: str = ""
-    cost_sharing: str = ""
-    programme: str = ""
+    #: prose, per language (``eventflow partner agree … --lang sv``; an older file's one text:
+    #: the event's first language)
+    cost_sharing: _TextsIn = {}
+    programme: _TextsIn = {}
     invitations_sender: str = ""
     registrations_receiver: str = ""
     controller_model: ControllerModel = ""
@@ -378,6 +382,9 @@ class FeedbackTheme(_Base, kw_only=True):
 
 
 class FreeTextQuestion(_Base, kw_only=True):
+    """One free-text question of the feedback survey: how many answered and the themes their
+    answers mention (never the answers themselves)."""
+
     key: str
     question: Line
     answers: int = 0
@@ -485,6 +492,9 @@ class Event(_Base, kw_only=True):
         inv = self.invitation
         inv.accessibility_info = _as_texts(inv.accessibility_info, lang,
                                            "invitation.accessibility_info", one_line=False)
+        for topic in AGREEMENT_PROSE:
+            setattr(self.agreement, topic, _as_texts(getattr(self.agreement, topic), lang,
+                                                     f"agreement.{topic}", one_line=False))
         for i, sp in enumerate(self.speakers):
             sp.title = _as_texts(sp.title, lang, f"speakers[{i}].title")
         for i, item in enumerate(self.programme):
@@ -499,9 +509,12 @@ class Event(_Base, kw_only=True):
                 taken.add(panelist.id)
 
     def item_state(self, item_id: str) -> ItemState:
+        """The state kept for the item ``item_id`` (ticked, waived, note …), or a fresh
+        unticked state when nothing was recorded for it (not stored on the event)."""
         return self.items.get(item_id) or ItemState()
 
-    def copy(self) -> Event:
+    def copy(self) -> "Event":
+        """A deep copy, as read from the same file: what a plugin hook may change freely."""
         return msgspec.convert(to_data(self), Event)
 
 

@@ -27,8 +27,9 @@ Hook wrappers (``hookwrapper=True`` / ``wrapper=True``) are not supported on the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pluggy
 
@@ -199,9 +200,12 @@ def register_policy(register: RegisterPolicy) -> None:
     Call ``register(features, steps=None)``: ``features`` (``str`` or ``Path``) is a
     ``.feature`` file or a folder of them shipped in the plugin's package; ``steps`` is the
     dotted name of a module of pytest-bdd step definitions the features need beyond
-    eventflow's own (``eventflow.policy.steps``), or ``None``. ``eventflow policy`` lists the
-    features under the plugin's name and ``eventflow policy verify`` runs them. The same
-    features registered twice are refused naming both plugins.
+    eventflow's own (``eventflow.policy.steps``), or ``None``. A ``Rule:`` tagged
+    ``@<plugin>.<name>`` is one of the plugin's rules, enforced by the items whose ``source``
+    names it: ``eventflow policy``, ``policy check EVENT`` and ``policy report`` show it beside
+    eventflow's rules with the plugin as its source, and ``eventflow policy verify`` runs the
+    features (docs/plugins.md). The same features registered twice are refused naming both
+    plugins.
 
     Return: ``None``. Any other value is reported as a mistake (use ``register``).
     """

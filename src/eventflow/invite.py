@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import FileFormatError, InvalidInput
 from .i18n import _
-from .mail import Outgoing, key_state, message_id
+from .mail import HOLD, SKIP, Outgoing, message_id, plan_key
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -205,15 +205,12 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
                 continue
             seen.add(address)
             key = invitation_key(event.id, event.date.isoformat(), group, address)
-            state = key_state(states, key)
-            if state == "sent":
+            action, held = plan_key(states, key, retry_unknown)
+            if action == SKIP:
                 result.already_sent += 1
                 continue
-            if state == "unknown" and not retry_unknown:
-                entry = states[key]
-                result.unknown.append({"key": key, "to": address,
-                                       "message_id": entry.get("message_id"),
-                                       "at": entry.get("at"), "group": group})
+            if action == HOLD:
+                result.unknown.append({**held, "to": address, "group": group})
                 continue
             msg = _read(drafts[group])
             for header in ("Bcc", "To", "X-Unsent", "Date", "Message-ID"):

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from .i18n import N_, _
 from .schedule import due_date
@@ -57,8 +58,8 @@ def with_event_id(text: str, event_id: str) -> str:
     return _EVENT_WORD.sub(lambda m: f"{m.group(1)} {event_id}", text)
 
 
-@dataclass(frozen=True)
-class Requirement:
+# a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
+class Requirement(msgspec.Struct, frozen=True):
     """The verdict on one checklist item."""
 
     item: Item
@@ -73,6 +74,7 @@ class Requirement:
 
     @property
     def met(self) -> bool:
+        """Whether the item is kept or waived."""
         return self.state in (KEPT, WAIVED)
 
     @property
@@ -81,9 +83,12 @@ class Requirement:
         return self.item.required and not self.met and (self.reached or self.regression)
 
     def overdue(self, today: dt.date) -> bool:
+        """Whether the item is open and its due date is before ``today``."""
         return not self.met and self.due is not None and self.due < today
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The item's evaluation (labels in ``lang``) with its state, reason, fix and the
+        day it opens, as ``status EVENT --json`` prints items (docs/json.md)."""
         data = self.status.to_json(lang)
         data.update({"state": self.state, "reason": self.reason, "regression": self.regression,
                      "reached": self.reached, "fix": self.fix or None,
@@ -91,8 +96,7 @@ class Requirement:
         return data
 
 
-@dataclass
-class Verdict:
+class Verdict(msgspec.Struct):
     """Every requirement of an event as of ``today``, and what holds it where it is."""
 
     event_id: str
@@ -102,20 +106,23 @@ class Verdict:
     stage_ids: list[str]
     requirements: list[Requirement]
     leave_from: dt.date | None = None  #: the current stage may not be left before this day
-    vetoes: list[Any] = field(default_factory=list)  #: plugin vetoes (engine.Blocker)
+    vetoes: list[Any] = msgspec.field(default_factory=list)  #: plugin vetoes (engine.Blocker)
 
     @property
     def stage_number(self) -> int:
+        """The stage's place in the workflow, from 1 (past the last stage when done)."""
         if self.stage in self.stage_ids:
             return self.stage_ids.index(self.stage) + 1
         return len(self.stage_ids)
 
     @property
     def regressions(self) -> list[Requirement]:
+        """Requirements of stages already left that no longer hold."""
         return [r for r in self.requirements if r.regression]
 
     @property
     def current(self) -> list[Requirement]:
+        """The requirements of the current stage."""
         return [r for r in self.requirements if r.item.stage == self.stage]
 
     @property
@@ -127,17 +134,22 @@ class Verdict:
 
     @property
     def too_early(self) -> bool:
+        """Whether the current stage may not be left yet on this day (``leave_from``)."""
         return self.leave_from is not None and self.today < self.leave_from
 
     @property
     def can_leave(self) -> bool:
+        """Whether ``advance`` would succeed: active, no regression, every required item of
+        the stage met, not too early and no plugin veto."""
         return (self.status == "active" and not self.regressions and not self.unmet_here
                 and not self.too_early and not self.vetoes)
 
     def overdue(self) -> list[Requirement]:
+        """Open requirements whose due date is before the verdict's day."""
         return [r for r in self.requirements if r.overdue(self.today)]
 
     def by_state(self, state: str) -> list[Requirement]:
+        """The requirements in ``state`` (one of :data:`STATES`)."""
         return [r for r in self.requirements if r.state == state]
 
 

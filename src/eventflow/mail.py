@@ -180,6 +180,29 @@ def key_state(states: dict[str, dict[str, Any]], key: str) -> str:
     return {SENT: "sent", SENDING: "unknown"}.get(str(status), "failed")
 
 
+SEND, SKIP, HOLD = "send", "skip", "hold"
+
+
+def plan_key(states: dict[str, dict[str, Any]], key: str, retry_unknown: bool = False
+             ) -> tuple[str, dict[str, Any]]:
+    """What a sending run does with a message for ``key``, from the sent-log's ``states``:
+
+    ``SKIP`` it was sent (accepted by the server) before: never again;
+    ``HOLD`` its last attempt is *unknown* (handed over, no answer heard): not sent, but
+        listed with the second value, ``{"key", "to", "message_id", "at"}`` of that attempt,
+        unless ``retry_unknown``, which sends it again (with the same Message-ID);
+    ``SEND`` new, or refused before (a 4xx or 5xx answer): send it.
+    """
+    state = key_state(states, key)
+    if state == "sent":
+        return SKIP, {}
+    if state == "unknown" and not retry_unknown:
+        entry = states[key]
+        return HOLD, {"key": key, "to": entry.get("to"), "message_id": entry.get("message_id"),
+                      "at": entry.get("at")}
+    return SEND, {}
+
+
 # the outbox ---------------------------------------------------------------------------------------
 def outbox(root: Path) -> Path:
     return root / OUTBOX_DIR
@@ -188,8 +211,6 @@ def outbox(root: Path) -> Path:
 def write_outbox(root: Path, messages: list[Outgoing], prefix: str) -> Path:
     """Write each message as ``<prefix>-….eml``; files of an earlier run with the same prefix
     are removed, so the outbox shows what the next ``--send`` would send."""
-    from .store import atomic_write
-
     folder = outbox(root)
     folder.mkdir(parents=True, exist_ok=True)
     names = []
@@ -200,12 +221,26 @@ def write_outbox(root: Path, messages: list[Outgoing], prefix: str) -> Path:
         while name in names:
             name, n = f"{prefix}-{slug}-{n}.eml", n + 1
         names.append(name)
-        atomic_write(folder / name, out.message.as_bytes())
+        _replace(folder / name, out.message.as_bytes())
         out.file = str(folder / name)
     for old in folder.glob(f"{prefix}-*.eml"):
         if old.name not in names:
             old.unlink()
     return folder
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Replace ``path`` whole (a temporary file, then a rename): a reader sees the old
+    message or the new one. Not fsynced: the outbox is only for review, made again by every
+    run, and the sent-log (which is fsynced) alone says what was sent."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 # delivery -----------------------------------------------------------------------------------------
@@ -354,5 +389,5 @@ def _refused(out: Outgoing, code: int, text: str, log: SentLog, result: Delivery
     result.failed.append(out)
 
 
-__all__ = ["Delivery", "MailError", "Outgoing", "SentLog", "deliver", "key_state",
-           "new_message", "outbox", "require_settings", "write_outbox"]
+__all__ = ["HOLD", "SEND", "SKIP", "Delivery", "MailError", "Outgoing", "SentLog", "deliver",
+           "key_state", "new_message", "outbox", "plan_key", "require_settings", "write_outbox"]

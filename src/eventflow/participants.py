@@ -17,7 +17,6 @@ one person; ``purge`` deletes every registration after the follow-up and records
 """
 
 from __future__ import annotations
-from .i18n import _
 
 import contextlib
 import csv
@@ -33,7 +32,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from .errors import EventflowError, FileFormatError, InvalidInput
-from .store import PARTICIPANTS_FILE, MAX_EVENT_BYTES, atomic_write, parse_bounded, read_capped
+from .i18n import _
+from .store import MAX_EVENT_BYTES, PARTICIPANTS_FILE, atomic_write, parse_bounded, read_capped
 from .vocab import PARTNER_TYPES, TARGET_GROUPS
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ def parse_csv(path: Path, raw: bytes, today: dt.date
             problems.append(_("{where}: {values} values for {columns} columns").format(
                                 where=where, values=len(values), columns=len(names)))
             continue
-        row = {k: v.strip() for k, v in zip(names, values)}
+        row = {k: v.strip() for k, v in zip(names, values, strict=True)}
         bad = [k for k, v in row.items() if len(v) > MAX_FIELD]
         if bad:
             problems.append(_("{where}: column '{column}' is longer than {n} characters").format(

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .event import Event
+    from .remind import EventFacts
     from .store import Project
 
 PASSWORD_ENV = "EVENTFLOW_SMTP_PASSWORD"
@@ -87,9 +88,10 @@ class Directory:
         return Person(name or self.names.get(key, ""), address,
                       self.languages.get(key, self.language))
 
-    def owners(self, role: str, event: Event | None = None) -> list[Person]:
+    def owners(self, role: str, event: Event | EventFacts | None = None) -> list[Person]:
         """The people who hold ``role``: the event's own ``[owners]`` if it names the role,
-        else the folder's. An empty list means nobody holds it."""
+        else the folder's. An empty list means nobody holds it. ``event`` is the event or
+        what the status index keeps of it (its ``id`` and ``owners``)."""
         override = getattr(event, "owners", None) or {}
         if role in override:
             where = f"{role} of event {event.id}" if event is not None else role
@@ -97,12 +99,43 @@ class Directory:
                                                where)) for text in override[role]]
         return list(self.roles.get(role, []))
 
-    def path_for(self, event: Event | None) -> str:
+    def path_for(self, event: Event | EventFacts | None) -> str:
         if event is None:
             return str(self.path)
         from .store import EVENT_FILE, EVENTS_DIR
 
         return str(self.path.parent / EVENTS_DIR / event.id / EVENT_FILE)
+
+
+def find_person(directory: Directory, text: str, setting: str) -> Person:
+    """The person ``text`` names: ``"Name <a@b.fi>"`` or ``"a@b.fi"``, or the display name
+    or address of someone the folder's ``[owners]`` or ``[people]`` already lists (any case).
+    Anything else is refused (:class:`InvalidInput`), naming what to give instead."""
+    wanted = text.strip().casefold()
+    known: dict[str, Person] = {}
+    for people in directory.roles.values():
+        for person in people:
+            known.setdefault(person.address.lower(), person)
+    for address, name in directory.names.items():
+        known.setdefault(address, directory.person(name, address))
+    for address, person in known.items():
+        if wanted in (address, person.name.casefold()) and wanted:
+            return person
+    from .errors import InvalidInput
+
+    fix = 'give the person as "Name <name@example.fi>"'
+    if "@" not in text:
+        from .suggest import did_you_mean
+
+        names = sorted({p.name for p in known.values() if p.name})
+        listed = f" ({', '.join(names)})" if names else ""
+        raise InvalidInput(f"'{text}' is not an e-mail address, and nobody of that name is "
+                           f"listed under [owners] or [people] of {directory.path}{listed}"
+                           f"{did_you_mean(text, names)}; {fix}")
+    try:
+        return directory.person(*parse_address(text, directory.path, setting))
+    except FileFormatError:
+        raise InvalidInput(f"'{text}' is not a valid e-mail address; {fix}") from None
 
 
 def parse_address(text: Any, path: Path | str, setting: str,
@@ -225,5 +258,5 @@ def _mail(table: Any, path: Path) -> MailSettings:
     return MailSettings(str(sender), host, port, starttls, username)
 
 
-__all__ = ["PASSWORD_ENV", "Directory", "MailSettings", "Person", "parse_address",
-           "read_directory"]
+__all__ = ["PASSWORD_ENV", "Directory", "MailSettings", "Person", "find_person",
+           "parse_address", "read_directory"]

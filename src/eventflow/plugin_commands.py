@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .folder import SETTINGS_FILE, planning_folder
 from .i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import click
 
 #: An ``eventflow.toml`` up to this size that names no active plugin is not parsed (no TOML
@@ -86,3 +88,31 @@ def load_commands(group: click.Group, args: list[str]) -> list[str]:
 
     pm = get_plugin_manager(active, builtins=False, strict=False)
     return [str(problem) for problem in add_plugin_commands(pm, group)]
+
+
+def json_warnings(folder: str | None, messages: Iterable[str]) -> list[dict[str, Any]]:
+    """A command's warnings as data, for ``--json`` (docs/json.md): first one entry per plugin
+    the planning folder ``folder`` activates but the environment keeps out (``plugin``,
+    ``blocked_by``, ``not_checked``: its items and vetoes, ``message``, ``fix``), then every
+    other warning in ``messages`` (``message`` only; the other keys ``None`` or empty).
+
+    The same lines go to stderr as ``warning: …``; here a program can read which plugin's
+    requirements this answer leaves out.
+    """
+    from .errors import FileFormatError
+
+    entries: list[dict[str, Any]] = []
+    try:
+        active = active_plugins(folder) if folder else []
+    except FileFormatError:
+        active = []  # the command itself reports the file
+    if active:
+        from .plugins import skipped_plugins, skipped_warning
+
+        entries = [skipped_warning(name, blocker)
+                   for name, blocker in skipped_plugins(active).items()]
+    said = {entry["message"] for entry in entries}
+    entries += [{"plugin": None, "blocked_by": None, "not_checked": [], "message": message,
+                 "fix": None}
+                for message in dict.fromkeys(messages) if message not in said]
+    return entries

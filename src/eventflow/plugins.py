@@ -21,10 +21,10 @@ import copy
 import difflib
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
+import msgspec
 import pluggy
 
 from . import hookspecs
@@ -33,7 +33,6 @@ from .errors import PluginError
 if TYPE_CHECKING:
     import click
 
-    from .engine import Engine
 
 ENTRY_POINT_GROUP = "eventflow"
 
@@ -48,8 +47,8 @@ REGISTRATION_HOOKS = ("register_checks", "register_outputs", "register_workflows
 LIFECYCLE_HOOKS = ("before_transition", "after_transition", "after_item_changed")
 
 
-@dataclass(frozen=True)
-class CheckSpec:
+# a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
+class CheckSpec(msgspec.Struct, frozen=True):
     """A check contributed through ``register_checks``."""
 
     name: str
@@ -61,8 +60,7 @@ class CheckSpec:
     plugin: str
 
 
-@dataclass(frozen=True)
-class OutputSpec:
+class OutputSpec(msgspec.Struct, frozen=True):
     """An output contributed through ``register_outputs``."""
 
     id: str
@@ -72,8 +70,7 @@ class OutputSpec:
     plugin: str
 
 
-@dataclass
-class Registry:
+class Registry(msgspec.Struct):
     """What the plugins of one manager contributed, and which plugin gave each piece.
 
     ``workflows`` maps a workflow file to the plugin that gave it; ``items`` holds
@@ -81,13 +78,13 @@ class Registry:
     plugin). ``errors`` lists every problem found while collecting, each naming its plugin.
     """
 
-    checks: dict[str, CheckSpec] = field(default_factory=dict)
-    outputs: dict[str, OutputSpec] = field(default_factory=dict)
-    workflows: dict[Path, str] = field(default_factory=dict)
-    items: list[tuple[str, str, dict[str, Any], str]] = field(default_factory=list)
-    policies: list[tuple[Path, str | None, str]] = field(default_factory=list)
-    errors: list[PluginError] = field(default_factory=list)
-    workflow_ids: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    checks: dict[str, CheckSpec] = msgspec.field(default_factory=dict)
+    outputs: dict[str, OutputSpec] = msgspec.field(default_factory=dict)
+    workflows: dict[Path, str] = msgspec.field(default_factory=dict)
+    items: list[tuple[str, str, dict[str, Any], str]] = msgspec.field(default_factory=list)
+    policies: list[tuple[Path, str | None, str]] = msgspec.field(default_factory=list)
+    errors: list[PluginError] = msgspec.field(default_factory=list)
+    workflow_ids: dict[str, tuple[Path, str]] = msgspec.field(default_factory=dict)
 
     def contributions(self, plugin: str) -> dict[str, list[str]]:
         """What ``plugin`` contributed, by kind (names, ids and paths as text)."""
@@ -127,7 +124,7 @@ class PluginManager(pluggy.PluginManager):
     def notices(self) -> list[str]:
         """One line per plugin the planning folder activates but the environment keeps out:
         whatever it requires (items, vetoes) is not checked by this command."""
-        return [f"requirements of plugin {name} are not checked: {blocker}"
+        return [skipped_warning(name, blocker)["message"]
                 for name, blocker in self.skipped.items()]
 
     def list_plugin_distinfo(self) -> list[tuple[object, Any]]:
@@ -152,6 +149,34 @@ def blocked_by(name: str) -> str | None:
     if name in (_env_list("EVENTFLOW_DISABLED_PLUGINS") or set()):
         return "EVENTFLOW_DISABLED_PLUGINS"
     return None
+
+
+#: What is not judged while a plugin the folder activates is kept out by the environment.
+NOT_CHECKED = ("items", "vetoes")
+
+
+def skipped_warning(name: str, blocker: str) -> dict[str, Any]:
+    """The warning for plugin ``name``, active in the planning folder but kept out by the
+    environment variable ``blocker``, as data (``--json``'s ``warnings``, docs/json.md):
+    ``plugin``, ``blocked_by``, ``not_checked`` (its checklist items and its vetoes),
+    ``message`` (the line every command prints) and ``fix``."""
+    fix = (f"remove {name} from EVENTFLOW_DISABLED_PLUGINS"
+           if blocker == "EVENTFLOW_DISABLED_PLUGINS"
+           else f"add {name} to {blocker}, or unset {blocker}")
+    return {"plugin": name, "blocked_by": blocker, "not_checked": list(NOT_CHECKED),
+            "message": f"requirements of plugin {name} are not checked: {blocker}",
+            "fix": fix}
+
+
+def skipped_plugins(names: Iterable[str]) -> dict[str, str]:
+    """Of the plugins ``names`` (those a planning folder activates), the ones the environment
+    keeps out, each with the variable that does."""
+    found = {}
+    for name in names:
+        blocker = blocked_by(name)
+        if blocker is not None:
+            found[name] = blocker
+    return found
 
 
 def tracing() -> bool:
@@ -511,8 +536,7 @@ class _Collector:
 
 
 # the one dispatcher ------------------------------------------------------------------------------
-@dataclass
-class HookResult:
+class HookResult(msgspec.Struct):
     """One plugin's answer to one hook call: what it returned, or what it raised."""
 
     plugin: str
@@ -600,23 +624,6 @@ def call_each(pm: pluggy.PluginManager, hook: str,
     failure never hides another's result; return values are ignored.
     """
     return [(r.plugin, r.error) for r in dispatch(pm, hook, kwargs) if r.error is not None]
-
-
-# for plugin commands ------------------------------------------------------------------------------
-def engine_for(ctx: click.Context) -> Engine:
-    """The :class:`eventflow.Engine` of the planning folder a command runs in.
-
-    Call it inside a command a plugin adds with ``register_commands`` (pass the command's
-    ``click.Context``, e.g. with ``@click.pass_context``). It honours ``--dir`` and
-    ``EVENTFLOW_DIR`` like eventflow's own commands, loads the folder's active plugins (a
-    broken plugin setup stops the command with a message naming the plugin), and the warnings
-    met on the way are printed when the command ends. Change an event with
-    ``engine.change(event_id, "myplugin.action", mutate, details)``; keep the plugin's data
-    under ``event.ext["<plugin name>"]``.
-    """
-    from .cli import engine
-
-    return engine(ctx)
 
 
 # templates --------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ JSON output keeps ISO dates (``2027-03-18``); these are for people.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,15 +41,17 @@ def day(value: dt.date | str, lang: str | None) -> str:
 
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value)
+            date = dt.date.fromisoformat(value)
         except ValueError:
             return value
+    else:
+        date = value
     lang = _lang(lang)
     if lang == "en":
-        return value.isoformat()
+        return date.isoformat()
     from babel.dates import format_date
 
-    return format_date(value, "short", locale=LOCALES[lang])
+    return format_date(date, "short", locale=LOCALES[lang])
 
 
 def clock(value: dt.time | dt.datetime, lang: str | None) -> str:
@@ -124,17 +128,31 @@ ELLIPSIS = "…"
 
 
 def terminal_width(out: object, wide: bool = False) -> int | None:
-    """The width to fit lines written to ``out`` to: the terminal's columns
-    (``shutil.get_terminal_size``, which honours ``COLUMNS``) when ``out`` is a terminal, or
-    ``None`` (cells in full) when it is not or when ``wide`` is set (``--wide``)."""
+    """The width to fit lines written to ``out`` to: the terminal's columns, as
+    ``shutil.get_terminal_size`` gives them (``COLUMNS`` when set, else the terminal's own,
+    else 80), when ``out`` is a terminal; ``None`` (cells in full) when it is not or when
+    ``wide`` is set (``--wide``)."""
     if wide:
         return None
     isatty = getattr(out, "isatty", None)
     if not (isatty and isatty()):
         return None
-    import shutil
-
-    return max(shutil.get_terminal_size().columns, 20)
+    if "shutil" in sys.modules:  # the CLI has it (click, Jinja2 …): the library's own answer
+        return max(sys.modules["shutil"].get_terminal_size().columns, 20)
+    # The front door answers `status` without importing shutil, which brings zlib, bz2 and
+    # lzma (14 ms against click's 76 ms: python -X importtime, best of 7, on the loaded shared
+    # machine, 2026-11-30), so shutil's rule here: COLUMNS, else the terminal's size, else 80
+    # (tests/test_terminal_width.py holds the two equal)
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return max(columns or 80, 20)
 
 
 def shorten(text: str, width: int | None) -> str:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import IO, TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -66,3 +66,43 @@ def region_hint(name: str) -> str:
 def find_region(name: str) -> Region | None:
     """The region whose Finnish, Swedish, English name or ISO code is ``name`` (any case)."""
     return _BY_NAME.get(name.strip().casefold())
+
+
+class Municipality(NamedTuple):
+    code: str  # Statistics Finland's three-digit municipality code
+    fi: str
+    sv: str    # the same as ``fi`` where the municipality has no Swedish name
+
+
+_MUNICIPALITIES: dict[str, Municipality] = {}
+
+
+def _municipalities() -> dict[str, Municipality]:
+    """Every municipality by its Finnish name, Swedish name and code (any case), read once
+    from ``data/municipalities.csv`` (Posti's postal code file; the file names its source)."""
+    if not _MUNICIPALITIES:
+        from importlib.resources import files
+
+        text = files("eventflow").joinpath("data/municipalities.csv").read_text("utf-8")
+        rows = [line.split(";") for line in text.splitlines()
+                if line and not line.startswith("#")]
+        for code, fi, sv in rows[1:]:
+            found = Municipality(code, fi, sv)
+            for key in (code, fi, sv):
+                _MUNICIPALITIES.setdefault(key.casefold(), found)
+    return _MUNICIPALITIES
+
+
+def find_municipality(name: str) -> Municipality | None:
+    """The municipality whose Finnish or Swedish name or code is ``name`` (any case)."""
+    return _municipalities().get(name.strip().casefold())
+
+
+def municipality_name(name: str, lang: str) -> str:
+    """``name`` as a document in ``lang`` writes it: the Swedish name in Swedish (Helsingfors,
+    Åbo, Vasa), the Finnish name in Finnish (Helsinki for a recorded "Helsingfors"); in other
+    languages, and for a name not in the list, as recorded."""
+    found = find_municipality(name) if name else None
+    if found is None or lang not in ("fi", "sv"):
+        return name
+    return found.sv if lang == "sv" else found.fi

@@ -1,8 +1,9 @@
 """Reminders: per person, the items due soon and overdue across every active event.
 
-What is due is the engine's verdict (:meth:`Engine.upcoming`, the same call ``eventflow next``
-makes); this module only decides who hears about it, in which language, and whether they
-already did (the sent-log of :mod:`eventflow.mail`).
+What is due is the engine's verdict, as the status index keeps it (its derived verdict data,
+:func:`eventflow.index.upcoming`, what ``eventflow next`` reads; :meth:`Engine.upcoming` gives
+the same from the engine itself); this module only decides who hears about it, in which
+language, and whether they already did (the sent-log of :mod:`eventflow.mail`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .mail import Outgoing, key_state, new_message
+from .index.entry import TICKABLE, Entry, upcoming
+from .mail import HOLD, SKIP, Outgoing, new_message, plan_key
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -112,39 +114,93 @@ def reminder_key(address: str, event: str, item: str, due: str) -> str:
     return f"remind:{address.lower()}:{event}:{item}:{due}"
 
 
+@dataclass
+class EventFacts:
+    """What a reminder says of an event, and whose it is: from the status index's entry (or
+    the event itself), so that planning reminders loads no event."""
+
+    id: str
+    title: str
+    date: dt.date
+    owners: dict[str, list[str]]
+    tickable: set[str]
+    pin: tuple[str, str, str]  # the workflow it follows: id, version, hash
+    #: item id -> (label in the folder's language, {other language: label}), from the index
+    labels: dict[str, tuple[str, dict[str, str]]] | None = None
+
+    def label(self, item_id: str, lang: str) -> str | None:
+        """The item's label in ``lang`` as the index keeps it; None: ask the workflow."""
+        if self.labels is None or item_id not in self.labels:
+            return None
+        label, others = self.labels[item_id]
+        return others.get(lang, label)
+
+
+def facts_of_entry(entry: Entry,
+                   labels: dict[str, dict[str, tuple[str, dict[str, str]]]] | None = None
+                   ) -> EventFacts:
+    """What the index keeps of the event; ``labels`` keeps each workflow's labels, made
+    once for all the events that follow it."""
+    pin = entry.field("pin")
+    labels = {} if labels is None else labels
+    if pin[2] not in labels:
+        labels[pin[2]] = {row[0]: (row[4], row[5]) for row in entry.table or []}
+    return EventFacts(entry.id, entry.field("title"), dt.date.fromisoformat(entry.field("date")),
+                      dict(entry.field("owners")),
+                      {entry.item_of(kept)[0] for kept in entry.open_kept()
+                       if kept[2] & TICKABLE},
+                      (pin[0], pin[1], pin[2]),
+                      labels[pin[2]])
+
+
+def facts_of_event(engine: Engine, event: Event) -> EventFacts:
+    return EventFacts(event.id, event.title, event.date, dict(event.owners),
+                      set(engine.tickable(event)),
+                      (event.workflow.id, event.workflow.version, event.workflow.hash))
+
+
 def plan(engine: Engine, directory: Directory, today: dt.date, days: int,
-         states: dict[str, dict[str, Any]], retry_unknown: bool = False) -> Plan:
+         states: dict[str, dict[str, Any]], retry_unknown: bool = False,
+         entries: list[Entry] | None = None) -> Plan:
     """Sort the engine's open items (due within ``days`` or overdue) by person, leave out
-    those already reminded, and compose one message per person."""
+    those already reminded, and compose one message per person.
+
+    With ``entries`` (the status index's, fresh: :func:`eventflow.index.entries`) the open
+    items and what is said of each event come from their derived verdict data, and no event
+    is loaded or judged; without, from :meth:`Engine.upcoming`, which judges every event.
+    Both give the same plan."""
     result = Plan(today, days)
-    events: dict[str, Event] = {}
-    tickable: dict[str, set[str]] = {}
-    dues: dict[str, list[tuple[Due, Event]]] = {}
+    events: dict[str, EventFacts] = {}
+    if entries is not None:
+        rows = upcoming(entries, today, days)
+        by_id = {e.id: e for e in entries}
+    else:
+        rows = engine.upcoming(today, days)
+    dues: dict[str, list[tuple[Due, EventFacts]]] = {}
     roles: dict[str, list[str]] = {}
-    for row in engine.upcoming(today, days):
+    labels: dict[str, dict[str, tuple[str, dict[str, str]]]] = {}
+    for row in rows:
         event = events.get(row["event"])
         if event is None:
-            event = events[row["event"]] = engine.project.load(row["event"])
-            tickable[event.id] = set(engine.tickable(event))
+            event = events[row["event"]] = (
+                facts_of_entry(by_id[row["event"]], labels) if entries is not None
+                else facts_of_event(engine, engine.project.load(row["event"])))
         people = directory.owners(row["owner"], event)
         if not people:
             result.unassigned.append({"event": event.id, "item": row["item"],
                                       "owner": row["owner"], "due": row["due"]})
             continue
         command = (f"eventflow check {event.id} {row['item']}" if row["item"] in
-                   tickable[event.id] else f"eventflow why {event.id}")
+                   event.tickable else f"eventflow why {event.id}")
         for person in people:
             address = person.address.lower()
             key = reminder_key(address, event.id, row["item"], row["due"])
-            state = key_state(states, key)
-            if state == "sent":
+            action, held = plan_key(states, key, retry_unknown)
+            if action == SKIP:
                 result.already_sent += 1
                 continue
-            if state == "unknown" and not retry_unknown:
-                entry = states[key]
-                result.unknown.append({"key": key, "to": entry.get("to", address),
-                                       "message_id": entry.get("message_id"),
-                                       "at": entry.get("at"), "event": event.id,
+            if action == HOLD:
+                result.unknown.append({**held, "to": held["to"] or address, "event": event.id,
                                        "item": row["item"], "due": row["due"]})
                 continue
             result.people.setdefault(address, person)
@@ -154,11 +210,18 @@ def plan(engine: Engine, directory: Directory, today: dt.date, days: int,
                 event.id, row["item"], row["label"], row["stage"], row["owner"], row["due"],
                 row["overdue"], row["required"], command, key, row.get("fix")), event))
     sender = directory.mail.sender or f"eventflow <eventflow@{_host()}>"
+    workflows: dict[tuple[str, str, str], Any] = {}
     for address in sorted(dues):
         person = result.people[address]
-        for due, event in dues[address]:
-            item = engine.workflow_for(event).item(due.item)
-            due.label = item.text(person.language)
+        if person.language != engine.lang or entries is None:
+            for due, event in dues[address]:
+                label = event.label(due.item, person.language)
+                if label is None:
+                    workflow = workflows.get(event.pin)
+                    if workflow is None:
+                        workflow = workflows[event.pin] = _workflow(engine, event)
+                    label = workflow.item(due.item).text(person.language)
+                due.label = label
         result.items[address] = [d for d, _ in dues[address]]
         subject, body = compose(person, dues[address], roles[address], days,
                                 directory.language)
@@ -169,13 +232,23 @@ def plan(engine: Engine, directory: Directory, today: dt.date, days: int,
     return result
 
 
+def _workflow(engine: Engine, event: EventFacts) -> Any:
+    """The workflow ``event`` follows (its pinned copy when the current one changed), as
+    :meth:`Engine.workflow_for` finds it for the event itself."""
+    from types import SimpleNamespace
+
+    wf_id, version, pin_hash = event.pin
+    return engine.workflow_for(SimpleNamespace(  # type: ignore[arg-type]
+        id=event.id, workflow=SimpleNamespace(id=wf_id, version=version, hash=pin_hash)))
+
+
 def _host() -> str:
     import socket
 
     return socket.getfqdn() or "localhost"
 
 
-def compose(person: Person, dues: list[tuple[Due, Event]], roles: list[str], days: int,
+def compose(person: Person, dues: list[tuple[Due, EventFacts]], roles: list[str], days: int,
             fallback: str) -> tuple[str, str]:
     """The subject and plain-text body of one person's reminder, in their language."""
     t = texts(person.language, fallback)
@@ -203,4 +276,4 @@ def compose(person: Person, dues: list[tuple[Due, Event]], roles: list[str], day
     return subject, "\n".join(lines) + "\n"
 
 
-__all__ = ["TEXTS", "Due", "Plan", "compose", "plan", "reminder_key"]
+__all__ = ["TEXTS", "Due", "EventFacts", "Plan", "compose", "plan", "reminder_key"]

@@ -191,20 +191,20 @@ def settings_schema(plugins: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The JSON Schema of ``eventflow.toml``, from the fields of
     :class:`eventflow.store.Settings`; ``plugins`` (name → description) become the known
     ``[plugins.<name>]`` tables and the names ``active`` suggests."""
-    import dataclasses
+    import msgspec
 
     from .store import Settings
 
     hints = {"str": "string", "bool": "boolean", "int": "integer", "float": "number"}
     tables: dict[str, dict[str, Any]] = {"eventflow": {}}
-    for f in dataclasses.fields(Settings):
+    for f in msgspec.structs.fields(Settings):
         if f.name in ("active_plugins", "plugin_settings"):
             continue
-        kind = hints.get(str(f.type).split("|")[0].strip())
+        kind = hints.get(getattr(f.type, "__name__", ""))
         entry: dict[str, Any] = {"type": kind} if kind else {"type": "object"}
         if f.name in SETTINGS_TEXT:
             entry["description"] = SETTINGS_TEXT[f.name]
-        if kind and f.default is not dataclasses.MISSING and f.default is not None:
+        if kind and f.default is not msgspec.NODEFAULT and f.default is not None:
             entry["default"] = f.default
         place = SETTINGS_PLACES.get(f.name, "eventflow")
         if place == f.name:  # a table of its own, e.g. [letterhead]

@@ -16,6 +16,8 @@ COST_CATEGORIES: tuple[CostCategory, ...] = get_args(CostCategory)
 DIMENSIONS: tuple[Dimension, ...] = get_args(Dimension)
 AGREEMENT_TOPICS = ("date", "venue", "cost_sharing", "programme", "invitations_sender",
                     "registrations_receiver")
+#: The topics agreed in prose, recorded per language; the others are a date or a name.
+AGREEMENT_PROSE = ("cost_sharing", "programme")
 TARGET_GROUPS = ("authority_local_regional", "regional_etno", "local_politicians", "religious",
                  "media", "education", "ngo", "employers", "unions", "other")
 LANGUAGES = ("fi", "sv", "en", "se", "smn", "sms")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from .errors import WorkflowError
 from .i18n import _
@@ -30,8 +31,11 @@ OWNER_ROLES = ("organiser", "partner", "programme_lead", "communications", "venu
 
 
 
-@dataclass(frozen=True)
-class Key:
+# The workflow's, the judgement's and the engine's records are msgspec structs, as the event
+# model is (event.py), not dataclasses: a dataclass is made at import by compiling generated
+# source, and the 14 on the path of `eventflow check` took 16-44 ms of each run (15 made on a
+# loaded 2-core machine, against under 1 ms for 15 structs, which are made in C; 2026-11-30).
+class Key(msgspec.Struct, frozen=True):
     """One key of a workflow file's tables: the single definition the loader validates with,
     the JSON Schema is generated from (:mod:`eventflow.schemas`) and docs/workflows.md lists."""
 
@@ -96,8 +100,12 @@ _VERSION = re.compile(r"^\d+(\.\d+){1,2}((-|\.|)(a|b|rc|alpha|beta|dev|post|pre)
 VERSION_PATTERN = _VERSION.pattern
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(msgspec.Struct, frozen=True):
+    """One checklist item of a stage (``[[stages.items]]`` in a workflow file, see
+    docs/workflows.md): who owns it, when it is due (``due``, an offset from the event day),
+    whether it is required (else advice), may be waived, and its ``check`` (the name of a
+    registered check with its ``params``; ``None``: ticked by hand)."""
+
     id: str
     stage: str
     label: dict[str, str]
@@ -112,14 +120,18 @@ class Item:
 
     @property
     def manual(self) -> bool:
+        """Whether the item has no check: people tick it (``eventflow check``)."""
         return self.check is None
 
     def text(self, lang: str = "en") -> str:
+        """The item's label in ``lang``, else in English, else its id."""
         return self.label.get(lang) or self.label.get("en") or self.id
 
 
-@dataclass(frozen=True)
-class Stage:
+class Stage(msgspec.Struct, frozen=True):
+    """One stage of a workflow: its items, the stage that follows it (``next``) and the
+    first day it may be left (``leave_from``, an offset from the event day), if any."""
+
     id: str
     label: dict[str, str]
     next: str
@@ -127,11 +139,15 @@ class Stage:
     leave_from: Offset | None = None  # the first day, relative to the event day, it may be left
 
     def text(self, lang: str = "en") -> str:
+        """The stage's label in ``lang``, else in English, else its id."""
         return self.label.get(lang) or self.label.get("en") or self.id
 
 
-@dataclass(frozen=True)
-class Workflow:
+class Workflow(msgspec.Struct, frozen=True):
+    """A workflow as read from its TOML file (:func:`load_workflow`): an id and version,
+    titles by language, and its stages in order. ``hash`` is the digest of the file's
+    bytes, which events pin (``[workflow]`` of event.toml) with the id and version."""
+
     id: str
     version: str
     title: dict[str, str]
@@ -142,19 +158,24 @@ class Workflow:
 
     @property
     def first_stage(self) -> str:
+        """The stage a new event starts in."""
         return self.stages[0].id
 
     @property
     def stage_ids(self) -> list[str]:
+        """The stages' ids, in order."""
         return [s.id for s in self.stages]
 
     def stage(self, stage_id: str) -> Stage:
+        """The stage ``stage_id``; raises :class:`KeyError` when there is none."""
         for stage in self.stages:
             if stage.id == stage_id:
                 return stage
         raise KeyError(stage_id)
 
     def item(self, item_id: str) -> Item:
+        """The item ``item_id``, whatever its stage; raises :class:`KeyError` when there is
+        none."""
         for stage in self.stages:
             for item in stage.items:
                 if item.id == item_id:
@@ -162,9 +183,11 @@ class Workflow:
         raise KeyError(item_id)
 
     def items(self) -> list[Item]:
+        """Every item of every stage, in order."""
         return [item for stage in self.stages for item in stage.items]
 
     def next_stage(self, stage_id: str) -> str:
+        """The stage that follows ``stage_id`` (``done`` after the last one)."""
         return self.stage(stage_id).next
 
 

@@ -140,18 +140,19 @@ def test_a_stuck_lock_times_out_but_a_busy_one_is_waited_for(tmp_path: Path) -> 
     try:
         os.read(ready_r, 1)
         started = time.perf_counter()
-        with pytest.raises(LockTimeout, match="nothing was saved; try again"):
-            with file_lock(lock, timeout=0.3, progress=lambda: "no progress"):
-                pass
+        with pytest.raises(LockTimeout, match="nothing was saved; try again"), \
+                file_lock(lock, timeout=0.3, progress=lambda: "no progress"):
+            pass
         assert 0.3 <= time.perf_counter() - started < 2
         started = time.perf_counter()
 
         def moving_for_a_while() -> int:  # commits every 0.1 s for 0.6 s, then stuck
             return min(int((time.perf_counter() - started) / 0.1), 6)
 
-        with pytest.raises(LockTimeout):  # progress keeps it waiting past the timeout
-            with file_lock(lock, timeout=0.2, progress=moving_for_a_while):
-                pass
+        # progress keeps it waiting past the timeout
+        with pytest.raises(LockTimeout), \
+                file_lock(lock, timeout=0.2, progress=moving_for_a_while):
+            pass
         assert 0.6 < time.perf_counter() - started < 3
     finally:
         os.kill(pid, signal.SIGKILL)

@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
-from pytest_bdd import scenarios
-
 from eventflow_etno.steps import *  # noqa: F401,F403  (step definitions and their fixture)
+from pytest_bdd import scenarios
 
 FEATURES = Path(__file__).resolve().parent.parent / "src" / "eventflow_etno" / "features"
 

@@ -166,11 +166,45 @@ def need_some(given: dict[str, Any], options: str) -> None:
 
 def change(ctx: click.Context, event: str, action: str, mutate: Callable[[Event], Any],
            details: dict[str, Any], message: str) -> None:
-    """Apply ``mutate`` as one revision through the engine and print ``message``."""
+    """Apply ``mutate`` as one revision through the engine and print ``message``; programme
+    slots that ``mutate`` reports overlapping (``{"overlaps": [[a, b], …]}``) are warned of."""
     from ..cli import _report, engine
 
-    outcome = engine(ctx).change(event, action, mutate, details)
+    eng = engine(ctx)
+    outcome = eng.change(event, action, mutate, details)
+    for pair in outcome.details.get("overlaps", []):
+        eng.warnings.append(_("{first} and {second} overlap in the programme").format(
+            first=pair[0], second=pair[1]))
     _report(ctx, outcome, f"{outcome.event.id}: {message}")
+
+
+def edit_record(ctx: click.Context, event: str, action: str, finder: Callable[[Event], Any],
+                details: dict[str, Any], message: str, *, values: dict[str, Any] | None = None,
+                texts: dict[str, str | None] | None = None, lang: str | None = None,
+                then: Callable[[Event, Any], Any] = lambda ev, record: None) -> None:
+    """Correct one record of an event as one revision (:func:`change`): ``finder(ev)`` finds
+    it (e.g. by id or name with :func:`find`), each of ``values`` given is set (``None``
+    leaves the field as it is), each of ``texts`` given is set in the language of ``lang``
+    (:func:`set_text`: "" removes that language's text), then ``then(ev, record)`` does the
+    rest and returns what the change reports (its ``details``)."""
+    def mutate(ev: Event) -> Any:
+        record = finder(ev)
+        for key, value in (values or {}).items():
+            if value is not None:
+                setattr(record, key, value)
+        for key, text in (texts or {}).items():
+            if text is not None:
+                set_text(getattr(record, key), text_lang(ev, lang), text)
+        return then(ev, record)
+
+    change(ctx, event, action, mutate, details, message)
+
+
+def remove_record(ctx: click.Context, event: str, action: str,
+                  records: Callable[[Event], list[Any]], finder: Callable[[Event], Any],
+                  details: dict[str, Any], message: str) -> None:
+    """Remove the record ``finder(ev)`` finds from the list ``records(ev)``, as one revision."""
+    change(ctx, event, action, lambda ev: records(ev).remove(finder(ev)), details, message)
 
 
 class DefaultGroup(SuggestingGroup):

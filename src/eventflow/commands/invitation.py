@@ -3,7 +3,7 @@ privacy notice, accessibility and the recording notice."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,11 +16,10 @@ from ._common import (
     change,
     check_email,
     check_url,
+    edit_record,
     lang_option,
     languages_option,
-    set_text,
     split_or_none,
-    text_lang,
 )
 
 if TYPE_CHECKING:
@@ -114,36 +113,21 @@ def invitation_set(ctx: click.Context, event: str, languages: str | None,
     webinar = check_url(webinar, "--webinar")
     registration_email = check_email(registration_email, "--registration-email")
 
-    def mutate(ev: Event) -> None:
-        inv = ev.invitation
-        if langs is not None:
-            inv.languages = langs
+    def define(ev: Event, inv: Any) -> None:  # after the languages are set
         if default_definition:
             for code in inv.languages or ev.languages:
                 if code in DEFAULT_DEFINITION:
                     inv.definition[code] = DEFAULT_DEFINITION[code]
         inv.definition.update(defs)
-        if groups is not None:
-            inv.target_groups = groups
-        if deadline is not None:
-            inv.registration_deadline = deadline
-        if registration_url is not None:
-            inv.registration_url = registration_url
-        if registration_email is not None:
-            inv.registration_email = registration_email
-        if privacy_url is not None:
-            inv.privacy_url = privacy_url
-        if accessibility_info is not None:
-            set_text(inv.accessibility_info, text_lang(ev, lang),  # type: ignore[arg-type]
-                     accessibility_info)
-        if accessibility_contact is not None:
-            inv.accessibility_contact = accessibility_contact
-        if notice is not None:
-            inv.recording_notice = notice
-        if webinar is not None:
-            inv.webinar_url = webinar
 
-    change(ctx, event, "invitation.set", mutate, {}, "invitation updated")
+    edit_record(ctx, event, "invitation.set", lambda ev: ev.invitation, {},
+                "invitation updated", values={
+                    "languages": langs, "target_groups": groups,
+                    "registration_deadline": deadline, "registration_url": registration_url,
+                    "registration_email": registration_email, "privacy_url": privacy_url,
+                    "accessibility_contact": accessibility_contact,
+                    "recording_notice": notice, "webinar_url": webinar},
+                texts={"accessibility_info": accessibility_info}, lang=lang, then=define)
 
 
 @invitation.command("sent")

@@ -16,11 +16,12 @@ from ._common import (
     DefaultGroup,
     change,
     check_email,
+    edit_record,
     find,
     lang_option,
     need_some,
     next_id,
-    set_text,
+    remove_record,
     text_lang,
 )
 
@@ -130,23 +131,14 @@ def panelist_edit(ctx: click.Context, event: str, who: str, name: str | None,
     need_some({"name": name, "role": role, "organisation": organisation, "email": email},
               "--name, --role, --organisation, --email")
     if name == "":
-        raise click.BadParameter(_("a panelist needs a name"), param_hint="--name")
-    email = check_email(email, "--email")
-
-    def mutate(ev: Event) -> dict[str, str]:
-        found = find(ev.panel.panelists, who, "panelist", ev, "eventflow panel list EVENT")
-        if name is not None:
-            found.name = name
-        if role is not None:
-            set_text(found.role, text_lang(ev, lang), role)
-        if organisation is not None:
-            found.organisation = organisation
-        if email is not None:
-            found.email = email
-        return {"panelist": found.id}
-
-    change(ctx, event, "panel.panelist.edit", mutate, {"panelist": who},
-           _("panelist {name} updated").format(name=who))
+        raise click.BadParameter("a panelist needs a name", param_hint="--name")
+    edit_record(ctx, event, "panel.panelist.edit",
+                lambda ev: find(ev.panel.panelists, who, "panelist", ev,
+                                "eventflow panel list EVENT"),
+                {"panelist": who}, _("panelist {name} updated").format(name=who),
+                values={"name": name, "organisation": organisation,
+                        "email": check_email(email, "--email")},
+                texts={"role": role}, lang=lang, then=lambda ev, found: {"panelist": found.id})
 
 
 @panelist.command("remove")
@@ -160,11 +152,9 @@ def panelist_remove(ctx: click.Context, event: str, who: str) -> None:
     Example:
         eventflow panel panelist remove pirkanmaa pl3
     """
-    def mutate(ev: Event) -> None:
-        ev.panel.panelists.remove(find(ev.panel.panelists, who, "panelist", ev))
-
-    change(ctx, event, "panel.panelist.remove", mutate, {"panelist": who},
-           _("panelist {name} removed").format(name=who))
+    remove_record(ctx, event, "panel.panelist.remove", lambda ev: ev.panel.panelists,
+                  lambda ev: find(ev.panel.panelists, who, "panelist", ev), {"panelist": who},
+                  _("panelist {name} removed").format(name=who))
 
 
 # questions ----------------------------------------------------------------------------------
@@ -226,15 +216,10 @@ def question_edit(ctx: click.Context, event: str, number: str, text: str | None,
     if text is not None and not text.strip():
         raise click.BadParameter(_("the question is empty"), param_hint="--text")
 
-    def mutate(ev: Event) -> None:
-        found = find_question(ev, number)
-        if text is not None:
-            found.text = text.strip()
-        if dimensions:
-            found.dimensions = list(dimensions)
-
-    change(ctx, event, "panel.question.edit", mutate, {"question": number},
-           _("question {number} updated").format(number=number))
+    edit_record(ctx, event, "panel.question.edit", lambda ev: find_question(ev, number),
+                {"question": number}, _("question {number} updated").format(number=number),
+                values={"text": text.strip() if text is not None else None,
+                        "dimensions": list(dimensions) or None})
 
 
 @question.command("remove")
@@ -248,11 +233,9 @@ def question_remove(ctx: click.Context, event: str, number: str) -> None:
     Example:
         eventflow panel question remove pirkanmaa 2
     """
-    def mutate(ev: Event) -> None:
-        ev.panel.questions.remove(find_question(ev, number))
-
-    change(ctx, event, "panel.question.remove", mutate, {"question": number},
-           _("question {number} removed").format(number=number))
+    remove_record(ctx, event, "panel.question.remove", lambda ev: ev.panel.questions,
+                  lambda ev: find_question(ev, number), {"question": number},
+                  _("question {number} removed").format(number=number))
 
 
 # the panel ----------------------------------------------------------------------------------

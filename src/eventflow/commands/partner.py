@@ -8,8 +8,18 @@ import click
 
 from ..cli import SuggestingGroup
 from ..i18n import _
-from ..vocab import AGREEMENT_TOPICS, PARTNER_TYPES
-from ._common import LINE, apply_contact, change, contact_options, find, next_id
+from ..vocab import AGREEMENT_PROSE, AGREEMENT_TOPICS, PARTNER_TYPES
+from ._common import (
+    LINE,
+    apply_contact,
+    change,
+    contact_options,
+    find,
+    lang_option,
+    next_id,
+    set_text,
+    text_lang,
+)
 
 if TYPE_CHECKING:
     from ..event import Event
@@ -131,22 +141,48 @@ def partner_remove(ctx: click.Context, event: str, partner_id: str) -> None:
 @click.argument("event", metavar="EVENT")
 @click.argument("topic", type=click.Choice([*AGREEMENT_TOPICS, "controller_model"]))
 @click.argument("text")
+@lang_option
 @click.pass_context
-def partner_agree(ctx: click.Context, event: str, topic: str, text: str) -> None:
+def partner_agree(ctx: click.Context, event: str, topic: str, text: str,
+                  lang: str | None) -> None:
     """Record what was agreed on one topic of the co-organising agreement.
 
     The six topics: date, venue, cost_sharing, programme, invitations_sender,
     registrations_receiver; and controller_model (joint, controller_processor, single).
+    cost_sharing and programme are prose: record them once per language with --lang (each
+    language's memo shows its own text; "" removes one language's text). The others are a
+    date or a name, the same in every language.
 
     \b
     Example:
-        eventflow partner agree pirkanmaa invitations_sender "Tampere sends, ETNO shares"
+        eventflow partner agree pirkanmaa invitations_sender "Tampereen kaupunki"
+        eventflow partner agree pirkanmaa cost_sharing "Kulut jaetaan puoliksi."
+        eventflow partner agree pirkanmaa cost_sharing "Kostnaderna delas lika." --lang sv
     """
-    def mutate(ev: Event) -> None:
-        setattr(ev.agreement, topic, text)
+    from ..errors import InvalidInput
 
-    change(ctx, event, "agree", mutate, {"topic": topic, "text": text},
-           _("agreed {topic}").format(topic=topic))
+    prose = topic in AGREEMENT_PROSE
+    if lang and not prose:
+        raise InvalidInput(_("{topic} is a date or a name, the same in every language; give "
+                             "it without --lang (--lang is for {prose})").format(
+                                 topic=topic, prose=", ".join(AGREEMENT_PROSE)))
+
+    def mutate(ev: Event) -> dict[str, str]:
+        if not prose:
+            setattr(ev.agreement, topic, text)
+            return {}
+        texts = getattr(ev.agreement, topic)
+        if not isinstance(texts, dict):  # an older file's one text
+            texts = {ev.languages[0] if ev.languages else "fi": texts} if texts else {}
+        chosen = text_lang(ev, lang)
+        set_text(texts, chosen, text)
+        setattr(ev.agreement, topic, texts)
+        return {"lang": chosen}
+
+    details: dict[str, str] = {"topic": topic, "text": text}
+    if lang:
+        details["lang"] = lang
+    change(ctx, event, "agree", mutate, details, _("agreed {topic}").format(topic=topic))
 
 
 @partner.command("list")
@@ -175,7 +211,10 @@ def partner_list(ctx: click.Context, event: str, as_json: bool) -> None:
     for p in ev.partners:
         click.echo(clean(f"{p.id:<4} {p.name} ({p.type}, {p.role}) {p.contact}"))
     for topic in [*AGREEMENT_TOPICS, "controller_model"]:
-        click.echo(clean(f"  {topic:<24} {getattr(ev.agreement, topic) or '—'}"))
+        value = getattr(ev.agreement, topic)
+        if isinstance(value, dict):  # prose per language: "fi: …; sv: …"
+            value = "; ".join(f"{lang}: {text}" for lang, text in value.items())
+        click.echo(clean(f"  {topic:<24} {value or '—'}"))
 
 
 def attach(cli: click.Group) -> None:

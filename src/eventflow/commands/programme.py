@@ -13,10 +13,12 @@ from ._common import (
     LINE,
     change,
     check_hhmm,
+    edit_record,
     find,
     lang_option,
     need_some,
     next_id,
+    remove_record,
     set_text,
     text_lang,
 )
@@ -104,9 +106,8 @@ def programme_add(ctx: click.Context, event: str, kind: str, start: str, minutes
         return {"item": pid, "overlaps": [list(p) for p in overlaps(timetable(ev))
                                           if pid in p]}
 
-    _change_warning_overlaps(ctx, event, "programme.add", mutate, {"kind": kind,
-                                                                   "start": hhmm},
-                             _("{kind} at {time} added").format(kind=kind, time=hhmm))
+    change(ctx, event, "programme.add", mutate, {"kind": kind, "start": hhmm},
+           _("{kind} at {time} added").format(kind=kind, time=hhmm))
 
 
 @programme.command("edit")
@@ -131,24 +132,14 @@ def programme_edit(ctx: click.Context, event: str, item_id: str, kind: str | Non
     """
     need_some({"kind": kind, "start": start, "minutes": minutes, "title": title},
               "--kind, --start, --minutes, --title")
-    hhmm = check_hhmm(start)
-
-    def mutate(ev: Event) -> dict[str, Any]:
-        item = find(ev.programme, item_id, "programme item", ev,
-                    "eventflow programme list EVENT")
-        if kind is not None:
-            item.kind = kind
-        if hhmm is not None:
-            item.start = hhmm
-        if minutes is not None:
-            item.minutes = minutes
-        if title is not None:
-            set_text(item.title, text_lang(ev, lang), title)
-        return {"item": item.id, "overlaps": [list(p) for p in overlaps(timetable(ev))
-                                              if item.id in p]}
-
-    _change_warning_overlaps(ctx, event, "programme.edit", mutate, {"item": item_id},
-                             _("{item} updated").format(item=item_id))
+    edit_record(ctx, event, "programme.edit",
+                lambda ev: find(ev.programme, item_id, "programme item", ev,
+                                "eventflow programme list EVENT"),
+                {"item": item_id}, _("{item} updated").format(item=item_id),
+                values={"kind": kind, "start": check_hhmm(start), "minutes": minutes},
+                texts={"title": title}, lang=lang,
+                then=lambda ev, item: {"item": item.id, "overlaps": [
+                    list(p) for p in overlaps(timetable(ev)) if item.id in p]})
 
 
 @programme.command("remove")
@@ -162,12 +153,10 @@ def programme_remove(ctx: click.Context, event: str, item_id: str) -> None:
     Example:
         eventflow programme remove pirkanmaa pr3
     """
-    def mutate(ev: Event) -> None:
-        ev.programme.remove(find(ev.programme, item_id, "programme item", ev,
-                                 "eventflow programme list EVENT"))
-
-    change(ctx, event, "programme.remove", mutate, {"item": item_id},
-           _("{item} removed").format(item=item_id))
+    remove_record(ctx, event, "programme.remove", lambda ev: ev.programme,
+                  lambda ev: find(ev.programme, item_id, "programme item", ev,
+                                  "eventflow programme list EVENT"),
+                  {"item": item_id}, _("{item} removed").format(item=item_id))
 
 
 @programme.command("list")
@@ -199,18 +188,6 @@ def programme_list(ctx: click.Context, event: str, as_json: bool) -> None:
         flag = "  ! overlaps" if r["id"] in clashing else ""
         click.echo(clean(f"{r['id']:<5} {r['start'] or '--:--'}{end:<6} {r['kind']:<12}"
                          f"{title}{who}{flag}"))
-
-
-def _change_warning_overlaps(ctx: click.Context, event: str, action: str, mutate: Any,
-                             details: dict[str, Any], message: str) -> None:
-    from ..cli import _report, engine
-
-    eng = engine(ctx)
-    outcome = eng.change(event, action, mutate, details)
-    for pair in outcome.details.get("overlaps", []):
-        eng.warnings.append(_("{first} and {second} overlap in the programme").format(
-            first=pair[0], second=pair[1]))
-    _report(ctx, outcome, f"{outcome.event.id}: {message}")
 
 
 def attach(cli: click.Group) -> None:

@@ -18,11 +18,13 @@ from ._common import (
     change,
     check_email,
     check_hhmm,
+    edit_record,
     find,
     lang_option,
     languages_option,
     need_some,
     next_id,
+    remove_record,
     set_text,
     text_lang,
 )
@@ -89,12 +91,6 @@ def _overlaps(ev: Event, sid: str) -> list[list[str]]:
     return [list(pair) for pair in overlaps(timetable(ev)) if sid in pair]
 
 
-def _change_warning_overlaps(*args: Any) -> None:
-    from .programme import _change_warning_overlaps as warn
-
-    warn(*args)
-
-
 @click.group(cls=SuggestingGroup)
 def speaker() -> None:
     """Speakers and their programme slots.
@@ -144,8 +140,8 @@ def speaker_add(ctx: click.Context, event: str, name: str, slot: str,
         ev.speakers.append(sp)
         return {"speaker": sid, "overlaps": _overlaps(ev, sid)}
 
-    _change_warning_overlaps(ctx, event, "speaker.add", mutate, {"name": name, "slot": slot},
-                             _("speaker {name} added ({slot})").format(name=name, slot=slot))
+    change(ctx, event, "speaker.add", mutate, {"name": name, "slot": slot},
+           _("speaker {name} added ({slot})").format(name=name, slot=slot))
 
 
 @speaker.command("edit")
@@ -184,25 +180,18 @@ def speaker_edit(ctx: click.Context, event: str, speaker_id: str, name: str | No
         raise click.BadParameter(_("a speaker needs a name"), param_hint="--name")
     fields = _checked(fields)
 
-    def mutate(ev: Event) -> dict[str, Any]:
-        sp = find(ev.speakers, speaker_id, "speaker", ev, "eventflow programme list EVENT")
-        if name is not None:
-            sp.name = name
-        if slot is not None:
-            sp.slot = slot
-        if target_group is not None:
-            sp.target_group = "" if target_group == "none" else target_group
-        if ex_officio is not None:
-            sp.ex_officio = ex_officio
-        if confirmed is not None:
-            sp.confirmed = confirmed
-        if dimensions:
-            sp.dimensions = list(dimensions)
+    def then(ev: Event, sp: Any) -> dict[str, Any]:
         _apply(ev, sp, lang, fields)
         return {"speaker": sp.id, "overlaps": _overlaps(ev, sp.id)}
 
-    _change_warning_overlaps(ctx, event, "speaker.edit", mutate, {"speaker": speaker_id},
-                             _("speaker {speaker} updated").format(speaker=speaker_id))
+    edit_record(ctx, event, "speaker.edit",
+                lambda ev: find(ev.speakers, speaker_id, "speaker", ev,
+                                "eventflow programme list EVENT"),
+                {"speaker": speaker_id}, _("speaker {speaker} updated").format(speaker=speaker_id),
+                values={"name": name, "slot": slot, "ex_officio": ex_officio,
+                        "target_group": "" if target_group == "none" else target_group,
+                        "confirmed": confirmed, "dimensions": list(dimensions) or None},
+                then=then)
 
 
 @speaker.command("confirm")
@@ -216,11 +205,10 @@ def speaker_confirm(ctx: click.Context, event: str, speaker_id: str) -> None:
     Example:
         eventflow speaker confirm pirkanmaa s1
     """
-    def mutate(ev: Event) -> None:
-        find(ev.speakers, speaker_id, "speaker", ev).confirmed = True
-
-    change(ctx, event, "speaker.confirm", mutate, {"speaker": speaker_id},
-           _("{speaker} confirmed").format(speaker=speaker_id))
+    edit_record(ctx, event, "speaker.confirm",
+                lambda ev: find(ev.speakers, speaker_id, "speaker", ev),
+                {"speaker": speaker_id}, _("{speaker} confirmed").format(speaker=speaker_id),
+                values={"confirmed": True})
 
 
 @speaker.command("remove")
@@ -234,11 +222,9 @@ def speaker_remove(ctx: click.Context, event: str, speaker_id: str) -> None:
     Example:
         eventflow speaker remove pirkanmaa s3
     """
-    def mutate(ev: Event) -> None:
-        ev.speakers.remove(find(ev.speakers, speaker_id, "speaker", ev))
-
-    change(ctx, event, "speaker.remove", mutate, {"speaker": speaker_id},
-           _("{speaker} removed").format(speaker=speaker_id))
+    remove_record(ctx, event, "speaker.remove", lambda ev: ev.speakers,
+                  lambda ev: find(ev.speakers, speaker_id, "speaker", ev),
+                  {"speaker": speaker_id}, _("{speaker} removed").format(speaker=speaker_id))
 
 
 def attach(cli: click.Group) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..engine import Engine
     from ..event import Event
+    from ..index.entry import Entry
 
 HISTORY_SHOWN = 30
 ADVICE = "advice not followed"
@@ -128,3 +129,58 @@ def rule_states(verdict: dict[str, Any], rules: dict[str, Any], lang: str
 
 def _rule_order(rule_id: str) -> tuple[str, int]:
     return (rule_id[:1], int(rule_id[1:]) if rule_id[1:].isdigit() else 0)
+
+
+def index_row(entry: Entry, today: dt.date, horizon: dt.date,
+              labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """:func:`event_row` from the status index's entry (its derived verdict data), without
+    loading or judging the event: the same dict for the same event and day. ``labels``
+    (item id → label) replaces the labels the index keeps in the folder's language."""
+    day = today.toordinal()
+    status = entry.field("status")
+    table = entry.table or []
+    # each open item (empty unless active): (due, id, its workflow item)
+    kept = [(k[1], table[k[0]][0], table[k[0]]) for k in entry.open_kept()]
+    dated = sorted(((due, item_id, item) for due, item_id, item in kept if due is not None),
+                   key=lambda k: (k[0], k[1]))
+    organisation = entry.field("organisation")
+    organisations = ([organisation] if organisation else []) + \
+        [p for p in entry.field("partners") if p]
+
+    def label(item: list[Any]) -> str:
+        if labels is not None and item[0] in labels:
+            return labels[item[0]]
+        return str(item[4])
+
+    nxt = dated[0] if dated else None
+    last = horizon.toordinal()
+    iso = _iso
+    return {
+        "id": entry.id, "title": entry.field("title"), "date": entry.field("date"),
+        "region": entry.field("region"), "stage": entry.field("stage"), "status": status,
+        "stage_number": entry.field("stage_number"), "stages": entry.field("stages"),
+        "done_in_stage": entry.field("done_in_stage"),
+        "items_in_stage": entry.field("items_in_stage"),
+        "overdue": sum(1 for k in dated if k[0] < day),
+        "regressions": entry.field("regressions"),
+        "organisation": organisation,
+        "organisations": sorted(set(organisations)),
+        "owners": sorted({k[2][2] for k in kept if k[2][2]}),
+        "next": ({"item": nxt[1], "label": label(nxt[2]), "due": iso(nxt[0]),
+                  "owner": nxt[2][2]} if nxt else None),
+        "upcoming": [{"event": entry.id, "item": k[1], "label": label(k[2]),
+                      "owner": k[2][2], "due": iso(k[0]), "overdue": k[0] < day,
+                      "required": bool(k[2][3])}
+                     for k in dated if k[0] <= last],
+    }
+
+
+_ISO: dict[int, str] = {}
+
+
+def _iso(day: int) -> str:
+    """``date.fromordinal(day).isoformat()``, remembered (a site names few days many times)."""
+    found = _ISO.get(day)
+    if found is None:
+        found = _ISO[day] = dt.date.fromordinal(day).isoformat()
+    return found

@@ -26,7 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from ..errors import EventflowError, InvalidInput
+from ..names import EVENTS_DIR
 from . import data
 from .svg import workflow_svg
 from .templates import SCRIPT, STYLE, TEMPLATES
@@ -152,7 +155,7 @@ def context_key(engine: Engine, target: Path, today: dt.date, lang: str) -> list
 def event_key(engine: Engine, event_id: str) -> list[Any]:
     from ..cachekeys import stat_key
 
-    folder = str(engine.project.event_dir(event_id))
+    folder = f"{engine.project.root}/{EVENTS_DIR}/{event_id}"  # (no Path: 10,000 of them)
     key = [stat_key(os.path.join(folder, "event.toml")),
            stat_key(os.path.join(folder, "history.jsonl"))]
     outputs = os.path.join(folder, "outputs")
@@ -175,7 +178,13 @@ def _read_marker(target: Path) -> dict[str, Any]:
 # building ---------------------------------------------------------------------------------------
 def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
           force: bool = False) -> dict[str, Any]:
-    """Write the site for every event of ``engine``'s folder into ``target``; return counts."""
+    """Write the site for every event of ``engine``'s folder into ``target``; return counts.
+
+    The overview and the next 30 days are made from the status index (its derived verdict
+    data, :func:`eventflow.index.entries`: only events changed since are judged again); an
+    event's page is made again only when its inputs changed (:func:`event_key`, the day and
+    :func:`context_key`), else the previous page is kept."""
+    from ..index import entries as index_entries
     from ..policy.catalogue import load_rules
 
     lang = lang or engine.lang
@@ -188,7 +197,8 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
     cached: dict[str, Any] = (marker.get("events") or {}) \
         if context is not None and marker.get("context") == context else {}
     written_at = int(marker.get("written_ns", 0))
-    rules = {r.id: r for r in load_rules()}
+    found = index_entries(engine, today)
+    labels = _labels(engine, found, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     mask = os.umask(0)
@@ -197,29 +207,38 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
     stats = {"events": 0, "rendered": 0, "kept": 0, "bytes": 0, "files": 0}
     try:
         (staging / "events").mkdir()
+        old_pages, new_pages = f"{target}/events", f"{staging}/events"
         rows: list[dict[str, Any]] = []
-        entries: dict[str, Any] = {}
+        keys: dict[str, Any] = {}
         svgs: dict[tuple[str, str], str] = {}
+        stage_labels: dict[tuple[str, str], str] = {}
+        rules: dict[str, Any] | None = None
         event_tpl = env.get_template("event")
-        for event_id in engine.project.event_ids():
+        for entry in found:
+            event_id = entry.id
+            row = data.index_row(entry, today, horizon, labels.get(entry.field("pin")[2]))
+            pin = entry.field("pin")
+            label_key = (pin[2], row["stage"])
+            if label_key not in stage_labels:
+                stage_labels[label_key] = _stage_label(engine, entry, row, lang)
+            row["stage_label"] = stage_labels[label_key]
             key = event_key(engine, event_id)
             name = page_name(event_id)
             old = cached.get(event_id)
             fresh = (old is not None and old.get("key") == key
+                     and isinstance(old.get("size"), int)
                      and max(k[1] for k in key) < written_at - RACY_NS)
-            if old is not None and fresh and _keep(target / "events" / name,
-                                                   staging / "events" / name):
-                row = old["row"]
+            if old is not None and fresh and _keep(f"{old_pages}/{name}",
+                                                   f"{new_pages}/{name}"):
                 stats["kept"] += 1
-                stats["bytes"] += (staging / "events" / name).stat().st_size
+                size = old["size"]
+                stats["bytes"] += size
             else:
+                if rules is None:
+                    rules = {r.id: r for r in load_rules()}
                 event = engine.project.load(event_id)
                 verdict = data.judgement(engine, event, today, lang)
-                row = data.event_row(event, verdict, today, horizon)
                 workflow = engine.workflow_for(event)
-                row["stage_label"] = (workflow.stage(row["stage"]).text(lang)
-                                      if row["stage"] in workflow.stage_ids else
-                                      texts(lang)[row["status"]])
                 page = data.event_page(engine, event, verdict, rules, lang)
                 page["outputs"] = [(_href(engine.project.event_dir(event_id) / rel, target),
                                     rel) for rel in page["outputs"]]
@@ -228,18 +247,19 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
                     svgs[svg_key] = workflow_svg(workflow, lang, row["stage"], "diagram")
                 html = event_tpl.render(r=wrap(row), p=wrap(page), svg=svgs[svg_key], root="../",
                                         today=today.isoformat(), generated=_now())
-                stats["bytes"] += _write(staging / "events" / name, html)
+                size = _write(staging / "events" / name, html)
+                stats["bytes"] += size
                 stats["rendered"] += 1
             row["href"] = name
             rows.append(row)
-            entries[event_id] = {"key": key, "row": row}
+            keys[event_id] = {"key": key, "size": size}
         stats["events"] = len(rows)
         stats["bytes"] += _site_pages(engine, env, staging, rows, today, horizon, lang)
         stats["files"] = len(rows) + 3 + max(0, (len(rows) - 1) // PAGE_SIZE)
         started = time.time_ns()
         marker_data = {"format": FORMAT, "generator": "eventflow dashboard",
                        "context": context, "written_ns": started,
-                       "events": entries if context is not None else {}}
+                       "events": keys if context is not None else {}}
         _write(staging / MARKER, json.dumps(marker_data, ensure_ascii=False,
                                             separators=(",", ":")))
         _put_in_place(staging, target, ours)
@@ -249,11 +269,39 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
     return stats
 
 
+def _pinned(engine: Engine, entry: Any) -> Any:
+    """The workflow an indexed event follows, as :meth:`Engine.workflow_for` finds it."""
+    from types import SimpleNamespace
+
+    wf_id, version, pin_hash = entry.field("pin")
+    return engine.workflow_for(SimpleNamespace(  # type: ignore[arg-type]
+        id=entry.id, workflow=SimpleNamespace(id=wf_id, version=version, hash=pin_hash)))
+
+
+def _labels(engine: Engine, found: list[Any], lang: str) -> dict[str, dict[str, str]]:
+    """Item labels in ``lang`` per workflow hash, when ``lang`` is not the folder's language
+    (the index keeps them in that one)."""
+    if lang == engine.lang:
+        return {}
+    labels: dict[str, dict[str, str]] = {}
+    for entry in found:
+        pin_hash = entry.field("pin")[2]
+        if pin_hash not in labels and entry.open_items():
+            labels[pin_hash] = {i.id: i.text(lang) for i in _pinned(engine, entry).items()}
+    return labels
+
+
+def _stage_label(engine: Engine, entry: Any, row: dict[str, Any], lang: str) -> str:
+    workflow = _pinned(engine, entry)
+    return (workflow.stage(row["stage"]).text(lang) if row["stage"] in workflow.stage_ids
+            else texts(lang)[row["status"]])
+
+
 def _now() -> str:
     return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
 
-def _keep(old: Path, new: Path) -> bool:
+def _keep(old: str, new: str) -> bool:
     try:
         os.link(old, new)
     except FileNotFoundError:
@@ -283,6 +331,87 @@ def _href(path: Path, target: Path) -> str:
     return quote(rel.replace(os.sep, "/"))
 
 
+_ESCAPED: dict[str, str] = {}
+
+
+def _escape(value: Any) -> str:
+    """``str(markupsafe.escape(value))`` for text and numbers, remembered for short texts
+    (regions, organisations, owners and dates repeat across thousands of rows)."""
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    found = _ESCAPED.get(text)
+    if found is None:
+        found = (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                 .replace("'", "&#39;").replace('"', "&#34;"))
+        if len(text) < 64 and len(_ESCAPED) < 100_000:
+            _ESCAPED[text] = found
+    return found
+
+
+def overview_rows(rows: list[dict[str, Any]], t: dict[str, str], day: Any) -> str:
+    """The overview's table rows, exactly as the template ``overview_rows`` writes them (the
+    template costs about 50 times as much for thousands of rows)."""
+    e = _escape
+
+    def v(value: Any) -> str:  # the |t filter: control characters shown, then escaped
+        return _escape(visible(value))
+
+    labels = {k: e(t[k]) for k in ("event", "date", "region", "organisation", "stage",
+                                    "overdue", "regressions", "next_due")}
+    out = []
+    for r in rows:
+        nxt = r["next"]
+        if r["status"] == "active":
+            width = int(round(100 * r["stage_number"] / r["stages"]))
+            stage = (f'<span class="bar" role="img" aria-label="{r["stage_number"]}/'
+                     f'{r["stages"]}"><span style="width:{width}%"></span></span> '
+                     f'{r["stage_number"]}/{r["stages"]} {e(r["stage_label"])} <span '
+                     f'class="muted">({r["done_in_stage"]}/{r["items_in_stage"]})</span>')
+        else:
+            stage = e(t[r["status"]])
+        out.append(
+            f'<tr id="ev-{e(r["id"])}" data-search="{v(str(r["id"] + " " + r["title"]).lower())}"'
+            f' data-orgs="{v(chr(10).join(r["organisations"]))}"'
+            f' data-owners="{e(chr(10).join(r["owners"]))}" data-region="{v(r["region"])}"'
+            f' data-stage="{e(r["stage"])}" data-id="{e(r["id"])}" data-date="{e(r["date"])}"'
+            f' data-org="{v(r["organisation"])}" data-progress="{e(r["progress"])}"'
+            f' data-overdue="{e(r["overdue"])}" data-regressions="{e(r["regressions"])}"'
+            f' data-next="{e(nxt["due"]) if nxt else "9999"}">\n'
+            f'<td data-label="{labels["event"]}"><a href="events/{e(r["href"])}"><bdi>'
+            f'{v(r["title"])}</bdi></a><br><code>{e(r["id"])}</code></td>\n'
+            f'<td data-label="{labels["date"]}">{e(day(r["date"]))}</td>\n'
+            f'<td data-label="{labels["region"]}"><bdi>{v(r["region"])}</bdi></td>\n'
+            f'<td data-label="{labels["organisation"]}"><bdi>{v(r["organisation"])}</bdi></td>\n'
+            f'<td data-label="{labels["stage"]}">{stage}</td>\n'
+            f'<td data-label="{labels["overdue"]}" class="num'
+            f'{" warn" if r["overdue"] else ""}">{e(r["overdue"])}</td>\n'
+            f'<td data-label="{labels["regressions"]}" class="num'
+            f'{" warn" if r["regressions"] else ""}">{e(r["regressions"])}</td>\n'
+            f'<td data-label="{labels["next_due"]}">'
+            + (f'{e(day(nxt["due"]))} <code>{e(nxt["item"])}</code> <span class="muted">'
+               f'{e(nxt["owner"])}</span>' if nxt else "–")
+            + "</td>\n</tr>\n")
+    return "".join(out)
+
+
+def next30_rows(items: list[dict[str, Any]], t: dict[str, str], day: Any) -> str:
+    """One owner's rows of the next 30 days, exactly as the template ``next30_rows`` writes
+    them."""
+    e = _escape
+    due, event, item, state = (e(t[k]) for k in ("due", "event", "item", "state"))
+    late = f' <span class="warn">{e(t["overdue"])}</span>'
+    required, advice = e(t["required"]), e(t["advice"])
+    return "".join(
+        f'<tr><td data-label="{due}">{e(day(i["due"]))}{late if i["overdue"] else ""}</td>\n'
+        f'<td data-label="{event}"><a href="events/{e(i["href"])}"><code>{e(i["event"])}'
+        f'</code></a></td>\n'
+        f'<td data-label="{item}"><code>{e(i["item"])}</code> '
+        f'{e(visible(i["label"]))}</td>\n'
+        f'<td data-label="{state}">{required if i["required"] else advice}</td></tr>\n'
+        for i in items)
+
+
 def _site_pages(engine: Engine, env: Any, staging: Path, rows: list[dict[str, Any]],
                 today: dt.date, horizon: dt.date, lang: str) -> int:
     size = 0
@@ -305,19 +434,22 @@ def _site_pages(engine: Engine, env: Any, staging: Path, rows: list[dict[str, An
     ]
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     overview = env.get_template("overview")
+    day = env.globals["day"]
     for n in range(1, pages + 1):
         chunk = rows[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]
-        html = overview.render(rows=wrap(chunk), totals=totals, filters=filters, page=n, pages=pages,
+        html = overview.render(rows=chunk, rows_html=Markup(overview_rows(chunk, t, day)),
+                               totals=totals, filters=filters, page=n, pages=pages,
                                page_href=overview_name, **common)
         size += _write(staging / overview_name(n), html)
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         for item in r["upcoming"]:
             groups.setdefault(item["owner"] or "-", []).append({**item, "href": r["href"]})
-    ordered = [(owner, sorted(items, key=lambda i: (i["due"], i["event"], i["item"])))
+    ordered = [(owner, Obj(length=len(items), html=Markup(next30_rows(
+        sorted(items, key=lambda i: (i["due"], i["event"], i["item"])), t, day))))
                for owner, items in sorted(groups.items())]
     size += _write(staging / "next30.html", env.get_template("next30").render(
-        groups=wrap(ordered), horizon=horizon.isoformat(), **common))
+        groups=ordered, horizon=horizon.isoformat(), **common))
     workflows: list[dict[str, str]] = []
     seen = set()
     for wf_id in sorted(engine.workflow_files):

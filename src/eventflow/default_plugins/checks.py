@@ -36,8 +36,15 @@ def partners_min(event: Event, min: int) -> CheckResult:
                         n=len(partners), min=min))
 
 
+def _agreed(value: object) -> bool:
+    """A topic is agreed once it has a text (in any language, for the prose topics)."""
+    if isinstance(value, dict):
+        return any(str(v).strip() for v in value.values())
+    return bool(str(value or "").strip())
+
+
 def agreement_topics(event: Event, topics: list[str]) -> CheckResult:
-    missing = [t for t in topics if not getattr(event.agreement, t, "").strip()]
+    missing = [t for t in topics if not _agreed(getattr(event.agreement, t, ""))]
     unknown = [t for t in topics if t not in AGREEMENT_TOPICS]
     if unknown:
         return failed(_("unknown agreement topic(s) {topics}").format(topics=", ".join(unknown)))
@@ -429,4 +436,5 @@ def register_checks(register):  # type: ignore[no-untyped-def]
     for name, (func, params) in _CHECKS.items():
         register(name, func, params=params, description=(func.__doc__ or "").strip())
     register("ticked_if_recording", ticked_if_recording, params={}, tickable=True,
-             description="A person ticks it when the event is recorded; otherwise it does not apply.")
+             description="A person ticks it when the event is recorded; otherwise it does not "
+                         "apply.")

@@ -122,20 +122,22 @@ AGREED_TOPICS = ("date", "venue", "cost_sharing", "programme", "invitations_send
 
 def agreed(ctx: OutputContext, lang: str) -> dict[str, str]:
     """The agreed topics as texts in ``lang``: a date as a date in that language, a name (of
-    the venue, the sender, the receiver) as it is; prose (cost sharing, programme) only in
-    the language it was recorded in (the event's first), elsewhere the marker."""
+    the venue, the sender, the receiver) as it is; prose (cost sharing, programme) in ``lang``
+    as recorded (``partner agree … --lang``); where that language has none, the marker and a
+    warning."""
     from eventflow.outputs.formatting import to_date
+    from eventflow.vocab import AGREEMENT_PROSE
 
     texts = {}
     for topic in AGREED_TOPICS:
-        value = str(getattr(ctx.event.agreement, topic, "") or "")
+        raw = getattr(ctx.event.agreement, topic, "") or ""
+        if topic in AGREEMENT_PROSE:  # prose, in each language it was recorded in
+            texts[topic] = ctx.text(raw, lang, f"agreement {topic}")
+            continue
+        value = str(raw)
         day = to_date(value) if topic == "date" and len(value) == 10 else None
-        if day:
-            texts[topic] = format_date(day, lang)
-        elif topic in ("cost_sharing", "programme"):  # prose, in the language recorded
-            texts[topic] = ctx.text(value, lang, f"agreement {topic}")
-        else:  # the name of a place or an organisation: the same in every language
-            texts[topic] = value
+        # a date in the reader's language; a name (place, organisation) the same in every one
+        texts[topic] = format_date(day, lang) if day else value
     return texts
 
 
@@ -148,11 +150,14 @@ def common(ctx: OutputContext, lang: str) -> dict[str, Any]:
 
 
 def _common(ctx: OutputContext, lang: str) -> dict[str, Any]:
+    from eventflow.regions import municipality_name
+
     from .outputs_view import event_times, programme_rows, region_name, regional_etno, when
 
     start, end = event_times(ctx)
     return {"label": lambda kind, key: label(kind, key, lang),
             "region": region_name(ctx, lang), "etno": regional_etno(ctx, lang),
+            "municipality": municipality_name(ctx.event.municipality, lang),
             "programme": programme_rows(ctx, lang), "start": start, "end": end,
             "when": when(ctx, lang), "parties": parties(ctx, lang),
             "host": parties(ctx, lang)[0][1], "contact": contact(ctx, lang),
@@ -525,11 +530,22 @@ def _feedback(ctx: OutputContext) -> dict[str, Any]:
     if record is not None and record.responses:
         scales = {s.key: s.mean for s in record.scales}
         return {"responses": record.responses, "overall": scales.get("overall"),
-                "items": scales,
+                "items": scales, "questions": {s.key: s.question for s in record.scales},
                 "themes": [(q.question, [(t.theme, t.count) for t in q.themes])
                            for q in record.free_texts if q.themes]}
     old = ctx.event.ext.get("feedback", {})
     return old if isinstance(old, dict) else {}
+
+
+def _chart_modules(event: Any) -> tuple[str, ...]:
+    """matplotlib, when the impact report will draw its chart (there is feedback)."""
+    from .outputs_chart import MODULES
+
+    record = getattr(event, "feedback", None)
+    old = event.ext.get("feedback", {})
+    has = bool(record is not None and record.responses) or \
+        bool(isinstance(old, dict) and old.get("responses"))
+    return MODULES if has else ()
 
 
 @inputs("title", "date", "region", "municipality", "languages", "host", "partners", "venue",
@@ -546,11 +562,61 @@ def impact_report(ctx: OutputContext) -> Files:
     covered = {d for sp in ctx.event.speakers for d in sp.dimensions} \
         | {d for q in ctx.event.panel.questions for d in q.dimensions}
     dims = [d for d in DIMENSIONS if d in covered]
-    return [(f"impact-report-{lang}.md", ctx.render_template(
-        "impact_report.md", lang, **common(ctx, lang), summary=summary, groups=groups,
-        budget=budget(ctx, lang), feedback=_feedback(ctx), gains=GAINS[lang],
-        outcomes=outcomes, purged_at=purged, dimensions=dims))
-        for lang in ctx.languages]
+    feedback = _feedback(ctx)
+    files: Files = []
+    for lang in ctx.languages:
+        chart, alt = "", ""
+        scores = _scores(feedback, lang)
+        if feedback.get("responses") and scores:
+            chart, alt, svg = _chart(ctx, lang, feedback, scores, summary, groups)
+            files.append((chart, svg))
+        text = ctx.render_template(
+            "impact_report.md", lang, **common(ctx, lang), summary=summary, groups=groups,
+            budget=budget(ctx, lang), feedback=feedback, gains=GAINS[lang],
+            outcomes=outcomes, purged_at=purged, dimensions=dims, scores=scores, chart=chart,
+            chart_alt=alt)
+        files.append((f"impact-report-{lang}.md", text))
+        files.append((f"impact-report-{lang}.html", _html(ctx, text, lang)))
+    return files
+
+
+def _html(ctx: OutputContext, markdown: str, lang: str) -> str:
+    """A Markdown document as a complete HTML page (its first heading as the title)."""
+    from eventflow.outputs.markdown import to_html
+
+    first = markdown.split("\n", 1)[0]
+    return to_html(markdown, first.removeprefix("# ") if first.startswith("# ")
+                   else ctx.event.title, lang)
+
+
+def _scores(feedback: dict[str, Any], lang: str) -> list[tuple[str, str, float]]:
+    """The scale questions answered, overall first: key, name in ``lang``
+    (outputs_chart.scale_label), mean."""
+    from .outputs_chart import scale_label
+
+    items = {k: v for k, v in (feedback.get("items") or {}).items() if v}
+    if feedback.get("overall") and "overall" not in items:
+        items = {"overall": feedback["overall"], **items}
+    questions = feedback.get("questions") or {}
+    return [(key, scale_label(key, str(questions.get(key, key)), lang, GAINS[lang]),
+             float(mean))
+            for key, mean in sorted(items.items(), key=lambda kv: kv[0] != "overall")]
+
+
+def _chart(ctx: OutputContext, lang: str, feedback: dict[str, Any],
+           scores: list[tuple[str, str, float]], summary: Any,
+           groups: list[str]) -> tuple[str, str, bytes]:
+    """The impact report's chart (outputs_chart.py): its file name, text alternative, SVG."""
+    from .outputs_chart import alt_text, draw
+
+    bars = [(label("target_group", g, lang), summary.registered_by_group.get(g, 0),
+             summary.attended_by_group.get(g, 0)) for g in groups] if summary else []
+    responses = int(feedback["responses"])
+    return (f"impact-report-chart-{lang}.svg", alt_text(lang, responses, bool(bars)),
+            draw(lang, [(name, mean) for _, name, mean in scores], bars, responses))
+
+
+impact_report.preload = _chart_modules  # type: ignore[attr-defined]
 
 
 OUTPUTS: tuple[tuple[str, str, Callable[[OutputContext], Files], str], ...] = (

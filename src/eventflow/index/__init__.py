@@ -19,7 +19,12 @@ and each one is checked against its file with a single ``stat``:
   rebuilds every entry.
 * Overdue counts depend on today's date, so entries keep the due dates of open items; each
   also keeps its listing line with the days it is right for. Regressions do not depend on the
-  day. The verdict's other day-dependent states are not kept.
+  day. The verdict's day-dependent states are not kept: each entry keeps, for an active
+  event, its open requirements with what holds on every day (stage, owner, due date,
+  required or advice, whether their stage was left, the fix; :meth:`Entry.open_items`), and
+  the state on a given day (not yet due, overdue and broken, advice not followed) is made
+  when it is read (:func:`state_on`). `eventflow next`, `remind` and the dashboard read
+  these instead of judging every event (:func:`upcoming`).
 * Many changed files are judged in parallel, one process per core.
 
 ``status EVENT`` is answered the same way: what it printed last time, but for the parts that
@@ -35,7 +40,7 @@ judgement summarised and rendered for the caches; presentation).
 from __future__ import annotations
 
 from .cachefile import find_root, index_path, view_path
-from .entry import Entry
+from .entry import Entry, state_on, upcoming
 from .listing import (
     HEADER,
     Listing,
@@ -58,7 +63,8 @@ from .refresh import (
     view_stamp,
 )
 
-__all__ = ["Entry", "HEADER", "Listing", "cached_listing", "cached_status", "entries",
+__all__ = ["HEADER", "Entry", "Listing", "cached_listing", "cached_status", "entries",
            "find_root", "fit_listing", "fit_status", "index_path", "line_parts",
-           "render_status", "save_view", "status_listing", "status_view", "summaries",
-           "summarize", "use_colour", "view_path", "view_stamp", "write_listing"]
+           "render_status", "save_view", "state_on", "status_listing", "status_view",
+           "summaries", "summarize", "upcoming", "use_colour", "view_path", "view_stamp",
+           "write_listing"]

@@ -19,7 +19,7 @@ from ..cachekeys import (
 )
 from ..folder import SETTINGS_FILE, planning_folder
 from ..names import WORKFLOWS_DIR
-from .entry import DUES, REST, ROW_FIELDS, Entry, Key
+from .entry import DUES, REST, ROW_FIELDS, WHY, Entry, Key
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -135,7 +135,8 @@ def read_header(raw: bytes) -> dict[str, Any] | None:
     if not isinstance(header, dict) or header.get("format") != INDEX_FORMAT:
         return None
     shapes = {"context": list, "deps": list, "events": list, "other": list, "warnings": list,
-              "n": int, "sizes": list, "window": list, "newest": int, "overdue": bool}
+              "n": int, "sizes": list, "window": list, "newest": int, "overdue": bool,
+              "items": dict, "fixes": list}
     if not all(isinstance(header.get(k), t) for k, t in shapes.items()) \
             or len(header["sizes"]) != len(SECTIONS):
         return None
@@ -161,16 +162,39 @@ def read_entries(ids: list[str], keys: list[str] | None, lines: list[str],
     return found
 
 
-def read_details(fh: IO[bytes], size: int, entries: list[Entry]) -> None:
-    for entry, raw in zip(entries, read_section(fh, size, len(entries)), strict=True):
-        detail = json.loads(raw)
+def read_details(fh: IO[bytes], size: int, entries: list[Entry],
+                 header: dict[str, Any]) -> None:
+    """Read the details section into ``entries``, each with its workflow's table and the
+    fix texts (the header's ``items`` and ``fixes``)."""
+    items = header["items"]
+    fixes = header["fixes"]
+    if not isinstance(items, dict) or not isinstance(fixes, list):
+        raise ValueError("bad header")
+    from itertools import accumulate
+
+    import msgspec
+
+    raw = fh.read(size)
+    if len(raw) != size or (size and raw[-1:] != b"\n"):
+        raise ValueError("truncated index section")
+    try:  # one array of every line: msgspec parses it several times faster than json
+        every = msgspec.json.decode(b"[" + raw[:-1].replace(b"\n", b",") + b"]") if size \
+            else []
+    except msgspec.DecodeError as exc:
+        raise ValueError(f"bad details: {exc}") from None
+    if len(every) != len(entries):
+        raise ValueError("bad details")
+    at_pin = REST + ROW_FIELDS.index("pin")
+    for entry, detail in zip(entries, every, strict=True):
         if not (isinstance(detail, list) and len(detail) == REST + len(ROW_FIELDS)
                 and isinstance(detail[DUES], list)):
             raise ValueError("bad details")
-        from itertools import accumulate
-
         detail[DUES] = list(accumulate(detail[DUES]))  # stored as differences
         entry.detail = detail
+        pin = detail[at_pin]
+        table = items.get(pin[2]) if isinstance(pin, list) and len(pin) == 3 else None
+        entry.table = table if table is not None else []
+        entry.fixes = fixes
 
 
 def load_index(path: Path) -> IndexFile | None:
@@ -183,8 +207,8 @@ def load_index(path: Path) -> IndexFile | None:
             n, sizes = header["n"], header["sizes"]
             ids, keys, lines, records = (read_section(fh, size, n) for size in sizes[:4])
             found = read_entries(ids, keys, lines, records)
-            read_details(fh, sizes[4], found)
-    except (OSError, ValueError, TypeError, UnicodeDecodeError):
+            read_details(fh, sizes[4], found, header)
+    except (OSError, ValueError, TypeError, UnicodeDecodeError, KeyError):
         return None
     return IndexFile(header, found, mtime)
 
@@ -196,6 +220,22 @@ def storable(entry: Entry) -> bool:
 def save_index(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
     """Write the index; a folder we cannot write to just keeps no cache."""
     kept = [e for e in entries if storable(e)]
+    items: dict[str, list[list[Any]]] = {}
+    at_pin = REST + ROW_FIELDS.index("pin")
+    at_open = REST + ROW_FIELDS.index("open")
+    fixes: dict[str, int] = {}
+    for e in kept:  # each workflow's items once, each fix text once (see entry.LEFT)
+        pin_hash = e._details()[at_pin][2]
+        if e.table:
+            items.setdefault(pin_hash, e.table)
+        for item in e._details()[at_open]:
+            fix = item[3]
+            if fix not in ("", WHY):
+                text = e.fixes[fix] if isinstance(fix, int) else fix
+                item[3] = fixes.setdefault(text, len(fixes))
+    every_fix = list(fixes)
+    for e in kept:
+        e.fixes = every_fix
     details = []
     for e in kept:
         detail = list(e._details())
@@ -213,7 +253,8 @@ def save_index(path: Path, header: dict[str, Any], entries: list[Entry]) -> None
     data = [section.encode("utf-8") for section in sections]
     window = [max((e.lo for e in kept), default="0000000"),
               min((e.hi for e in kept), default="9999999")]
-    header = {**header, "format": INDEX_FORMAT, "n": len(kept), "window": window,
+    header = {**header, "format": INDEX_FORMAT, "n": len(kept), "window": window, "items": items,
+              "fixes": every_fix,
               "overdue": any(e.count or e.regressions for e in kept),
               "sizes": [len(d) for d in data]}
     try:

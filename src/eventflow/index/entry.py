@@ -17,8 +17,26 @@ Key = str  # "inode size mtime_ns ctime_ns" of the event file
 # positions in an entry's details (one JSON array per event)
 HEAD, TAIL, DUES, WARNINGS, REST = 0, 1, 2, 3, 4
 ROW_FIELDS = ("revision", "title", "date", "region", "stage", "stage_number", "stages",
-               "done_in_stage", "items_in_stage", "blocking", "next_item", "next_label",
-               "next_due", "regressions", "status")
+              "done_in_stage", "items_in_stage", "blocking", "next_item", "next_label",
+              "next_due", "regressions", "status",
+              # the derived verdict data, independent of the day (see :func:`open_items`)
+              "pin", "owners", "organisation", "partners", "open")
+_FIELD_AT = {name: REST + i for i, name in enumerate(ROW_FIELDS)}
+# positions in one open item of an active event, as :meth:`Entry.open_items` gives it
+(O_ITEM, O_STAGE, O_OWNER, O_DUE, O_REQUIRED, O_LEFT, O_REGRESSION, O_TICKABLE, O_FIX,
+ O_LABEL) = range(10)
+# As kept (details' "open"), each open item is ``[item, due, flags, fix]``: ``item`` is the
+# item's number in its workflow's table; ``flags`` has LEFT, REGRESSION and TICKABLE bits;
+# ``fix`` is "" for ``eventflow check EVENT ITEM``, "?" for ``eventflow why EVENT``, else the
+# number of its text in the index's ``fixes`` (with NUL standing for the event id; before it
+# is saved, that text itself). What belongs to the workflow's item (id, stage, owner,
+# required, label, and the label in each other language where it differs) is kept once per
+# workflow in the index's header (``items``: workflow hash → [[id, stage, owner, required,
+# label, {language: label}], …]) and given to each entry as its ``table``.
+LEFT, REGRESSION, TICKABLE = 1, 2, 4
+WHY = "?"
+# the judge's states (eventflow.judge), as the day decides them for an open item
+BROKEN, ADVICE, NOT_DUE = "broken", "advice not followed", "not yet due"
 
 
 class Entry:
@@ -30,7 +48,7 @@ class Entry:
     """
 
     __slots__ = ("id", "key", "digest", "lo", "hi", "count", "cut", "line", "detail",
-                 "regressions")
+                 "regressions", "table", "fixes")
 
     def __init__(self, id: str, key: Key | None, digest: str | None, lo: str, hi: str,
                  count: int | str, cut: int | str, line: str,
@@ -45,6 +63,9 @@ class Entry:
         self.line = line
         self.detail = detail
         self.regressions = int(regressions)  # requirements of left stages no longer held
+        #: its workflow's items, [[id, stage, owner, required, label, {lang: label}], …]
+        self.table: list[list[Any]] | None = None
+        self.fixes: list[str] = []  # the index's fix texts (see O_ITEM)
 
     def _details(self) -> list[Any]:
         if self.detail is None:
@@ -83,6 +104,44 @@ class Entry:
         self.line = fill_line(detail[HEAD], detail[TAIL], k)
         return True
 
+    def field(self, name: str) -> Any:
+        """One of :data:`ROW_FIELDS` of the details."""
+        return self._details()[_FIELD_AT[name]]
+
+    def open_items(self) -> list[list[Any]]:
+        """The open (neither kept nor waived) requirements of an active event, in the
+        verdict's order, each ``[item, stage, owner, due (date.toordinal() or None),
+        required, left (its stage was left), regression, tickable, fix, label (in the
+        folder's language)]``: what the verdict says of them on every day; the day decides
+        only their state (:func:`state_on`). Empty for a done or cancelled event."""
+        return [self.expand(kept) for kept in self.field("open")]
+
+    def open_kept(self) -> list[list[Any]]:
+        """The open items as kept, ``[item number, due, flags, fix]`` (see :data:`LEFT`):
+        cheap to filter by due date before :meth:`expand` makes each one whole."""
+        return self.field("open")  # type: ignore[no-any-return]
+
+    def item_of(self, kept: list[Any]) -> list[Any]:
+        """``[id, stage, owner, required, label, {language: label}]`` of the workflow item
+        ``kept`` is about (the labels in other languages where they differ)."""
+        table = self.table
+        if table is None:
+            raise LookupError(f"{self.id}: the summary was read without its workflow's items")
+        return table[kept[0]]  # type: ignore[no-any-return]
+
+    def expand(self, kept: list[Any]) -> list[Any]:
+        """One open item as kept, made whole (the positions O_ITEM … O_LABEL)."""
+        item_id, stage, owner, required, label, _ = self.item_of(kept)
+        _, due, flags, fix = kept
+        if fix == "":
+            fix = f"eventflow check {self.id} {item_id}"
+        elif fix == WHY:
+            fix = f"eventflow why {self.id}"
+        else:
+            fix = (self.fixes[fix] if isinstance(fix, int) else fix).replace("\0", self.id)
+        return [item_id, stage, owner, due, required, flags & LEFT, flags & REGRESSION and 1,
+                flags & TICKABLE and 1, fix, label]
+
     @property
     def warnings(self) -> list[str]:
         return list(self.detail[WARNINGS]) if self.detail is not None else []
@@ -109,3 +168,35 @@ def fill_line(head: str, tail: str, count: int) -> str:
     if tail:
         return f"{head}       {tail}"
     return head.rstrip()
+
+
+def state_on(item: list[Any], day: int) -> str:
+    """The judge's state of an open item (:meth:`Entry.open_items`) on the day ``day``
+    (``date.toordinal()``): a required item open past its due date or whose stage was left
+    is broken, open advice past its due date is not followed, anything else is not yet due."""
+    due = item[O_DUE]
+    late = due is not None and due < day
+    if item[O_REQUIRED]:
+        return BROKEN if item[O_LEFT] or late else NOT_DUE
+    return ADVICE if late else NOT_DUE
+
+
+def upcoming(entries: list[Entry], today: dt.date, days: int) -> list[dict[str, Any]]:
+    """:meth:`Engine.upcoming` from the index: open items due within ``days`` of ``today``
+    (and overdue ones) across every active event, from the entries' derived data."""
+    horizon = (today + dt.timedelta(days=days)).toordinal()
+    day = today.toordinal()
+    rows = []
+    for entry in entries:
+        for kept in entry.open_kept():
+            due = kept[1]
+            if due is None or due > horizon:
+                continue
+            o = entry.expand(kept)
+            rows.append({"event": entry.id, "item": o[O_ITEM], "stage": o[O_STAGE],
+                         "label": o[O_LABEL], "owner": o[O_OWNER],
+                         "due": dt.date.fromordinal(due).isoformat(), "overdue": due < day,
+                         "required": bool(o[O_REQUIRED]), "state": state_on(o, day),
+                         "regression": bool(o[O_REGRESSION]), "fix": o[O_FIX] or None})
+    rows.sort(key=lambda r: (r["due"], r["event"], r["item"]))
+    return rows

@@ -55,6 +55,7 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
     active = verdict.status == "active"
     dues = sorted(r.due.toordinal() for r in verdict.requirements
                   if active and not r.met and r.due is not None)
+    open_items, table = _open_items(engine, event, verdict) if active else ([], [])
     nxt = summary["next_due"]
     stage = event.stage
     date = event.date.isoformat()
@@ -68,11 +69,46 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
     detail = [head, tail, dues, list(engine.warnings[before:]), event.revision, event.title,
               date, event.region, stage, number, stages, done, items, summary["blocking"],
               next_item, nxt["label"] if nxt else "", next_due, summary["regressions"],
-              verdict.status]
+              verdict.status, [event.workflow.id, event.workflow.version, event.workflow.hash],
+              {role: list(people) for role, people in event.owners.items()}, event.host.name,
+              [p.name for p in event.partners], open_items]
     entry = Entry(event.id, key, digest, "1", "0", 0, len(head), "", detail,
                   summary["regressions"])
+    entry.table = table
     entry.settle(day or dt.date.today())
     return entry
+
+
+def _open_items(engine: Engine, event: Event, verdict: Any
+                ) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The derived verdict data of an active event's open requirements as kept (see
+    :data:`eventflow.index.entry.LEFT`), and its workflow's items table."""
+    from .entry import LEFT, REGRESSION, TICKABLE, WHY
+
+    order = verdict.stage_ids
+    here = order.index(verdict.stage) if verdict.stage in order else len(order)
+    lang = engine.lang
+    found = []
+    for number, r in enumerate(verdict.requirements):
+        if r.met:
+            continue
+        item = r.item
+        flags = ((LEFT if order.index(item.stage) < here else 0)
+                 | (REGRESSION if r.regression else 0)
+                 | (TICKABLE if engine._may_tick(item) else 0))
+        fix = ("" if r.fix == f"eventflow check {event.id} {item.id}" else
+               WHY if r.fix == f"eventflow why {event.id}" else r.fix.replace(event.id, "\0"))
+        found.append([number, r.due.toordinal() if r.due is not None else None, flags, fix])
+    from ..vocab import LANGUAGES
+
+    table = []
+    for r in verdict.requirements:
+        label = r.item.text(lang)
+        others = {other: text for other in LANGUAGES
+                  if other != lang and (text := r.item.text(other)) != label}
+        table.append([r.item.id, r.item.stage, r.item.owner, int(r.item.required), label,
+                      others])
+    return found, table
 
 
 def _digest(raw: bytes) -> str:
@@ -168,8 +204,8 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
                                     *(w for e in result for w in e.warnings)]))
         newest = max((n for _, _, n in scanned), default=0)
         save_index(path, {"context": context, "deps": deps, "events": folder, "other": other,
-                     "newest": newest,
-                     "context_warnings": context_warnings, "warnings": every}, result)
+                          "newest": newest, "context_warnings": context_warnings,
+                          "warnings": every}, result)
     return result
 
 

@@ -62,33 +62,51 @@ class OutputContext:
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # an output's own memo
 
     def participants(self) -> ParticipantSummary | None:
+        """Registration counts by target group, or ``None`` when no registrations are
+        recorded; never names (read once, on the first call)."""
         return self._participants()
 
     def render_template(self, name: str, lang: str, /, **variables: Any) -> str:
+        """Render the template ``<lang>/<name>`` in the sandbox (the planning folder's
+        ``templates/`` first, else eventflow's own) with ``event``, ``today`` and
+        ``variables``; raises :class:`~eventflow.errors.InvalidInput` for a template that
+        is missing or breaks the sandbox's limits."""
         return self._renderer.render(name, lang, {"event": self.event, "today": self.today,
                                                   **variables})
 
     def render_string(self, source: str, lang: str, /, html: bool = False,
                       **variables: Any) -> str:
+        """Render a plugin's own template text ``source`` in the sandbox, as
+        :meth:`render_template` does; ``html=True`` escapes the variables for HTML."""
         return self._renderer.render_string(source, lang, {"event": self.event,
                                                            "today": self.today, **variables},
                                             html=html)
 
     def label(self, kind: str, key: str, lang: str) -> str:
+        """The glossary word in ``lang`` for the vocabulary key ``key`` of ``kind``
+        (``label("dimension", "safety", "sv")``)."""
         return label(kind, key, lang)
 
     def warn(self, message: str) -> None:
+        """Keep ``message`` to print after the run (once, however often it is given)."""
         if message not in self.warnings:
             self.warnings.append(message)
 
     def nothing(self, reason: str) -> NoReturn:
+        """End the output with nothing to write, saying why: not counted as written, not a
+        failure (raises :class:`NothingToWrite`)."""
         raise NothingToWrite(reason)
 
     @property
     def text_language(self) -> str:
+        """The language a plain (one-language) free text of the event is taken to be in:
+        the event's first language."""
         return self.event.languages[0] if self.event.languages else "fi"
 
     def text(self, value: Any, lang: str, field_name: str) -> str:
+        """The free text ``value`` in ``lang`` (from a ``{fi=…, sv=…}`` table, or a plain
+        text in :attr:`text_language`); where ``lang`` has none, a warning naming
+        ``field_name`` and a visible marker instead of the text."""
         found = pick_text(value, lang, self.text_language)
         if found is None:
             self.warn(f"{self.event.id}: {field_name} has no {LANGUAGE_NAMES.get(lang, lang)} "
@@ -98,6 +116,8 @@ class OutputContext:
         return found
 
     def missing(self, lang: str, what: str, field_name: str = "") -> str:
+        """The visible marker in ``lang`` for ``what`` not recorded yet; with ``field_name``,
+        also a warning naming it."""
         if field_name:
             self.warn(f"{self.event.id}: {field_name} is not recorded; the documents show "
                       f"a marker where it goes")

@@ -101,23 +101,19 @@ def ics_calendar(events: Sequence[Any], name: str = "") -> bytes:
         cal.add_component(event)
         timed = timed or not isinstance(event.decoded("dtstart"), dt.date) or \
             isinstance(event.decoded("dtstart"), dt.datetime)
-    if timed:
-        cal.add_component(_vtimezone(TIMEZONE))
-    return cal.to_ical()  # type: ignore[no-any-return]
+    data: bytes = cal.to_ical()
+    if timed:  # the VTIMEZONE last, as add_component would put it, serialised once a process
+        end = b"END:VCALENDAR\r\n"
+        data = data[: -len(end)] + _vtimezone_bytes(TIMEZONE) + end
+    return data
 
 
 @lru_cache(maxsize=4)
 def _vtimezone_bytes(tzid: str) -> bytes:
+    """The VTIMEZONE of ``tzid``, built from zoneinfo and serialised once per process."""
     import icalendar
 
     return icalendar.Timezone.from_tzid(tzid).to_ical()  # type: ignore[no-any-return]
-
-
-def _vtimezone(tzid: str) -> Any:
-    """The VTIMEZONE of ``tzid`` (built from zoneinfo once per process)."""
-    import icalendar
-
-    return icalendar.Timezone.from_ical(_vtimezone_bytes(tzid))
 
 
 # e-mail drafts ---------------------------------------------------------------------------------

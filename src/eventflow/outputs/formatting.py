@@ -15,11 +15,31 @@ Swedish running text (``klo``, ``kl.``), is in :data:`AT`.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
-from typing import Any
+from collections.abc import Callable
+from functools import cache, lru_cache, wraps
+from typing import Any, TypeVar
 
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_IE"}
 AT = {"fi": "klo", "sv": "kl."}  # "klo 9.15": the word before a time in running text
+
+
+_F = TypeVar("_F", bound=Callable[..., str])
+
+
+def _memo(func: _F) -> _F:
+    """Remember the texts of ``func`` by its arguments (one run of ``eventflow outputs``
+    formats the same date, times and sums again in every document); arguments that cannot be
+    hashed are formatted each time."""
+    cached = lru_cache(maxsize=2048)(func)
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> str:
+        try:
+            return cached(*args, **kwargs)
+        except TypeError:  # unhashable: a template passed a list, say
+            return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def locale_of(lang: str) -> str:
@@ -60,6 +80,7 @@ def to_time(value: Any) -> dt.time | None:
         return None
 
 
+@_memo
 def format_date(value: dt.date | str | None, lang: str, weekday: bool = False) -> str:
     """18.3.2027 (fi, sv) or 18 March 2027 (en); with ``weekday`` the day's name first, in the
     form running text uses (torstaina 18.3.2027, torsdag 18.3.2027, Thursday 18 March 2027)."""
@@ -77,6 +98,7 @@ def format_date(value: dt.date | str | None, lang: str, weekday: bool = False) -
     return text
 
 
+@_memo
 def format_time(value: Any, lang: str) -> str:
     """9.15 (fi, sv) or 9:15 am (en); a value that is no time comes back as it was."""
     from babel.dates import format_skeleton
@@ -90,6 +112,7 @@ def format_time(value: Any, lang: str) -> str:
     return babel_time(moment, "short", locale=_locale(lang))
 
 
+@_memo
 def format_time_range(start: Any, end: Any, lang: str) -> str:
     """9.15–11.15 (fi, sv) or 9:15 – 11:15 am (en); just the start when there is no end."""
     from babel.dates import format_interval
@@ -109,6 +132,7 @@ def format_time_range(start: Any, end: Any, lang: str) -> str:
                                                                                        lang))
 
 
+@_memo
 def when(day: Any, start: Any, end: Any, lang: str) -> str:
     """Weekday, date and times as running text: torstaina 18.3.2027 klo 9.15–11.15,
     torsdag 18.3.2027 kl. 9.15, Thursday 18 March 2027, 9:15 – 11:15 am."""
@@ -122,6 +146,7 @@ def when(day: Any, start: Any, end: Any, lang: str) -> str:
     return pattern.replace("{1}", date_text).replace("{0}", times)
 
 
+@_memo
 def format_percent(value: float, lang: str) -> str:
     """50 % / 33,3 % (fi, sv) or 33.3% (en)."""
     from decimal import Decimal
@@ -132,6 +157,7 @@ def format_percent(value: float, lang: str) -> str:
     return babel_percent(share, locale=_locale(lang), decimal_quantization=False)
 
 
+@_memo
 def format_money(amount: float, lang: str) -> str:
     """1 234,50 € (fi, sv) or €1,234.50 (en)."""
     from babel.numbers import format_currency
@@ -139,6 +165,7 @@ def format_money(amount: float, lang: str) -> str:
     return format_currency(float(amount or 0), "EUR", locale=_locale(lang))
 
 
+@_memo
 def format_number(value: float, lang: str, decimals: int = 1) -> str:
     """4,2 (fi, sv) or 4.2 (en): at most ``decimals`` decimals."""
     from babel.numbers import format_decimal

@@ -22,6 +22,7 @@ class ParticipantSummary:
     organisations_by_type: dict[str, int]
 
     def to_json(self) -> dict[str, Any]:
+        """The counts as plain data (JSON and templates)."""
         return {"registered": self.registered, "attended": self.attended,
                 "registered_by_group": self.registered_by_group,
                 "attended_by_group": self.attended_by_group,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import stat
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -91,12 +92,21 @@ def outputs_for_stage(engine: Engine, stage: str) -> list[OutputSpec]:
             if spec.stage in (stage, "*")]
 
 
-def default_stages(event: Event, workflow: Workflow) -> list[str]:
-    """The stages an event has reached: those before its current stage and the current one
-    (every stage once it is done or cancelled)."""
+def default_stages(event: Event, workflow: Workflow, cancelled_at: str = "") -> list[str]:
+    """The stages an event has reached: those before the stage its verdict judges it at and
+    that one (every stage once it is done). A cancelled event's outputs are those of the stage
+    it was cancelled at (``Event.cancelled_from``, or ``cancelled_at`` from its history for
+    files written before events kept it)."""
+    from ..judge import stage_position
+    from ..workflow import CANCELLED
+
     ids = workflow.stage_ids
-    if event.stage in ids:
-        return ids[: ids.index(event.stage) + 1]
+    if event.stage == CANCELLED and not event.cancelled_from and cancelled_at in ids:
+        stage = cancelled_at
+    else:
+        stage, _ = stage_position(workflow, event)
+    if stage in ids:
+        return ids[: ids.index(stage) + 1]
     return list(ids)
 
 
@@ -158,6 +168,45 @@ def _validate_files(result: Any, spec: OutputSpec) -> list[tuple[str, bytes]]:
 BUILTIN_PREFIX = "eventflow.default_plugins."
 
 
+def _hashes_of(event: Event, fields: list[str], participants: Any,
+               memo: dict[str, str]) -> dict[str, str]:
+    """The input hashes of ``fields`` (manifest.input_hashes), each computed once a run."""
+    missing = [f for f in fields if f not in memo]
+    if missing:
+        memo.update(input_hashes(event, missing, participants))
+    return {f: memo[f] for f in fields}
+
+
+def _same_content(path: Path, content: bytes) -> bool:
+    """Whether ``path`` is a regular file holding ``content`` already: an unchanged document is
+    not written again (its time stamp stays, synced folders see nothing to copy)."""
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
+            return False
+        return path.read_bytes() == content
+    except OSError:
+        return False
+
+
+def _preload(spec: OutputSpec, ctx: OutputContext) -> None:
+    """Import the modules an output declared in ``render.preload`` (a tuple of module names,
+    or a function of the event returning one) before its time and memory limits start: a
+    library's first import (matplotlib builds its font cache) is no part of the render."""
+    import importlib
+
+    wanted = getattr(spec.render, "preload", ())
+    if callable(wanted):
+        wanted = wanted(ctx.event)
+    for module in wanted or ():
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            raise OutputError(spec.plugin, spec.id, f"needs the Python module {module} "
+                              f"({exc}); install it (pip install {module.split('.')[0]})"
+                              ) from None
+
+
 def _plugin_settings(settings: Any, plugin: str) -> dict[str, Any]:
     """``[plugins.<name>]`` of eventflow.toml; a built-in plugin's table may also be written
     with its short name (``[plugins.outputs]`` for eventflow.default_plugins.outputs)."""
@@ -208,7 +257,14 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
 
     event = engine.load(name)
     workflow = engine.workflow_for(event)
-    chosen = list(stages) if stages else default_stages(event, workflow)
+    if stages:
+        chosen = list(stages)
+    else:
+        from ..workflow import CANCELLED
+
+        held = (engine._cancelled_at(event)
+                if event.stage == CANCELLED and not event.cancelled_from else "")
+        chosen = default_stages(event, workflow, held)
     unknown = [s for s in chosen if s not in workflow.stage_ids]
     if unknown:
         raise InvalidInput(f"no stage {', '.join(unknown)} in workflow {workflow.id}; stages: "
@@ -223,6 +279,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     registry = engine.registry
     versions = plugin_versions(engine)
     summary_cache: dict[str, Any] = {}
+    hashes: dict[str, str] = {}  # input field -> hash: the event is the same for every output
     folder_settings = _folder_settings(project.settings)
     from ..plugins import template_dirs  # a plugin's own templates/ (docs/plugins.md)
 
@@ -263,6 +320,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
                                 folder=folder_settings, reschedules=reschedules)
             started = time.monotonic()
             try:
+                _preload(spec, ctx)
                 try:
                     with time_limit(limit), memory_limit():
                         raw = spec.render(ctx)
@@ -299,7 +357,8 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
             try:
                 for file_name, content in files:
                     target = folder / file_name
-                    atomic_write(target, content)
+                    if not _same_content(target, content):
+                        atomic_write(target, content)
                     result.files.append(target)
             except EventflowError as exc:  # e.g. the disk is full: report it, go on
                 written = ", ".join(p.name for p in result.files) or "no file"
@@ -324,7 +383,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
                 "version": versions.get(spec.plugin, ""), "files": [f for f, _ in files],
                 "languages": langs, "made_at": now().isoformat(), "revision": event.revision,
                 "seconds": round(time.monotonic() - started, 3),
-                "inputs": input_hashes(event, fields, participants),
+                "inputs": _hashes_of(event, fields, participants, hashes),
                 "templates": dict(sorted(renderer.used.items())),
             }
     if entries:

@@ -179,7 +179,7 @@ def score_line(rows: Sequence[dict[str, Any]]) -> str:
 def _engine_mutants() -> list[tuple[str, Callable[[Any], None]]]:
     """Ways to weaken the judge itself (not the workflow): each patches the engine through a
     ``pytest.MonkeyPatch`` given to it. The lifecycle rules (L1–L5) must catch every one."""
-    import dataclasses
+    import msgspec
 
     from .. import engine as engine_mod
     from .. import judge as judge_mod
@@ -189,7 +189,7 @@ def _engine_mutants() -> list[tuple[str, Callable[[Any], None]]]:
     def current_stage_only(mp: Any) -> None:
         def judge(*args: Any, **kwargs: Any) -> Any:
             verdict = real_judge(*args, **kwargs)
-            verdict.requirements = [dataclasses.replace(r, regression=False)
+            verdict.requirements = [msgspec.structs.replace(r, regression=False)
                                     for r in verdict.requirements]
             return verdict
 

@@ -185,6 +185,8 @@ class Project:
         Raises :class:`~eventflow.errors.EventNotFound` when no event matches and
         :class:`~eventflow.errors.AmbiguousEvent` when several do.
         """
+        if self._is_event_id(name):  # a whole id needs no listing of every event
+            return name
         ids = self.event_ids()
         if name in ids:
             return name
@@ -202,6 +204,16 @@ class Project:
         raise AmbiguousEvent(_("'{name}' matches {n} events ({events}); give more of the "
                                "id").format(name=name, n=len(matches),
                                             events=", ".join(matches[:10])))
+
+    def _is_event_id(self, name: str) -> bool:
+        """Whether ``name`` is the id of an event here: a folder of ``events/`` (not hidden)
+        holding an event file, as :meth:`event_ids` lists them."""
+        if not name or name.startswith(".") or "/" in name or os.sep in name or "\0" in name:
+            return False
+        try:
+            return os.path.isfile(os.path.join(self.events_dir, name, EVENT_FILE))
+        except (OSError, ValueError):
+            return False
 
     def notice(self, message: str) -> None:
         """Add ``message`` to :attr:`notices` (once)."""

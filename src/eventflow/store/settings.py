@@ -17,17 +17,19 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from ..errors import FileFormatError
 from ..i18n import _
 from .tomlio import MAX_EVENT_BYTES, read_toml
 
 
-@dataclass
-class Settings:
+# a struct, not a dataclass: made in C at import (see workflow.py); nothing else on the path of
+# `eventflow check` needs the dataclasses module (2-5 ms to import)
+class Settings(msgspec.Struct):
     """The settings of a planning folder (``eventflow.toml``).
 
     ``active_plugins`` are the plugins used in the folder; ``plugin_settings`` holds each
@@ -38,8 +40,8 @@ class Settings:
     organisation_type: str = ""
     bilingual: bool = False
     language: str = "fi"
-    active_plugins: list[str] = field(default_factory=list)
-    plugin_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    active_plugins: list[str] = msgspec.field(default_factory=list)
+    plugin_settings: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict)
     #: due dates on a weekend, a Finnish holiday, Christmas Eve or Midsummer Eve move to the
     #: working day before (``[eventflow] working_days``); false keeps calendar days
     working_days: bool = True

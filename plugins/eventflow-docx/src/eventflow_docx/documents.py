@@ -234,8 +234,8 @@ def agreement(ctx: Any, lang: str) -> bytes:
     _table(document, [t["party"], t["role"], t["contact"]], rows)
     document.add_heading(t["topics"], level=1)
     _table(document, [t["topic"], t["agreed"]],
-           [[ctx.label("topic", topic, lang), getattr(event.agreement, topic, "")
-             or t["not_agreed"]] for topic in TOPICS])
+           [[ctx.label("topic", topic, lang), _topic(ctx, topic, lang) or t["not_agreed"]]
+            for topic in TOPICS])
     document.add_heading(t["controller"], level=1)
     document.add_paragraph(clean(t["controller_text"].format(
         model=ctx.label("controller_model", event.agreement.controller_model, lang),
@@ -243,6 +243,16 @@ def agreement(ctx: Any, lang: str) -> bytes:
     _signatures(document, [event.host.name or t["host"], *(p.name for p in event.partners)],
                 t)
     return _save(document)
+
+
+def _topic(ctx: Any, topic: str, lang: str) -> str:
+    """What was agreed on ``topic``, in ``lang``: the prose topics (cost sharing, programme)
+    are recorded per language (``partner agree … --lang``); where ``lang`` has none, eventflow's
+    missing-translation marker (with a warning)."""
+    value = getattr(ctx.event.agreement, topic, "") or ""
+    if isinstance(value, dict) or topic in ("cost_sharing", "programme"):
+        return str(ctx.text(value, lang, f"agreement {topic}"))
+    return str(value)
 
 
 def _signatures(document: Any, parties: list[str], t: dict[str, str]) -> None:

@@ -19,8 +19,9 @@ Settings, in the planning folder's ``eventflow.toml``::
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import eventflow
 from eventflow.regions import find_region
