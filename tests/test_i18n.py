@@ -57,19 +57,32 @@ def test_there_is_something_to_translate(source_messages):
     assert ", line {line}" in source_messages  # errors.py
 
 
+def _translations(lang: str) -> dict[str, list[str]]:
+    """Each msgid (a singular and its plural each, every context) → the translations given for
+    it (each plural form; one per context); a missing or fuzzy translation gives ""."""
+    found: dict[str, list[str]] = {}
+    for m in _po(lang):
+        if not m.id:
+            continue
+        forms = list(m.string) if isinstance(m.string, (list, tuple)) else [m.string]
+        forms = ["" if m.fuzzy else f for f in forms]
+        for msgid in (m.id if isinstance(m.id, tuple) else (m.id,)):
+            found.setdefault(msgid, []).extend(forms)
+    return found
+
+
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_every_message_has_a_translation_with_the_same_placeholders(lang, source_messages):
-    catalogue = {m.id: m for m in _po(lang) if m.id}
+    catalogue = _translations(lang)
     untranslated = [f"{where}: {text!r}" for text, where in source_messages.items()
-                    if text not in catalogue or not catalogue[text].string
-                    or catalogue[text].fuzzy]
+                    if not catalogue.get(text) or not all(catalogue[text])]
     assert untranslated == [], (f"messages without a {lang} translation (run `make messages` "
                                 f"and translate them in the {lang} .po file)")
-    changed = [f"{text!r} → {catalogue[text].string!r}" for text in source_messages
-               if _placeholders(text) != _placeholders(catalogue[text].string)]
+    changed = [f"{text!r} → {t!r}" for text in source_messages for t in catalogue[text]
+               if _placeholders(text) != _placeholders(t)]
     assert changed == [], f"{lang} translations that drop or change a placeholder"
-    kept_blocks = [text for text in source_messages
-                   if text.count("\b") != catalogue[text].string.count("\b")]
+    kept_blocks = [text for text in source_messages for t in catalogue[text]
+                   if text.count("\b") != t.count("\b")]
     assert kept_blocks == [], "a translation lost click's \\b (no-rewrap) mark"
 
 

@@ -30,6 +30,7 @@ def folder_context(root: str | Path) -> list[Any] | None:
     where the folder is, so that a copy of it (whose ``.eventflow/`` names the files of the
     original in ``deps``) starts afresh."""
     from . import __version__
+    from .i18n import cache_language
 
     try:
         with open(os.path.join(root, SETTINGS_FILE), "rb") as fh:
@@ -38,7 +39,8 @@ def folder_context(root: str | Path) -> list[Any] | None:
         return None
     return [INDEX_FORMAT, __version__, list(sys.version_info[:2]), os.path.realpath(root),
             os.environ.get("EVENTFLOW_LOAD_PLUGINS"),
-            os.environ.get("EVENTFLOW_DISABLED_PLUGINS"), settings]
+            os.environ.get("EVENTFLOW_DISABLED_PLUGINS"), settings,
+            cache_language(settings)]  # the kept texts are in the interface language
 
 
 def stat_key(path: str) -> list[int]:

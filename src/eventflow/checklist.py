@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from .event import Event, ItemState  # noqa: TC001
+from .i18n import _
 
 if TYPE_CHECKING:
     from .plugins import Registry
@@ -95,34 +96,42 @@ def evaluate_item(item: Item, event: Event, registry: Registry,
     state = event.item_state(item.id)
     due = event.due.get(item.id)
     if item.waivable and state.waived:
-        return ItemStatus(item, True, f"waived by {state.by or 'unknown'}: {state.note}",
-                          state, due)
+        return ItemStatus(item, True, _("waived by {who}: {note}").format(
+            who=state.by or _("unknown"), note=state.note), state, due)
     if item.manual:
         if state.checked:
-            who = f" by {state.by}" if state.by else ""
-            return ItemStatus(item, True, f"ticked{who}", state, due)
-        return ItemStatus(item, False, "not ticked yet (eventflow check EVENT "
-                          f"{item.id})", state, due)
+            text = _("ticked by {who}").format(who=state.by) if state.by else _("ticked")
+            return ItemStatus(item, True, text, state, due)
+        return ItemStatus(item, False, _("not ticked yet (eventflow check EVENT {item})").format(
+            item=item.id), state, due)
     spec = registry.checks.get(item.check or "")
     if spec is None:
-        return ItemStatus(item, False, f"check '{item.check}' is not available: install and "
-                          "activate the plugin that provides it", state, due)
+        return ItemStatus(item, False, _("check '{check}' is not available: install and "
+                                         "activate the plugin that provides it").format(
+                                             check=item.check), state, due)
     if spec.tickable and state.checked:
-        return ItemStatus(item, True, f"ticked by {state.by or 'unknown'}", state, due)
+        return ItemStatus(item, True, _("ticked by {who}").format(who=state.by or _("unknown")),
+                          state, due)
     data = snapshot if snapshot is not None else event.copy()
     try:
         result = spec.func(data, **item.params)
     except Exception as exc:
-        return ItemStatus(item, False, f"check {spec.name} of plugin {spec.plugin} failed: "
-                          f"{type(exc).__name__}: {exc}", state, due)
+        return ItemStatus(item, False, _("check {check} of plugin {plugin} failed: "
+                                         "{error}").format(check=spec.name, plugin=spec.plugin,
+                                                           error=f"{type(exc).__name__}: {exc}"),
+                          state, due)
     if isinstance(result, bool):
-        result = CheckResult(result, "" if result else "check did not pass")
+        result = CheckResult(result, "" if result else _("check did not pass"))
     if not isinstance(result, CheckResult):
-        return ItemStatus(item, False, f"check {spec.name} of plugin {spec.plugin} returned "
-                          f"{type(result).__name__}, expected CheckResult or bool", state, due)
+        return ItemStatus(item, False, _("check {check} of plugin {plugin} returned {type}, "
+                                         "expected CheckResult or bool").format(
+                                             check=spec.name, plugin=spec.plugin,
+                                             type=type(result).__name__), state, due)
     if not isinstance(result.ok, bool) or not isinstance(result.applies, bool):
-        return ItemStatus(item, False, f"check {spec.name} of plugin {spec.plugin} returned a "
-                          "CheckResult whose ok/applies is not true or false", state, due)
+        return ItemStatus(item, False, _("check {check} of plugin {plugin} returned a "
+                                         "CheckResult whose ok/applies is not true or "
+                                         "false").format(check=spec.name, plugin=spec.plugin),
+                          state, due)
     return ItemStatus(item, result.ok, result.reason, state, due, result.applies)
 
 

@@ -637,7 +637,10 @@ def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
     if not rows:
         click.echo(_("nothing due in the next {days} days").format(days=days))
         return
-    cells = [[str(r["due"]), _("OVERDUE") if r["overdue"] else "", r["event"], r["item"],
+    from .i18n import pgettext
+
+    overdue = pgettext("status column", "OVERDUE")  # (fits the column)
+    cells = [[str(r["due"]), overdue if r["overdue"] else "", r["event"], r["item"],
               r["owner"], "" if r["required"] else _("(advice)")] for r in rows]
     width = width_for(wide)
     if width is None:
@@ -711,7 +714,7 @@ def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
         eventflow waive pirkanmaa invitation_accessibility --note "Online only"
     """
     if not note.strip():
-        raise click.ClickException("Use --note to record why you waive the item")
+        raise click.ClickException(_("Use --note to record why you waive the item"))
     outcome = engine(ctx).tick(event, item, note=note, waive=True)
     _report(ctx, outcome, _("{event}: waived {item}").format(event=outcome.event.id, item=item))
 
@@ -755,7 +758,7 @@ def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: boo
         eventflow reopen pirkanmaa speakers --reason "Expert cancelled"
     """
     if not reason.strip():
-        raise click.ClickException("Use --reason to record why you reopen a stage")
+        raise click.ClickException(_("Use --reason to record why you reopen a stage"))
     outcome = engine(ctx).reopen(event, stage, reason)
     d = outcome.details
     _report(ctx, outcome, _("{event}: {old} → {new} (reopened)").format(
@@ -775,7 +778,7 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
         eventflow cancel pirkanmaa --reason "Venue unavailable"
     """
     if not reason.strip():
-        raise click.ClickException("Use --reason to record why you cancel the event")
+        raise click.ClickException(_("Use --reason to record why you cancel the event"))
     outcome = engine(ctx).cancel(event, reason)
     _report(ctx, outcome, _("{event}: cancelled").format(event=outcome.event.id), as_json)
 
@@ -808,10 +811,13 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, for
     try:
         outcome = eng.reschedule(event, date, dry_run, force=force, reason=reason)
     except InvalidInput as exc:
-        if "in the past" in str(exc) and not force:
+        day = today()  # the engine's messages, as it words them in the interface language
+        if str(exc) == _("{date} is in the past (today is {today}); to record an event that "
+                         "already took place on another day, force it with a reason").format(
+                             date=date, today=day):
             raise click.ClickException(f"{exc} (--force --reason TEXT)") from None
-        if "needs a reason" in str(exc):
-            raise click.ClickException(f"{exc}: use --reason TEXT") from None
+        if str(exc) == _("a reschedule into the past needs a reason (kept in the history)"):
+            raise click.ClickException(_("{error}: use --reason TEXT").format(error=exc)) from None
         raise
     flush_warnings(eng)
     d = outcome.details
@@ -825,7 +831,7 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, for
     for m in d["moves"]:
         click.echo(f"  {m['item']:<36} {m['from']} → {m['to']}")
     if d["consequences"]:
-        click.echo("what the new date makes stale or impossible:")
+        click.echo(_("what the new date makes stale or impossible:"))
         for line in d["consequences"]:
             click.echo(clean(f"  ! {line}"))
     if dry_run:
@@ -862,9 +868,12 @@ def migrate(ctx: click.Context, event: str, dry_run: bool, as_json: bool) -> Non
     click.echo(text.format(event=outcome.event.id, old=d["from"], new=d["to"]))
     for c in d["changes"]:
         fields = "".join(f" {k}: {v[0]} → {v[1]};" for k, v in c.get("fields", {}).items())
-        click.echo(clean(f"  {c['change']:<8} {c['item']} ({c['stage']}){fields}".rstrip(";")))
+        change = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}.get(
+            c["change"], c["change"])
+        click.echo(clean(f"  {change:<8} {c['item']} ({c['stage']}){fields}".rstrip(";")))
+    due = _("due")
     for m in d["moves"]:
-        click.echo(f"  due      {m['item']}: {m['from']} → {m['to']}")
+        click.echo(f"  {due:<8} {m['item']}: {m['from']} → {m['to']}")
     if dry_run:
         click.echo(_("(dry run: nothing saved)"))
 

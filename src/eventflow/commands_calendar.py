@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from .i18n import _
+
 
 def attach(cli: click.Group) -> None:
     from .cli import engine, flush_warnings
@@ -37,7 +39,8 @@ def attach(cli: click.Group) -> None:
             roles = set(OWNER_ROLES) | {e["owner"] for e in due_entries(eng)}
             if owner not in roles:
                 raise click.BadParameter(
-                    f"no item is owned by {owner!r}; roles: {', '.join(sorted(roles))}",
+                    _("no item is owned by '{owner}'; roles: {roles}").format(
+                        owner=owner, roles=", ".join(sorted(roles))),
                     param_hint="--owner")
         data, count = due_calendar(eng, owner, lang=eng.lang)
         flush_warnings(eng)
@@ -47,4 +50,4 @@ def attach(cli: click.Group) -> None:
         from .store import atomic_write
 
         atomic_write(output, data)
-        click.echo(f"{count} due date(s) written to {output}", err=True)
+        click.echo(_("{n} due date(s) written to {path}").format(n=count, path=output), err=True)

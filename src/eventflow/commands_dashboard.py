@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .i18n import _, speaking
+
 if TYPE_CHECKING:
     from .engine import Engine
 
@@ -41,20 +43,25 @@ def attach(cli: click.Group) -> None:
 
         eng = engine(ctx)
         target = Path(html_dir)
-        stats = build(eng, target, today(), lang, force)
+        with speaking(lang or eng.lang):  # the checks' reasons in the pages' language
+            stats = build(eng, target, today(), lang, force)
         flush_warnings(eng)
-        click.echo(f"wrote {target / 'index.html'} ({stats['events']} events; "
-                   f"{stats['rendered']} pages made, {stats['kept']} unchanged)")
+        click.echo(_("wrote {path} ({events} events; {made} pages made, {kept} "
+                     "unchanged)").format(path=target / "index.html", events=stats["events"],
+                                          made=stats["rendered"], kept=stats["kept"]))
         if not watch:
             return
         from .dashboard.watch import watch_folder
 
         def rebuild() -> None:
             fresh = _fresh_engine(ctx)
-            stats = build(fresh, target, today(), lang, False)
+            with speaking(lang or fresh.lang):
+                stats = build(fresh, target, today(), lang, False)
             flush_warnings(fresh)
-            click.echo(f"wrote {target / 'index.html'} ({stats['events']} events; "
-                       f"{stats['rendered']} pages made, {stats['kept']} unchanged)")
+            click.echo(_("wrote {path} ({events} events; {made} pages made, {kept} "
+                         "unchanged)").format(path=target / "index.html",
+                                              events=stats["events"], made=stats["rendered"],
+                                              kept=stats["kept"]))
 
         watch_folder(eng.project.root, target, rebuild)
 

@@ -1,6 +1,7 @@
 """`eventflow outputs`: render the documents of each stage, or list the stale ones."""
 
 from __future__ import annotations
+from .i18n import _
 
 import click
 
@@ -40,7 +41,7 @@ def attach(cli: click.Group) -> None:
         root = eng.project.root
         if stale:
             if stages or languages:
-                raise click.UsageError("--stale lists outputs; it takes no --stage or --lang")
+                raise click.UsageError(_("--stale lists outputs; it takes no --stage or --lang"))
             found, fresh = stale_outputs(eng, event)
             flush_warnings(eng)
             event_id = eng.project.resolve(event)
@@ -49,12 +50,14 @@ def attach(cli: click.Group) -> None:
                            "stale": [s.to_json() for s in found]})
                 return
             if not found:
-                click.echo(f"{event_id}: {fresh} output(s) made, none stale")
+                click.echo(_("{event}: {n} output(s) made, none stale").format(event=event_id,
+                                                                                n=fresh))
                 return
-            click.echo(f"{event_id}: {len(found)} stale output(s) "
-                       f"(remake with `eventflow outputs {event_id}`):")
+            click.echo(_("{event}: {n} stale output(s) (remake with `eventflow outputs "
+                         "{event}`):").format(event=event_id, n=len(found)))
             for s in found:
-                click.echo(clean(f"  {s.stage}/{s.id} ({s.plugin}), made {s.made_at}"))
+                click.echo(clean("  " + _("{output} ({plugin}), made {date}").format(
+                    output=f"{s.stage}/{s.id}", plugin=s.plugin, date=s.made_at)))
                 for reason in s.reasons:
                     click.echo(clean(f"      {reason}"))
             return
@@ -79,7 +82,8 @@ def attach(cli: click.Group) -> None:
         else:
             for r in report.results:
                 if r.nothing is not None:
-                    click.echo(clean(f"– {r.stage}/{r.id}: nothing to write: {r.nothing}"))
+                    click.echo(clean("– " + _("{output}: nothing to write: {why}").format(
+                        output=f"{r.stage}/{r.id}", why=r.nothing)))
                 elif r.ok:
                     names = ", ".join(p.name for p in r.files)
                     click.echo(clean(f"✓ {r.stage}/{r.id}: {names}"))
@@ -88,7 +92,8 @@ def attach(cli: click.Group) -> None:
             done = sum(1 for r in report.results if r.written)
             empty = sum(1 for r in report.results if r.nothing is not None)
             folder = eng.project.event_dir(report.event_id) / "outputs"
-            click.echo(f"{done}/{len(report.results)} output(s) written to {folder}"
-                       + (f"; {empty} had nothing to write" if empty else ""))
+            click.echo(_("{done}/{n} output(s) written to {folder}").format(
+                done=done, n=len(report.results), folder=folder)
+                + ("; " + _("{n} had nothing to write").format(n=empty) if empty else ""))
         if not report.ok:
             ctx.exit(1)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import click
 
+from .i18n import N_, _
+
 
 def attach(cli: click.Group) -> None:
     from .cli import clean, emit_json, engine, flush_warnings, json_option, today
@@ -44,8 +46,8 @@ def attach(cli: click.Group) -> None:
         eng = engine(ctx)
         report = import_csv(eng, event, Path(file), today())
         flush_warnings(eng)
-        click.echo(f"imported {report.imported} registration(s); {report.total} in "
-                   f"{clean(report.path)}")
+        click.echo(_("imported {n} registration(s); {total} in {path}").format(
+            n=report.imported, total=report.total, path=clean(report.path)))
 
     @participants.command()
     @click.argument("event", metavar="EVENT")
@@ -63,8 +65,8 @@ def attach(cli: click.Group) -> None:
         eng = engine(ctx)
         outcome = erase_person(eng, event, person)
         flush_warnings(eng)
-        click.echo(f"{outcome.event.id}: erased 1 registration; the history records only "
-                   "that one was erased")
+        click.echo(_("{event}: erased 1 registration; the history records only that one was "
+                     "erased").format(event=outcome.event.id))
 
     @participants.command()
     @click.argument("event", metavar="EVENT")
@@ -85,14 +87,15 @@ def attach(cli: click.Group) -> None:
         from .participants import mark_attended
 
         if bool(people) == everyone:
-            raise click.UsageError("name the registrations (id or e-mail address) or give "
-                                   "--all, not both")
+            raise click.UsageError(_("name the registrations (id or e-mail address) or give "
+                                     "--all, not both"))
         eng = engine(ctx)
         outcome, count = mark_attended(eng, event, list(people), everyone=everyone,
                                        attended=not absent)
         flush_warnings(eng)
-        click.echo(f"{outcome.event.id}: {count} registration(s) marked "
-                   f"{'absent' if absent else 'attended'}")
+        click.echo((_("{event}: {n} registration(s) marked absent") if absent else
+                    _("{event}: {n} registration(s) marked attended")).format(
+                        event=outcome.event.id, n=count))
 
     @participants.command()
     @click.argument("event", metavar="EVENT")
@@ -112,9 +115,10 @@ def attach(cli: click.Group) -> None:
         day = today()
         outcome = purge_all(eng, event, day, force=force)
         flush_warnings(eng)
-        click.echo(f"{outcome.event.id}: deleted every registration "
-                   f"({outcome.event.ext['participants']['purged_at']}); the check "
-                   "personal_data_deleted now passes")
+        click.echo(_("{event}: deleted every registration ({date}); the check "
+                     "personal_data_deleted now passes").format(
+                         event=outcome.event.id,
+                         date=outcome.event.ext["participants"]["purged_at"]))
 
     @participants.command()
     @click.argument("event", metavar="EVENT")
@@ -135,15 +139,18 @@ def attach(cli: click.Group) -> None:
         if as_json:
             emit_json(data)
             return
-        click.echo(f"{data['id']}: {data['registered']} registration(s) from "
-                   f"{data['organisations']} organisation(s), {data['attended']} attended")
+        click.echo(_("{event}: {n} registration(s) from {organisations} organisation(s), "
+                     "{attended} attended").format(event=data["id"], n=data["registered"],
+                                                   organisations=data["organisations"],
+                                                   attended=data["attended"]))
         if data["purged_at"]:
-            click.echo(f"  registrations deleted on {data['purged_at']}")
-        for title, key in (("by target group", "by_target_group"),
-                           ("by organisation type", "by_organisation_type"),
-                           ("diets (with consent)", "diets")):
+            click.echo("  " + _("registrations deleted on {date}").format(date=data["purged_at"]))
+        for title, key in ((N_("by target group"), "by_target_group"),
+                           (N_("by organisation type"), "by_organisation_type"),
+                           (N_("diets (with consent)"), "diets")):
             if data[key]:
-                click.echo(f"  {title}: " + ", ".join(f"{clean(k)} {v}"
-                                                      for k, v in data[key].items()))
+                click.echo(f"  {_(title)}: " + ", ".join(f"{clean(k)} {v}"
+                                                         for k, v in data[key].items()))
         if data["accessibility_needs"]:
-            click.echo(f"  accessibility needs (with consent): {data['accessibility_needs']}")
+            click.echo("  " + _("accessibility needs (with consent): {n}").format(
+                n=data["accessibility_needs"]))

@@ -1,6 +1,7 @@
 """`eventflow plugins`: what is installed, what it contributes, and what is active here."""
 
 from __future__ import annotations
+from .i18n import _
 
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +40,8 @@ def attach(cli: click.Group) -> None:
 
         known = [*REGISTRATION_HOOKS, "register_commands", *LIFECYCLE_HOOKS]
         if hook is not None and hook not in known:
-            raise click.BadParameter(f"no hook '{hook}'; hooks: {', '.join(known)}",
+            raise click.BadParameter(_("no hook '{hook}'; hooks: {hooks}").format(
+                                         hook=hook, hooks=", ".join(known)),
                                      param_hint="--hook")
         folder, active = _planning_folder(ctx)
         rows = plugin_rows(active, show_all)
@@ -104,9 +106,9 @@ def attach(cli: click.Group) -> None:
 
         root, files = write_plugin(name, _path(directory) if directory else None)
         for path in files:
-            click.echo(f"wrote {path}")
-        click.echo(f"next: cd {root} && pip install -e '.[test]' && pytest; then, in a "
-                   f"planning folder, eventflow plugins enable {name}")
+            click.echo(_("wrote {path}").format(path=path))
+        click.echo(_("next: cd {root} && pip install -e '.[test]' && pytest; then, in a planning "
+                     "folder, eventflow plugins enable {name}").format(root=root, name=name))
 
 
 def _root(ctx: click.Context) -> Path:
@@ -122,7 +124,8 @@ def _setting(text: str) -> tuple[str, Any]:
     key, sep, value = text.partition("=")
     key = key.strip()
     if not sep or not key or not all(part.isidentifier() for part in key.split("-")):
-        raise click.BadParameter(f"'{text}' is not KEY=VALUE (e.g. contact=\"Leena Koski\")",
+        raise click.BadParameter(_("'{text}' is not KEY=VALUE (e.g. contact=\"Leena "
+                                   "Koski\")").format(text=text),
                                  param_hint="--set")
     try:
         parsed = tomlkit.parse(f"v = {value.strip()}")["v"]
@@ -156,8 +159,8 @@ def edit_settings(root: Path, name: str, *, enable: bool,
     try:
         doc = tomlkit.parse(text)
     except Exception as exc:
-        raise FileFormatError(path, f"is not valid TOML ({exc})",
-                              fix="correct it by hand or restore it from git") from None
+        raise FileFormatError(path, _("is not valid TOML ({error})").format(error=exc),
+                              fix=_("correct it by hand or restore it from git")) from None
     table = doc.get("plugins")
     if table is None:
         table = tomlkit.table()
@@ -167,21 +170,21 @@ def edit_settings(root: Path, name: str, *, enable: bool,
         active = tomlkit.array()
         table["active"] = active
     if not isinstance(active, list):
-        raise FileFormatError(path, "must be a list of plugin names", field="plugins.active",
-                              fix='write active = ["name", ...]')
+        raise FileFormatError(path, _("must be a list of plugin names"), field="plugins.active",
+                              fix=_('write active = ["name", ...]'))
     names = [str(a) for a in active]
     changes: list[str] = []
     if enable:
         installed = sorted({ep.name for ep in installed_entry_points()})
         if name not in installed:
-            raise InvalidInput(f"plugin '{name}' is not installed (installed: "
-                               f"{', '.join(installed) or 'none'}); pip install the package "
-                               "that provides it, then run this again. eventflow.toml is "
-                               "unchanged")
+            raise InvalidInput(_("plugin '{name}' is not installed (installed: {installed}); "
+                                 "pip install the package that provides it, then run this "
+                                 "again. eventflow.toml is unchanged").format(
+                                     name=name, installed=", ".join(installed) or _("none")))
         if name not in names:
             active.append(name)
-            changes.append(f"plugin {name} enabled: [plugins] active = "
-                           f"{[*names, name]!r}".replace("'", '"'))
+            changes.append(_("plugin {name} enabled: [plugins] active = {active}").format(
+                name=name, active=repr([*names, name]).replace("'", '"')))
         pairs = [_setting(item) for item in settings]
         if pairs:
             own = table.get(name)
@@ -193,28 +196,31 @@ def edit_settings(root: Path, name: str, *, enable: bool,
                 if before is not None and before == value:
                     continue
                 own[key] = value
-                was = "" if before is None else f" (was {tomlkit.item(before).as_string()})"
+                was = "" if before is None else " (" + _("was {value}").format(
+                    value=tomlkit.item(before).as_string()) + ")"
                 changes.append(f"[plugins.{name}] {key} = "
                                f"{tomlkit.item(value).as_string()}{was}")
     else:
         if name in names:
             active.remove(name)
             left = [n for n in names if n != name]
-            changes.append(f"plugin {name} disabled: [plugins] active = {left!r}"
-                           .replace("'", '"'))
+            changes.append(_("plugin {name} disabled: [plugins] active = {active}").format(
+                name=name, active=repr(left).replace("'", '"')))
             if table.get(name) is not None:
-                changes.append(f"its settings [plugins.{name}] are kept for next time")
+                changes.append(_("its settings [plugins.{name}] are kept for next time").format(
+                    name=name))
     if not changes:
-        state = "already enabled" if enable else "not enabled"
-        return [f"{path}: plugin {name} is {state}; nothing changed"]
+        message = (_("{path}: plugin {name} is already enabled; nothing changed") if enable else
+                   _("{path}: plugin {name} is not enabled; nothing changed"))
+        return [message.format(path=path, name=name)]
     new_text = tomlkit.dumps(doc)
     if not new_text.endswith("\n"):
         new_text += "\n"
     try:  # never write what eventflow could not read back
         parse_toml(path, new_text.encode("utf-8"))
     except FileFormatError as exc:
-        raise InvalidInput(f"the edit would make {path} unreadable ({exc}); nothing changed")\
-            from None
+        raise InvalidInput(_("the edit would make {path} unreadable ({error}); nothing "
+                             "changed").format(path=path, error=exc)) from None
     if enable:
         get_plugin_manager([str(a) for a in active], strict=True)  # refuses what does not load
     atomic_write(path, new_text.encode("utf-8"))

@@ -1,6 +1,8 @@
 """`eventflow policy ...`: read the living policy, verify it, judge one event against it."""
 
 from __future__ import annotations
+from .i18n import _
+from .judge import state_text
 
 from typing import TYPE_CHECKING, Any
 
@@ -118,19 +120,21 @@ def attach(cli: click.Group) -> None:
             return
         mark = {"passed": "✓", "failed": "✗", None: "·"}
         when = last.get("verified_at")
-        click.echo(f"Policy: {len(rows)} rules"
-                   + (f", last verified {when}" if when else
-                      ", not verified yet (eventflow policy verify)"))
+        click.echo(_("Policy: {n} rules, last verified {date}").format(n=len(rows), date=when)
+                   if when else
+                   _("Policy: {n} rules, not verified yet (eventflow policy verify)").format(
+                       n=len(rows)))
         for row in rows:
             click.echo("")
             source = "" if row["source"] == "eventflow" else f", plugin {row['source']}"
             click.echo(clean(f"{row['rule']} [{row['kind']}{source}] {row['text']}"))
             for i in row["items"]:
-                need = "required" if i["required"] else "advice"
-                click.echo(clean(f"    enforced at {i['stage']}: {i['item']} ({need}) — "
-                                 f"{i['label']}"))
+                need = _("required") if i["required"] else _("advice")
+                click.echo(clean("    " + _("enforced at {stage}: {item} ({need}) — "
+                                             "{label}").format(stage=i["stage"], item=i["item"],
+                                                               need=need, label=i["label"])))
             if not row["items"]:
-                click.echo("    enforced by no checklist item")
+                click.echo("    " + _("enforced by no checklist item"))
             for s in row["scenarios"]:
                 click.echo(clean(f"    {mark.get(s['last'], '·')} {s['polarity'] or '-':<6} "
                                  f"{s['name']}"))
@@ -138,7 +142,7 @@ def attach(cli: click.Group) -> None:
             if not entry["scenarios"]:
                 continue
             click.echo("")
-            click.echo(clean(f"Policy of plugin {entry['plugin']}:"))
+            click.echo(clean(_("Policy of plugin {plugin}:").format(plugin=entry["plugin"])))
             for s in entry["scenarios"]:
                 click.echo(clean(f"    {mark.get(s['last'], '·')} {s['rule'] or s['feature']}: "
                                  f"{s['name']}"))
@@ -171,16 +175,18 @@ def attach(cli: click.Group) -> None:
             known = {p for p, _f, _s in features if p}
             unknown = set(plugins) - known
             if unknown:
-                raise click.BadParameter(f"no policy from plugin(s) {', '.join(sorted(unknown))}"
-                                         f"; plugins with policy: {', '.join(sorted(known)) or 'none'}",
-                                         param_hint="--plugin")
+                raise click.BadParameter(
+                    _("no policy from plugin(s) {plugins}; plugins with policy: {known}").format(
+                        plugins=", ".join(sorted(unknown)),
+                        known=", ".join(sorted(known)) or _("none")), param_hint="--plugin")
             features = [f for f in features if f[0] in plugins]
         flush_warnings(eng)
         data = verify(features, markers=list(rules))
         results = data["results"]
         if not results:
             click.echo(data["output"], err=True)
-            raise click.ClickException("the policy could not be run (see pytest's output above)")
+            raise click.ClickException(_("the policy could not be run (see pytest's output "
+                                         "above)"))
         path = save_results(data)
         failed = [r for r in results if r["outcome"] == "failed"]
         if as_json:
@@ -189,25 +195,28 @@ def attach(cli: click.Group) -> None:
         else:
             verdicts = rule_verdicts(results)
             for rid, v in sorted(verdicts.items(), key=lambda kv: _rule_order(kv[0])):
-                state = "FAIL" if v["failed"] else "pass"
-                click.echo(f"{state}  {rid:<4} {v['passed']} passed, {v['failed']} failed")
+                state = _("FAIL") if v["failed"] else _("pass")
+                click.echo(f"{state}  {rid:<4} " + _("{passed} passed, {failed} failed").format(
+                    passed=v["passed"], failed=v["failed"]))
             others = [r for r in results if not r["rules"]]
             groups: dict[str, list[dict[str, Any]]] = {}
             for r in others:
                 groups.setdefault(r["plugin"] or "stages", []).append(r)
             for name, group in sorted(groups.items()):
                 bad = sum(1 for r in group if r["outcome"] == "failed")
-                state = "FAIL" if bad else "pass"
-                label = f"plugin {name}" if name != "stages" else "stages"
-                click.echo(f"{state}  {label}: {len(group) - bad} passed, {bad} failed")
+                state = _("FAIL") if bad else _("pass")
+                label = _("plugin {plugin}").format(plugin=name) if name != "stages" \
+                    else _("stages")
+                click.echo(f"{state}  {label}: " + _("{passed} passed, {failed} failed").format(
+                    passed=len(group) - bad, failed=bad))
             for r in failed:
                 name = r["feature_file"].replace("\\", "/").rsplit("/", 1)[-1]
                 click.echo(clean(f"✗ {r['scenario']} ({name})"), err=True)
                 tail = [ln for ln in r["message"].splitlines() if ln.startswith("E ")][-3:]
                 for line in tail:
                     click.echo(clean(f"    {line}"), err=True)
-            click.echo(f"{len(results) - len(failed)} of {len(results)} scenarios passed; "
-                       f"saved to {path}")
+            click.echo(_("{passed} of {n} scenarios passed; saved to {path}").format(
+                passed=len(results) - len(failed), n=len(results), path=path))
         if failed or data["exit_code"] not in (0, 5):
             ctx.exit(1)
 
@@ -240,21 +249,22 @@ def attach(cli: click.Group) -> None:
             emit_json({"id": ev.id, "stage": ev.stage, "rules": verdicts,
                        "broken": len(broken), "warnings": warnings})
         else:
-            click.echo(clean(f"{ev.id} at stage {ev.stage}: "
-                             + ", ".join(f"{sum(1 for v in verdicts if v['verdict'] == k)} {k}"
-                                         for k in RULE_STATES)))
+            counts = ", ".join(f"{sum(1 for v in verdicts if v['verdict'] == k)} "
+                               f"{state_text(k)}" for k in RULE_STATES)
+            click.echo(clean(_("{event} at stage {stage}: {counts}").format(
+                event=ev.id, stage=ev.stage, counts=counts)))
             mark = {"kept": "✓", "broken": "✗", "not yet due": "…", "waived": "~",
                     "advice not followed": "!"}
             for v in verdicts:
-                source = f" (plugin {v['source']})" if v["source"] not in (None, "eventflow") \
-                    else ""
-                click.echo(clean(f"{mark[v['verdict']]} {v['rule']:<22} {v['verdict']:<19} "
-                                 f"{v['text']}{source}"))
+                source = (" (" + _("plugin {plugin}").format(plugin=v["source"]) + ")"
+                          if v["source"] not in (None, "eventflow") else "")
+                click.echo(clean(f"{mark[v['verdict']]} {v['rule']:<22} "
+                                 f"{state_text(v['verdict']):<19} {v['text']}{source}"))
                 for item in v["items"]:
-                    due = (f", due {item['due']}" if item["due"] and item["verdict"] != "kept"
-                           else "")
-                    advice = "" if item["required"] else " (advice)"
-                    regression = " REGRESSION" if item["regression"] else ""
+                    due = (", " + _("due {date}").format(date=item["due"])
+                           if item["due"] and item["verdict"] != "kept" else "")
+                    advice = "" if item["required"] else " " + _("(advice)")
+                    regression = " " + _("REGRESSION") if item["regression"] else ""
                     click.echo(clean(f"      {item['item']} [{item['stage']}{due}]{advice}"
                                      f"{regression}: {item['reason']}"))
         if broken:
@@ -299,7 +309,8 @@ def attach(cli: click.Group) -> None:
         target = Path(html_file)
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, page.encode("utf-8"))
-        click.echo(f"wrote {html_file} ({len(pol.rules)} rules, {len(pol.scenarios)} scenarios)")
+        click.echo(_("wrote {path} ({rules} rules, {scenarios} scenarios)").format(
+            path=html_file, rules=len(pol.rules), scenarios=len(pol.scenarios)))
 
 
 def _rule_order(rule_id: str) -> tuple[str, int]:

@@ -9,28 +9,34 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .i18n import _
+
 if TYPE_CHECKING:
     from .mail import Delivery, Outgoing
 
 
 def _unknown_lines(unknown: list[dict[str, Any]]) -> list[str]:
-    return [f"unknown: {u['to']} {u.get('event', '')} {u.get('item', u.get('group', ''))} "
-            f"(Message-ID {u['message_id']}, handed over {u['at']}): eventflow stopped before "
-            "the server answered; look for it in the mailbox, or send it again with "
-            "--retry-unknown" for u in unknown]
+    return [_("unknown: {to} {event} {what} (Message-ID {message_id}, handed over {at}): "
+              "eventflow stopped before the server answered; look for it in the mailbox, or "
+              "send it again with --retry-unknown").format(
+                  to=u["to"], event=u.get("event", ""), what=u.get("item", u.get("group", "")),
+                  message_id=u["message_id"], at=u["at"]) for u in unknown]
 
 
 def _finish(delivery: Delivery | None, what: str) -> None:
     """Exit 1 with a clear message when anything was not delivered."""
     if delivery is None or not (delivery.failed or delivery.unknown or delivery.stopped):
         return
-    lines = [(f"{len(delivery.sent)} {what} sent, {len(delivery.failed)} refused, "
-              f"{len(delivery.unknown)} unknown")]
+    counts = (_("{sent} reminder(s) sent, {failed} refused, {unknown} unknown")
+              if what == "reminder(s)" else
+              _("{sent} invitation(s) sent, {failed} refused, {unknown} unknown"))
+    lines = [counts.format(sent=len(delivery.sent), failed=len(delivery.failed),
+                           unknown=len(delivery.unknown))]
     lines += [f"  {o.to}: {o.error}" for o in delivery.failed + delivery.unknown]
     if delivery.stopped:
-        lines.append(f"  stopped: {delivery.stopped}")
-    lines.append("Nothing refused was recorded as sent; run the command again to deliver what "
-                 "is missing (what was accepted is not sent again).")
+        lines.append("  " + _("stopped: {reason}").format(reason=delivery.stopped))
+    lines.append(_("Nothing refused was recorded as sent; run the command again to deliver what "
+                   "is missing (what was accepted is not sent again)."))
     raise click.ClickException("\n".join(lines))
 
 
@@ -95,10 +101,11 @@ def attach(cli: click.Group) -> None:
             nobody.setdefault(row["owner"], []).append(row)
         for role, rows in sorted(nobody.items()):
             events = len({r["event"] for r in rows})
-            eng.warnings.append(
-                f"role '{role}' names nobody: {len(rows)} item(s) due in {events} event(s) "
-                f"remind no one (e.g. {rows[0]['event']} {rows[0]['item']}); add {role} = "
-                f"\"Name <address>\" under [owners] in {directory.path}")
+            eng.warnings.append(_(
+                "role '{role}' names nobody: {n} item(s) due in {events} event(s) remind no one "
+                "(e.g. {event} {item}); add {role} = \"Name <address>\" under [owners] in "
+                "{path}").format(role=role, n=len(rows), events=events, event=rows[0]["event"],
+                                 item=rows[0]["item"], path=directory.path))
         flush_warnings(eng)
         if as_json:
             emit_json({
@@ -113,17 +120,17 @@ def attach(cli: click.Group) -> None:
             for out in result.messages:
                 items = result.items[out.to]
                 late = sum(1 for d in items if d.overdue)
-                state = {"written": "written", "sent": "sent", "failed": "REFUSED",
-                         "unknown": "UNKNOWN"}[out.status]
-                click.echo(clean(f"{state:<8} {result.people[out.to].mailbox}: {len(items)} "
-                                 f"item(s), {late} overdue"
+                state = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
+                         "unknown": _("UNKNOWN")}[out.status]
+                counts = _("{n} item(s), {late} overdue").format(n=len(items), late=late)
+                click.echo(clean(f"{state:<8} {result.people[out.to].mailbox}: {counts}"
                                  + (f"  ({out.error})" if out.error else "")))
             if not result.messages:
-                click.echo(f"no reminders to send (items due within {days} days: "
-                           f"{result.already_sent} already reminded)")
+                click.echo(_("no reminders to send (items due within {days} days: {n} already "
+                             "reminded)").format(days=days, n=result.already_sent))
             elif not send:
-                click.echo(f"{len(result.messages)} message(s) in {folder}; review them, then "
-                           "run `eventflow remind --send`")
+                click.echo(_("{n} message(s) in {folder}; review them, then run `eventflow "
+                             "remind --send`").format(n=len(result.messages), folder=folder))
             for line in _unknown_lines(result.unknown):
                 click.secho(clean(line), err=True, fg="yellow")
         _finish(delivery, "reminder(s)")
@@ -173,10 +180,11 @@ def attach_invitation(invitation: click.Group) -> None:
                                       Path(to_file) if to_file else None, retry_unknown)
             event_id = result.event.id
             if not result.messages and not result.already_sent and not result.unknown:
-                raise click.ClickException(
-                    f"{event_id}: nobody to invite: the drafts have no addresses (set "
+                raise click.ClickException(_(
+                    "{event}: nobody to invite: the drafts have no addresses (set "
                     "distribution_lists under [plugins.\"eventflow.default_plugins.outputs\"] "
-                    "and make the drafts again) and no --to-file was given")
+                    "and make the drafts again) and no --to-file was given").format(
+                        event=event_id))
             folder = write_outbox(root, result.messages, f"invitation-{event_id}")
             delivery = None
             if not dry_run and result.messages:
@@ -202,15 +210,17 @@ def attach_invitation(invitation: click.Group) -> None:
                 click.echo(clean(f"{out.status:<8} {out.message['To']}"
                                  + (f"  ({out.error})" if out.error else "")))
             if dry_run:
-                click.echo(f"{len(result.messages)} message(s) in {folder}; review them, then "
-                           "run again without --dry-run")
+                click.echo(_("{n} message(s) in {folder}; review them, then run again without "
+                             "--dry-run").format(n=len(result.messages), folder=folder))
             if result.already_sent:
-                click.echo(f"{result.already_sent} address(es) already had the invitation")
+                click.echo(_("{n} address(es) already had the invitation").format(
+                    n=result.already_sent))
             for group in result.without_addresses:
-                click.secho(f"warning: no addresses for target group '{group}'", err=True,
-                            fg="yellow")
+                click.secho(_("warning: no addresses for target group '{group}'").format(
+                    group=group), err=True, fg="yellow")
             for line in _unknown_lines(result.unknown):
                 click.secho(clean(line), err=True, fg="yellow")
             if recorded:
-                click.echo(f"{event_id}: invitation sent {recorded}")
+                click.echo(_("{event}: invitation sent {date}").format(event=event_id,
+                                                                        date=recorded))
         _finish(delivery, "invitation(s)")

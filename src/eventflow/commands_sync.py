@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from .i18n import N_, _
+
 
 def attach(cli: click.Group) -> None:
     from .cli import clean, emit_json, engine, flush_warnings, json_option
@@ -45,25 +47,30 @@ def attach(cli: click.Group) -> None:
         for line in report.setup:
             click.echo(clean(line))
         if report.committed:
-            click.echo(clean(f"committed {report.committed}: {report.message}"))
+            click.echo(clean(_("committed {commit}: {message}").format(commit=report.committed,
+                                                                     message=report.message)))
         else:
-            click.echo("nothing to commit")
+            click.echo(_("nothing to commit"))
         if not report.merged:
-            click.echo(f"nothing new from {report.remote}/{report.branch}")
+            click.echo(_("nothing new from {remote}/{branch}").format(remote=report.remote,
+                                                                      branch=report.branch))
         for a in report.arrived:
             click.echo(clean(_arrival(a)))
         for c in report.conflicts:
-            click.secho(clean(f"conflict {c['event']} {c['path']}: kept {_value(c, 'ours')}, "
-                              f"other {_value(c, 'theirs')}"), fg="yellow")
+            click.secho(clean(_("conflict {event} {path}: kept {ours}, other {theirs}").format(
+                event=c["event"], path=c["path"], ours=_value(c, "ours"),
+                theirs=_value(c, "theirs"))), fg="yellow")
         if report.conflicts:
-            click.echo("settle each with `eventflow resolve EVENT FIELD --take "
-                       "ours|theirs|VALUE`")
+            click.echo(_("settle each with `eventflow resolve EVENT FIELD --take "
+                         "ours|theirs|VALUE`"))
         for r in broken:
-            fix = f" (fix: {r['fix']})" if r["fix"] else ""
-            click.secho(clean(f"regression {r['event']} {r['item']} of stage {r['stage']}: "
-                              f"{r['reason']}{fix}"), fg="red")
-        click.echo(f"pushed to {report.remote}/{report.branch}" if report.pushed else
-                   f"{report.remote}/{report.branch} already has everything")
+            fix = " (" + _("fix: {fix}").format(fix=r["fix"]) + ")" if r["fix"] else ""
+            click.secho(clean(_("regression {event} {item} of stage {stage}: {reason}").format(
+                event=r["event"], item=r["item"], stage=r["stage"], reason=r["reason"]) + fix),
+                fg="red")
+        click.echo((_("pushed to {remote}/{branch}") if report.pushed else
+                    _("{remote}/{branch} already has everything")).format(
+                        remote=report.remote, branch=report.branch))
 
     @cli.command()
     @click.argument("event", required=False, metavar="[EVENT]")
@@ -87,15 +94,16 @@ def attach(cli: click.Group) -> None:
             emit_json({"conflicts": rows})
             return
         if not rows:
-            click.echo("no conflicts")
+            click.echo(_("no conflicts"))
             return
         for c in rows:
             click.echo(clean(f"{c['event']}  {c['path']}"))
-            click.echo(clean(f"    ours:   {_value(c, 'ours')}"))
-            click.echo(clean(f"    theirs: {_value(c, 'theirs')}"))
-            click.echo(clean(f"    before: {_value(c, 'base', who=False)}"))
-        click.echo("settle each with `eventflow resolve EVENT FIELD --take ours|theirs|VALUE` "
-                   "(the event keeps ours until then)")
+            click.echo(clean("    " + _("ours:   {value}").format(value=_value(c, "ours"))))
+            click.echo(clean("    " + _("theirs: {value}").format(value=_value(c, "theirs"))))
+            click.echo(clean("    " + _("before: {value}").format(
+                value=_value(c, "base", who=False))))
+        click.echo(_("settle each with `eventflow resolve EVENT FIELD --take ours|theirs|VALUE` "
+                     "(the event keeps ours until then)"))
 
     @cli.command()
     @click.argument("event", metavar="EVENT")
@@ -122,8 +130,9 @@ def attach(cli: click.Group) -> None:
         left = len(outcome.event.conflicts)
         d = outcome.details
         shown = _value({"v": d["value"]}, "v", who=False)
-        _report(ctx, outcome, f"{outcome.event.id}: {d['path']} = {shown} ({d['take']}); "
-                f"{left} conflict(s) left", as_json)
+        _report(ctx, outcome, _("{event}: {path} = {value} ({take}); {n} conflict(s) "
+                                "left").format(event=outcome.event.id, path=d["path"],
+                                               value=shown, take=d["take"], n=left), as_json)
 
     @cli.command("merge-file")
     @click.argument("base", type=click.Path(dir_okay=False))
@@ -153,20 +162,24 @@ def _value(row: dict[str, Any], side: str, who: bool = True) -> str:
 
     text = describe(row.get(side))
     if who and row.get(f"{side}_by"):
-        text += f" (by {row[f'{side}_by']}"
+        text += " (" + _("by {who}").format(who=row[f"{side}_by"])
         text += f", {row[f'{side}_at']})" if row.get(f"{side}_at") else ")"
     return text
 
 
 def _arrival(a: dict[str, Any]) -> str:
     if a["change"] == "removed":
-        return f"arrived: {a['event']} removed"
+        return _("arrived: {event} removed").format(event=a["event"])
     if a["change"] == "new":
-        return f"arrived: new event {a['event']} \"{a['title']}\" (stage {a['stage']})"
+        return _("arrived: new event {event} \"{title}\" (stage {stage})").format(
+            event=a["event"], title=a["title"], stage=a["stage"])
     bits = []
     if a.get("stage_from"):
-        bits.append(f"stage {a['stage_from']} → {a['stage']}")
+        bits.append(_("stage {old} → {new}").format(old=a["stage_from"], new=a["stage"]))
+    words = {"ticked": N_("ticked {items}"), "waived": N_("waived {items}"),
+             "unticked": N_("unticked {items}")}
     for key in ("ticked", "waived", "unticked"):
         if a.get(key):
-            bits.append(f"{key} {', '.join(a[key])}")
-    return f"arrived: {a['event']}: " + ("; ".join(bits) or "data changed")
+            bits.append(_(words[key]).format(items=", ".join(a[key])))
+    return _("arrived: {event}: {changes}").format(
+        event=a["event"], changes="; ".join(bits) or _("data changed"))

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .i18n import _
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -45,8 +47,9 @@ def attach(cli: click.Group) -> None:
             emit_json({"workflows": rows})
             return
         for r in rows:
-            click.echo(clean(f"{r['id']:<28} {r['version']:<8} {r['stages']} stages, "
-                             f"{r['items']} items  {r['title']}"))
+            counts = _("{stages} stages, {items} items").format(stages=r["stages"],
+                                                                items=r["items"])
+            click.echo(clean(f"{r['id']:<28} {r['version']:<8} {counts}  {r['title']}"))
 
     @workflow.command()
     @click.argument("workflow_id")
@@ -79,8 +82,8 @@ def attach(cli: click.Group) -> None:
         for s in wf.stages:
             click.echo(clean(f"{s.id} → {s.next}: {s.text(lang)}"))
             for i in s.items:
-                kind = f"check {i.check}" if i.check else "manual"
-                req = "required" if i.required else "advice"
+                kind = _("check {check}").format(check=i.check) if i.check else _("manual")
+                req = _("required") if i.required else _("advice")
                 click.echo(clean(f"    {i.id:<34} {str(i.due):>6} {req:<8} {kind:<34} "
                                  f"{i.source}"))
 
@@ -108,8 +111,9 @@ def attach(cli: click.Group) -> None:
             eng = Engine(project)
         wf = eng.lint(Path(file))
         flush_warnings(eng)
-        click.echo(f"{file}: ok — workflow {wf.id} {wf.version}, {len(wf.stages)} stages, "
-                   f"{len(wf.items())} items")
+        click.echo(_("{file}: ok — workflow {workflow} {version}, {stages} stages, {items} "
+                     "items").format(file=file, workflow=wf.id, version=wf.version,
+                                     stages=len(wf.stages), items=len(wf.items())))
 
     @cli.command()
     @click.argument("kind", type=click.Choice(["workflow", "event", "settings"]))

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from .errors import EventflowError, InvalidInput
+from .i18n import _
 from .merge import MISSING, describe, parse_path, set_at
 
 if TYPE_CHECKING:
@@ -53,9 +54,11 @@ def find(event: Event, field: str) -> Conflict:
             return conflict
     known = ", ".join(c.path for c in event.conflicts)
     if not known:
-        raise InvalidInput(f"{event.id} has no recorded conflict; nothing to resolve")
-    raise InvalidInput(f"{event.id} has no conflict at '{field}'; its conflicts: {known} "
-                       f"(`eventflow conflicts {event.id}`)")
+        raise InvalidInput(_("{event} has no recorded conflict; nothing to resolve").format(
+                               event=event.id))
+    raise InvalidInput(_("{event} has no conflict at '{field}'; its conflicts: {known} "
+                         "(`eventflow conflicts {event}`)").format(
+                           event=event.id, field=field, known=known))
 
 
 def chosen_value(conflict: Conflict, take: str) -> tuple[Any, str]:
@@ -95,9 +98,12 @@ def resolve(engine: Engine, name: str, field: str, take: str) -> Outcome:
         try:
             new = from_data(data)
         except msgspec.ValidationError as exc:
-            raise InvalidInput(f"{ev.id}: {describe(value if value is not MISSING else None)} "
-                               f"cannot be the value of {conflict.path} ({exc}); nothing was "
-                               "saved; give a value of the right kind with --take") from None
+            raise InvalidInput(_("{event}: {value} cannot be the value of {path} "
+                                 "({error}); nothing was saved; give a value of the "
+                                 "right kind with --take").format(
+                                   event=ev.id,
+                                   value=describe(value if value is not MISSING else None),
+                                   path=conflict.path, error=exc)) from None
         if parts == ["date"] and new.date != ev.date:  # due dates follow the event day
             new.due = compute_due(engine.workflow_for(new), new.date)
         for name_ in new.__struct_fields__:

@@ -12,6 +12,7 @@ import msgspec
 from .checklist import ItemStatus, evaluate
 from .errors import EventflowError, InvalidInput, TransitionBlocked, WorkflowError
 from .event import Event, Host, WorkflowPin
+from .i18n import _, ngettext
 from .judge import Requirement, Verdict, judge
 from .regions import find_region, region_hint
 from .schedule import due_date, today
@@ -123,18 +124,22 @@ class Engine:
             try:
                 wf_id = read_toml(path)[0].get("workflow", {}).get("id")
             except (FileFormatError, AttributeError) as exc:
-                self.warnings.append(f"{path}: skipped, cannot read the workflow id ({exc})")
+                self.warnings.append(_("{path}: skipped, cannot read the workflow id "
+                                       "({error})").format(path=path, error=exc))
                 continue
             if not isinstance(wf_id, str):
-                self.warnings.append(f"{path}: skipped, [workflow] id is missing")
+                self.warnings.append(_("{path}: skipped, [workflow] id is missing").format(
+                    path=path))
                 continue
             if wf_id in self.registry.workflow_ids:
                 plugin = self.registry.workflow_ids[wf_id][1]
-                self._warn(f"workflow '{wf_id}' of this planning folder ({path}) is used instead "
-                           f"of the one plugin {plugin} provides")
+                self._warn(_("workflow '{workflow}' of this planning folder ({path}) is used "
+                             "instead of the one plugin {plugin} provides").format(
+                                 workflow=wf_id, path=path, plugin=plugin))
             elif wf_id in found:
-                self.warnings.append(f"workflow '{wf_id}' is defined twice ({found[wf_id]} and "
-                                     f"{path}); using {path}")
+                self.warnings.append(_("workflow '{workflow}' is defined twice ({first} and "
+                                       "{path}); using {path}").format(
+                                           workflow=wf_id, first=found[wf_id], path=path))
             found[wf_id] = path
         return found
 
@@ -149,10 +154,12 @@ class Engine:
         if workflow_id not in cache:
             path = self.workflow_files.get(workflow_id)
             if path is None:
-                known = ", ".join(sorted(self.workflow_files)) or "none"
+                known = ", ".join(sorted(self.workflow_files)) or _("none")
                 problems = "".join(f"; {e}" for e in self.registry.errors)
-                raise InvalidInput(f"no workflow '{workflow_id}' (known: {known}); add it to "
-                                   f"workflows/ or activate the plugin that provides it{problems}")
+                raise InvalidInput(_("no workflow '{workflow}' (known: {known}); add it to "
+                                     "workflows/ or activate the plugin that provides "
+                                     "it{problems}").format(workflow=workflow_id, known=known,
+                                                            problems=problems))
             cache[workflow_id] = load_workflow(path, self.registry.checks, self.registry.items)
         return cache[workflow_id]  # type: ignore[no-any-return]
 
@@ -189,20 +196,23 @@ class Engine:
         if pinned is None:
             path = self.pinned_path(event.workflow.hash)
             if not path.is_file():
-                self._warn(f"{event.id}: workflow '{current.id}' changed since the event was "
-                           f"created and its copy {path} is missing; the current version "
-                           f"{current.version} is used")
+                self._warn(_("{event}: workflow '{workflow}' changed since the event was "
+                             "created and its copy {path} is missing; the current version "
+                             "{version} is used").format(event=event.id, workflow=current.id,
+                                                         path=path, version=current.version))
                 return current
             pinned = cache[event.workflow.hash] = load_workflow(path, self.registry.checks,
                                                                 self.registry.items)
         if current.version == event.workflow.version:
-            why = (f"its checklist has changed since (same version {current.version}: a plugin "
-                   "adds or changes items, or the file was edited without a new version)")
+            why = _("its checklist has changed since (same version {version}: a plugin adds or "
+                    "changes items, or the file was edited without a new version)").format(
+                        version=current.version)
         else:
-            why = f"the current version is {current.version}"
-        self._warn(f"{event.id}: follows workflow '{current.id}' {event.workflow.version} as it "
-                   f"was when the event was created; {why}; `eventflow migrate {event.id} "
-                   "--dry-run` shows what would change")
+            why = _("the current version is {version}").format(version=current.version)
+        self._warn(_("{event}: follows workflow '{workflow}' {version} as it was when the event "
+                     "was created; {why}; `eventflow migrate {event} --dry-run` shows what "
+                     "would change").format(event=event.id, workflow=current.id,
+                                            version=event.workflow.version, why=why))
         return pinned  # type: ignore[no-any-return]
 
     def migrate(self, name: str, dry_run: bool) -> Outcome:
@@ -215,9 +225,10 @@ class Engine:
             return Outcome(event, details={"changes": [], "moves": [], "from": new.version,
                                            "to": new.version})
         if event.stage not in new.stage_ids and event.stage not in TERMINAL:
-            raise InvalidInput(f"{event.id} is at stage '{event.stage}', which workflow "
-                               f"{new.id} {new.version} no longer has; reopen an earlier stage "
-                               "first")
+            raise InvalidInput(_("{event} is at stage '{stage}', which workflow {workflow} "
+                                 "{version} no longer has; reopen an earlier stage first").format(
+                                     event=event.id, stage=event.stage, workflow=new.id,
+                                     version=new.version))
         changes = diff_workflows(old, new)
         new_due = compute_due(new, event.date, self.working_days)
         moves = due_moves(event.due, new_due)
@@ -264,9 +275,10 @@ class Engine:
             if isinstance(exc, TransitionBlocked):
                 reason = exc.reason
             else:
-                reason = f"plugin {plugin} failed in before_transition: " \
-                         f"{type(exc).__name__}: {exc}"
-            found.append(Blocker("(plugin)", f"veto by {plugin}", "", None, reason, "", plugin))
+                reason = _("plugin {plugin} failed in before_transition: {error}").format(
+                    plugin=plugin, error=f"{type(exc).__name__}: {exc}")
+            found.append(Blocker("(plugin)", _("veto by {plugin}").format(plugin=plugin), "", None,
+                                 reason, "", plugin))
         return found
 
     def judge(self, event: Event, day: dt.date | None = None, *,
@@ -295,9 +307,11 @@ class Engine:
         found = [blocker(r, "regression") for r in verdict.regressions]
         found += [blocker(r, "requirement") for r in verdict.unmet_here]
         if verdict.too_early:
-            found.append(Blocker("(date)", f"'{verdict.stage}' is left on the event day or later",
+            found.append(Blocker("(date)", _("'{stage}' is left on the event day or later").format(
+                                     stage=verdict.stage),
                                  "", verdict.leave_from,
-                                 f"{verdict.stage} can be left from {verdict.leave_from}",
+                                 _("{stage} can be left from {date}").format(
+                                     stage=verdict.stage, date=verdict.leave_from),
                                  "", kind="time", stage=verdict.stage))
         return found + list(verdict.vetoes)
 
@@ -376,11 +390,11 @@ class Engine:
         or an unknown workflow; nothing is saved then."""
         found = find_region(region)
         if found is None:
-            raise InvalidInput(f"'{region}' is not one of Finland's 19 regions"
-                               f"{region_hint(region)}; the training covers at most one region "
-                               "(maakunta), e.g. --region Pirkanmaa")
+            raise InvalidInput(_("'{region}' is not one of Finland's 19 regions{hint}; the "
+                                 "training covers at most one region (maakunta), e.g. --region "
+                                 "Pirkanmaa").format(region=region, hint=region_hint(region)))
         if not title.strip():
-            raise InvalidInput("the title is empty; give the event a title")
+            raise InvalidInput(_("the title is empty; give the event a title"))
         workflow = self.workflow(workflow_id)
         settings = self.project.settings
         host = Host(name=settings.organisation, bilingual=settings.bilingual,
@@ -428,17 +442,19 @@ class Engine:
         with self.project.locked(event_id):
             event = self.project.load(event_id)
             if event.stage in TERMINAL and not after_end:
-                raise InvalidInput(f"{event.id} is {event.stage}; reopen a stage first "
-                                   f"(`eventflow reopen {event.id} STAGE --reason ...`)")
+                raise InvalidInput(_("{event} is {stage}; reopen a stage first (`eventflow "
+                                     "reopen {event} STAGE --reason ...`)").format(
+                                         event=event.id, stage=event.stage))
             try:
                 before = self.judge(event, vetoes=False)
                 self.refuse_out_of_order(event, action, before)
             except EventflowError as exc:
-                exc.args = (f"{exc}; nothing was saved",) + exc.args[1:]
+                exc.args = (_("{error}; nothing was saved").format(error=exc),) + exc.args[1:]
                 raise
             except OSError as exc:
-                raise InvalidInput(f"{event.id}: cannot read what judging the change needs "
-                                   f"({exc.strerror or exc}); nothing was saved") from None
+                raise InvalidInput(_("{event}: cannot read what judging the change needs "
+                                     "({error}); nothing was saved").format(
+                                         event=event.id, error=exc.strerror or exc)) from None
             draft = event.copy()
             result = mutate(draft)
             self._stamp_fact(draft, action)
@@ -446,19 +462,21 @@ class Engine:
                 draft = msgspec.convert(msgspec.to_builtins(
                     draft, builtin_types=(dt.date, dt.datetime)), Event)
             except msgspec.ValidationError as exc:
-                raise InvalidInput(f"{event.id}: the change would make invalid data ({exc}); "
-                                   "nothing was saved") from None
+                raise InvalidInput(_("{event}: the change would make invalid data ({error}); "
+                                     "nothing was saved").format(event=event.id,
+                                                                 error=exc)) from None
             if action == "panel.sent" and not draft.panel.questions:
-                raise InvalidInput(f"{event.id}: there are no panel questions to send; add them "
-                                   f"first (`eventflow panel question {event.id} TEXT`)")
+                raise InvalidInput(_("{event}: there are no panel questions to send; add them "
+                                     "first (`eventflow panel question {event} TEXT`)").format(
+                                         event=event.id))
             saved = self.project.save(draft, action, details, expected_revision=event.revision)
         outcome = Outcome(saved, details=result if isinstance(result, dict) else {})
         try:
             after = self.judge(saved, vetoes=False)
         except (EventflowError, OSError) as exc:  # saved already: say so, never fail it
-            outcome.warnings.append(f"{saved.id}: the change was saved, but it could not be "
-                                    f"judged again ({exc}); `eventflow why {saved.id}` shows "
-                                    "what holds")
+            outcome.warnings.append(_("{event}: the change was saved, but it could not be "
+                                      "judged again ({error}); `eventflow why {event}` shows "
+                                      "what holds").format(event=saved.id, error=exc))
             return outcome
         outcome.warnings.extend(self.regression_warnings(before, after))
         return outcome
@@ -466,9 +484,12 @@ class Engine:
     def regression_warnings(self, before: Verdict, after: Verdict) -> list[str]:
         """A warning for each requirement that became a regression between two verdicts."""
         old = {r.item.id for r in before.regressions}
-        return [f"regression in {after.event_id}: {r.item.id} of stage '{r.item.stage}' "
-                f"({r.item.source or 'no source'}) no longer holds: {r.reason}"
-                + (f"; fix: {r.fix}" if r.fix else "")
+        return [_("regression in {event}: {item} of stage '{stage}' ({source}) no longer "
+                  "holds: {reason}").format(event=after.event_id, item=r.item.id,
+                                            stage=r.item.stage,
+                                            source=r.item.source or _("no source"),
+                                            reason=r.reason)
+                + ("; " + _("fix: {fix}").format(fix=r.fix) if r.fix else "")
                 for r in after.regressions if r.item.id not in old]
 
     def refuse_out_of_order(self, event: Event, action: str,
@@ -485,9 +506,12 @@ class Engine:
             what = "; ".join(f"{r.item.id} ({r.item.source}): {r.reason}"
                              + (f" — {r.fix}" if r.fix and r.fix not in r.reason else "")
                              for r in missing)
-            raise InvalidInput(f"{event.id}: '{action}' cannot be recorded before "
-                               f"{', '.join(r.item.id for r in missing)} "
-                               f"{'is' if len(missing) == 1 else 'are'} met: {what}")
+            raise InvalidInput(ngettext("{event}: '{action}' cannot be recorded before {items} "
+                                        "is met: {what}",
+                                        "{event}: '{action}' cannot be recorded before {items} "
+                                        "are met: {what}", len(missing)).format(
+                                            event=event.id, action=action, what=what,
+                                            items=", ".join(r.item.id for r in missing)))
 
     @staticmethod
     def _stamp_fact(draft: Event, action: str) -> None:
@@ -508,12 +532,15 @@ class Engine:
             from .suggest import did_you_mean
 
             hint = did_you_mean(item_id, [i.id for i in workflow.items()],
-                                f"; `eventflow status {event.id}` lists the items")
-            raise InvalidInput(f"no item '{item_id}' in workflow {workflow.id}{hint}") from None
+                                "; " + _("`eventflow status {event}` lists the items").format(
+                                    event=event.id))
+            raise InvalidInput(_("no item '{item}' in workflow {workflow}{hint}").format(
+                item=item_id, workflow=workflow.id, hint=hint)) from None
         if not (waive and item.waivable) and not self._may_tick(item):
-            raise InvalidInput(f"'{item_id}' is computed by check '{item.check}' from the "
-                               "event's data and cannot be ticked; record the data instead "
-                               f"(`eventflow why {event.id}` says what is missing)")
+            raise InvalidInput(_("'{item}' is computed by check '{check}' from the event's data "
+                                 "and cannot be ticked; record the data instead (`eventflow why "
+                                 "{event}` says what is missing)").format(
+                                     item=item_id, check=item.check, event=event.id))
         return item
 
     def _may_tick(self, item: Any) -> bool:
@@ -538,17 +565,21 @@ class Engine:
         event = self.load(name)
         item = self._item_for_tick(event, item_id, waive)
         if waive and not item.waivable:
-            raise InvalidInput(f"'{item_id}' cannot be waived (source {item.source}: it is a "
-                               "guard the policy does not let you skip)")
+            raise InvalidInput(_("'{item}' cannot be waived (source {source}: it is a guard the "
+                                 "policy does not let you skip)").format(item=item_id,
+                                                                         source=item.source))
         if waive and not note.strip():
-            raise InvalidInput(f"a waiver needs a note saying why {item_id} is waived")
+            raise InvalidInput(_("a waiver needs a note saying why {item} is waived").format(
+                item=item_id))
         workflow = self.workflow_for(event)
         if item.opens is not None and (checked or waive):
             opens = due_date(event.date, item.opens, working=False)
             if today() < opens:
-                raise InvalidInput(f"{event.id}: {item_id} can be ticked from {opens} "
-                                   f"({item.opens} from the event day {event.date}), not "
-                                   f"before; it is {today()} now")
+                raise InvalidInput(_("{event}: {item} can be ticked from {opens} ({offset} from "
+                                     "the event day {date}), not before; it is {today} "
+                                     "now").format(event=event.id, item=item_id, opens=opens,
+                                                   offset=item.opens, date=event.date,
+                                                   today=today()))
         late_advice = (event.stage == DONE and not item.required
                        and item.stage == workflow.stage_ids[-1])
         action = "waive" if waive else "check" if checked else "uncheck"
@@ -570,7 +601,8 @@ class Engine:
                                     builtin_types=(dt.datetime,))
         for plugin, exc in call_each(self.pm, "after_item_changed", event=outcome.event.copy(),
                                      item_id=item_id, state=state):
-            outcome.warnings.append(f"plugin {plugin} failed in after_item_changed: {exc}")
+            outcome.warnings.append(_("plugin {plugin} failed in after_item_changed: "
+                                      "{error}").format(plugin=plugin, error=exc))
         return outcome
 
     def _transition(self, name: str, trigger: str, dest: str | None, reason: str,
@@ -584,7 +616,8 @@ class Engine:
         source = event.stage
         if trigger == "advance":
             if source in TERMINAL:
-                raise InvalidInput(f"{event.id} is {source}: there is no stage to leave")
+                raise InvalidInput(_("{event} is {stage}: there is no stage to leave").format(
+                    event=event.id, stage=source))
             dest = workflow.next_stage(source)
         assert dest is not None
         found = self.why(event) if check else self.vetoes(event, dest, trigger)
@@ -592,12 +625,15 @@ class Engine:
         try:  # the machine's guard holds the event where it is while anything blocks
             new_stage = fire(workflow, source, machine_trigger, blockers=found)
         except (MachineError, AttributeError):
-            raise InvalidInput(f"{event.id} cannot {trigger} from '{source}' to '{dest}'") from None
+            raise InvalidInput(_("{event} cannot {trigger} from '{source}' to '{dest}'").format(
+                event=event.id, trigger=trigger, source=source, dest=dest)) from None
         if new_stage == source:
             regressions = sum(1 for b in found if b.kind == "regression")
-            what = (f"{regressions} regression(s) and {len(found) - regressions} other "
-                    "requirement(s)" if regressions else f"{len(found)} requirement(s)")
-            raise TransitionBlocked(f"{event.id} cannot leave '{source}': {what} unmet", found)
+            what = (_("{regressions} regression(s) and {others} other requirement(s)").format(
+                        regressions=regressions, others=len(found) - regressions)
+                    if regressions else _("{n} requirement(s)").format(n=len(found)))
+            raise TransitionBlocked(_("{event} cannot leave '{stage}': {what} unmet").format(
+                event=event.id, stage=source, what=what), found)
 
         details = {"from": source, "to": new_stage}
         if reason:
@@ -616,7 +652,8 @@ class Engine:
 
         for plugin, exc in call_each(self.pm, "after_transition", event=event_after.copy(),
                                      source=source, dest=new_stage, trigger=trigger):
-            outcome.warnings.append(f"plugin {plugin} failed in after_transition: {exc}")
+            outcome.warnings.append(_("plugin {plugin} failed in after_transition: "
+                                      "{error}").format(plugin=plugin, error=exc))
         return outcome
 
     def advance(self, name: str) -> Outcome:
@@ -633,23 +670,25 @@ class Engine:
         Only backwards: to a stage before the current one; from ``done`` to any stage; from
         ``cancelled`` to the stage the event was cancelled at or an earlier one."""
         if not reason.strip():
-            raise InvalidInput("a reopen needs a reason (kept in the history)")
+            raise InvalidInput(_("a reopen needs a reason (kept in the history)"))
         event = self.load(name)
         workflow = self.workflow_for(event)
         if stage not in workflow.stage_ids:
             from .suggest import did_you_mean
 
-            raise InvalidInput(f"no stage '{stage}'{did_you_mean(stage, workflow.stage_ids)}; "
-                               f"stages: {', '.join(workflow.stage_ids)}")
+            raise InvalidInput(_("no stage '{stage}'{hint}; stages: {stages}").format(
+                stage=stage, hint=did_you_mean(stage, workflow.stage_ids),
+                stages=", ".join(workflow.stage_ids)))
         order = workflow.stage_ids
         if event.stage == CANCELLED:
             held = event.cancelled_from or self._cancelled_at(event)
             if held in order and order.index(stage) > order.index(held):
-                raise InvalidInput(f"{event.id} was cancelled at '{held}'; it can be reopened "
-                                   f"at '{held}' or an earlier stage, not at '{stage}'")
+                raise InvalidInput(_("{event} was cancelled at '{held}'; it can be reopened at "
+                                     "'{held}' or an earlier stage, not at '{stage}'").format(
+                                         event=event.id, held=held, stage=stage))
         elif event.stage != DONE and order.index(stage) >= order.index(event.stage):
-            raise InvalidInput(f"{event.id} is at '{event.stage}'; reopen goes back to an earlier "
-                               "stage")
+            raise InvalidInput(_("{event} is at '{stage}'; reopen goes back to an earlier "
+                                 "stage").format(event=event.id, stage=event.stage))
         return self._transition(event.id, "reopen", stage, reason, check=False)
 
     def _cancelled_at(self, event: Event) -> str:
@@ -664,10 +703,10 @@ class Engine:
         """Cancel an event from any stage (``reason`` kept in the history); ``reopen`` brings
         it back to the stage it was cancelled at or an earlier one."""
         if not reason.strip():
-            raise InvalidInput("a cancellation needs a reason (kept in the history)")
+            raise InvalidInput(_("a cancellation needs a reason (kept in the history)"))
         event = self.load(name)
         if event.stage == CANCELLED:
-            raise InvalidInput(f"{event.id} is already cancelled")
+            raise InvalidInput(_("{event} is already cancelled").format(event=event.id))
         return self._transition(event.id, "cancel", CANCELLED, reason, check=False)
 
     def reschedule(self, name: str, date: dt.date, dry_run: bool, *, force: bool = False,
@@ -685,14 +724,17 @@ class Engine:
         held = [st.id for st in workflow.stages if st.leave_from is not None
                 and event.stage in order and order.index(event.stage) > order.index(st.id)]
         if held:
-            raise InvalidInput(f"{event.id} has left '{held[-1]}', which happens on the event day "
-                               f"{event.date}: a held event keeps its date; reopen "
-                               f"'{held[-1]}' first if the day really moves")
+            raise InvalidInput(_("{event} has left '{stage}', which happens on the event day "
+                                 "{date}: a held event keeps its date; reopen '{stage}' first if "
+                                 "the day really moves").format(event=event.id, stage=held[-1],
+                                                                date=event.date))
         if date < day and not force:
-            raise InvalidInput(f"{date} is in the past (today is {day}); to record an event that "
-                               "already took place on another day, force it with a reason")
+            raise InvalidInput(_("{date} is in the past (today is {today}); to record an event "
+                                 "that already took place on another day, force it with a "
+                                 "reason").format(date=date, today=day))
         if force and date < day and not reason.strip():
-            raise InvalidInput("a reschedule into the past needs a reason (kept in the history)")
+            raise InvalidInput(_("a reschedule into the past needs a reason (kept in the "
+                                 "history)"))
         new_due = compute_due(workflow, date, self.working_days)
         moves = due_moves(event.due, new_due)
         moved = msgspec.structs.replace(event, date=date, due=new_due)
@@ -717,18 +759,22 @@ class Engine:
         found = []
         deadline = new.invitation.registration_deadline
         if deadline is not None and deadline >= new.date:
-            found.append(f"the registration deadline {deadline} is not before the new date "
-                         f"{new.date}: `eventflow invitation set {new.id} --deadline DATE`")
+            found.append(_("the registration deadline {deadline} is not before the new date "
+                           "{date}: `eventflow invitation set {event} --deadline DATE`").format(
+                               deadline=deadline, date=new.date, event=new.id))
         if new.invitation.sent_at is not None:
-            found.append(f"the invitation was sent {new.invitation.sent_at} with the date "
-                         f"{old.date}: send it again (`eventflow invitation sent {new.id}`)")
+            found.append(_("the invitation was sent {sent} with the date {old}: send it again "
+                           "(`eventflow invitation sent {event}`)").format(
+                               sent=new.invitation.sent_at, old=old.date, event=new.id))
         if new.panel.sent_at is not None:
-            found.append(f"the panel questions were sent {new.panel.sent_at} for {old.date}: "
-                         f"send them again (`eventflow panel sent {new.id}`)")
+            found.append(_("the panel questions were sent {sent} for {old}: send them again "
+                           "(`eventflow panel sent {event}`)").format(
+                               sent=new.panel.sent_at, old=old.date, event=new.id))
         before = {r.item.id: r for r in self.judge(old, day, vetoes=False).requirements}
         for r in self.judge(new, day, vetoes=False).requirements:
             if r.overdue(day) and not before[r.item.id].overdue(day):
-                found.append(f"{r.item.id} becomes overdue (due {r.due})")
+                found.append(_("{item} becomes overdue (due {date})").format(item=r.item.id,
+                                                                             date=r.due))
         return found
 
 

@@ -64,10 +64,11 @@ def why_lines(view: dict[str, Any], today: dt.date, lang: str) -> list[str]:
     held = judged_at(view)
     found = blockers_on(view, today)
     if status == "cancelled":
-        return [f"{event} is cancelled (at '{held}'): nothing to leave; "
-                f"`eventflow reopen {event} {held} --reason ...` brings it back"]
+        return [_("{event} is cancelled (at '{stage}'): nothing to leave; `eventflow reopen "
+                  "{event} {stage} --reason ...` brings it back").format(event=event, stage=held)]
     if status == "done" and not found:
-        return [f"{event} is done: every stage was left and every requirement still holds"]
+        return [_("{event} is done: every stage was left and every requirement still "
+                  "holds").format(event=event)]
     if not found:
         return [_("{event} can leave '{stage}': every requirement is met "
                   "(eventflow advance {event})").format(event=event, stage=stage)]

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import EventflowError, InvalidInput
+from .i18n import _
 
 if TYPE_CHECKING:
     from .engine import Engine, Outcome
@@ -128,12 +129,14 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
         text = raw.decode("cp1252")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise FeedbackCSVError(path, f"neither UTF-8 (line {utf8_line}) nor Windows-1252 "
-                               "text", "export the survey again as CSV (UTF-8), or save the "
-                               "sheet as 'CSV UTF-8' in Excel", line) from None
+        raise FeedbackCSVError(path, _("neither UTF-8 (line {line}) nor Windows-1252 "
+                                       "text").format(
+                                         line=utf8_line), _("export the survey again as CSV "
+                                                            "(UTF-8), or save the sheet as 'CSV "
+                                                            "UTF-8' in Excel"), line) from None
     if re.search(r"[ÃÂ][\x80-\xbf¡-¿]", text):  # UTF-8 bytes cut short: a damaged file
-        raise FeedbackCSVError(path, "looks like UTF-8 text with damaged bytes",
-                               "export the survey again as CSV (UTF-8)", utf8_line)
+        raise FeedbackCSVError(path, _("looks like UTF-8 text with damaged bytes"),
+                               _("export the survey again as CSV (UTF-8)"), utf8_line)
     return text, "cp1252"
 
 
@@ -150,9 +153,10 @@ def sniff_delimiter(path: Path, text: str) -> str:
     if counts[best] == 0 and classify(header.strip()).kind in ("scale", "free_text"):
         return ","  # one question, one column
     if counts[best] == 0:
-        raise FeedbackCSVError(path, "the first line has one column only: no ; , or tab "
-                               "separates the questions", "export the survey as CSV with "
-                               "a header line naming each question", 1)
+        raise FeedbackCSVError(path, _("the first line has one column only: no ; , or tab "
+                                       "separates the questions"), _("export the survey as CSV "
+                                                                     "with a header line naming "
+                                                                     "each question"), 1)
     return best
 
 
@@ -235,26 +239,28 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
     from .event import Feedback, FeedbackTheme, FreeTextQuestion, ScaleQuestion
 
     if not raw.strip():
-        raise FeedbackCSVError(path, "the file is empty", "export the survey results as CSV")
+        raise FeedbackCSVError(path, _("the file is empty"), _("export the survey results as CSV"))
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FeedbackCSVError(path, "holds NUL bytes: this is not a CSV file (an Excel "
-                               "workbook?)", "export or save the results as CSV")
+        raise FeedbackCSVError(path, _("holds NUL bytes: this is not a CSV file (an Excel "
+                                       "workbook?)"), _("export or save the results as CSV"))
     text, encoding = decode(path, raw)
     delimiter = sniff_delimiter(path, text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise FeedbackCSVError(path, f"the header line cannot be read ({exc})",
-                               "export the survey again as CSV", 1) from None
+        raise FeedbackCSVError(path, _("the header line cannot be read ({error})").format(
+                                         error=exc),
+                               _("export the survey again as CSV"), 1) from None
     if len(header) > MAX_COLUMNS:
-        raise FeedbackCSVError(path, f"{len(header)} columns; at most {MAX_COLUMNS}",
-                               "export only the survey's questions", 1)
+        raise FeedbackCSVError(path, _("{n} columns; at most {max}").format(
+                                         n=len(header), max=MAX_COLUMNS),
+                               _("export only the survey's questions"), 1)
     columns = [classify(h.strip()) for h in header]
     if any(re.fullmatch(r"\s*\d+([.,]\d+)?\s*", h) for h in header):
-        raise FeedbackCSVError(path, "the first line holds answers, not the questions",
-                               "export the results with the header line (question texts "
-                               "as column names)", 1)
+        raise FeedbackCSVError(path, _("the first line holds answers, not the questions"),
+                               _("export the results with the header line (question texts as "
+                                 "column names)"), 1)
     rows: list[list[str]] = []
     while True:
         try:
@@ -262,23 +268,23 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
         except StopIteration:
             break
         except csv.Error as exc:
-            raise FeedbackCSVError(path, f"cannot be read as CSV ({exc})",
-                                   "check the quotes on that line, or export again",
+            raise FeedbackCSVError(path, _("cannot be read as CSV ({error})").format(error=exc),
+                                   _("check the quotes on that line, or export again"),
                                    reader.line_num) from None
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
             raise FeedbackCSVError(
-                path, f"{len(values)} values for {len(header)} columns (separator "
-                f"'{delimiter}')", "export again; if the separator is wrong, save the file "
-                "with ; or , between the columns", reader.line_num)
+                path, _("{values} values for {columns} columns (separator "
+                        "'{separator}')").format(
+                          values=len(values), columns=len(header), separator=delimiter), _("export again; if the separator is wrong, save the file with ; or , between the columns"), reader.line_num)
         rows.append(values)
         if len(rows) > MAX_ROWS:
-            raise FeedbackCSVError(path, f"more than {MAX_ROWS} answers",
-                                   "split the file", reader.line_num)
+            raise FeedbackCSVError(path, _("more than {n} answers").format(n=MAX_ROWS),
+                                   _("split the file"), reader.line_num)
     if not rows:
-        raise FeedbackCSVError(path, "has a header but no answers",
-                               "export the results after people have answered")
+        raise FeedbackCSVError(path, _("has a header but no answers"),
+                               _("export the results after people have answered"))
     # the answers settle what the header leaves open: a column of unknown header whose every
     # answer is 1–5 is a scale question; a "scale" header with only words for answers is a
     # free-text question ("Mitä mieltä olit puhujista?")
@@ -306,8 +312,10 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
             for line, r in enumerate(rows, 2):
                 value = scale_value(r[i])
                 if value == -1:
-                    problems.append(f"column '{col.header}': answer {r[i][:20]!r} (answer "
-                                    f"{line - 1}) is not 1–5")
+                    problems.append(_("column '{column}': answer {answer} (answer "
+                                      "{number}) is not 1–5").format(
+                                        column=col.header, answer=f"{r[i][:20]!r}",
+                                        number=line - 1))
                 elif value is not None:
                     counts[str(value)] += 1
             answered = sum(counts.values())
@@ -322,16 +330,18 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
                 themes=[FeedbackTheme(theme=w, count=n) for w, n in themes(answers_, names)]))
     if problems:
         shown = "\n  - ".join(problems[:20])
-        raise FeedbackCSVError(path, f"{len(problems)} answer(s) are not on the scale 1–5; "
-                               f"nothing was imported:\n  - {shown}",
-                               "export the answers as numbers 1–5 (in Webropol: 'numeric "
-                               "values'), or correct those cells")
+        raise FeedbackCSVError(path, _("{n} answer(s) are not on the scale 1–5; "
+                                       "nothing was imported:\n  - {shown}").format(
+                                         n=len(problems), shown=shown),
+                               _("export the answers as numbers 1–5 (in Webropol: 'numeric "
+                                 "values'), or correct those cells"))
     if not scales and not free:
         unknown = ", ".join(repr(c.header) for c in columns if c.kind == "unknown")
-        raise FeedbackCSVError(path, f"no column was understood as a feedback question "
-                               f"(not understood: {unknown or 'none'})",
-                               "name the columns by their questions, e.g. 'Kokonaisarvio', "
-                               "'Overall rating', 'Helhetsbetyg', 'Vapaa palaute'", 1)
+        raise FeedbackCSVError(path, _("no column was understood as a feedback "
+                                       "question (not understood: {unknown})").format(
+                                         unknown=unknown or _('none')),
+                               _("name the columns by their questions, e.g. 'Kokonaisarvio', "
+                                 "'Overall rating', 'Helhetsbetyg', 'Vapaa palaute'"), 1)
     responses = sum(1 for r in rows if any(r[i].strip() for i, c in enumerate(columns)
                                            if c.kind in ("scale", "free_text")))
     feedback = Feedback(source=_one_line(path.name), imported=now or dt.datetime.now(dt.UTC),
@@ -354,9 +364,9 @@ def import_feedback(engine: Engine, event_name: str, path: Path) -> tuple[Outcom
     try:
         raw = read_capped(path, MAX_CSV_BYTES)
     except FileNotFoundError:
-        raise InvalidInput(f"{path}: file not found") from None
+        raise InvalidInput(_("{path}: file not found").format(path=path)) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path}: is a folder; give the CSV file") from None
+        raise InvalidInput(_("{path}: is a folder; give the CSV file").format(path=path)) from None
     event = engine.load(event_name)
     result = parse(path, raw, event)
 

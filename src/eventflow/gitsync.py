@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EventflowError
+from .i18n import _
 from .mail import MAIL_DIR, SENT_LOG
 from .store import EVENT_FILE, EVENTS_DIR, HISTORY_FILE, Project, merge_marker_lines
 
@@ -55,13 +56,14 @@ def git(args: list[str], cwd: str | Path, *, check: bool = True,
         done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
                               timeout=600, check=False)
     except FileNotFoundError:
-        raise GitError("the `git` command is not installed (or not on PATH); install git to "
-                       "share the planning folder") from None
+        raise GitError(_("the `git` command is not installed (or not on PATH); install git to "
+                         "share the planning folder")) from None
     except subprocess.TimeoutExpired:
-        raise GitError(f"`git {' '.join(args)}` did not finish in 10 minutes") from None
+        raise GitError(_("`git {args}` did not finish in 10 minutes").format(
+            args=' '.join(args))) from None
     if check and done.returncode != 0:
-        raise GitError(f"{what or 'git ' + ' '.join(args)} failed: "
-                       f"{_said(done)}")
+        raise GitError(_("{what} failed: {error}").format(
+                           what=what or 'git ' + ' '.join(args), error=_said(done)))
     return done
 
 
@@ -164,15 +166,17 @@ def check_state(root: Path) -> None:
     git_dir = Path(done.stdout.strip())
     for name, what, go_on, back in _STATES:
         if (git_dir / name).exists():
-            raise GitError(f"the repository of {root} is in the middle of {what}; finish it "
-                           f"(`{go_on}`) or abort it (`{back}`), then run `eventflow sync` "
-                           "again; nothing was changed")
+            raise GitError(_("the repository of {root} is in the middle of {what}; "
+                             "finish it (`{go_on}`) or abort it (`{back}`), then run "
+                             "`eventflow sync` again; nothing was changed").format(
+                               root=root, what=what, go_on=go_on, back=back))
     unmerged = git(["ls-files", "-u", "--", "."], root).stdout.split("\n")
     paths = sorted({line.split("\t", 1)[1] for line in unmerged if "\t" in line})
     if paths:
-        raise GitError(f"unmerged files in {root}: {', '.join(paths[:5])}; resolve them "
-                       "(`git add` each, then `git commit`), then run `eventflow sync` again; "
-                       "nothing was changed")
+        raise GitError(_("unmerged files in {root}: {paths}; resolve them (`git add` "
+                         "each, then `git commit`), then run `eventflow sync` again; "
+                         "nothing was changed").format(
+                           root=root, paths=', '.join(paths[:5])))
     for path in _planning_files(root):
         try:
             with open(path, "rb") as fh:
@@ -180,11 +184,12 @@ def check_state(root: Path) -> None:
         except OSError:
             continue
         if lines:
-            raise GitError(f"{path}, line {lines[0]}: git conflict markers (<<<<<<<, =======, "
-                           ">>>>>>>) left from an earlier merge by hand; keep what each side "
-                           "wrote, delete the marker lines (in event.toml set `revision` to "
-                           "the larger one), then run `eventflow sync` again; nothing was "
-                           "changed")
+            raise GitError(_("{path}, line {line}: git conflict markers (<<<<<<<, "
+                             "=======, >>>>>>>) left from an earlier merge by hand; "
+                             "keep what each side wrote, delete the marker lines (in "
+                             "event.toml set `revision` to the larger one), then run "
+                             "`eventflow sync` again; nothing was changed").format(
+                               path=path, line=lines[0]))
 
 
 def _planning_files(root: Path) -> list[Path]:
@@ -201,8 +206,9 @@ def _remote_and_branch(root: Path, remote: str | None) -> tuple[str, str, bool]:
     head = git(["symbolic-ref", "--short", "-q", "HEAD"], root, check=False)
     branch = head.stdout.strip()
     if head.returncode != 0 or not branch:
-        raise GitError(f"the repository of {root} is not on a branch (detached HEAD); "
-                       "`git switch BRANCH` first; nothing was changed")
+        raise GitError(_("the repository of {root} is not on a branch (detached HEAD); "
+                         "`git switch BRANCH` first; nothing was changed").format(
+                           root=root))
     remotes = git(["remote"], root).stdout.split()
     upstream = git(["config", "--get", f"branch.{branch}.remote"], root, check=False)
     tracked = upstream.stdout.strip()
@@ -210,16 +216,19 @@ def _remote_and_branch(root: Path, remote: str | None) -> tuple[str, str, bool]:
         remote = tracked or ("origin" if "origin" in remotes else
                              remotes[0] if len(remotes) == 1 else "")
         if not remotes:
-            raise GitError(f"the repository of {root} has no remote to share with; add the "
-                           "shared repository with `git remote add origin URL`, then run "
-                           "`eventflow sync` again; nothing was changed")
+            raise GitError(_("the repository of {root} has no remote to share with; "
+                             "add the shared repository with `git remote add origin "
+                             "URL`, then run `eventflow sync` again; nothing was "
+                             "changed").format(root=root))
         if not remote:
-            raise GitError(f"the repository of {root} has several remotes "
-                           f"({', '.join(remotes)}); choose one with `eventflow sync "
-                           "--remote NAME`; nothing was changed")
+            raise GitError(_("the repository of {root} has several remotes "
+                             "({remotes}); choose one with `eventflow sync --remote "
+                             "NAME`; nothing was changed").format(
+                               root=root, remotes=', '.join(remotes)))
     elif remote not in remotes:
-        raise GitError(f"no remote '{remote}' in the repository of {root} (remotes: "
-                       f"{', '.join(remotes) or 'none'}); nothing was changed")
+        raise GitError(_("no remote '{remote}' in the repository of {root} (remotes: "
+                         "{remotes}); nothing was changed").format(
+                           remote=remote, root=root, remotes=', '.join(remotes) or 'none'))
     merge_ref = git(["config", "--get", f"branch.{branch}.merge"], root, check=False)
     remote_branch = merge_ref.stdout.strip().removeprefix("refs/heads/") \
         if tracked == remote and merge_ref.returncode == 0 else branch
@@ -295,9 +304,10 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
     root = project.root.resolve()
     top = top_level(root)
     if top is None:
-        raise GitError(f"{root} is not in a git repository; make one with `eventflow init "
-                       "--git` (then `git remote add origin URL`), or clone the shared "
-                       "repository; nothing was changed")
+        raise GitError(_("{root} is not in a git repository; make one with `eventflow "
+                         "init --git` (then `git remote add origin URL`), or clone the "
+                         "shared repository; nothing was changed").format(
+                           root=root))
     check_state(root)
     report = SyncReport()
     report.remote, remote_branch, tracked = _remote_and_branch(root, remote)
@@ -305,9 +315,9 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
     prefix = git(["rev-parse", "--show-prefix"], root).stdout.strip()
     if not driver_registered(root):
         register_driver(root)
-        report.setup.append("registered eventflow's merge driver in this clone's git config")
+        report.setup.append(_("registered eventflow's merge driver in this clone's git config"))
     if ensure_attributes(root):
-        report.setup.append("added the merge settings to .gitattributes")
+        report.setup.append(_("added the merge settings to .gitattributes"))
 
     git(["add", "-A", "--", "."], root, what="git add")
     staged = git(["diff", "--cached", "--quiet", "--", "."], root, check=False)
@@ -318,18 +328,21 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
         done = git(["commit", "-q", "-m", text, "--", "."], root, check=False)
         if done.returncode != 0:
             git(["reset", "-q", "--", "."], root, check=False)
-            raise GitError(f"git could not commit the planning folder's changes: {_said(done)}"
-                           "; nothing was committed, the files are as they were (set your "
-                           "name with `git config user.name NAME` and `git config user.email "
-                           "ADDRESS` if git asks who you are)")
+            raise GitError(_("git could not commit the planning folder's changes: "
+                             "{error}; nothing was committed, the files are as they "
+                             "were (set your name with `git config user.name NAME` and "
+                             "`git config user.email ADDRESS` if git asks who you are)").format(
+                               error=_said(done)))
         report.committed = git(["rev-parse", "--short", "HEAD"], root).stdout.strip()
         report.message = text.split("\n", 1)[0]
     ours = git(["rev-parse", "HEAD"], root, check=False).stdout.strip()
 
     fetched = git(["fetch", "--quiet", report.remote], root, check=False)
     if fetched.returncode != 0:
-        raise GitError(f"cannot fetch from '{report.remote}': {_said(fetched)}; "
-                       + _kept(report) + "run `eventflow sync` again when it can be reached")
+        raise GitError(_("cannot fetch from '{remote}': {error}; {kept}run `eventflow sync` again "
+                         "when it can be reached").format(remote=report.remote,
+                                                          error=_said(fetched),
+                                                          kept=_kept(report)))
     theirs_ref = f"refs/remotes/{report.remote}/{remote_branch}"
     theirs = git(["rev-parse", "-q", "--verify", theirs_ref], root, check=False).stdout.strip()
     if theirs and ours and git(["merge-base", "--is-ancestor", theirs, ours], root,
@@ -341,12 +354,14 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
             unmerged = git(["diff", "--name-only", "--diff-filter=U"], root,
                            check=False).stdout.split()
             git(["merge", "--abort"], root, check=False)
-            what = f" in {', '.join(unmerged[:5])}" if unmerged else ""
-            raise GitError(f"git could not merge what arrived from '{report.remote}'{what}: "
-                           f"{_said(merged)}; the merge was undone, your work tree is as it "
-                           f"was; {_kept(report)}merge by hand (`git merge {report.remote}/"
-                           f"{remote_branch}`), or correct the file the message names on "
-                           "the side that broke it, then sync again")
+            what = _(" in {paths}").format(paths=', '.join(unmerged[:5])) if unmerged else ""
+            raise GitError(_("git could not merge what arrived from '{remote}'{what}: "
+                             "{error}; the merge was undone, your work tree is as it "
+                             "was; {kept}merge by hand (`git merge "
+                             "{remote}/{branch}`), or correct the file the message "
+                             "names on the side that broke it, then sync again").format(
+                               remote=report.remote, what=what, error=_said(merged),
+                               kept=_kept(report), branch=remote_branch))
         report.merged = True
         report.arrived, report.conflicts = arrivals(root, prefix, ours, "HEAD")
     elif not ours and theirs:  # a new, empty clone: take what the others have
@@ -363,17 +378,19 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
             undone = ""
             if report.merged and ours:
                 git(["reset", "-q", "--keep", ours], root, check=False)
-                undone = "the merge was undone and your work tree is as it was; "
-            raise GitError(f"'{report.remote}' rejected the push: {_said(pushed)}; {undone}"
-                           f"{_kept(report)}run `eventflow sync` again (someone may have "
-                           "pushed in the meantime), or ask who keeps the shared repository "
-                           "whether you may push there")
+                undone = _("the merge was undone and your work tree is as it was; ")
+            raise GitError(_("'{remote}' rejected the push: {error}; {undone}{kept}run "
+                             "`eventflow sync` again (someone may have pushed in the "
+                             "meantime), or ask who keeps the shared repository "
+                             "whether you may push there").format(
+                               remote=report.remote, error=_said(pushed), undone=undone,
+                               kept=_kept(report)))
         report.pushed = True
     return report
 
 
 def _kept(report: SyncReport) -> str:
-    return (f"your changes are committed locally ({report.committed}); "
+    return (_("your changes are committed locally ({commit}); ").format(commit=report.committed)
             if report.committed else "")
 
 

@@ -13,7 +13,12 @@ How to make a message translatable (for everyone who adds one)
    build a message from pieces (``_("no ") + what``): word order differs between languages.
    Counted things: ``ngettext("{n} item", "{n} items", n).format(n=n)``. A message needed at
    import time (a module constant) is marked with ``N_("…")`` and translated with ``_()``
-   where it is printed.
+   where it is printed. A word that must be translated differently in one place (a column
+   heading that has to fit its column) gets a context: ``pgettext("status column", "DATE")``.
+   Never name a local variable ``_`` in a function that says ``_()`` (``stale, _ = …``): it
+   hides the function there (a test looks for that). A command path in a message
+   (```eventflow partner add EVENT```) is kept verbatim by translators: the judge finds the
+   fix in a reason by it.
 2. Help texts need no wrapping: the docstring of a command and the ``help=`` of its options are
    translated when help is shown. Their module must be listed under ``modules`` in
    ``babel.cfg`` (extraction walks the commands of the listed modules).
@@ -33,7 +38,12 @@ The language
 ``language`` (``eventflow.toml``), else the system locale (``LANGUAGE``, ``LC_ALL``,
 ``LC_MESSAGES``, ``LANG``), else English. It is found on the first message, not at start-up,
 and English needs no catalogue at all: ``--help`` and the fast ``status`` pay nothing for it.
-A catalogue that is missing or broken gives English and one warning.
+A catalogue that is missing or broken gives English and one warning. A catalogue is read
+message by message (:class:`Catalogue`): a command that says a few things does not parse all of
+them first. What eventflow keeps in ``.eventflow/`` (the status index, the views of
+``status EVENT`` and ``why``) holds text in the interface language, so the caches are keyed on
+it (:func:`cache_language`). :class:`speaking` makes a block speak a language of its own (the
+dashboard's pages, whose checks' reasons are then in the page's language).
 
 The ``.mo`` files are committed next to the ``.po`` files (and shipped as package data), not
 compiled at install time: an install then needs no Babel and no build step, an editable
@@ -87,6 +97,31 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return catalogue.ngettext(singular, plural, n)
 
 
+class speaking:  # noqa: N801 (a context manager used like a function)
+    """Messages in ``lang`` inside a ``with`` block (a document or page in its own language,
+    such as the dashboard's, whose reasons are then in the page's language); the language in
+    use before it afterwards. The caches keep what is made inside under ``lang``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGUAGES else "en"
+        self.saved: dict[str, Any] = {}
+
+    def __enter__(self) -> None:
+        self.saved = dict(_state)
+        _state.update(lang=self.lang, catalogue=None)
+
+    def __exit__(self, *exc: object) -> None:
+        _state.clear()
+        _state.update(self.saved)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the interface language, as meant in ``context`` (a word that must be
+    translated differently in one place, e.g. a column heading that has to fit its column)."""
+    catalogue = _catalogue()
+    return message if catalogue is None else catalogue.pgettext(context, message)
+
+
 _ = gettext
 
 
@@ -100,17 +135,132 @@ def _catalogue() -> Any:
 
 
 def _load(lang: str) -> Any:
-    import gettext as stdlib
-
     path = os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.mo")
     try:
         with open(path, "rb") as fh:
-            return stdlib.GNUTranslations(fh)
+            data = fh.read()
+        try:
+            return Catalogue(data)
+        except ValueError:  # not the plain catalogue Babel writes: the standard reader
+            import gettext as stdlib  # (which says what is wrong with it)
+            import io
+
+            return stdlib.GNUTranslations(io.BytesIO(data))
     except (OSError, ValueError, UnicodeDecodeError, IndexError, KeyError) as exc:
         reason = getattr(exc, "strerror", None) or exc
         _warn(f"the {lang} catalogue {path} cannot be read ({reason}); eventflow speaks "
               "English (reinstall eventflow, or run `make messages` in a checkout)")
         return None
+
+
+_MISSING = object()
+
+
+class Catalogue:
+    """A compiled catalogue (``.mo``) read message by message, so that a command that says a
+    few things (``status``, ``why``, ``--help``) does not parse every message first.
+
+    A message is found with one search of the file's original strings (stored one after
+    another, each ended by a NUL) and one binary search of their offsets; each answer is kept.
+    After :attr:`LIMIT` messages (a command that says many things) the whole catalogue is
+    parsed once by :class:`gettext.GNUTranslations`, as without this class. Only the form Babel
+    writes is read so: little-endian, UTF-8, the two plural forms ``(n != 1)`` of Finnish and
+    Swedish; anything else raises :class:`ValueError` (the standard reader is then used)."""
+
+    LIMIT = 200
+
+    def __init__(self, data: bytes) -> None:
+        import struct
+
+        self._data = data
+        self._found: dict[str, Any] = {}
+        self._full: Any = None
+        try:
+            magic, _version, n, self._originals, self._translations = struct.unpack_from(
+                "<5I", data)
+            if magic != 0x950412DE or n < 1:
+                raise ValueError("not a little-endian GNU catalogue")
+            self._n = n
+            length, self._low = self._entry(self._originals, 0)
+            last_length, last = self._entry(self._originals, n - 1)
+            self._high = last + last_length + 1
+            header = self._string(self._translations, 0)
+        except (struct.error, UnicodeDecodeError) as exc:
+            raise ValueError(f"cut short or damaged ({exc})") from None
+        if length != 0 or "charset=utf-8" not in header or "plural=(n != 1)" not in header:
+            raise ValueError("not a UTF-8 catalogue with the plural forms of fi and sv")
+
+    def _entry(self, table: int, k: int) -> tuple[int, int]:
+        import struct
+
+        length, offset = struct.unpack_from("<2I", self._data, table + 8 * k)
+        return length, offset
+
+    def _string(self, table: int, k: int) -> str:
+        length, offset = self._entry(table, k)
+        return self._data[offset:offset + length].decode("utf-8")
+
+    def _index(self, offset: int) -> int | None:
+        """The number of the original string that starts at ``offset``, if one does."""
+        low, high = 0, self._n - 1
+        while low <= high:
+            middle = (low + high) // 2
+            found = self._entry(self._originals, middle)[1]
+            if found == offset:
+                return middle
+            if found < offset:
+                low = middle + 1
+            else:
+                high = middle - 1
+        return None
+
+    def _lookup(self, key: str) -> str | None:
+        found = self._found.get(key, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[no-any-return]
+        if len(self._found) >= self.LIMIT:
+            return self._whole(key)
+        text = None
+        needle = b"\0" + key.encode("utf-8") + b"\0"
+        at = self._data.find(needle, self._low, self._high)
+        while at >= 0:
+            k = self._index(at + 1)
+            if k is not None:
+                try:
+                    text = self._string(self._translations, k)
+                except (UnicodeDecodeError, ValueError):
+                    return self._whole(key)
+                break
+            at = self._data.find(needle, at + 1, self._high)  # the plural half of an original
+        self._found[key] = text
+        return text
+
+    def _whole(self, key: str) -> str | None:
+        """``key`` from the whole catalogue, parsed once (:class:`gettext.GNUTranslations`)."""
+        if self._full is None:
+            import gettext as stdlib
+            import io
+
+            self._full = stdlib.GNUTranslations(io.BytesIO(self._data))
+        value = self._full._catalog.get(key)  # noqa: SLF001 (its one table, by design)
+        if value is None and "\0" in key:
+            singular, plural = key.split("\0", 1)
+            forms = [self._full._catalog.get((singular, i)) for i in (0, 1)]  # noqa: SLF001
+            value = "\0".join(forms) if None not in forms else None
+        return value  # type: ignore[no-any-return]
+
+    def gettext(self, message: str) -> str:
+        return self._lookup(message) or message
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._lookup(f"{context}\x04{message}") or message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        found = self._lookup(f"{singular}\0{plural}")
+        forms = found.split("\0") if found else []
+        if len(forms) != 2:
+            return singular if n == 1 else plural
+        return forms[0] if n == 1 else forms[1]
 
 
 def _warn(message: str) -> None:
@@ -119,7 +269,16 @@ def _warn(message: str) -> None:
         print(f"warning: {message}", file=sys.stderr)
 
 
-def _resolve() -> str:
+def cache_language(settings: str) -> str:
+    """The language of the interface for the planning folder whose ``eventflow.toml`` reads
+    ``settings`` (the caches keep text in it): as :func:`language`, without looking for the
+    folder again (the front door answers ``--dir DIR status`` without configuring this module)."""
+    if _state["lang"] is None:
+        _state["lang"] = _resolve(lambda: _settings_language(settings))
+    return str(_state["lang"])
+
+
+def _resolve(folder: Any = None) -> str:
     explicit = _state["explicit"]
     if explicit in LANGUAGES:
         return str(explicit)
@@ -128,7 +287,7 @@ def _resolve() -> str:
         if env in LANGUAGES:
             return env
         _warn(f"EVENTFLOW_LANG={env} is not a language of eventflow; use fi, sv or en")
-    folder_lang = _folder_language()
+    folder_lang = (folder or _folder_language)()
     if folder_lang in LANGUAGES:
         return str(folder_lang)
     return system_language()
@@ -152,8 +311,6 @@ def system_language() -> str:
 def _folder_language() -> str | None:
     """The ``language`` of the planning folder's ``eventflow.toml`` (``[eventflow]``), read
     without a TOML parser (the file is eventflow's own, written by tomli-w)."""
-    import re
-
     from .folder import SETTINGS_FILE, planning_folder
 
     directory = _state["dir"]
@@ -170,6 +327,12 @@ def _folder_language() -> str | None:
             text = fh.read()
     except (OSError, UnicodeDecodeError):
         return None
+    return _settings_language(text)
+
+
+def _settings_language(text: str) -> str | None:
+    import re
+
     match = re.search(r'^\s*language\s*=\s*"([a-z]{2,3})"', text, re.M)
     return match.group(1) if match else None
 

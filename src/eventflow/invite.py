@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import FileFormatError, InvalidInput
+from .i18n import _
 from .mail import HOLD, SKIP, Outgoing, message_id, plan_key
 
 if TYPE_CHECKING:
@@ -68,8 +69,9 @@ def find_drafts(engine: Engine, event: Event) -> dict[str, Path]:
     files = sorted(folder.glob("invitation-*.eml")) if folder.is_dir() else []
     render = _render_hint(event)
     if not files:
-        raise InvalidInput(f"{event.id} has no invitation drafts in {folder}; make them with "
-                           f"{render}, read them, then send")
+        raise InvalidInput(_("{event} has no invitation drafts in {folder}; make them "
+                             "with {render}, read them, then send").format(
+                               event=event.id, folder=folder, render=render))
     drafts: dict[str, Path] = {}
     for path in files:
         group = str(_read(path)["X-Eventflow-Target-Group"] or path.stem.split("-", 1)[1])
@@ -82,12 +84,14 @@ def refuse_stale(engine: Engine, event: Event) -> None:
     something is to be sent: recording `invitation sent` itself changes the data)."""
     from .outputs import stale_outputs
 
-    stale, _ = stale_outputs(engine, event.id)
+    stale, _fresh = stale_outputs(engine, event.id)
     for entry in stale:
         if entry.id == DRAFTS_OUTPUT:
-            raise InvalidInput(f"{event.id}: the invitation drafts are out of date "
-                               f"({'; '.join(entry.reasons)}); make them again with "
-                               f"{_render_hint(event)}, read them, then send")
+            raise InvalidInput(_("{event}: the invitation drafts are out of date "
+                                 "({reasons}); make them again with {render}, read "
+                                 "them, then send").format(
+                                   event=event.id, reasons='; '.join(entry.reasons),
+                                   render=_render_hint(event)))
 
 
 def _read(path: Path) -> EmailMessage:
@@ -107,14 +111,16 @@ def read_list(path: Path) -> list[Recipient]:
     try:
         raw = path.read_bytes()[:MAX_LIST_BYTES + 1]
     except OSError as exc:
-        raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})",
-                              fix="give the path of a CSV file with an 'email' column") from None
+        raise FileFormatError(path, _("cannot be read ({error})").format(
+                                        error=exc.strerror or exc),
+                              fix=_("give the path of a CSV file with an 'email' column")) from None
     if len(raw) > MAX_LIST_BYTES:
-        raise FileFormatError(path, f"is over {MAX_LIST_BYTES} bytes", fix="split the list")
+        raise FileFormatError(path, _("is over {n} bytes").format(n=MAX_LIST_BYTES),
+                              fix=_("split the list"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileFormatError(path, "is not UTF-8 text", fix="save the list as CSV UTF-8") \
+        raise FileFormatError(path, _("is not UTF-8 text"), fix=_("save the list as CSV UTF-8")) \
             from None
     sample = text[:4096]
     try:
@@ -124,8 +130,8 @@ def read_list(path: Path) -> list[Recipient]:
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if "email" not in fields:
-        raise FileFormatError(path, "has no 'email' column", line=1,
-                              fix="make the first row a header: email,name,group")
+        raise FileFormatError(path, _("has no 'email' column"), line=1,
+                              fix=_("make the first row a header: email,name,group"))
     reader.fieldnames = fields
     found: list[Recipient] = []
     for row in reader:
@@ -137,7 +143,7 @@ def read_list(path: Path) -> list[Recipient]:
         found.append(Recipient((row.get("name") or "").strip() or name, address,
                                (row.get("group") or "").strip()))
     if not found:
-        raise FileFormatError(path, "lists no addresses", fix="add one row per address")
+        raise FileFormatError(path, _("lists no addresses"), fix=_("add one row per address"))
     return found
 
 
@@ -151,7 +157,8 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
 
     event = engine.load(name)
     if event.stage in TERMINAL:
-        raise InvalidInput(f"{event.id} is {event.stage}: its invitation is not sent any more")
+        raise InvalidInput(_("{event} is {stage}: its invitation is not sent any more").format(
+                               event=event.id, stage=event.stage))
     drafts = find_drafts(engine, event)
     result = InvitationPlan(event, drafts)
     resend = event.invitation.sent_at is not None and event.invitation.sent_for not in (
@@ -163,15 +170,19 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
             group = person.group
             if not group:
                 if len(drafts) > 1:
-                    raise FileFormatError(to_file, f"has no 'group' for {person.address}, and "
-                                          f"there are {len(drafts)} drafts "
-                                          f"({', '.join(sorted(drafts))})",
+                    raise FileFormatError(to_file, _("has no 'group' for {address}, "
+                                                     "and there are {n} drafts "
+                                                     "({drafts})").format(
+                                                       address=person.address, n=len(drafts),
+                                                       drafts=', '.join(sorted(drafts))),
                                           fix="add a 'group' column naming each address's "
                                               "target group")
                 group = next(iter(drafts))
             if group not in drafts:
-                raise FileFormatError(to_file, f"group '{group}' of {person.address} has no "
-                                      f"draft; drafts: {', '.join(sorted(drafts))}",
+                raise FileFormatError(to_file, _("group '{group}' of {address} has no "
+                                                 "draft; drafts: {drafts}").format(
+                                                   group=group, address=person.address,
+                                                   drafts=', '.join(sorted(drafts))),
                                       field="group", fix="use one of those groups, or add the "
                                       "group to the invitation's target groups and make the "
                                       "drafts again")
@@ -207,9 +218,10 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
             if sender and not msg["From"]:
                 msg["From"] = sender
             if not msg["From"]:
-                raise InvalidInput(f"{directory.path}: [mail] from is not set and the draft "
-                                   f"{drafts[group]} has no From; add from = \"Name "
-                                   "<address@example.fi>\" to [mail]")
+                raise InvalidInput(_("{path}: [mail] from is not set and the draft "
+                                     "{draft} has no From; add from = \"Name "
+                                     "<address@example.fi>\" to [mail]").format(
+                                       path=directory.path, draft=drafts[group]))
             msg["To"] = str(Address(display_name=person.name, addr_spec=person.address))
             msg["Date"] = format_datetime(localtime())
             msg["Message-ID"] = message_id([key], str(msg["From"]))

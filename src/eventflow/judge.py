@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from .i18n import N_, _
 from .schedule import due_date
 from .workflow import CANCELLED, DONE
 
@@ -190,8 +191,8 @@ def judge(workflow: Workflow, event: Event, statuses: list[ItemStatus],
         regression = item.required and left and state == BROKEN and status != "cancelled"
         reason = with_event_id(s.reason, event.id)
         if not s.ok and opens is not None:  # said whatever the day, so caches can keep it
-            reason = f"{reason}; can be ticked from {opens}" if reason else \
-                f"can be ticked from {opens}"
+            opening = _("can be ticked from {date}").format(date=opens)
+            reason = f"{reason}; {opening}" if reason else opening
         requirements.append(Requirement(item, state, reason, s.due, opens, reached, regression,
                                         _fix(event.id, item, s, reason), s))
     stage_obj = workflow.stage(stage) if stage in order else None
@@ -212,3 +213,13 @@ def _fix(event_id: str, item: Item, status: ItemStatus, reason: str) -> str:
         if quoted:
             return quoted.group(1)
     return f"eventflow why {event_id}"
+
+
+#: The states as people read them (the JSON keeps the English values above).
+STATE_TEXTS = {KEPT: N_("kept"), WAIVED: N_("waived"), NOT_DUE: N_("not yet due"),
+               BROKEN: N_("broken"), ADVICE: N_("advice not followed")}
+
+
+def state_text(state: str) -> str:
+    """``state`` in the interface language."""
+    return _(STATE_TEXTS[state]) if state in STATE_TEXTS else state

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import EventflowError
+from .i18n import _
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -122,8 +123,9 @@ class SentLog:
         except FileNotFoundError:
             return found
         except OSError as exc:
-            raise MailError(f"{self.path}: cannot be read ({exc.strerror or exc}); check its "
-                            "permissions; nothing was sent") from None
+            raise MailError(_("{path}: cannot be read ({error}); check its "
+                              "permissions; nothing was sent").format(
+                                path=self.path, error=exc.strerror or exc)) from None
         for line in lines:
             try:
                 entry = json.loads(line)
@@ -163,9 +165,10 @@ class SentLog:
                 finally:
                     os.close(dir_fd)
         except OSError as exc:
-            raise MailError(f"{self.path}: cannot record '{status}' ({exc.strerror or exc}); "
-                            "stopped before sending anything more; free the disk or fix the "
-                            "permissions and run again") from None
+            raise MailError(_("{path}: cannot record '{status}' ({error}); stopped "
+                              "before sending anything more; free the disk or fix the "
+                              "permissions and run again").format(
+                                path=self.path, status=status, error=exc.strerror or exc)) from None
 
 
 def key_state(states: dict[str, dict[str, Any]], key: str) -> str:
@@ -261,14 +264,17 @@ def require_settings(settings: MailSettings, path: Path) -> None:
     from .people import PASSWORD_ENV
 
     if not settings.host:
-        raise MailError(f"{path}: [mail] host is not set; add host = \"smtp.example.fi\" (and "
-                        "port, starttls, username) to send mail; nothing was sent")
+        raise MailError(_("{path}: [mail] host is not set; add host = "
+                          "\"smtp.example.fi\" (and port, starttls, username) to send "
+                          "mail; nothing was sent").format(path=path))
     if not settings.sender:
-        raise MailError(f"{path}: [mail] from is not set; add from = \"Name "
-                        "<address@example.fi>\"; nothing was sent")
+        raise MailError(_("{path}: [mail] from is not set; add from = \"Name "
+                          "<address@example.fi>\"; nothing was sent").format(
+                            path=path))
     if settings.username and not settings.password():
-        raise MailError(f"{path}: [mail] username is set but {PASSWORD_ENV} is empty; set the "
-                        "password in that environment variable; nothing was sent")
+        raise MailError(_("{path}: [mail] username is set but {variable} is empty; set "
+                          "the password in that environment variable; nothing was sent").format(
+                            path=path, variable=PASSWORD_ENV))
 
 
 def connect(settings: MailSettings, path: Path) -> Any:
@@ -288,9 +294,10 @@ def connect(settings: MailSettings, path: Path) -> Any:
         else:
             smtp = smtplib.SMTP(settings.host, settings.port, timeout=SMTP_TIMEOUT)
     except (OSError, smtplib.SMTPException) as exc:
-        raise MailError(f"cannot reach the SMTP server {where} ({exc}); check [mail] host and "
-                        f"port in {path} and the network, then run again; nothing was "
-                        "sent") from None
+        raise MailError(_("cannot reach the SMTP server {where} ({error}); check "
+                          "[mail] host and port in {path} and the network, then run "
+                          "again; nothing was sent").format(
+                            where=where, error=exc, path=path)) from None
     try:
         smtp.ehlo()
         if settings.starttls and settings.port != SMTPS_PORT:
@@ -300,17 +307,22 @@ def connect(settings: MailSettings, path: Path) -> Any:
             smtp.login(settings.username, settings.password())
     except smtplib.SMTPAuthenticationError as exc:
         smtp.close()
-        raise MailError(f"the SMTP server {where} refused the login of '{settings.username}' "
-                        f"({exc.smtp_code} {_text(exc.smtp_error)}); check [mail] username in "
-                        f"{path} and {PASSWORD_ENV}; nothing was sent") from None
+        raise MailError(_("the SMTP server {where} refused the login of '{username}' "
+                          "({code} {error}); check [mail] username in {path} and "
+                          "{variable}; nothing was sent").format(
+                            where=where, username=settings.username, code=exc.smtp_code,
+                            error=_text(exc.smtp_error), path=path,
+                            variable=PASSWORD_ENV)) from None
     except smtplib.SMTPNotSupportedError as exc:
         smtp.close()
-        raise MailError(f"the SMTP server {where} does not support {exc}; check [mail] "
-                        f"starttls and username in {path}; nothing was sent") from None
+        raise MailError(_("the SMTP server {where} does not support {what}; check "
+                          "[mail] starttls and username in {path}; nothing was sent").format(
+                            where=where, what=exc, path=path)) from None
     except (OSError, smtplib.SMTPException) as exc:
         smtp.close()
-        raise MailError(f"the SMTP server {where} failed before sending ({exc}); check "
-                        f"[mail] in {path}; nothing was sent") from None
+        raise MailError(_("the SMTP server {where} failed before sending ({error}); "
+                          "check [mail] in {path}; nothing was sent").format(
+                            where=where, error=exc, path=path)) from None
     return smtp
 
 

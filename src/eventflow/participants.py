@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from .errors import EventflowError, FileFormatError, InvalidInput
+from .i18n import _
 from .store import MAX_EVENT_BYTES, PARTICIPANTS_FILE, atomic_write, parse_bounded, read_capped
 from .vocab import PARTNER_TYPES, TARGET_GROUPS
 
@@ -81,9 +82,11 @@ class ImportRefused(EventflowError):
         self.path = path
         self.problems = problems
         shown = "\n".join(f"  - {p}" for p in problems[:50])
-        more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{path}: {len(problems)} problem(s); nothing was imported:\n{shown}"
-                         f"{more}\n  fix: correct the rows and run the import again")
+        more = _("\n  … and {n} more").format(n=len(problems) - 50) if len(problems) > 50 else ""
+        super().__init__(_("{path}: {n} problem(s); nothing was "
+                           "imported:\n{shown}{more}\n  fix: correct the rows and run "
+                           "the import again").format(
+                             path=path, n=len(problems), shown=shown, more=more))
 
 
 @dataclass
@@ -166,10 +169,11 @@ def _settle(engine: Engine, event_id: str) -> None:
     if last is not None:
         mark_not_applied(str(project.event_dir(event_id)), [last],
                          "eventflow was interrupted before participants.toml was written")
-    engine.warnings.append(f"{event_id}: the last change of the registrations "
-                           f"({last.get('action') if last else 'unknown'}) never reached "
-                           f"{PARTICIPANTS_FILE} and is marked as not applied; run it again "
-                           "if it is still wanted")
+    engine.warnings.append(_("{event}: the last change of the registrations ({action}) "
+                             "never reached {file} and is marked as not applied; run "
+                             "it again if it is still wanted").format(
+                               event=event_id, action=last.get('action') if last else 'unknown',
+                               file=PARTICIPANTS_FILE))
 
     def vouch(ev: Any) -> None:
         ev.ext.setdefault("participants", {})["digest"] = actual
@@ -201,7 +205,8 @@ def _flag(value: str, column: str, where: str, problems: list[str]) -> bool:
     if text in YES:
         return True
     if text not in NO:
-        problems.append(f"{where}: column '{column}' is '{value}'; write yes or no")
+        problems.append(_("{where}: column '{column}' is '{value}'; write yes or no").format(
+                            where=where, column=column, value=value))
     return False
 
 
@@ -231,12 +236,14 @@ def parse_csv(path: Path, raw: bytes, today: dt.date
     unknown = [h for h in names if h not in COLUMNS]
     missing = [c for c in REQUIRED if c not in names]
     if unknown:
-        problems.append(f"line 1: unknown column(s) {', '.join(unknown)}; eventflow records only "
-                        f"{', '.join(COLUMNS)} (no fields 'just in case')")
+        problems.append(_("line 1: unknown column(s) {unknown}; eventflow records only "
+                          "{columns} (no fields 'just in case')").format(
+                            unknown=', '.join(unknown), columns=', '.join(COLUMNS)))
     if missing:
-        problems.append(f"line 1: missing column(s) {', '.join(missing)}")
+        problems.append(_("line 1: missing column(s) {missing}").format(
+                            missing=', '.join(missing)))
     if len(set(names)) != len(names):
-        problems.append("line 1: a column is named twice")
+        problems.append(_("line 1: a column is named twice"))
     if problems:
         return [], problems
     rows: list[tuple[int, Participant]] = []
@@ -248,50 +255,60 @@ def parse_csv(path: Path, raw: bytes, today: dt.date
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(f"line {reader.line_num}: {exc}")
+            problems.append(_("line {line}: {error}").format(line=reader.line_num, error=exc))
             break
         number += 1
         if not any(v.strip() for v in values):
             continue
-        where = f"row {number} (line {reader.line_num})"
+        where = _("row {number} (line {line})").format(number=number, line=reader.line_num)
         if number - 1 > MAX_ROWS:
-            problems.append(f"more than {MAX_ROWS} rows; split the file")
+            problems.append(_("more than {n} rows; split the file").format(n=MAX_ROWS))
             break
         if len(values) != len(names):
-            problems.append(f"{where}: {len(values)} values for {len(names)} columns")
+            problems.append(_("{where}: {values} values for {columns} columns").format(
+                                where=where, values=len(values), columns=len(names)))
             continue
         row = {k: v.strip() for k, v in zip(names, values, strict=True)}
         bad = [k for k, v in row.items() if len(v) > MAX_FIELD]
         if bad:
-            problems.append(f"{where}: column '{bad[0]}' is longer than {MAX_FIELD} characters")
+            problems.append(_("{where}: column '{column}' is longer than {n} characters").format(
+                                where=where, column=bad[0], n=MAX_FIELD))
             continue
         for column in REQUIRED:
             if not row.get(column):
-                problems.append(f"{where}: column '{column}' is empty; it is required")
+                problems.append(_("{where}: column '{column}' is empty; it is required").format(
+                                    where=where, column=column))
         email = row.get("email", "")
         if email and not _EMAIL.match(email):
-            problems.append(f"{where}: column 'email' is not an e-mail address")
+            problems.append(_("{where}: column 'email' is not an e-mail address").format(
+                                where=where))
         group = row.get("target_group", "")
         if group and group not in TARGET_GROUPS:
-            problems.append(f"{where}: column 'target_group' is '{group}'; use one of "
-                            f"{', '.join(TARGET_GROUPS)}")
+            problems.append(_("{where}: column 'target_group' is '{group}'; use one of "
+                              "{groups}").format(
+                                where=where, group=group, groups=', '.join(TARGET_GROUPS)))
         kind = row.get("organisation_type", "")
         if kind and kind not in PARTNER_TYPES:
-            problems.append(f"{where}: column 'organisation_type' is '{kind}'; use one of "
-                            f"{', '.join(PARTNER_TYPES)} or leave it empty")
+            problems.append(_("{where}: column 'organisation_type' is '{kind}'; use "
+                              "one of {kinds} or leave it empty").format(
+                                where=where, kind=kind, kinds=', '.join(PARTNER_TYPES)))
         diet_ok = _flag(row.get("diet_consent", ""), "diet_consent", where, problems)
         access_ok = _flag(row.get("accessibility_consent", ""), "accessibility_consent", where,
                           problems)
         attended = _flag(row.get("attended", ""), "attended", where, problems)
         if row.get("diet") and not diet_ok:
-            problems.append(f"{where}: a diet is given without diet_consent = yes; diets can "
-                            "reveal health or religion (G5): record consent or leave it empty")
+            problems.append(_("{where}: a diet is given without diet_consent = yes; "
+                              "diets can reveal health or religion (G5): record "
+                              "consent or leave it empty").format(
+                                where=where))
         if row.get("accessibility") and not access_ok:
-            problems.append(f"{where}: accessibility needs are given without "
-                            "accessibility_consent = yes (G5): record consent or leave it empty")
+            problems.append(_("{where}: accessibility needs are given without "
+                              "accessibility_consent = yes (G5): record consent or "
+                              "leave it empty").format(where=where))
         key = email.casefold()
         if key and key in seen:
-            problems.append(f"{where}: the same e-mail address as row {seen[key]}")
+            problems.append(_("{where}: the same e-mail address as row {row}").format(
+                                where=where, row=seen[key]))
         seen.setdefault(key, number)
         rows.append((number, Participant(
             id="r-" + secrets.token_hex(4), name=row.get("name", ""), email=email,
@@ -310,7 +327,7 @@ def import_csv(engine: Engine, event_name: str, csv_path: Path, today: dt.date) 
     try:
         raw = read_capped(csv_path, MAX_CSV_BYTES)
     except FileNotFoundError:
-        raise InvalidInput(f"{csv_path}: file not found") from None
+        raise InvalidInput(_("{path}: file not found").format(path=csv_path)) from None
     numbered, problems = parse_csv(csv_path, raw, today)
     new = [person for _, person in numbered]
     with project.locked(event_id):
@@ -319,14 +336,16 @@ def import_csv(engine: Engine, event_name: str, csv_path: Path, today: dt.date) 
         event = project.load(event_id)
         engine.refuse_out_of_order(event, "participants.import")
         if event.ext.get("participants", {}).get("purged_at"):
-            raise InvalidInput(f"{event_id}: registrations were purged on "
-                               f"{event.ext['participants']['purged_at']}; nothing was imported")
+            raise InvalidInput(_("{event}: registrations were purged on {date}; "
+                                 "nothing was imported").format(
+                                   event=event_id, date=event.ext['participants']['purged_at']))
         current = load(project, event_id)
         known = {p.email.casefold() for p in current}
         for number, person in numbered:
             if person.email.casefold() in known:
-                problems.append(f"row {number}: this e-mail address is already registered "
-                                f"for {event_id}")
+                problems.append(_("row {number}: this e-mail address is already "
+                                  "registered for {event}").format(
+                                    number=number, event=event_id))
         if problems:
             raise ImportRefused(csv_path, problems)
         _commit(engine, event_id, "participants.import", {"imported": len(new)},
@@ -350,8 +369,10 @@ def erase(engine: Engine, event_name: str, who: str) -> Outcome:
         rows = load(project, event_id)
         keep = [p for p in rows if not _match(p, who)]
         if len(keep) == len(rows):
-            raise InvalidInput(f"{event_id}: no registration with that id or e-mail address; "
-                               "`eventflow participants summary EVENT` shows how many there are")
+            raise InvalidInput(_("{event}: no registration with that id or e-mail "
+                                 "address; `eventflow participants summary EVENT` "
+                                 "shows how many there are").format(
+                                   event=event_id))
         project.refuse_conflicts(project.event_dir(event_id))
         outcome = _commit(engine, event_id, "participants.erase",
                           {"erased": len(rows) - len(keep)}, keep)
@@ -369,13 +390,15 @@ def mark_attended(engine: Engine, event_name: str, who: list[str], *, everyone: 
         _settle(engine, event_id)
         rows = load(project, event_id)
         if not rows:
-            raise InvalidInput(f"{event_id}: no registrations recorded; import them first "
-                               "(`eventflow participants import EVENT FILE`)")
+            raise InvalidInput(_("{event}: no registrations recorded; import them "
+                                 "first (`eventflow participants import EVENT FILE`)").format(
+                                   event=event_id))
         missing = [w for w in who if not any(_match(p, w) for p in rows)]
         if missing:
-            raise InvalidInput(f"{event_id}: no registration with id or e-mail address "
-                               f"{', '.join(repr(m) for m in missing[:5])}; nothing was "
-                               "marked")
+            raise InvalidInput(_("{event}: no registration with id or e-mail address "
+                                 "{who}; nothing was marked").format(
+                                   event=event_id,
+                                   who=', '.join(repr(m) for m in missing[:5])))
         chosen = rows if everyone else [p for p in rows if any(_match(p, w) for w in who)]
         changed = {p.id for p in chosen if p.attended != attended}
         updated = [msgspec.structs.replace(p, attended=attended) if p.id in changed else p
@@ -396,9 +419,10 @@ def purge(engine: Engine, event_name: str, today: dt.date, *, force: bool = Fals
     with project.locked(event_id):
         event = project.load(event_id)
         if event.date >= today and not force:
-            raise InvalidInput(f"{event_id} takes place on {event.date}: registrations are "
-                               "needed until after the event and its follow-up; use --force to "
-                               "delete them now")
+            raise InvalidInput(_("{event} takes place on {date}: registrations are "
+                                 "needed until after the event and its follow-up; use "
+                                 "--force to delete them now").format(
+                                   event=event_id, date=event.date))
         project.refuse_conflicts(project.event_dir(event_id))
         _settle(engine, event_id)
         count = len(load(project, event_id))

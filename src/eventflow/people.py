@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import FileFormatError
+from .i18n import _
 from .vocab import LANGUAGES
 
 if TYPE_CHECKING:
@@ -147,21 +148,22 @@ def parse_address(text: Any, path: Path | str, setting: str,
     fix = (f'write one address per person, e.g. {setting.split(".")[-1]} = '
            '"Leena Koski <leena.koski@example.fi>"')
     if not isinstance(text, str) or not text.strip():
-        raise FileFormatError(path, f"{what or setting}: expected an e-mail address, got "
-                              f"{text!r}", field=setting, fix=fix)
+        raise FileFormatError(path, _("{what}: expected an e-mail address, got {text}").format(
+                                        what=what or setting, text=f"{text!r}"), field=setting,
+                                        fix=fix)
     name, address = parseaddr(text.strip())
     if len(getaddresses([text.strip()])) != 1:
         address = ""
     problem = ""
     if not address or "@" not in address:
-        problem = "is not an e-mail address"
+        problem = _("is not an e-mail address")
     else:
         try:
             parsed = Address(addr_spec=address)
             if not parsed.username or "." not in parsed.domain:
-                problem = "has no user name or no domain with a dot"
+                problem = _("has no user name or no domain with a dot")
         except (HeaderParseError, ValueError, IndexError) as exc:
-            problem = f"is not a valid address ({exc})"
+            problem = _("is not a valid address ({error})").format(error=exc)
     if problem:
         raise FileFormatError(path, f"'{text}' {problem}", field=setting, fix=fix)
     return name, address
@@ -169,8 +171,9 @@ def parse_address(text: Any, path: Path | str, setting: str,
 
 def _language(value: Any, path: Path | str, setting: str) -> str:
     if value not in LANGUAGES:
-        raise FileFormatError(path, f"unknown language {value!r}", field=setting,
-                              fix=f"use one of {', '.join(LANGUAGES)}")
+        raise FileFormatError(path, _("unknown language {value}").format(value=f"{value!r}"),
+                              field=setting, fix=_("use one of {languages}").format(
+                                      languages=', '.join(LANGUAGES)))
     return str(value)
 
 
@@ -184,13 +187,14 @@ def read_directory(project: Project) -> Directory:
     directory = Directory(path, project.settings.language)
     people = data.get("people", {})
     if not isinstance(people, dict):
-        raise FileFormatError(path, "must be a table of addresses", field="people",
-                              fix='write [people."leena.koski@example.fi"] language = "sv"')
+        raise FileFormatError(path, _("must be a table of addresses"), field="people",
+                              fix=_("write [people.\"leena.koski@example.fi\"] language = \"sv\""))
     for key, info in people.items():
         setting = f'people."{key}"'
-        _, address = parse_address(key, path, setting)
+        _name, address = parse_address(key, path, setting)
         if not isinstance(info, dict) or set(info) - _PERSON_KEYS:
-            raise FileFormatError(path, f"expected a table with {', '.join(sorted(_PERSON_KEYS))}",
+            raise FileFormatError(path, _("expected a table with {keys}").format(
+                                            keys=', '.join(sorted(_PERSON_KEYS))),
                                   field=setting, fix=f'write [{setting}] language = "sv"')
         if "language" in info:
             directory.languages[address.lower()] = _language(info["language"], path,
@@ -199,15 +203,17 @@ def read_directory(project: Project) -> Directory:
             directory.names[address.lower()] = str(info["name"])
     owners = data.get("owners", {})
     if not isinstance(owners, dict):
-        raise FileFormatError(path, "must be a table of roles", field="owners",
-                              fix='write [owners] organiser = "Name <name@example.fi>"')
+        raise FileFormatError(path, _("must be a table of roles"), field="owners",
+                              fix=_("write [owners] organiser = \"Name <name@example.fi>\""))
     for role, value in owners.items():
         setting = f"owners.{role}"
         values = value if isinstance(value, list) else [value]
         if not values or values == [""]:
-            raise FileFormatError(path, f"role '{role}' names nobody", field=setting,
-                                  fix=f'name at least one person, e.g. {role} = "Leena Koski '
-                                      '<leena.koski@example.fi>", or remove the line')
+            raise FileFormatError(path, _("role '{role}' names nobody").format(role=role),
+                                  field=setting, fix=_("name at least one person, e.g. {role} = "
+                                        "\"Leena Koski <leena.koski@example.fi>\", or "
+                                        "remove the line").format(
+                                          role=role))
         directory.roles[role] = [directory.person(*parse_address(v, path, setting))
                                  for v in values]
     directory.mail = _mail(data.get("mail", {}), path)
@@ -216,36 +222,39 @@ def read_directory(project: Project) -> Directory:
 
 def _mail(table: Any, path: Path) -> MailSettings:
     if not isinstance(table, dict):
-        raise FileFormatError(path, "must be a table", field="mail",
-                              fix='write [mail] from = "...", host = "smtp.example.fi"')
+        raise FileFormatError(path, _("must be a table"), field="mail",
+                              fix=_("write [mail] from = \"...\", host = \"smtp.example.fi\""))
     if "password" in table:
-        raise FileFormatError(path, "a password must not be written in the shared planning "
-                              "folder", field="mail.password",
-                              fix=f"remove the line and set the environment variable "
-                                  f"{PASSWORD_ENV} where eventflow runs")
+        raise FileFormatError(path, _("a password must not be written in the shared planning "
+                                      "folder"), field="mail.password",
+                              fix=_("remove the line and set the environment variable "
+                                    "{variable} where eventflow runs").format(
+                                      variable=PASSWORD_ENV))
     unknown = set(table) - _MAIL_KEYS
     if unknown:
-        raise FileFormatError(path, f"unknown setting(s) {', '.join(sorted(unknown))}",
-                              field="mail", fix=f"use {', '.join(sorted(_MAIL_KEYS))}")
+        raise FileFormatError(path, _("unknown setting(s) {unknown}").format(
+                                        unknown=', '.join(sorted(unknown))),
+                              field="mail", fix=_("use {keys}").format(
+                                                    keys=', '.join(sorted(_MAIL_KEYS))))
     sender = table.get("from", "")
     if sender:
         parse_address(sender, path, "mail.from")
     host = table.get("host", "")
     if not isinstance(host, str):
-        raise FileFormatError(path, "must be a host name", field="mail.host",
-                              fix='write host = "smtp.example.fi"')
+        raise FileFormatError(path, _("must be a host name"), field="mail.host",
+                              fix=_("write host = \"smtp.example.fi\""))
     port = table.get("port", 25)
     if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
-        raise FileFormatError(path, f"{port!r} is not a port number", field="mail.port",
-                              fix="write port = 587 (or 25, 465)")
+        raise FileFormatError(path, _("{port} is not a port number").format(port=f"{port!r}"),
+                              field="mail.port", fix=_("write port = 587 (or 25, 465)"))
     starttls = table.get("starttls", False)
     if not isinstance(starttls, bool):
-        raise FileFormatError(path, "must be true or false", field="mail.starttls",
-                              fix="write starttls = true")
+        raise FileFormatError(path, _("must be true or false"), field="mail.starttls",
+                              fix=_("write starttls = true"))
     username = table.get("username", "")
     if not isinstance(username, str):
-        raise FileFormatError(path, "must be a string", field="mail.username",
-                              fix='write username = "eventflow"')
+        raise FileFormatError(path, _("must be a string"), field="mail.username",
+                              fix=_("write username = \"eventflow\""))
     return MailSettings(str(sender), host, port, starttls, username)
 
 

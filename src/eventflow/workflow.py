@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from .errors import WorkflowError
+from .i18n import _
 from .names import CANCELLED as CANCELLED  # re-exported: engine.py, machine.py
 from .names import DONE, TERMINAL
 from .schedule import Offset, parse_offset
@@ -192,12 +193,13 @@ class Workflow(msgspec.Struct, frozen=True):
 
 def _label(value: Any, where: str, problems: list[str]) -> dict[str, str]:
     if not isinstance(value, dict):
-        problems.append(f"{where}: missing label; add {where} = {{ fi = \"…\", sv = \"…\", "
-                        "en = \"…\" }")
+        problems.append(_("{where}: missing label; add {where} = {{ fi = \"…\", sv = "
+                          "\"…\", en = \"…\" }}").format(where=where))
         return {}
     for lang in LABEL_LANGUAGES:
         if not isinstance(value.get(lang), str) or not value[lang].strip():
-            problems.append(f"{where}.{lang}: missing label; add the {lang} text")
+            problems.append(_("{where}.{lang}: missing label; add the {lang} text").format(
+                                where=where, lang=lang))
     _languages(value, where, problems)
     return {k: v for k, v in value.items() if isinstance(v, str)}
 
@@ -205,16 +207,17 @@ def _label(value: Any, where: str, problems: list[str]) -> dict[str, str]:
 def _languages(value: Mapping[str, Any], where: str, problems: list[str]) -> None:
     for lang in value:
         if lang not in LABEL_LANGUAGES:
-            problems.append(Newer(f"{where}.{lang}: unknown language '{lang}'; eventflow "
-                                  f"speaks {', '.join(LABEL_LANGUAGES)}: rename the key to one "
-                                  "of them or remove it"))
+            problems.append(Newer(_("{where}.{lang}: unknown language '{lang}'; "
+                                    "eventflow speaks {values}: rename the key to one "
+                                    "of them or remove it").format(
+                                      where=where, lang=lang, values=', '.join(LABEL_LANGUAGES))))
 
 
 def _unknown(table: Mapping[str, Any], allowed: set[str], where: str, problems: list[str]) -> None:
     for key in table:
         if key not in allowed:
-            problems.append(f"{where}.{key}: unknown key; allowed keys are "
-                            f"{', '.join(sorted(allowed))}")
+            problems.append(_("{where}.{key}: unknown key; allowed keys are {values}").format(
+                                where=where, key=key, values=', '.join(sorted(allowed))))
 
 
 def _optional_offset(table: Mapping[str, Any], key: str, where: str,
@@ -229,12 +232,13 @@ def _optional_offset(table: Mapping[str, Any], key: str, where: str,
     try:
         offset = parse_offset(text)
     except ValueError as exc:
-        problems.append(f"{where}.{key}: {exc}")
+        problems.append(_("{where}.{key}: {exc}").format(where=where, key=key, exc=exc))
         return None
     if offset.amount != 0 and not text.strip().startswith(("+", "-")):
         bare = text.strip()
-        problems.append(Newer(f"{where}.{key}: '{bare}' has no sign; write \"-{bare}\" for "
-                              f"before the event day or \"+{bare}\" for after it"))
+        problems.append(Newer(_("{where}.{key}: '{bare}' has no sign; write \"-{bare}\" "
+                                "for before the event day or \"+{bare}\" for after it").format(
+                                  where=where, key=key, bare=bare)))
     return offset
 
 
@@ -259,23 +263,30 @@ def surely_after(a: Offset, b: Offset) -> bool:
 
 def _check_params(item_where: str, spec: CheckSpec, params: Any, problems: list[str]) -> None:
     if not isinstance(params, dict):
-        problems.append(f"{item_where}.params: must be a table, e.g. params = {{ min = 1 }}")
+        problems.append(_("{item_where}.params: must be a table, e.g. params = {{ min "
+                          "= 1 }}").format(item_where=item_where))
         return
     for key, value in params.items():
         if key not in spec.params:
             accepted = ", ".join(sorted(spec.params)) or "no parameters"
-            problems.append(f"{item_where}.params.{key}: check '{spec.name}' takes no parameter "
-                            f"'{key}' (it accepts {accepted})")
+            problems.append(_("{item_where}.params.{key}: check '{name}' takes no "
+                              "parameter '{key}' (it accepts {accepted})").format(
+                                item_where=item_where, key=key, name=spec.name,
+                                accepted=accepted))
             continue
         types = spec.params[key]
         ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
         if not ok:
             names = " or ".join(t.__name__ for t in types)
-            problems.append(f"{item_where}.params.{key}: must be {names}, "
-                            f"got {type(value).__name__} {value!r}")
+            problems.append(_("{item_where}.params.{key}: must be {names}, got {type} "
+                              "{value}").format(
+                                item_where=item_where, key=key, names=names,
+                                type=type(value).__name__, value=f"{value!r}"))
     for key in spec.params:
         if key not in spec.optional and key not in params:
-            problems.append(f"{item_where}.params.{key}: check '{spec.name}' needs this parameter")
+            problems.append(_("{item_where}.params.{key}: check '{name}' needs this "
+                              "parameter").format(
+                                item_where=item_where, key=key, name=spec.name))
 
 
 class Newer(str):
@@ -299,21 +310,23 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
     _unknown(data, set(FILE_TABLES), "", problems)
     head = data.get("workflow")
     if not isinstance(head, dict):
-        raise WorkflowError(path, ["[workflow]: missing; add a [workflow] table with id, "
-                                   "version and title"])
+        raise WorkflowError(path, [_("[workflow]: missing; add a [workflow] table with id, "
+                                     "version and title")])
     _unknown(head, _WORKFLOW_KEYS, "workflow", problems)
     wf_id = head.get("id")
     if not isinstance(wf_id, str) or not wf_id.replace("-", "_").isidentifier():
-        problems.append("workflow.id: must be a short name like good-relations-training")
+        problems.append(_("workflow.id: must be a short name like good-relations-training"))
         wf_id = str(wf_id)
     version = head.get("version")
     if "version" not in head:
-        problems.append("workflow.version: missing; add version = \"1.0.0\"")
+        problems.append(_("workflow.version: missing; add version = \"1.0.0\""))
         version = ""
     elif not isinstance(version, str) or not _VERSION.match(version):
-        problems.append(Newer(f"workflow.version: {version!r} is not a version; write numbers "
-                              "separated by dots, such as version = \"1.0.0\" or \"1.2\", and "
-                              "raise them when you change the workflow"))
+        problems.append(Newer(_("workflow.version: {version} is not a version; write "
+                                "numbers separated by dots, such as version = \"1.0.0\" "
+                                "or \"1.2\", and raise them when you change the "
+                                "workflow").format(
+                                  version=f"{version!r}")))
         version = str(version)
     title = _label(head.get("title"), "workflow.title", problems)
     raw_description = head.get("description")
@@ -321,15 +334,15 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         {k: v for k, v in raw_description.items() if isinstance(v, str)}
         if isinstance(raw_description, dict) else {})
     if raw_description is not None and not isinstance(raw_description, dict):
-        problems.append("workflow.description: must be a label table, e.g. description = "
-                        "{ fi = \"…\", sv = \"…\", en = \"…\" }")
+        problems.append(_("workflow.description: must be a label table, e.g. description = { fi "
+                          "= \"…\", sv = \"…\", en = \"…\" }"))
     elif isinstance(raw_description, dict):
         _languages(raw_description, "workflow.description", problems)
 
     raw_stages = data.get("stages")
     if not isinstance(raw_stages, list) or not raw_stages:
-        raise WorkflowError(path, problems + ["[[stages]]: no stages; add at least one "
-                                              "[[stages]] table with an id and items"])
+        raise WorkflowError(path, problems + [_("[[stages]]: no stages; add at least one "
+                                                "[[stages]] table with an id and items")])
     added_by: dict[int, str] = {}  # id() of an item table a plugin added -> the plugin
     for wf, stage_id, item, plugin in extra_items:
         if wf != wf_id:
@@ -337,8 +350,10 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         target = next((st for st in raw_stages if isinstance(st, dict)
                        and st.get("id") == stage_id), None)
         if target is None:
-            problems.append(f"plugin {plugin}: adds item '{item.get('id')}' to stage "
-                            f"'{stage_id}', which workflow {wf_id} does not have")
+            problems.append(_("plugin {plugin}: adds item '{item}' to stage "
+                              "'{stage_id}', which workflow {wf_id} does not have").format(
+                                plugin=plugin, item=item.get('id'), stage_id=stage_id,
+                                wf_id=wf_id))
             continue
         target.setdefault("items", []).append(item)
         added_by[id(item)] = plugin
@@ -348,18 +363,21 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
     for i, st in enumerate(raw_stages):
         where = f"stages[{i}]"
         if not isinstance(st, dict):
-            problems.append(f"{where}: must be a table")
+            problems.append(_("{where}: must be a table").format(where=where))
             stage_ids.append(f"?{i}")
             continue
         sid = st.get("id")
         if not isinstance(sid, str) or not sid.isidentifier():
-            problems.append(f"{where}.id: must be a snake_case name")
+            problems.append(_("{where}.id: must be a snake_case name").format(where=where))
             sid = f"?{i}"
         elif sid in TERMINAL:
-            problems.append(f"{where}.id: '{sid}' is reserved (eventflow adds 'done' and "
-                            "'cancelled' itself); rename the stage")
+            problems.append(_("{where}.id: '{sid}' is reserved (eventflow adds 'done' "
+                              "and 'cancelled' itself); rename the stage").format(
+                                where=where, sid=sid))
         elif sid in stage_ids:
-            problems.append(f"{where}.id: duplicate stage id '{sid}'; give each stage its own id")
+            problems.append(_("{where}.id: duplicate stage id '{sid}'; give each stage "
+                              "its own id").format(
+                                where=where, sid=sid))
         stage_ids.append(sid)
 
     stages: list[Stage] = []
@@ -373,30 +391,35 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         default_next = stage_ids[i + 1] if i + 1 < len(stage_ids) else DONE
         nxt = st.get("next", default_next)
         if nxt not in stage_ids and nxt != DONE:
-            problems.append(f"{where}.next: '{nxt}' is not a stage; use one of "
-                            f"{', '.join(stage_ids + [DONE])}")
+            problems.append(_("{where}.next: '{nxt}' is not a stage; use one of "
+                              "{values}").format(
+                                where=where, nxt=nxt, values=', '.join(stage_ids + [DONE])))
         items: list[Item] = []
         raw_items = st.get("items", [])
         if not isinstance(raw_items, list):
-            problems.append(f"{where}.items: must be an array of [[stages.items]] tables")
+            problems.append(_("{where}.items: must be an array of [[stages.items]] "
+                              "tables").format(where=where))
             raw_items = []
         elif not raw_items:
-            problems.append(Newer(f"{where} ({sid}): the stage has no items; add at least one "
-                                  "[[stages.items]] table after it (what must be done before "
-                                  "the stage is left), or remove the stage"))
+            problems.append(Newer(_("{where} ({sid}): the stage has no items; add at "
+                                    "least one [[stages.items]] table after it (what "
+                                    "must be done before the stage is left), or remove "
+                                    "the stage").format(
+                                      where=where, sid=sid)))
         for j, it in enumerate(raw_items):
             iw = f"{where}.items[{j}]"
             if not isinstance(it, dict):
-                problems.append(f"{iw}: must be a table")
+                problems.append(_("{iw}: must be a table").format(iw=iw))
                 continue
             _unknown(it, _ITEM_KEYS, iw, problems)
             iid = it.get("id")
             if not isinstance(iid, str) or not iid.isidentifier():
-                problems.append(f"{iw}.id: must be a snake_case name")
+                problems.append(_("{iw}.id: must be a snake_case name").format(iw=iw))
                 iid = f"?{i}.{j}"
             elif iid in seen_items:
-                problems.append(f"{iw}.id: duplicate item id '{iid}' (also at "
-                                f"{seen_items[iid]}); item ids are unique in a workflow")
+                problems.append(_("{iw}.id: duplicate item id '{iid}' (also at "
+                                  "{iid2}); item ids are unique in a workflow").format(
+                                    iw=iw, iid=iid, iid2=seen_items[iid]))
             else:
                 seen_items[iid] = iw
             iw = f"{iw} ({iid})"
@@ -407,46 +430,56 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
             params = it.get("params", {})
             if check is not None:
                 if not isinstance(check, str):
-                    problems.append(f"{iw}.check: must be the name of a check")
+                    problems.append(_("{iw}.check: must be the name of a check").format(iw=iw))
                 elif checks is not None and check not in checks:
                     known = ", ".join(sorted(checks))
-                    problems.append(f"{iw}.check: unknown check '{check}'; known checks: {known}"
-                                    " (or install and activate the plugin that provides it)")
+                    problems.append(_("{iw}.check: unknown check '{check}'; known "
+                                      "checks: {known} (or install and activate the "
+                                      "plugin that provides it)").format(
+                                        iw=iw, check=check, known=known))
                 elif checks is not None:
                     _check_params(iw, checks[check], params, problems)
             elif "params" in it:
-                problems.append(f"{iw}.params: a manual item takes no params; add a check or "
-                                "remove params")
+                problems.append(_("{iw}.params: a manual item takes no params; add a "
+                                  "check or remove params").format(
+                                    iw=iw))
             required = it.get("required", True)
             waivable = it.get("waivable", False)
             for key, val in (("required", required), ("waivable", waivable)):
                 if not isinstance(val, bool):
-                    problems.append(f"{iw}.{key}: must be true or false")
+                    problems.append(_("{iw}.{key}: must be true or false").format(iw=iw, key=key))
             if waivable is True and required is False:
-                problems.append(Newer(f"{iw}.waivable: an advice item (required = false) never "
-                                      "blocks, so there is nothing to waive; remove waivable or "
-                                      "make the item required = true"))
+                problems.append(Newer(_("{iw}.waivable: an advice item (required = "
+                                        "false) never blocks, so there is nothing to "
+                                        "waive; remove waivable or make the item "
+                                        "required = true").format(
+                                          iw=iw)))
             owner = it.get("owner", "")
             if "owner" not in it:
-                problems.append(Newer(f"{iw}.owner: missing; say who is responsible, e.g. owner "
-                                      f"= \"organiser\" (roles: {', '.join(OWNER_ROLES)})"))
+                problems.append(Newer(_("{iw}.owner: missing; say who is responsible, "
+                                        "e.g. owner = \"organiser\" (roles: {values})").format(
+                                          iw=iw, values=', '.join(OWNER_ROLES))))
                 owner = "organiser"
             elif not isinstance(owner, str) or not owner.strip():
-                problems.append(f"{iw}.owner: must name a role, e.g. {', '.join(OWNER_ROLES)}")
+                problems.append(_("{iw}.owner: must name a role, e.g. {values}").format(
+                                    iw=iw, values=', '.join(OWNER_ROLES)))
             if "due" not in it:
-                problems.append(f"{iw}.due: missing; add a due offset such as due = \"-8w\"")
+                problems.append(_("{iw}.due: missing; add a due offset such as due = "
+                                  "\"-8w\"").format(iw=iw))
                 due = Offset(0, "d")
             else:
                 due = _optional_offset(it, "due", iw, problems) or Offset(0, "d")
             opens = _optional_offset(it, "opens", iw, problems)
             if opens is not None and "due" in it and surely_after(opens, due):
-                problems.append(Newer(f"{iw}.opens: the item opens ({opens}) after it is due "
-                                      f"({due}), so it is always late; open it earlier or make "
-                                      "it due later"))
+                problems.append(Newer(_("{iw}.opens: the item opens ({opens}) after it "
+                                        "is due ({due}), so it is always late; open it "
+                                        "earlier or make it due later").format(
+                                          iw=iw, opens=opens, due=due)))
             source = it.get("source", "")
             if not isinstance(source, str):
-                problems.append(f"{iw}.source: must be a string such as \"R1\" or "
-                                "\"guide:programme\"")
+                problems.append(_("{iw}.source: must be a string such as \"R1\" or "
+                                  "\"guide:programme\"").format(
+                                    iw=iw))
                 source = ""
             items.append(Item(str(iid), sid, ilabel, check if isinstance(check, str) else None,
                               dict(params) if isinstance(params, dict) else {},
@@ -456,9 +489,12 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
             for it in items:
                 if it.required and it.opens is not None and surely_after(it.opens, leave_from):
                     problems.append(Newer(
-                        f"{where} ({sid}).leave_from: the stage may be left from {leave_from}, "
-                        f"but its required item '{it.id}' opens only at {it.opens}; set "
-                        f"leave_from = \"{it.opens}\" or later, or open the item earlier"))
+                        _("{where} ({sid}).leave_from: the stage may be left from "
+                          "{leave_from}, but its required item '{id}' opens only at "
+                          "{opens}; set leave_from = \"{opens}\" or later, or open the "
+                          "item earlier").format(
+                            where=where, sid=sid, leave_from=leave_from, id=it.id,
+                            opens=it.opens)))
         stages.append(Stage(sid, label, str(nxt), tuple(items), leave_from))
 
     # reachability: follow `next` from the first stage
@@ -470,11 +506,13 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         current = nexts[current]
     for i, sid in enumerate(stage_ids):
         if sid in nexts and sid not in reached:
-            problems.append(f"stages[{i}] ({sid}): unreachable from the first stage "
-                            f"'{stage_ids[0]}'; point a stage's next at it or remove it")
+            problems.append(_("stages[{i}] ({sid}): unreachable from the first stage "
+                              "'{stage_ids}'; point a stage's next at it or remove it").format(
+                                i=i, sid=sid, stage_ids=stage_ids[0]))
     if current != DONE and current in reached:
-        problems.append(f"stages: the stages loop back to '{current}' and never reach "
-                        f"'{DONE}'; set the last stage's next = \"{DONE}\"")
+        problems.append(_("stages: the stages loop back to '{current}' and never reach "
+                          "'{DONE}'; set the last stage's next = \"{DONE}\"").format(
+                            current=current, DONE=DONE))
     if not strict:
         problems = [p for p in problems if not isinstance(p, Newer)]
     if problems:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import N_, _
 from ..vocab import LANGUAGES
 
 if TYPE_CHECKING:
@@ -28,8 +29,8 @@ class LineText(click.ParamType):
         text = str(value)
         bad = control_character(text)
         if bad:
-            self.fail(f"holds a control character or line break ('{bad}'); write it on one "
-                      "line", param, ctx)
+            self.fail(_("holds a control character or line break ('{character}'); write it on "
+                        "one line").format(character=bad), param, ctx)
         return text.strip()
 
 
@@ -50,7 +51,8 @@ def check_hhmm(value: str | None, option: str = "--start") -> str | None:
 
     found = re.fullmatch(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])", value.strip())
     if not found:
-        raise click.BadParameter(f"'{value}' is not a time; write HH:MM, e.g. 09:15",
+        raise click.BadParameter(_("'{value}' is not a time; write HH:MM, e.g. 09:15").format(
+            value=value),
                                  param_hint=option)
     return f"{int(found.group(1)):02d}:{found.group(2)}"
 
@@ -67,8 +69,9 @@ def text_lang(ev: Event, lang: str | None) -> str:
 
     chosen = lang or (ev.languages[0] if ev.languages else "fi")
     if lang and lang not in ev.languages and lang not in ev.invitation.languages:
-        raise InvalidInput(f"{ev.id} is held in {', '.join(ev.languages)}, not '{lang}'; "
-                           f"give --lang one of {', '.join(ev.languages)}")
+        raise InvalidInput(_("{event} is held in {languages}, not '{lang}'; give --lang one of "
+                             "{languages}").format(event=ev.id, languages=", ".join(ev.languages),
+                                                   lang=lang))
     return chosen
 
 
@@ -99,13 +102,27 @@ def find(items: list[Any], key: str, what: str, event: Event, command: str = "")
         return matches[0]
     known = ", ".join(
         f"{getattr(i, 'id', '?')} ({getattr(i, 'name', '') or getattr(i, 'kind', '')})"
-        for i in items) or "none yet"
+        for i in items) or _("none yet")
     from ..suggest import did_you_mean
 
     names = [str(getattr(i, "id", "")) for i in items] + [str(getattr(i, "name", "") or "")
                                                           for i in items]
-    hint = did_you_mean(key, names) + (f"; see `{command}`" if command else "")
-    raise InvalidInput(f"{event.id} has no {what} '{key}'; {what}s: {known}{hint}")
+    hint = did_you_mean(key, names) + ("; " + _("see `{command}`").format(command=command)
+                                        if command else "")
+    message = _(_NO_SUCH[what]) if what in _NO_SUCH else \
+        _("{event} has no {what} '{key}'; known: {known}{hint}")
+    raise InvalidInput(message.format(event=event.id, what=what, key=key, known=known,
+                                      hint=hint))
+
+
+_NO_SUCH = {
+    "budget line": N_("{event} has no budget line '{key}'; budget lines: {known}{hint}"),
+    "panelist": N_("{event} has no panelist '{key}'; panelists: {known}{hint}"),
+    "partner": N_("{event} has no partner '{key}'; partners: {known}{hint}"),
+    "programme item": N_("{event} has no programme item '{key}'; programme items: "
+                         "{known}{hint}"),
+    "speaker": N_("{event} has no speaker '{key}'; speakers: {known}{hint}"),
+}
 
 
 def parse_split(value: str) -> dict[str, float]:
@@ -117,10 +134,12 @@ def parse_split(value: str) -> dict[str, float]:
         try:
             split[key.strip()] = float(pct.rstrip("% "))
         except ValueError:
-            raise click.BadParameter(f"'{part}' is not PARTY=PERCENT, e.g. host=50,p1=50",
+            raise click.BadParameter(_("'{part}' is not PARTY=PERCENT, e.g. host=50,p1=50").format(
+                part=part),
                                      param_hint="--split") from None
         if not sep or not key.strip():
-            raise click.BadParameter(f"'{part}' is not PARTY=PERCENT", param_hint="--split")
+            raise click.BadParameter(_("'{part}' is not PARTY=PERCENT").format(
+                part=part), param_hint="--split")
     return split
 
 
@@ -135,14 +154,14 @@ def languages_option(value: str | None, option: str = "--languages") -> list[str
     if langs:
         bad = [lang for lang in langs if lang not in LANGUAGES]
         if bad:
-            raise click.BadParameter(f"unknown language(s) {', '.join(bad)}; use "
-                                     f"{', '.join(LANGUAGES)}", param_hint=option)
+            raise click.BadParameter(_("unknown language(s) {bad}; use {languages}").format(
+                bad=", ".join(bad), languages=", ".join(LANGUAGES)), param_hint=option)
     return langs
 
 
 def need_some(given: dict[str, Any], options: str) -> None:
     if not any(v is not None and v != () for v in given.values()):
-        raise click.UsageError(f"give at least one of {options}")
+        raise click.UsageError(_("give at least one of {options}").format(options=options))
 
 
 def change(ctx: click.Context, event: str, action: str, mutate: Callable[[Event], Any],
@@ -154,7 +173,8 @@ def change(ctx: click.Context, event: str, action: str, mutate: Callable[[Event]
     eng = engine(ctx)
     outcome = eng.change(event, action, mutate, details)
     for pair in outcome.details.get("overlaps", []):
-        eng.warnings.append(f"{pair[0]} and {pair[1]} overlap in the programme")
+        eng.warnings.append(_("{first} and {second} overlap in the programme").format(
+            first=pair[0], second=pair[1]))
     _report(ctx, outcome, f"{outcome.event.id}: {message}")
 
 
@@ -207,8 +227,9 @@ def check_email(value: str | None, option: str) -> str | None:
 
     text = value.strip()
     if not re.fullmatch(r"[^@\s<>\"',;()]+@[^@\s<>\"',;()]+\.[^@\s<>\"',;().]+", text):
-        raise click.BadParameter(f"'{value}' is not an e-mail address, e.g. "
-                                 "maija.maki@example.fi", param_hint=option)
+        raise click.BadParameter(_("'{value}' is not an e-mail address, e.g. "
+                                   "maija.maki@example.fi").format(value=value),
+                                 param_hint=option)
     return text
 
 
@@ -221,8 +242,9 @@ def check_url(value: str | None, option: str) -> str | None:
     text = value.strip()
     parts = urlsplit(text)
     if parts.scheme not in ("https", "http") or not parts.netloc or " " in text:
-        raise click.BadParameter(f"'{value}' is not a web link; write it in full, e.g. "
-                                 "https://example.fi/ilmoittaudu", param_hint=option)
+        raise click.BadParameter(_("'{value}' is not a web link; write it in full, e.g. "
+                                   "https://example.fi/ilmoittaudu").format(value=value),
+                                 param_hint=option)
     return text
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ._common import LINE, apply_contact, change, need_some
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def contact_set(ctx: click.Context, event: str, name: str | None, email: str | N
 
     change(ctx, event, "contact.set", mutate,
            {"fields": sorted(k for k, v in (("name", name), ("email", email), ("phone", phone))
-                             if v is not None)}, "contact person updated")
+                             if v is not None)}, _("contact person updated"))
 
 
 @contact.command("clear")
@@ -91,7 +92,7 @@ def contact_show(ctx: click.Context, event: str, as_json: bool) -> None:
         emit_json({"id": ev.id, "contact": msgspec.to_builtins(ev.contact),
                    "partners": {p.id: msgspec.to_builtins(p.contact) for p in ev.partners}})
         return
-    click.echo(clean(f"event: {ev.contact or '—'}"))
+    click.echo(clean(_("event: {contact}").format(contact=ev.contact or "—")))
     for p in ev.partners:
         click.echo(clean(f"{p.id} {p.name}: {p.contact or '—'}"))
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ..params import AMOUNT
 from ..vocab import COST_CATEGORIES
 from ._common import LINE, change, find, need_some, next_id, parse_split
@@ -53,7 +54,7 @@ def cost_add(ctx: click.Context, event: str, category: str, amount: float,
         return {"cost": cid}
 
     change(ctx, event, "cost.add", mutate, {"category": category, "amount": amount},
-           f"{category} {amount:g} € added")
+           _("{category} {amount} € added").format(category=category, amount=f"{amount:g}"))
 
 
 @cost.command("edit")
@@ -88,7 +89,8 @@ def cost_edit(ctx: click.Context, event: str, cost_id: str, category: str | None
         if shares is not None:
             line.split = shares
 
-    change(ctx, event, "cost.edit", mutate, {"cost": cost_id}, f"{cost_id} updated")
+    change(ctx, event, "cost.edit", mutate, {"cost": cost_id},
+           _("{cost} updated").format(cost=cost_id))
 
 
 @cost.command("split")
@@ -109,7 +111,7 @@ def cost_split(ctx: click.Context, event: str, cost_id: str, split: str) -> None
         find(ev.costs, cost_id, "budget line", ev).split = shares
 
     change(ctx, event, "cost.split", mutate, {"cost": cost_id, "split": shares},
-           f"{cost_id} split {split}")
+           _("{cost} split {split}").format(cost=cost_id, split=split))
 
 
 @cost.command("remove")
@@ -126,7 +128,8 @@ def cost_remove(ctx: click.Context, event: str, cost_id: str) -> None:
     def mutate(ev: Event) -> None:
         ev.costs.remove(find(ev.costs, cost_id, "budget line", ev))
 
-    change(ctx, event, "cost.remove", mutate, {"cost": cost_id}, f"{cost_id} removed")
+    change(ctx, event, "cost.remove", mutate, {"cost": cost_id},
+           _("{cost} removed").format(cost=cost_id))
 
 
 @cost.command("list")
@@ -149,7 +152,7 @@ def cost_list(ctx: click.Context, event: str, as_json: bool) -> None:
         emit_json({"id": ev.id, "costs": msgspec.to_builtins(ev.costs)})
         return
     for c in ev.costs:
-        split = ",".join(f"{k}={v:g}" for k, v in c.split.items()) or "not split"
+        split = ",".join(f"{k}={v:g}" for k, v in c.split.items()) or _("not split")
         click.echo(clean(f"{c.id:<4} {c.category:<12} {c.amount:>10.2f} € {split} "
                          f"{c.description}"))
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -30,8 +31,8 @@ def _only_event(eng: Engine) -> str:
             candidates.append(ev.id)
     if len(candidates) == 1:
         return candidates[0]
-    raise InvalidInput("name the event: `eventflow feedback import FILE EVENT`; events held "
-                       f"so far: {', '.join(candidates) or 'none'}")
+    raise InvalidInput(_("name the event: `eventflow feedback import FILE EVENT`; events held "
+                         "so far: {events}").format(events=", ".join(candidates) or _("none")))
 
 
 @click.group(cls=SuggestingGroup)
@@ -79,19 +80,23 @@ def feedback_import(ctx: click.Context, file: str, event: str | None, as_json: b
                    **report})
         return
     fb = result.feedback
-    click.echo(clean(f"{outcome.event.id}: feedback of {fb.responses} respondent(s) kept as "
-                     f"aggregates ({report['encoding']}, separator '{report['delimiter']}')"))
+    click.echo(clean(_("{event}: feedback of {n} respondent(s) kept as aggregates ({encoding}, "
+                       "separator '{separator}')").format(
+                           event=outcome.event.id, n=fb.responses, encoding=report["encoding"],
+                           separator=report["delimiter"])))
     for q in fb.scales:
-        click.echo(clean(f"  {q.question}: mean {q.mean:.2f} of {q.answers}"))
+        click.echo(clean("  " + _("{question}: mean {mean} of {answers}").format(
+            question=q.question, mean=f"{q.mean:.2f}", answers=q.answers)))
     for t in fb.free_texts:
-        words = ", ".join(f"{th.theme} ({th.count})" for th in t.themes) or "no common themes"
-        click.echo(clean(f"  {t.question}: {t.answers} answer(s); {words}"))
+        words = ", ".join(f"{th.theme} ({th.count})" for th in t.themes) or _("no common themes")
+        click.echo(clean("  " + _("{question}: {n} answer(s); {themes}").format(
+            question=t.question, n=t.answers, themes=words)))
     if report["left_out_personal"]:
-        click.echo(clean("  left out (personal data or survey metadata): "
-                         + ", ".join(report["left_out_personal"])))
+        click.echo(clean("  " + _("left out (personal data or survey metadata): {columns}").format(
+            columns=", ".join(report["left_out_personal"]))))
     if report["not_understood"]:
-        click.secho(clean("  not understood, left out: "
-                          + ", ".join(report["not_understood"])), err=True, fg="yellow")
+        click.secho(clean("  " + _("not understood, left out: {columns}").format(
+                              columns=", ".join(report["not_understood"]))), err=True, fg="yellow")
 
 
 @feedback.command("show")
@@ -130,10 +135,11 @@ def feedback_show(ctx: click.Context, event: str, as_json: bool, as_csv: bool) -
         click.echo(out.getvalue(), nl=False)
         return
     if not fb.responses:
-        click.echo(f"{ev.id}: no feedback imported yet (`eventflow feedback import FILE "
-                   f"{ev.id}`)")
+        click.echo(_("{event}: no feedback imported yet (`eventflow feedback import FILE "
+                     "{event}`)").format(event=ev.id))
         return
-    click.echo(clean(f"{ev.id}: {fb.responses} respondent(s), from {fb.source}"))
+    click.echo(clean(_("{event}: {n} respondent(s), from {source}").format(
+            event=ev.id, n=fb.responses, source=fb.source)))
     for row in to_rows(fb)[1:]:
         click.echo(clean("  " + " | ".join(c for c in row if c)))
 
@@ -156,7 +162,7 @@ def feedback_clear(ctx: click.Context, event: str) -> None:
         ev.feedback = Feedback()  # type: ignore[attr-defined]
 
     outcome = engine(ctx).change(event, "feedback.clear", mutate, {}, after_end=True)
-    _report(ctx, outcome, f"{outcome.event.id}: feedback removed")
+    _report(ctx, outcome, _("{event}: feedback removed").format(event=outcome.event.id))
 
 
 def attach(cli: click.Group) -> None:

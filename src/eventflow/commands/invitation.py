@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ..params import DATE
 from ..vocab import TARGET_GROUPS
 from ._common import (
@@ -89,21 +90,23 @@ def invitation_set(ctx: click.Context, event: str, languages: str | None,
     for d in definitions:
         code, sep, text = d.partition("=")
         if not sep or not text.strip():
-            raise click.BadParameter(f"'{d}' is not LANG=TEXT", param_hint="--definition")
+            raise click.BadParameter(_("'{value}' is not LANG=TEXT").format(
+                value=d), param_hint="--definition")
         if code.strip() not in LANGUAGES:
-            raise click.BadParameter(f"'{code.strip()}' is not a language; use "
-                                     f"{', '.join(LANGUAGES)}", param_hint="--definition")
+            raise click.BadParameter(_("'{code}' is not a language; use {languages}").format(
+                code=code.strip(), languages=", ".join(LANGUAGES)), param_hint="--definition")
         defs[code.strip()] = text.strip()
     langs = languages_option(languages)
     groups = split_or_none(target_groups)
     if groups:
         bad = [g for g in groups if g not in TARGET_GROUPS]
         if bad:
-            raise click.BadParameter(f"unknown target group(s) {', '.join(bad)}; use "
-                                     + ", ".join(TARGET_GROUPS), param_hint="--target-groups")
+            raise click.BadParameter(_("unknown target group(s) {bad}; use {groups}").format(
+                bad=", ".join(bad), groups=", ".join(TARGET_GROUPS)),
+                param_hint="--target-groups")
     notice = split_or_none(recording_notice)
     if notice and set(notice) - {"form", "confirmation"}:
-        raise click.BadParameter("use form and/or confirmation",
+        raise click.BadParameter(_("use form and/or confirmation"),
                                  param_hint="--recording-notice")
     registration_url = check_url(registration_url, "--registration-url")
     privacy_url = check_url(privacy_url, "--privacy-url")
@@ -147,7 +150,7 @@ def invitation_sent(ctx: click.Context, event: str, date: dt.date | None) -> Non
         ev.invitation.sent_at = day
 
     change(ctx, event, "invitation.sent", mutate, {"date": day.isoformat()},
-           f"invitation sent {day}")
+           _("invitation sent {date}").format(date=day))
 
 
 def attach(cli: click.Group) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ..vocab import TARGET_GROUPS
 from ._common import LINE, change, need_some
 
@@ -25,8 +26,9 @@ def find_organiser(ev: Event, key: str) -> Any:
     matches = [o for o in ev.organisers if o.name.casefold() == key.casefold()]
     if len(matches) == 1:
         return matches[0]
-    known = ", ".join(f"{n} ({o.name})" for n, o in enumerate(ev.organisers, 1)) or "none yet"
-    raise InvalidInput(f"{ev.id} has no organiser '{key}'; organisers: {known}")
+    known = ", ".join(f"{n} ({o.name})" for n, o in enumerate(ev.organisers, 1)) or _("none yet")
+    raise InvalidInput(_("{event} has no organiser '{key}'; organisers: {known}").format(
+        event=ev.id, key=key, known=known))
 
 
 @click.group(cls=SuggestingGroup)
@@ -61,7 +63,8 @@ def organiser_add(ctx: click.Context, event: str, name: str, organisation: str,
         ev.organisers.append(Organiser(name=name, organisation=organisation,
                                        target_group=target_group or ""))
 
-    change(ctx, event, "organiser.add", mutate, {"name": name}, f"organiser {name} added")
+    change(ctx, event, "organiser.add", mutate, {"name": name},
+           _("organiser {name} added").format(name=name))
 
 
 @organiser.command("edit")
@@ -83,7 +86,7 @@ def organiser_edit(ctx: click.Context, event: str, who: str, name: str | None,
     need_some({"name": name, "organisation": organisation, "target_group": target_group},
               "--name, --organisation, --target-group")
     if name == "":
-        raise click.BadParameter("an organiser needs a name", param_hint="--name")
+        raise click.BadParameter(_("an organiser needs a name"), param_hint="--name")
 
     def mutate(ev: Event) -> None:
         found = find_organiser(ev, who)
@@ -94,7 +97,8 @@ def organiser_edit(ctx: click.Context, event: str, who: str, name: str | None,
         if target_group is not None:
             found.target_group = "" if target_group == "none" else target_group
 
-    change(ctx, event, "organiser.edit", mutate, {"organiser": who}, f"organiser {who} updated")
+    change(ctx, event, "organiser.edit", mutate, {"organiser": who},
+           _("organiser {name} updated").format(name=who))
 
 
 @organiser.command("remove")
@@ -112,7 +116,7 @@ def organiser_remove(ctx: click.Context, event: str, who: str) -> None:
         ev.organisers.remove(find_organiser(ev, who))
 
     change(ctx, event, "organiser.remove", mutate, {"organiser": who},
-           f"organiser {who} removed")
+           _("organiser {name} removed").format(name=who))
 
 
 @organiser.command("list")

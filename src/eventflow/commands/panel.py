@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ..params import DATE
 from ..vocab import DIMENSIONS
 from ._common import (
@@ -40,9 +41,10 @@ def find_question(ev: Event, key: str) -> Any:
 
     if key.isdigit() and 1 <= int(key) <= len(ev.panel.questions):
         return ev.panel.questions[int(key) - 1]
-    known = ", ".join(str(n) for n in range(1, len(ev.panel.questions) + 1)) or "none yet"
-    raise InvalidInput(f"{ev.id} has no panel question '{key}'; give its number ({known}); "
-                       "see `eventflow panel list EVENT`")
+    known = ", ".join(str(n) for n in range(1, len(ev.panel.questions) + 1)) or _("none yet")
+    raise InvalidInput(_("{event} has no panel question '{key}'; give its number ({known}); "
+                         "see `eventflow panel list EVENT`").format(event=ev.id, key=key,
+                                                                    known=known))
 
 
 @click.group(cls=SuggestingGroup)
@@ -92,7 +94,7 @@ def panelist_add(ctx: click.Context, event: str, name: str, role: str, organisat
 
     email = check_email(email, "--email") or ""
     if not name or not role:
-        raise click.BadParameter("a panelist needs a name and a role")
+        raise click.BadParameter(_("a panelist needs a name and a role"))
 
     def mutate(ev: Event) -> dict[str, str]:
         pid = next_id("pl", [p.id for p in ev.panel.panelists])
@@ -103,7 +105,7 @@ def panelist_add(ctx: click.Context, event: str, name: str, role: str, organisat
         return {"panelist": pid}
 
     change(ctx, event, "panel.panelist", mutate, {"name": name, "role": role},
-           f"panelist {name} added")
+           _("panelist {name} added").format(name=name))
 
 
 @panelist.command("edit")
@@ -133,7 +135,7 @@ def panelist_edit(ctx: click.Context, event: str, who: str, name: str | None,
     edit_record(ctx, event, "panel.panelist.edit",
                 lambda ev: find(ev.panel.panelists, who, "panelist", ev,
                                 "eventflow panel list EVENT"),
-                {"panelist": who}, f"panelist {who} updated",
+                {"panelist": who}, _("panelist {name} updated").format(name=who),
                 values={"name": name, "organisation": organisation,
                         "email": check_email(email, "--email")},
                 texts={"role": role}, lang=lang, then=lambda ev, found: {"panelist": found.id})
@@ -152,7 +154,7 @@ def panelist_remove(ctx: click.Context, event: str, who: str) -> None:
     """
     remove_record(ctx, event, "panel.panelist.remove", lambda ev: ev.panel.panelists,
                   lambda ev: find(ev.panel.panelists, who, "panelist", ev), {"panelist": who},
-                  f"panelist {who} removed")
+                  _("panelist {name} removed").format(name=who))
 
 
 # questions ----------------------------------------------------------------------------------
@@ -185,14 +187,14 @@ def question_add(ctx: click.Context, event: str, text: str,
     from ..event import PanelQuestion
 
     if not text.strip():
-        raise click.BadParameter("the question is empty", param_hint="TEXT")
+        raise click.BadParameter(_("the question is empty"), param_hint="TEXT")
 
     def mutate(ev: Event) -> None:
         ev.panel.questions.append(PanelQuestion(text=text.strip(),
                                                 dimensions=list(dimensions)))  # type: ignore
 
     change(ctx, event, "panel.question", mutate, {"dimensions": list(dimensions)},
-           "question added")
+           _("question added"))
 
 
 @question.command("edit")
@@ -212,10 +214,10 @@ def question_edit(ctx: click.Context, event: str, number: str, text: str | None,
     """
     need_some({"text": text, "dimensions": dimensions}, "--text, --dimension")
     if text is not None and not text.strip():
-        raise click.BadParameter("the question is empty", param_hint="--text")
+        raise click.BadParameter(_("the question is empty"), param_hint="--text")
 
     edit_record(ctx, event, "panel.question.edit", lambda ev: find_question(ev, number),
-                {"question": number}, f"question {number} updated",
+                {"question": number}, _("question {number} updated").format(number=number),
                 values={"text": text.strip() if text is not None else None,
                         "dimensions": list(dimensions) or None})
 
@@ -233,7 +235,7 @@ def question_remove(ctx: click.Context, event: str, number: str) -> None:
     """
     remove_record(ctx, event, "panel.question.remove", lambda ev: ev.panel.questions,
                   lambda ev: find_question(ev, number), {"question": number},
-                  f"question {number} removed")
+                  _("question {number} removed").format(number=number))
 
 
 # the panel ----------------------------------------------------------------------------------
@@ -278,7 +280,7 @@ def panel_sent(ctx: click.Context, event: str, date: dt.date | None) -> None:
         ev.panel.sent_at = day
 
     change(ctx, event, "panel.sent", mutate, {"date": day.isoformat()},
-           f"panel questions sent {day}")
+           _("panel questions sent {date}").format(date=day))
 
 
 @panel.command("list")

@@ -62,7 +62,7 @@ def partner_add(ctx: click.Context, event: str, name: str, ptype: str, role: str
     person = _contact_from(contact or "")
     apply_contact(person, contact_name, contact_email, contact_phone)
     if not name:
-        raise click.BadParameter("the name is empty", param_hint="NAME")
+        raise click.BadParameter(_("the name is empty"), param_hint="NAME")
 
     def mutate(ev: Event) -> dict[str, str]:
         pid = next_id("p", [p.id for p in ev.partners])
@@ -71,7 +71,7 @@ def partner_add(ctx: click.Context, event: str, name: str, ptype: str, role: str
         return {"partner": pid}
 
     change(ctx, event, "partner.add", mutate, {"name": name, "type": ptype},
-           f"partner {name} added")
+           _("partner {name} added").format(name=name))
 
 
 @partner.command("edit")
@@ -100,7 +100,7 @@ def partner_edit(ctx: click.Context, event: str, partner_id: str, name: str | No
     need_some(given, "--name, --type, --role, --contact-name, --contact-email, "
                      "--contact-phone")
     if name == "":
-        raise click.BadParameter("a partner needs a name", param_hint="--name")
+        raise click.BadParameter(_("a partner needs a name"), param_hint="--name")
 
     def mutate(ev: Event) -> dict[str, str]:
         found = find(ev.partners, partner_id, "partner", ev, "eventflow partner list EVENT")
@@ -116,7 +116,7 @@ def partner_edit(ctx: click.Context, event: str, partner_id: str, name: str | No
     change(ctx, event, "partner.edit", mutate,
            {"partner": partner_id, "fields": sorted(k for k, v in given.items()
                                                     if v is not None)},
-           f"partner {partner_id} updated")
+           _("partner {partner} updated").format(partner=partner_id))
 
 
 @partner.command("remove")
@@ -134,7 +134,7 @@ def partner_remove(ctx: click.Context, event: str, partner_id: str) -> None:
         ev.partners.remove(find(ev.partners, partner_id, "partner", ev))
 
     change(ctx, event, "partner.remove", mutate, {"partner": partner_id},
-           f"partner {partner_id} removed")
+           _("partner {partner} removed").format(partner=partner_id))
 
 
 @partner.command("agree")
@@ -182,7 +182,7 @@ def partner_agree(ctx: click.Context, event: str, topic: str, text: str,
     details: dict[str, str] = {"topic": topic, "text": text}
     if lang:
         details["lang"] = lang
-    change(ctx, event, "agree", mutate, details, f"agreed {topic}")
+    change(ctx, event, "agree", mutate, details, _("agreed {topic}").format(topic=topic))
 
 
 @partner.command("list")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ._common import (
     LINE,
     change,
@@ -106,7 +107,7 @@ def programme_add(ctx: click.Context, event: str, kind: str, start: str, minutes
                                           if pid in p]}
 
     change(ctx, event, "programme.add", mutate, {"kind": kind, "start": hhmm},
-           f"{kind} at {hhmm} added")
+           _("{kind} at {time} added").format(kind=kind, time=hhmm))
 
 
 @programme.command("edit")
@@ -134,7 +135,7 @@ def programme_edit(ctx: click.Context, event: str, item_id: str, kind: str | Non
     edit_record(ctx, event, "programme.edit",
                 lambda ev: find(ev.programme, item_id, "programme item", ev,
                                 "eventflow programme list EVENT"),
-                {"item": item_id}, f"{item_id} updated",
+                {"item": item_id}, _("{item} updated").format(item=item_id),
                 values={"kind": kind, "start": check_hhmm(start), "minutes": minutes},
                 texts={"title": title}, lang=lang,
                 then=lambda ev, item: {"item": item.id, "overlaps": [
@@ -155,7 +156,7 @@ def programme_remove(ctx: click.Context, event: str, item_id: str) -> None:
     remove_record(ctx, event, "programme.remove", lambda ev: ev.programme,
                   lambda ev: find(ev.programme, item_id, "programme item", ev,
                                   "eventflow programme list EVENT"),
-                  {"item": item_id}, f"{item_id} removed")
+                  {"item": item_id}, _("{item} removed").format(item=item_id))
 
 
 @programme.command("list")

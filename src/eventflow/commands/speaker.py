@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ..params import AMOUNT
 from ..vocab import DIMENSIONS, SLOT_KINDS, TARGET_GROUPS
 from ._common import (
@@ -128,7 +129,7 @@ def speaker_add(ctx: click.Context, event: str, name: str, slot: str,
 
     fields = _checked(fields)
     if not name:
-        raise click.BadParameter("the name is empty", param_hint="NAME")
+        raise click.BadParameter(_("the name is empty"), param_hint="NAME")
 
     def mutate(ev: Event) -> dict[str, Any]:
         sid = next_id("s", [s.id for s in ev.speakers])
@@ -140,7 +141,7 @@ def speaker_add(ctx: click.Context, event: str, name: str, slot: str,
         return {"speaker": sid, "overlaps": _overlaps(ev, sid)}
 
     change(ctx, event, "speaker.add", mutate, {"name": name, "slot": slot},
-           f"speaker {name} added ({slot})")
+           _("speaker {name} added ({slot})").format(name=name, slot=slot))
 
 
 @speaker.command("edit")
@@ -176,7 +177,7 @@ def speaker_edit(ctx: click.Context, event: str, speaker_id: str, name: str | No
                **fields}, "--name, --slot, --title, --start, --minutes, --fee, --languages, "
                           "--travel, --invoicing, … (see --help)")
     if name == "":
-        raise click.BadParameter("a speaker needs a name", param_hint="--name")
+        raise click.BadParameter(_("a speaker needs a name"), param_hint="--name")
     fields = _checked(fields)
 
     def then(ev: Event, sp: Any) -> dict[str, Any]:
@@ -186,7 +187,7 @@ def speaker_edit(ctx: click.Context, event: str, speaker_id: str, name: str | No
     edit_record(ctx, event, "speaker.edit",
                 lambda ev: find(ev.speakers, speaker_id, "speaker", ev,
                                 "eventflow programme list EVENT"),
-                {"speaker": speaker_id}, f"speaker {speaker_id} updated",
+                {"speaker": speaker_id}, _("speaker {speaker} updated").format(speaker=speaker_id),
                 values={"name": name, "slot": slot, "ex_officio": ex_officio,
                         "target_group": "" if target_group == "none" else target_group,
                         "confirmed": confirmed, "dimensions": list(dimensions) or None},
@@ -206,7 +207,8 @@ def speaker_confirm(ctx: click.Context, event: str, speaker_id: str) -> None:
     """
     edit_record(ctx, event, "speaker.confirm",
                 lambda ev: find(ev.speakers, speaker_id, "speaker", ev),
-                {"speaker": speaker_id}, f"{speaker_id} confirmed", values={"confirmed": True})
+                {"speaker": speaker_id}, _("{speaker} confirmed").format(speaker=speaker_id),
+                values={"confirmed": True})
 
 
 @speaker.command("remove")
@@ -222,7 +224,7 @@ def speaker_remove(ctx: click.Context, event: str, speaker_id: str) -> None:
     """
     remove_record(ctx, event, "speaker.remove", lambda ev: ev.speakers,
                   lambda ev: find(ev.speakers, speaker_id, "speaker", ev),
-                  {"speaker": speaker_id}, f"{speaker_id} removed")
+                  {"speaker": speaker_id}, _("{speaker} removed").format(speaker=speaker_id))
 
 
 def attach(cli: click.Group) -> None:

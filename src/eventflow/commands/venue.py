@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
+from ..i18n import _
 from ._common import LINE, change
 
 if TYPE_CHECKING:
@@ -43,8 +44,8 @@ def venue_set(ctx: click.Context, event: str, **fields: Any) -> None:
     """
     given = {k: v for k, v in fields.items() if v is not None}
     if not given:
-        raise click.UsageError("give at least one of --name, --address, --capacity, "
-                               "--contact, --accessibility")
+        raise click.UsageError(_("give at least one of --name, --address, --capacity, "
+                                 "--contact, --accessibility"))
     if "accessibility" in given:
         given["accessibility"] = [a.strip() for a in given["accessibility"].split(",")
                                   if a.strip()]

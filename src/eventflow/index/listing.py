@@ -47,6 +47,26 @@ _RIGHT = frozenset({3, 4, 5})
 _SHRINK = ((7, 8), (2, 9), (0, 24))
 _OVERDUE = 5
 _LINE_HEAD = re.compile(r"(\S+) +(\S+)  (\d+/\d+ \S+)")
+
+
+def headings() -> list[str]:
+    """:data:`HEADINGS` in the interface language; each fits its column of :data:`HEADER`
+    (a test holds the translations to that)."""
+    from ..i18n import pgettext
+
+    return [pgettext("status column", "EVENT"), pgettext("status column", "DATE"),
+            pgettext("status column", "STAGE"), pgettext("status column", "ITEMS"),
+            pgettext("status column", "REGRESS"), pgettext("status column", "OVERDUE"),
+            pgettext("status column", "NEXT DUE"), ""]
+
+
+def header() -> str:
+    """The listing's header line in the interface language (:data:`HEADER` in English)."""
+    event, date, stage, items, regress, overdue, next_due, _ = headings()
+    return (f"{event:<28} {date:<10}  {stage:<20} {items:>5}  {regress:>7}  {overdue:>7}  "
+            f"{next_due}\n")
+
+
 _CHUNK = 4096
 
 
@@ -111,11 +131,11 @@ def fit_listing(lines: list[str], width: int, colour: bool) -> str:
     counts in red when ``colour``."""
     from ..present import fit_table, shorten
 
-    rows = [list(HEADINGS)]
+    rows = [headings()]
     for line in lines:
         cells = listing_cells(line)
         if cells is None:  # not a listing line: each line cut to the width
-            return "".join(f"{shorten(line, width)}\n" for line in [HEADER.rstrip(), *lines])
+            return "".join(f"{shorten(line, width)}\n" for line in [header().rstrip(), *lines])
         rows.append(cells)
 
     def paint(row: int, column: int, cell: str) -> str:
@@ -144,7 +164,7 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
         for start in range(0, len(every), _CHUNK):
             chunk = [e.line if e.lo < key <= e.hi else e.render(today)[1]
                      for e in every[start:start + _CHUNK]]
-            out.write((HEADER if not start else "") + "\n".join(chunk) + "\n")
+            out.write((header() if not start else "") + "\n".join(chunk) + "\n")
         return len(every)
     rows: list[str] = []
     n = 0
@@ -157,11 +177,11 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
             line = f"{line[:cut]}{_red(line[cut:cut + 7])}{line[cut + 7:]}"
         rows.append(line)
         if len(rows) == _CHUNK:
-            out.write((HEADER if not n else "") + "\n".join(rows) + "\n")
+            out.write((header() if not n else "") + "\n".join(rows) + "\n")
             n += len(rows)
             rows.clear()
     if rows:
-        out.write((HEADER if not n else "") + "\n".join(rows) + "\n")
+        out.write((header() if not n else "") + "\n".join(rows) + "\n")
         n += len(rows)
     return n
 
@@ -208,7 +228,7 @@ class Listing:
             out.write(fit_listing(self.text.split("\n")[:-1], width, colour))
             return self.n
         if self._entries is None and not colour and self.n:
-            out.write(HEADER)
+            out.write(header())
             out.write(self.text)
             return self.n
         return write_listing(self.entries, today, out, colour, width)
@@ -294,8 +314,11 @@ def render_status(view: dict[str, Any], day: dt.date, as_json: bool) -> str:
                       len(data["blockers"]))
             data["blockers"] = [*data["blockers"][:at], *view["time"], *data["blockers"][at:]]
         return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    from ..i18n import _
+
+    overdue = " " + _("OVERDUE")
     return "".join(f"{line}\n" if isinstance(line, str)
-                   else f"{line[0]}{' OVERDUE' if line[1] < today else ''}\n"
+                   else f"{line[0]}{overdue if line[1] < today else ''}\n"
                    for line in view["text"])
 
 

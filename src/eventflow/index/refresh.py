@@ -291,6 +291,7 @@ def status_view(engine: Engine, event: Event) -> dict[str, Any]:
     """Everything ``eventflow status EVENT`` prints (``text`` and ``json``), except what
     depends on the day: item lines keep the due date of an open item (``[line, due]``, as
     ``date.toordinal()``), ``dues`` those of every open item (for the overdue count)."""
+    from ..i18n import _, ngettext
     from ..present import clean
 
     workflow = engine.workflow_for(event)
@@ -315,34 +316,44 @@ def status_view(engine: Engine, event: Event) -> dict[str, Any]:
             "leave_from": verdict.leave_from.isoformat() if verdict.leave_from else None}
     dues = sorted(r.due.toordinal() for r in verdict.requirements
                   if active and not r.met and r.due is not None)
-    where = (f"stage {summary['stage_number']}/{summary['stages']} {event.stage}" if active
-             else f"done (all {summary['stages']} stages)" if verdict.status == "done"
-             else f"cancelled at stage {summary['stage_number']}/{summary['stages']} "
-                  f"{verdict.stage}")
+    number, stages = summary["stage_number"], summary["stages"]
+    where = (_("stage {number}/{stages} {stage}").format(
+                 number=number, stages=stages, stage=event.stage) if active
+             else _("done (all {stages} stages)").format(stages=stages)
+             if verdict.status == "done"
+             else _("cancelled at stage {number}/{stages} {stage}").format(
+                 number=number, stages=stages, stage=verdict.stage))
     lines: list[Any] = [
         clean(f"{event.id}: {event.title}"),
-        (f"  {event.date}  {event.region}  languages {','.join(event.languages)}  "
-         f"{where}  revision {event.revision}")]
+        "  " + _("{date}  {region}  languages {languages}  {where}  revision {revision}").format(
+            date=event.date, region=event.region, languages=",".join(event.languages),
+            where=where, revision=event.revision)]
     for st in workflow.stages:
         marker = "▶" if st.id == verdict.stage and verdict.status != "done" else " "
         lines.append(f"{marker} {st.id} — {clean(st.text(lang))}")
         for r in by_stage.get(st.id, []):
             mark = "✓" if r.met else ("✗" if r.item.required else "!")
-            due = f" due {r.due}" if r.due else ""
+            due = " " + _("due {date}").format(date=r.due) if r.due else ""
             line = clean(f"    {mark} {r.item.id:<34} {r.item.owner:<15}{due}"
-                         + (" REGRESSION" if r.regression else ""))
+                         + (" " + _("REGRESSION") if r.regression else ""))
             lines.append([line, r.due.toordinal()] if active and not r.met and r.due is not None
                          else line)
             if st.id == verdict.stage or (not r.met and r.reached):
                 lines.append(clean(f"        {r.item.text(lang)} — {r.reason}"))
     if verdict.leave_from is not None:
-        lines.append(f"{verdict.stage} can be left from {verdict.leave_from}")
+        lines.append(_("{stage} can be left from {date}").format(
+            stage=verdict.stage, date=verdict.leave_from))
     if verdict.regressions:
-        lines.append(f"{len(verdict.regressions)} regression(s): requirements of stages already "
-                     f"left no longer hold: eventflow why {event.id}")
+        n = len(verdict.regressions)
+        lines.append(ngettext(
+            "{n} regression: a requirement of a stage already left no longer holds: {command}",
+            "{n} regressions: requirements of stages already left no longer hold: {command}",
+            n).format(n=n, command=f"eventflow why {event.id}"))
     if why and active:
-        lines.append(f"{len(why)} requirement(s) block leaving {event.stage}: "
-                     f"eventflow why {event.id}")
+        lines.append(ngettext("{n} requirement blocks leaving {stage}: {command}",
+                              "{n} requirements block leaving {stage}: {command}",
+                              len(why)).format(n=len(why), stage=event.stage,
+                                               command=f"eventflow why {event.id}"))
     view = {"json": data, "dues": dues, "text": lines, "time": time}
     # as stored and read back: what the engine prints is what the cache will print
     return json.loads(json.dumps(view, ensure_ascii=False, default=str))  # type: ignore[no-any-return]

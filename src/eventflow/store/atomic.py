@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 
 from ..errors import EventflowError
+from ..i18n import _
 from ..names import TMP_SUFFIX
 
 
@@ -31,10 +32,10 @@ class SaveFailed(EventflowError):
 def advice(exc: OSError) -> str:
     """What a person can do about the I/O error ``exc`` (appended to a message)."""
     if exc.errno == errno.ENOSPC:
-        return "; free some disk space and run the command again"
+        return _("; free some disk space and run the command again")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "; check that you may write to the folder and run the command again"
-    return "; check the disk and run the command again"
+        return _("; check that you may write to the folder and run the command again")
+    return _("; check the disk and run the command again")
 
 
 @contextlib.contextmanager
@@ -44,8 +45,10 @@ def nothing_saved(path: str | os.PathLike[str]) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise SaveFailed(f"{path}: {exc.strerror or exc} while preparing the save; nothing was "
-                         f"saved, the event is as it was{advice(exc)}", applied=False) from None
+        raise SaveFailed(_("{path}: {error} while preparing the save; nothing was "
+                           "saved, the event is as it was{advice}").format(
+                             path=path, error=exc.strerror or exc, advice=advice(exc)),
+                             applied=False) from None
 
 
 def fsync_dir(folder: str | os.PathLike[str]) -> None:
@@ -102,27 +105,33 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise SaveFailed(f"{path}: cannot write ({exc.strerror or exc}); nothing was saved, "
-                         f"the file is as it was{advice(exc)}", applied=False) from None
+        raise SaveFailed(_("{path}: cannot write ({error}); nothing was saved, the "
+                           "file is as it was{advice}").format(
+                             path=path, error=exc.strerror or exc, advice=advice(exc)),
+                             applied=False) from None
     try:
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if _content_is(path, data) is False:
-            raise SaveFailed(f"{path}: cannot replace the file ({exc.strerror or exc}); nothing "
-                             f"was saved, the file is as it was{advice(exc)}",
+            raise SaveFailed(_("{path}: cannot replace the file ({error}); nothing was "
+                               "saved, the file is as it was{advice}").format(
+                                 path=path, error=exc.strerror or exc, advice=advice(exc)),
                              applied=False) from None
-        raise SaveFailed(f"{path}: the replace reported an error ({exc.strerror or exc}): the "
-                         "change may have been applied; look at the file before trying again",
+        raise SaveFailed(_("{path}: the replace reported an error ({error}): the "
+                           "change may have been applied; look at the file before "
+                           "trying again").format(
+                             path=path, error=exc.strerror or exc),
                          applied=None) from None
     try:
         fsync_dir(os.path.dirname(os.fspath(path)))
     except OSError as exc:
-        raise SaveFailed(f"{path}: the new version is in place but the folder could not be "
-                         f"synced to disk ({exc.strerror or exc}): the change may have been "
-                         "applied, and may be lost if the machine stops now; check the disk and "
-                         "look at the file before trying again", applied=None) from None
+        raise SaveFailed(_("{path}: the new version is in place but the folder could "
+                           "not be synced to disk ({error}): the change may have been "
+                           "applied, and may be lost if the machine stops now; check "
+                           "the disk and look at the file before trying again").format(
+                             path=path, error=exc.strerror or exc), applied=None) from None
 
 
 def _content_is(path: str | os.PathLike[str], data: bytes) -> bool | None:

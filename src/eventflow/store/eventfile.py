@@ -15,6 +15,7 @@ import msgspec
 
 from ..errors import FileFormatError
 from ..event import Event, from_data, to_data
+from ..i18n import _
 from ..regions import REGIONS, find_region
 from .tomlio import encode_data, line_at, parse_toml
 
@@ -59,11 +60,13 @@ def decode_event(path: str | os.PathLike[str], raw: bytes) -> Event:
         raise validation_message(path, exc, raw.decode("utf-8", "replace")) from None
     if find_region(event.region) is None:
         match = _REGION_LINE.search(raw)
-        raise FileFormatError(path, f"'{event.region}' is not one of Finland's 19 regions; the "
-                              "training covers exactly one region (maakunta)",
+        raise FileFormatError(path, _("'{region}' is not one of Finland's 19 regions; "
+                                      "the training covers exactly one region "
+                                      "(maakunta)").format(
+                                        region=event.region),
                               line=line_at(raw, match.start()) if match else None,
-                              field="region", fix="write one of: "
-                              + ", ".join(r.fi for r in REGIONS))
+                              field="region", fix=_("write one of: {regions}").format(
+                                  regions=", ".join(r.fi for r in REGIONS)))
     return event
 
 

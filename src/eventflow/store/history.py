@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from ..i18n import _
 from ..names import EVENT_FILE, HISTORY_FILE, TMP_SUFFIX
 from .atomic import SaveFailed, advice, write_all
 from .tomlio import MERGE_MARKER
@@ -54,8 +55,10 @@ def append_history_line(folder: str, entry: dict[str, Any]) -> None:
     try:
         fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise SaveFailed(f"{path}: cannot open the history ({exc.strerror or exc}); nothing "
-                         f"was saved{advice(exc)}", applied=False) from None
+        raise SaveFailed(_("{path}: cannot open the history ({error}); nothing was "
+                           "saved{advice}").format(
+                             path=path, error=exc.strerror or exc, advice=advice(exc)),
+                             applied=False) from None
     try:
         size = -1
         try:
@@ -69,9 +72,11 @@ def append_history_line(folder: str, entry: dict[str, Any]) -> None:
             if size >= 0:
                 with contextlib.suppress(OSError):
                     os.ftruncate(fd, size)
-            raise SaveFailed(f"{path}: cannot record the change in the history "
-                             f"({exc.strerror or exc}); nothing was saved, the event is as "
-                             f"it was{advice(exc)}", applied=False) from None
+            raise SaveFailed(_("{path}: cannot record the change in the history "
+                               "({error}); nothing was saved, the event is as it "
+                               "was{advice}").format(
+                                 path=path, error=exc.strerror or exc, advice=advice(exc)),
+                                 applied=False) from None
     finally:
         with contextlib.suppress(OSError):
             os.close(fd)
@@ -107,9 +112,10 @@ def recover(folder: str, notice: Callable[[str], None],
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
     if leftovers:
-        notice(f"{folder}: removed {len(leftovers)} temporary file(s) left by an "
-               f"interrupted save ({', '.join(sorted(leftovers)[:3])}); {EVENT_FILE} was "
-               "not affected: it holds the last saved version")
+        notice(_("{folder}: removed {n} temporary file(s) left by an interrupted save "
+                 "({files}); {file} was not affected: it holds the last saved version").format(
+                   folder=folder, n=len(leftovers), files=', '.join(sorted(leftovers)[:3]),
+                   file=EVENT_FILE))
     history = os.path.join(folder, HISTORY_FILE)
     try:
         with open(history, "rb") as fh:
@@ -126,8 +132,9 @@ def recover(folder: str, notice: Callable[[str], None],
         except ValueError:
             with contextlib.suppress(OSError):
                 os.truncate(history, size - len(partial))
-                notice(f"{history}: removed an incomplete last line left by an "
-                       "interrupted save (that change was not saved)")
+                notice(_("{history}: removed an incomplete last line left by an "
+                         "interrupted save (that change was not saved)").format(
+                           history=history))
             tail = tail[:cut]
     try:  # as Path.exists: a missing file is no error, a failing disk is
         os.stat(os.path.join(folder, EVENT_FILE))

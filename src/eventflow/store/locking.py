@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import LockTimeout
+from ..i18n import _
 from .atomic import SaveFailed
 
 #: Seconds to wait for a lock whose holder makes no progress.
@@ -44,7 +45,8 @@ def file_lock(path: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT,
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise SaveFailed(f"{path}: cannot take the lock ({exc.strerror}); nothing was saved",
+        raise SaveFailed(_("{path}: cannot take the lock ({error}); nothing was saved").format(
+                             path=path, error=exc.strerror),
                          applied=False) from None
     try:
         started = time.monotonic()
@@ -62,9 +64,11 @@ def file_lock(path: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT,
                     if token != seen:
                         seen, deadline = token, moment + timeout
                 if moment > deadline or moment - started > LOCK_MAX_WAIT:
-                    raise LockTimeout(f"{os.path.dirname(path)} is locked by another eventflow "
-                                      f"command for more than {timeout:g} s; nothing was "
-                                      "saved; try again") from None
+                    raise LockTimeout(_("{folder} is locked by another eventflow "
+                                        "command for more than {timeout} s; nothing "
+                                        "was saved; try again").format(
+                                          folder=os.path.dirname(path),
+                                          timeout=f"{timeout:g}")) from None
                 # jitter (0.5 to 1.5 times the pause), so that waiters do not retry in step
                 time.sleep(pause * (0.5 + os.urandom(1)[0] / 255))
                 pause = min(pause * 1.5, 0.01)

@@ -23,6 +23,7 @@ from ..errors import (
 )
 from ..event import Event
 from ..folder import planning_folder
+from ..i18n import _
 from ..names import (
     EVENT_FILE,
     EVENTS_DIR,
@@ -53,13 +54,15 @@ def find_root(start: str | os.PathLike[str] | None = None) -> Path:
         return Path(found)
     env = os.environ.get("EVENTFLOW_DIR")
     if start is None and env:
-        raise PlanningFolderNotFound(f"EVENTFLOW_DIR={env}: no {SETTINGS_FILE} there or in any "
-                                     "parent folder; run `eventflow init` there or correct the "
-                                     "variable")
+        raise PlanningFolderNotFound(_("EVENTFLOW_DIR={env}: no {file} there or in any parent "
+                                       "folder; run `eventflow init` there or correct the "
+                                       "variable").format(
+                                         env=env, file=SETTINGS_FILE))
     here = os.path.realpath(start if start is not None else os.getcwd())
-    raise PlanningFolderNotFound(f"no planning folder here ({here}) or in any parent folder "
-                                 f"(a folder holding {SETTINGS_FILE}); run `eventflow init` to "
-                                 "make one, or name the folder to use (EVENTFLOW_DIR)")
+    raise PlanningFolderNotFound(_("no planning folder here ({here}) or in any parent folder (a "
+                                   "folder holding {file}); run `eventflow init` to make one, "
+                                   "or name the folder to use (EVENTFLOW_DIR)").format(
+                                     here=here, file=SETTINGS_FILE))
 
 
 def slugify(text: str, max_len: int = 24) -> str:
@@ -108,7 +111,8 @@ class Project:
         root.mkdir(parents=True, exist_ok=True)
         path = root / SETTINGS_FILE
         if path.exists():
-            raise InvalidInput(f"{path} already exists: this is a planning folder already")
+            raise InvalidInput(_("{path} already exists: this is a planning folder "
+                                 "already").format(path=path))
         (root / EVENTS_DIR).mkdir(exist_ok=True)
         # history from two clones is merged by keeping both sides' lines; personal data and
         # lock/temporary files never go into git (erasure must be able to remove every copy)
@@ -158,8 +162,9 @@ class Project:
         except FileNotFoundError:
             return []
         except OSError as exc:
-            raise FileFormatError(self.events_dir, f"cannot be read ({exc.strerror or exc})",
-                                  fix="check the folder's permissions and the disk") from None
+            raise FileFormatError(self.events_dir, _("cannot be read ({exc})").format(
+                                                       exc=exc.strerror or exc),
+                                  fix=_("check the folder's permissions and the disk")) from None
         ids = []
         try:
             for entry in folders:
@@ -169,8 +174,9 @@ class Project:
                     continue
                 ids.append(entry.name)
         except OSError as exc:
-            raise FileFormatError(self.events_dir, f"cannot be read ({exc.strerror or exc})",
-                                  fix="check the folder's permissions and the disk") from None
+            raise FileFormatError(self.events_dir, _("cannot be read ({exc})").format(
+                                                       exc=exc.strerror or exc),
+                                  fix=_("check the folder's permissions and the disk")) from None
         return sorted(ids)
 
     def resolve(self, name: str) -> str:
@@ -190,11 +196,14 @@ class Project:
         if not matches:
             from ..suggest import did_you_mean
 
-            hint = (did_you_mean(name, ids, f"; events here: {', '.join(ids[:10])}") if ids
-                    else "; create one first")
-            raise EventNotFound(f"no event '{name}' in {self.events_dir}{hint}")
-        raise AmbiguousEvent(f"'{name}' matches {len(matches)} events ({', '.join(matches[:10])}); "
-                             "give more of the id")
+            hint = (did_you_mean(name, ids, _("; events here: {values}").format(
+                                                values=', '.join(ids[:10]))) if ids
+                    else _("; create one first"))
+            raise EventNotFound(_("no event '{name}' in {events_dir}{hint}").format(
+                                    name=name, events_dir=self.events_dir, hint=hint))
+        raise AmbiguousEvent(_("'{name}' matches {n} events ({events}); give more of the "
+                               "id").format(name=name, n=len(matches),
+                                            events=", ".join(matches[:10])))
 
     def _is_event_id(self, name: str) -> bool:
         """Whether ``name`` is the id of an event here: a folder of ``events/`` (not hidden)
@@ -236,20 +245,26 @@ class Project:
                     self._report_merge_conflicts(cached[1])
                     return cached[1].copy(), b""
                 if st.st_size > MAX_EVENT_BYTES:
-                    raise FileFormatError(path, f"is {st.st_size} bytes, over the "
-                                          f"{MAX_EVENT_BYTES} allowed", line=1,
-                                          fix="restore the file from git")
+                    raise FileFormatError(path, _("is {size} bytes, over the {limit} "
+                                                  "allowed").format(size=st.st_size,
+                                                                    limit=MAX_EVENT_BYTES),
+                                          line=1,
+                                          fix=_("restore the file from git"))
                 raw = fh.read(MAX_EVENT_BYTES + 1)
         except FileNotFoundError:
-            raise EventNotFound(f"no event '{event_id}' ({path} is missing)") from None
+            raise EventNotFound(_("no event '{event}' ({path} is missing)").format(
+                                    event=event_id, path=path)) from None
         except OSError as exc:
-            raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})",
-                                  fix="check the file's permissions") from None
+            raise FileFormatError(path, _("cannot be read ({exc})").format(
+                                                       exc=exc.strerror or exc),
+                                  fix=_("check the file's permissions")) from None
         event = decode_event(path, raw)
         if event.id != event_id:
-            raise FileFormatError(path, f"says id = \"{event.id}\" but lives in folder "
-                                  f"'{event_id}'", field="id",
-                                  fix=f"set id = \"{event_id}\" or rename the folder")
+            raise FileFormatError(path, _("says id = \"{id}\" but lives in folder "
+                                          "'{folder}'").format(id=event.id, folder=event_id),
+                                  field="id",
+                                  fix=_("set id = \"{folder}\" or rename the folder").format(
+                                          folder=event_id))
         if use_cache:
             self._cache[event_id] = (file_identity(st), event.copy())
         self._report_copies(path.parent)
@@ -315,10 +330,12 @@ class Project:
         try:
             folder.mkdir()
         except FileExistsError:
-            raise InvalidInput(f"event '{event.id}' already exists in {self.events_dir}") from None
+            raise InvalidInput(_("event '{event}' already exists in {folder}").format(
+                                   event=event.id, folder=self.events_dir)) from None
         except OSError as exc:
-            raise SaveFailed(f"{folder}: cannot make the event folder ({exc.strerror}); nothing "
-                             "was saved", applied=False) from None
+            raise SaveFailed(_("{folder}: cannot make the event folder ({error}); nothing was "
+                               "saved").format(
+                                 folder=folder, error=exc.strerror), applied=False) from None
         new = msgspec.structs.replace(event, revision=1)
         with self.locked(event.id):
             self._commit(new, action, details or {})
@@ -344,9 +361,10 @@ class Project:
                 on_disk = self._on_disk(event.id)
             if on_disk.revision != expected:
                 raise StaleWrite(
-                    f"{path} changed since it was read (revision {on_disk.revision}, expected "
-                    f"{expected}): nothing was saved; make the change again on the current "
-                    "version")
+                    _("{path} changed since it was read (revision {revision}, expected "
+                      "{expected}): nothing was saved; make the change again on the current "
+                      "version").format(
+                        path=path, revision=on_disk.revision, expected=expected))
             new = msgspec.structs.replace(event, revision=expected + 1)
             self._commit(new, action, details or {})
         return new
@@ -361,7 +379,8 @@ class Project:
         try:
             raw = read_capped(path, MAX_EVENT_BYTES)
         except FileNotFoundError:
-            raise EventNotFound(f"no event '{event_id}' ({path} is missing)") from None
+            raise EventNotFound(_("no event '{event}' ({path} is missing)").format(
+                                    event=event_id, path=path)) from None
         return decode_event(path, raw)
 
     def _disk_revision(self, event_id: str) -> int | None:
@@ -377,8 +396,8 @@ class Project:
         path = self.event_path(new.id)
         data = encode_event(new)
         if decode_event(path, data) != new:  # never replace a good file with a bad one
-            raise FileFormatError(path, "eventflow produced data it cannot read back; nothing "
-                                  "was saved", fix="report this as a bug")
+            raise FileFormatError(path, _("eventflow produced data it cannot read back; nothing "
+                                          "was saved"), fix=_("report this as a bug"))
         self.commit_bytes(new.id, new.revision, data, action, details)
         with contextlib.suppress(OSError):
             self._cache[new.id] = (file_identity(os.stat(path)), new.copy())

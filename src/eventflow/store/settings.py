@@ -23,6 +23,7 @@ from typing import Any
 import msgspec
 
 from ..errors import FileFormatError
+from ..i18n import _
 from .tomlio import MAX_EVENT_BYTES, read_toml
 
 
@@ -56,19 +57,19 @@ def read_settings(path: str | os.PathLike[str]) -> Settings:
     have the shape above.
     """
     path = Path(path)
-    data, _ = read_toml(path, max_bytes=MAX_EVENT_BYTES)
+    data, _raw = read_toml(path, max_bytes=MAX_EVENT_BYTES)
     head = data.get("eventflow", {})
     plugins = data.get("plugins", {})
     if not isinstance(head, dict) or not isinstance(plugins, dict):
-        raise FileFormatError(path, "[eventflow] and [plugins] must be tables")
+        raise FileFormatError(path, _("[eventflow] and [plugins] must be tables"))
     active = plugins.get("active", [])
     if not isinstance(active, list) or not all(isinstance(a, str) for a in active):
-        raise FileFormatError(path, "must be a list of plugin names", field="plugins.active",
-                              fix='write active = ["name", ...]')
+        raise FileFormatError(path, _("must be a list of plugin names"), field="plugins.active",
+                              fix=_("write active = [\"name\", ...]"))
     working_days = head.get("working_days", True)
     if not isinstance(working_days, bool):
-        raise FileFormatError(path, "must be true or false", field="eventflow.working_days",
-                              fix="write working_days = true (or false for calendar days)")
+        raise FileFormatError(path, _("must be true or false"), field="eventflow.working_days",
+                              fix=_("write working_days = true (or false for calendar days)"))
     return Settings(
         organisation=str(head.get("organisation", "")),
         organisation_type=str(head.get("organisation_type", "")),

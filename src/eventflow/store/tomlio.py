@@ -25,6 +25,7 @@ import tomli
 import tomli_w
 
 from ..errors import FileFormatError
+from ..i18n import _
 
 if TYPE_CHECKING:  # pathlib is not loaded to read a file (git's merge driver: bench/merge.py)
     from pathlib import Path
@@ -62,20 +63,25 @@ def read_capped(path: str | os.PathLike[str], max_bytes: int) -> bytes:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
-                raise FileFormatError(path, f"is {size} bytes, more than the {max_bytes} allowed",
-                                      line=1, fix="this is not a file eventflow wrote; restore it "
-                                      "from git or a backup")
+                raise FileFormatError(path, _("is {size} bytes, more than the {limit} "
+                                              "allowed").format(
+                                                size=size, limit=max_bytes),
+                                      line=1, fix=_("this is not a file eventflow wrote; "
+                                                    "restore it from git or a backup"))
             raw = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise
     except IsADirectoryError:
-        raise FileFormatError(path, "is a folder, not a file", fix="remove or rename it") from None
+        raise FileFormatError(path, _("is a folder, not a file"),
+                              fix=_("remove or rename it")) from None
     except OSError as exc:
-        raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})",
-                              fix="check the file's permissions") from None
+        raise FileFormatError(path, _("cannot be read ({error})").format(
+                                        error=exc.strerror or exc),
+                              fix=_("check the file's permissions")) from None
     if len(raw) > max_bytes:
-        raise FileFormatError(path, f"is more than the {max_bytes} bytes allowed", line=1,
-                              fix="restore it from git or a backup")
+        raise FileFormatError(path, _("is more than the {limit} bytes allowed").format(
+                                        limit=max_bytes), line=1,
+                              fix=_("restore it from git or a backup"))
     return raw
 
 
@@ -103,11 +109,11 @@ def check_toml_shape(path: str | os.PathLike[str], raw: bytes) -> None:
     markers = merge_marker_lines(raw)
     if markers:
         raise FileFormatError(
-            path, "contains a git merge conflict marker: two copies of the folder changed this "
-            "file and git could not merge them", line=markers[0],
-            fix="resolve the conflict: between <<<<<<< and >>>>>>> keep the lines you want from "
-                "each side (both, if both are right), delete the marker lines, set `revision` to "
-                "the larger of the two, then `git add` the file and commit")
+            path, _("contains a git merge conflict marker: two copies of the folder changed "
+                    "this file and git could not merge them"), line=markers[0],
+            fix=_("resolve the conflict: between <<<<<<< and >>>>>>> keep the lines you want "
+                  "from each side (both, if both are right), delete the marker lines, set "
+                  "`revision` to the larger of the two, then `git add` the file and commit"))
     tokens = len(raw.translate(None, _NOT_TOKEN))
     if tokens > MAX_TOML_TOKENS:
         tokens_seen, offset, step = 0, 0, 1 << 16
@@ -117,22 +123,24 @@ def check_toml_shape(path: str | os.PathLike[str], raw: bytes) -> None:
                 break
             offset += step
         raise FileFormatError(
-            path, f"has {tokens} keys, values and separators, more than the {MAX_TOML_TOKENS} "
-            "eventflow reads (no planning file needs that many)", line=line_at(raw, offset),
-            fix="this is not a file eventflow wrote; restore it from git or a backup")
+            path, _("has {tokens} keys, values and separators, more than the {limit} "
+                    "eventflow reads (no planning file needs that many)").format(
+                      tokens=tokens, limit=MAX_TOML_TOKENS), line=line_at(raw, offset),
+            fix=_("this is not a file eventflow wrote; restore it from git or a backup"))
     match = _DOTTED_KEY.search(raw)
     if match:
         raise FileFormatError(
-            path, f"has a dotted key with more than {MAX_KEY_PARTS} parts",
+            path, _("has a dotted key with more than {n} parts").format(n=MAX_KEY_PARTS),
             line=line_at(raw, match.start()),
-            fix="use at most a few levels of keys; restore the file from git if you did not "
-                "write this")
+            fix=_("use at most a few levels of keys; restore the file from git if you did not "
+                  "write this"))
     if len(raw.translate(None, _NOT_OPENING)) > MAX_DEPTH:
         deep = _first_deep_line(raw)
         if deep is not None:
             raise FileFormatError(
-                path, f"nests arrays or tables more than {MAX_DEPTH} levels deep", line=deep,
-                fix="this is not a file eventflow wrote; restore it from git or a backup")
+                path, _("nests arrays or tables more than {n} levels deep").format(
+                    n=MAX_DEPTH), line=deep,
+                fix=_("this is not a file eventflow wrote; restore it from git or a backup"))
 
 
 def _first_deep_line(raw: bytes, limit: int = MAX_DEPTH) -> int | None:
@@ -167,8 +175,8 @@ def parse_toml(path: str | os.PathLike[str], raw: bytes) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FileFormatError(path, "is not valid UTF-8 text", line=line_at(raw, exc.start),
-                              fix="save the file as UTF-8") from None
+        raise FileFormatError(path, _("is not valid UTF-8 text"), line=line_at(raw, exc.start),
+                              fix=_("save the file as UTF-8")) from None
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
@@ -181,12 +189,14 @@ def parse_toml(path: str | os.PathLike[str], raw: bytes) -> dict[str, Any]:
             message = message.split(" (at line ")[0]
         elif "(at end of document)" in message:
             message, line = message.split(" (at end of document)")[0], raw.count(b"\n") + 1
-        raise FileFormatError(path, f"is not valid TOML: {message}", line=line,
-                              fix="correct the line by hand, or restore the file from git"
+        raise FileFormatError(path, _("is not valid TOML: {message}").format(message=message),
+                              line=line,
+                              fix=_("correct the line by hand, or restore the file from git")
                               ) from None
     except RecursionError:
-        raise FileFormatError(path, "is nested too deeply to be a planning file",
-                              line=_first_deep_line(raw), fix="restore the file from git") from None
+        raise FileFormatError(path, _("is nested too deeply to be a planning file"),
+                              line=_first_deep_line(raw),
+                              fix=_("restore the file from git")) from None
 
 
 #: The name the storage layer had for :func:`parse_toml` (participants.py, tests).
@@ -210,7 +220,7 @@ def read_toml(path: Path, *, max_bytes: int = MAX_WORKFLOW_BYTES) -> tuple[dict[
     try:
         raw = read_capped(path, max_bytes)
     except FileNotFoundError:
-        raise FileFormatError(path, "file not found") from None
+        raise FileFormatError(path, _("file not found")) from None
     text = _PARSED.get(raw)
     if text is not None:
         return json.loads(text), raw
