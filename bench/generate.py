@@ -137,8 +137,7 @@ def _init_worker(templates: dict[str, dict[str, Any]], stage_items: dict[str, li
 def _make_events(events_dir: str, seed: int, indices: list[int]) -> int:
     from eventflow.engine import compute_due
     from eventflow.event import from_data
-    from eventflow.store import encode_event
-    from eventflow.workflow import load_workflow
+    from eventflow.store import encode_event, load_workflow
 
     workflow = load_workflow(_seed_workflow())
     templates, stage_items, manual = (_STATE["templates"], _STATE["stage_items"],

@@ -18,7 +18,8 @@ from eventflow.schemas import (
     schema_for,
     shipped_path,
 )
-from eventflow.workflow import ITEM_TABLE, STAGE_TABLE, WORKFLOW_TABLE, load_workflow
+from eventflow.store import load_workflow
+from eventflow.workflow import ITEM_TABLE, STAGE_TABLE, WORKFLOW_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "workflows.md"

@@ -9,7 +9,7 @@ import pytest
 import tomli_w
 
 from eventflow.errors import FileFormatError, WorkflowError
-from eventflow.workflow import load_workflow
+from eventflow.store import load_workflow
 
 SEED = Path(__file__).parents[1] / "workflows" / "good-relations-training.toml"
 

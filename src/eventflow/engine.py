@@ -17,7 +17,8 @@ from .judge import Requirement, Verdict, judge
 from .regions import find_region, region_hint
 from .schedule import due_date, today
 from .store import Project, now, who
-from .workflow import CANCELLED, DONE, TERMINAL, Workflow, load_workflow
+from .store.workflowfile import load_workflow
+from .workflow import CANCELLED, DONE, TERMINAL, Workflow
 
 if TYPE_CHECKING:
     import pluggy

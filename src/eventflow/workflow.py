@@ -1,4 +1,5 @@
-"""Workflow definitions: load a TOML file, validate it, and describe its stages and items.
+"""Workflow definitions: validate a workflow file's data and describe its stages and items
+(reading the file is the storage layer's: :func:`eventflow.store.load_workflow`).
 
 A workflow is data only. Validation collects every problem (unknown check, wrong parameters,
 duplicate id, malformed offset, missing label, unreachable stage …) and reports each with the
@@ -20,7 +21,6 @@ from .i18n import _
 from .names import CANCELLED as CANCELLED  # re-exported: engine.py, machine.py
 from .names import DONE, TERMINAL
 from .schedule import Offset, parse_offset
-from .store.tomlio import read_toml  # the bounded reader of every file eventflow reads
 
 if TYPE_CHECKING:
     from .plugins import CheckSpec
@@ -144,8 +144,8 @@ class Stage(msgspec.Struct, frozen=True):
 
 
 class Workflow(msgspec.Struct, frozen=True):
-    """A workflow as read from its TOML file (:func:`load_workflow`): an id and version,
-    titles by language, and its stages in order. ``hash`` is the digest of the file's
+    """A workflow as read from its TOML file (:func:`eventflow.store.load_workflow`): an id
+    and version, titles by language, and its stages in order. ``hash`` is the digest of the file's
     bytes, which events pin (``[workflow]`` of event.toml) with the id and version."""
 
     id: str
@@ -519,17 +519,3 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         raise WorkflowError(path, [str(p) for p in problems])
     return Workflow(wf_id, version, title, description, tuple(stages), path,
                     "sha256:" + digest.hexdigest())
-
-
-PINNED_FOLDER = ".workflows"  # events/.workflows/<hash>.toml: the copies events follow
-
-
-def load_workflow(path: Path, checks: Mapping[str, CheckSpec] | None = None,
-                  extra_items: list[tuple[str, str, dict[str, Any], str]] | None = None,
-                  *, strict: bool | None = None) -> Workflow:
-    """Load and validate a workflow file. A pinned copy (a file in ``events/.workflows/``) is
-    not held to the :class:`Newer` rules unless ``strict`` says so."""
-    data, raw = read_toml(path)
-    if strict is None:
-        strict = Path(path).parent.name != PINNED_FOLDER
-    return validate(path, data, raw, checks, extra_items or [], strict=strict)

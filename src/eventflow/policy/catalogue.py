@@ -275,7 +275,7 @@ def seed_workflow() -> Workflow:
     """The seed workflow as shipped, validated with the built-in checks only."""
     from ..engine import default_workflow_path
     from ..plugins import build_registry, get_plugin_manager
-    from ..workflow import load_workflow
+    from ..store.workflowfile import load_workflow
 
     registry = build_registry(get_plugin_manager(active=()))
     return load_workflow(default_workflow_path(), registry.checks, registry.items)

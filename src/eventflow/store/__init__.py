@@ -13,6 +13,7 @@ Where things live (each module one job)::
     store.eventfile  an event file's bytes and the Event they hold, both ways
     store.settings   eventflow.toml: Settings
     store.project    Project: one planning folder (its settings, events, saves, history)
+    store.workflowfile  a workflow file read and validated: load_workflow
 
 Every public name is importable from ``eventflow.store`` itself. The event model (msgspec)
 and ``dataclasses`` are imported only when a name that needs them is first used
@@ -61,21 +62,24 @@ if TYPE_CHECKING:
     from .eventfile import decode_event, encode_event, validation_message
     from .project import Project, find_root, slugify
     from .settings import Settings, read_settings
+    from .workflowfile import PINNED_FOLDER, load_workflow
 
 _LAZY = {
     "decode_event": "eventfile", "encode_event": "eventfile", "validation_message": "eventfile",
     "Project": "project", "find_root": "project", "slugify": "project",
     "Settings": "settings", "read_settings": "settings",
+    "load_workflow": "workflowfile", "PINNED_FOLDER": "workflowfile",
 }
 
 __all__ = [
     "EVENTS_DIR", "EVENT_FILE", "HISTORY_FILE", "LOCK_FILE", "LOCK_MAX_WAIT", "LOCK_TIMEOUT",
     "MAX_DEPTH", "MAX_EVENT_BYTES", "MAX_KEY_PARTS", "MAX_TOML_TOKENS", "MAX_WORKFLOW_BYTES",
-    "PARTICIPANTS_FILE", "SETTINGS_FILE", "TMP_SUFFIX",
+    "PARTICIPANTS_FILE", "PINNED_FOLDER", "SETTINGS_FILE", "TMP_SUFFIX",
     "Project", "SaveFailed", "Settings", "SharedFolderConflict",
     "append_history_line", "atomic_write", "check_toml_shape", "commit_bytes",
     "conflicted_copies", "decode_event", "disk_revision", "encode_data", "encode_event",
-    "file_lock", "find_root", "hold", "mark_not_applied", "merge_marker_lines", "now",
+    "file_lock", "find_root", "hold", "load_workflow", "mark_not_applied", "merge_marker_lines",
+    "now",
     "parse_bounded", "parse_toml", "read_capped", "read_history", "read_settings", "read_toml",
     "recover", "refuse_conflicts", "slugify", "tmp_path_for", "validation_message", "who",
 ]
