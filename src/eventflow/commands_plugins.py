@@ -293,9 +293,18 @@ def _planning_folder(ctx: click.Context) -> tuple[Path | None, list[str]]:
 
 def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
     """One row per plugin: built-ins (with ``show_all``), then every installed plugin."""
-    from .plugins import (BUILTIN_PLUGINS, Registry, blocked_by, build_registry,
-                          PluginNotice, command_names, entry_point_version, get_plugin_manager,
-                          hooks_of, installed_entry_points)
+    from .plugins import (
+        BUILTIN_PLUGINS,
+        PluginNotice,
+        Registry,
+        blocked_by,
+        build_registry,
+        command_names,
+        entry_point_version,
+        get_plugin_manager,
+        hooks_of,
+        installed_entry_points,
+    )
 
     # What this folder really loads (built-ins, then the active plugins in their order) decides
     # who wins a clash; an inactive plugin is shown as if it were activated after those.
