@@ -6,64 +6,66 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .cli import TranslatedCommand, flush_warnings, today
 from .i18n import _, speaking
 
 if TYPE_CHECKING:
     from .engine import Engine
 
 
-def attach(cli: click.Group) -> None:
-    from .cli import flush_warnings, today
+@click.command(cls=TranslatedCommand)
+@click.option("--html", "html_dir", required=True, type=click.Path(file_okay=False),
+              metavar="DIR", help="The folder to write the site into (created if needed).")
+@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default=None,
+              help="Language of the pages (default: the folder's language).")
+@click.option("--force", is_flag=True,
+              help="Write into DIR even if it holds other files (they are left there).")
+@click.option("--watch", is_flag=True,
+              help="Keep running and write the site again whenever a file of the planning "
+                   "folder changes (Ctrl-C stops).")
+@click.pass_context
+def dashboard(ctx: click.Context, html_dir: str, lang: str | None, force: bool,
+              watch: bool) -> None:
+    """Write a static site of every event: an overview, the next 30 days by owner, a page
+    per event and the workflow drawn; works offline, from a shared drive or an e-mail.
 
-    @cli.command()
-    @click.option("--html", "html_dir", required=True, type=click.Path(file_okay=False),
-                  metavar="DIR", help="The folder to write the site into (created if needed).")
-    @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default=None,
-                  help="Language of the pages (default: the folder's language).")
-    @click.option("--force", is_flag=True,
-                  help="Write into DIR even if it holds other files (they are left there).")
-    @click.option("--watch", is_flag=True,
-                  help="Keep running and write the site again whenever a file of the planning "
-                       "folder changes (Ctrl-C stops).")
-    @click.pass_context
-    def dashboard(ctx: click.Context, html_dir: str, lang: str | None, force: bool,
-                  watch: bool) -> None:
-        """Write a static site of every event: an overview, the next 30 days by owner, a page
-        per event and the workflow drawn; works offline, from a shared drive or an e-mail.
+    \b
+    Example:
+        eventflow dashboard --html site/
+        eventflow dashboard --html site/ --lang sv
+    """
+    from pathlib import Path
 
-        \b
-        Example:
-            eventflow dashboard --html site/
-            eventflow dashboard --html site/ --lang sv
-        """
-        from pathlib import Path
+    from .cli import engine
+    from .dashboard import build
 
-        from .cli import engine
-        from .dashboard import build
+    eng = engine(ctx)
+    target = Path(html_dir)
+    with speaking(lang or eng.lang):  # the checks' reasons in the pages' language
+        stats = build(eng, target, today(), lang, force)
+    flush_warnings(eng)
+    click.echo(_("wrote {path} ({events} events; {made} pages made, {kept} "
+                 "unchanged)").format(path=target / "index.html", events=stats["events"],
+                                      made=stats["rendered"], kept=stats["kept"]))
+    if not watch:
+        return
+    from .dashboard.watch import watch_folder
 
-        eng = engine(ctx)
-        target = Path(html_dir)
-        with speaking(lang or eng.lang):  # the checks' reasons in the pages' language
-            stats = build(eng, target, today(), lang, force)
-        flush_warnings(eng)
+    def rebuild() -> None:
+        fresh = _fresh_engine(ctx)
+        with speaking(lang or fresh.lang):
+            stats = build(fresh, target, today(), lang, False)
+        flush_warnings(fresh)
         click.echo(_("wrote {path} ({events} events; {made} pages made, {kept} "
-                     "unchanged)").format(path=target / "index.html", events=stats["events"],
-                                          made=stats["rendered"], kept=stats["kept"]))
-        if not watch:
-            return
-        from .dashboard.watch import watch_folder
+                     "unchanged)").format(path=target / "index.html",
+                                          events=stats["events"], made=stats["rendered"],
+                                          kept=stats["kept"]))
 
-        def rebuild() -> None:
-            fresh = _fresh_engine(ctx)
-            with speaking(lang or fresh.lang):
-                stats = build(fresh, target, today(), lang, False)
-            flush_warnings(fresh)
-            click.echo(_("wrote {path} ({events} events; {made} pages made, {kept} "
-                         "unchanged)").format(path=target / "index.html",
-                                              events=stats["events"], made=stats["rendered"],
-                                              kept=stats["kept"]))
+    watch_folder(eng.project.root, target, rebuild)
 
-        watch_folder(eng.project.root, target, rebuild)
+
+def attach(cli: click.Group) -> None:
+    cli.add_command(dashboard)
 
 
 def _fresh_engine(ctx: click.Context) -> Engine:

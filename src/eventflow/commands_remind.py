@@ -1,5 +1,5 @@
 """Commands that send mail: ``remind`` and ``invitation send`` (attached to the ``invitation``
-group by commands_data)."""
+group by commands/invitation.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,26 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .cli import (
+    TranslatedCommand,
+    clean,
+    emit_json,
+    engine,
+    event_argument,
+    flush_warnings,
+    json_option,
+    today,
+)
 from .i18n import _
 
 if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
+    from .engine import Engine
+    from .invite import InvitationPlan
     from .mail import Delivery, Outgoing
+    from .remind import Plan
 
 
 def _unknown_lines(unknown: list[dict[str, Any]]) -> list[str]:
@@ -46,181 +62,202 @@ def _message_json(out: Outgoing) -> dict[str, Any]:
             "error": out.error or None}
 
 
+@click.command("remind", cls=TranslatedCommand)
+@click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3650),
+              help="Remind of items due within this many days (and every overdue one).")
+@click.option("--send", is_flag=True,
+              help="Deliver over SMTP ([mail] in eventflow.toml) instead of only writing "
+                   "the outbox.")
+@click.option("--retry-unknown", is_flag=True,
+              help="Send again the reminders whose delivery was interrupted (the server "
+                   "may already have them).")
+@json_option
+@click.pass_context
+def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
+           as_json: bool) -> None:
+    """Remind each owner of the items due soon and overdue, in their language.
+
+    The people come from [owners] in eventflow.toml (and [owners] of an event file).
+    Without --send the messages go to .eventflow/outbox/ for review; with --send they
+    are delivered, and mail/sent.jsonl records each one so that no reminder is sent twice.
+
+    \b
+    Example:
+        eventflow remind --days 7
+        EVENTFLOW_SMTP_PASSWORD=... eventflow remind --days 7 --send
+    """
+    from .index import entries
+    from .mail import SentLog, deliver, require_settings, write_outbox
+    from .people import read_directory
+    from .remind import plan
+
+    eng = engine(ctx)
+    root = eng.project.root
+    directory = read_directory(eng.project)
+    if send:
+        require_settings(directory.mail, directory.path)
+    log = SentLog(root)
+    day = today()
+    with log.exclusive() if send else contextlib.nullcontext():
+        # what is due: the status index's derived verdict data (fresh: changed events
+        # are judged again), not a verdict on every event
+        result = plan(eng, directory, day, days, log.states(), retry_unknown,
+                      entries(eng, day))
+        folder = write_outbox(root, result.messages, "remind")
+        delivery = None
+        if send and result.messages:
+            delivery = deliver(result.messages, directory.mail, log, directory.path)
+            for out in delivery.sent:
+                os.unlink(out.file)
+    _warn_unassigned(eng, result.unassigned, directory.path)
+    flush_warnings(eng)
+    if as_json:
+        emit_json({
+            "today": day.isoformat(), "days": days, "send": send, "outbox": str(folder),
+            "messages": [{**_message_json(o), "language": result.people[o.to].language,
+                          "items": [d.to_json() for d in result.items[o.to]]}
+                         for o in result.messages],
+            "already_sent": result.already_sent, "unknown": result.unknown,
+            "unassigned": result.unassigned,
+        })
+    else:
+        _print_reminders(result, days, send, folder)
+    _finish(delivery, "reminder(s)")
+
+
+
+def _print_invitations(result: InvitationPlan, dry_run: bool, folder: Path,
+                       recorded: date | None) -> None:
+    """One line per message, then what was skipped, left unknown or recorded."""
+    event_id = result.event.id
+    for out in result.messages:
+        click.echo(clean(f"{out.status:<8} {out.message['To']}"
+                         + (f"  ({out.error})" if out.error else "")))
+    if dry_run:
+        click.echo(_("{n} message(s) in {folder}; review them, then run again without "
+                     "--dry-run").format(n=len(result.messages), folder=folder))
+    if result.already_sent:
+        click.echo(_("{n} address(es) already had the invitation").format(
+            n=result.already_sent))
+    for group in result.without_addresses:
+        click.secho(_("warning: no addresses for target group '{group}'").format(
+            group=group), err=True, fg="yellow")
+    for line in _unknown_lines(result.unknown):
+        click.secho(clean(line), err=True, fg="yellow")
+    if recorded:
+        click.echo(_("{event}: invitation sent {date}").format(event=event_id,
+                                                                date=recorded))
+
+
 def attach(cli: click.Group) -> None:
-    from .cli import clean, emit_json, engine, flush_warnings, json_option, today
+    cli.add_command(remind)
 
-    @cli.command("remind")
-    @click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3650),
-                  help="Remind of items due within this many days (and every overdue one).")
-    @click.option("--send", is_flag=True,
-                  help="Deliver over SMTP ([mail] in eventflow.toml) instead of only writing "
-                       "the outbox.")
-    @click.option("--retry-unknown", is_flag=True,
-                  help="Send again the reminders whose delivery was interrupted (the server "
-                       "may already have them).")
-    @json_option
-    @click.pass_context
-    def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
-               as_json: bool) -> None:
-        """Remind each owner of the items due soon and overdue, in their language.
 
-        The people come from [owners] in eventflow.toml (and [owners] of an event file).
-        Without --send the messages go to .eventflow/outbox/ for review; with --send they
-        are delivered, and mail/sent.jsonl records each one so that no reminder is sent twice.
 
-        \b
-        Example:
-            eventflow remind --days 7
-            EVENTFLOW_SMTP_PASSWORD=... eventflow remind --days 7 --send
-        """
-        from .index import entries
-        from .mail import SentLog, deliver, require_settings, write_outbox
-        from .people import read_directory
-        from .remind import plan
+def _warn_unassigned(eng: Engine, unassigned: list[dict[str, Any]], path: Path) -> None:
+    """One warning per owner role that names nobody in the directory."""
+    nobody: dict[str, list[dict[str, Any]]] = {}
+    for row in unassigned:
+        nobody.setdefault(row["owner"], []).append(row)
+    for role, rows in sorted(nobody.items()):
+        events = len({r["event"] for r in rows})
+        eng.warnings.append(_(
+            "role '{role}' names nobody: {n} item(s) due in {events} event(s) remind no one "
+            "(e.g. {event} {item}); add {role} = \"Name <address>\" under [owners] in "
+            "{path}").format(role=role, n=len(rows), events=events, event=rows[0]["event"],
+                             item=rows[0]["item"], path=path))
 
-        eng = engine(ctx)
-        root = eng.project.root
-        directory = read_directory(eng.project)
-        if send:
-            require_settings(directory.mail, directory.path)
-        log = SentLog(root)
-        day = today()
-        with log.exclusive() if send else contextlib.nullcontext():
-            # what is due: the status index's derived verdict data (fresh: changed events
-            # are judged again), not a verdict on every event
-            result = plan(eng, directory, day, days, log.states(), retry_unknown,
-                          entries(eng, day))
-            folder = write_outbox(root, result.messages, "remind")
-            delivery = None
-            if send and result.messages:
-                delivery = deliver(result.messages, directory.mail, log, directory.path)
-                for out in delivery.sent:
-                    os.unlink(out.file)
-        nobody: dict[str, list[dict[str, Any]]] = {}
-        for row in result.unassigned:
-            nobody.setdefault(row["owner"], []).append(row)
-        for role, rows in sorted(nobody.items()):
-            events = len({r["event"] for r in rows})
-            eng.warnings.append(_(
-                "role '{role}' names nobody: {n} item(s) due in {events} event(s) remind no one "
-                "(e.g. {event} {item}); add {role} = \"Name <address>\" under [owners] in "
-                "{path}").format(role=role, n=len(rows), events=events, event=rows[0]["event"],
-                                 item=rows[0]["item"], path=directory.path))
-        flush_warnings(eng)
-        if as_json:
-            emit_json({
-                "today": day.isoformat(), "days": days, "send": send, "outbox": str(folder),
-                "messages": [{**_message_json(o), "language": result.people[o.to].language,
-                              "items": [d.to_json() for d in result.items[o.to]]}
-                             for o in result.messages],
-                "already_sent": result.already_sent, "unknown": result.unknown,
-                "unassigned": result.unassigned,
-            })
-        else:
-            for out in result.messages:
-                items = result.items[out.to]
-                late = sum(1 for d in items if d.overdue)
-                state = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
-                         "unknown": _("UNKNOWN")}[out.status]
-                counts = _("{n} item(s), {late} overdue").format(n=len(items), late=late)
-                click.echo(clean(f"{state:<8} {result.people[out.to].mailbox}: {counts}"
-                                 + (f"  ({out.error})" if out.error else "")))
-            if not result.messages:
-                click.echo(_("no reminders to send (items due within {days} days: {n} already "
-                             "reminded)").format(days=days, n=result.already_sent))
-            elif not send:
-                click.echo(_("{n} message(s) in {folder}; review them, then run `eventflow "
-                             "remind --send`").format(n=len(result.messages), folder=folder))
-            for line in _unknown_lines(result.unknown):
-                click.secho(clean(line), err=True, fg="yellow")
-        _finish(delivery, "reminder(s)")
+
+def _print_reminders(result: Plan, days: int, send: bool, folder: Path) -> None:
+    """One line per message (its state, whom, how many items), then what to do next."""
+    for out in result.messages:
+        items = result.items[out.to]
+        late = sum(1 for d in items if d.overdue)
+        state = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
+                 "unknown": _("UNKNOWN")}[out.status]
+        counts = _("{n} item(s), {late} overdue").format(n=len(items), late=late)
+        click.echo(clean(f"{state:<8} {result.people[out.to].mailbox}: {counts}"
+                         + (f"  ({out.error})" if out.error else "")))
+    if not result.messages:
+        click.echo(_("no reminders to send (items due within {days} days: {n} already "
+                     "reminded)").format(days=days, n=result.already_sent))
+    elif not send:
+        click.echo(_("{n} message(s) in {folder}; review them, then run `eventflow "
+                     "remind --send`").format(n=len(result.messages), folder=folder))
+    for line in _unknown_lines(result.unknown):
+        click.secho(clean(line), err=True, fg="yellow")
+
+
+@click.command("send", cls=TranslatedCommand)
+@event_argument
+@click.option("--to-file", "to_file", type=click.Path(dir_okay=False, exists=True),
+              default=None, help="A CSV list of recipients (columns: email, and optionally "
+              "name, group) instead of the drafts' distribution lists.")
+@click.option("--dry-run", is_flag=True,
+              help="Only write the messages to .eventflow/outbox/ for review.")
+@click.option("--retry-unknown", is_flag=True,
+              help="Send again the invitations whose delivery was interrupted.")
+@json_option
+@click.pass_context
+def invitation_send(ctx: click.Context, event: str, to_file: str | None, dry_run: bool,
+                    retry_unknown: bool, as_json: bool) -> None:
+    """Send the invitation drafts by e-mail and record that the invitation was sent.
+
+    Sends the drafts made by `eventflow outputs EVENT --stage invitations`, one message
+    per address; each address gets the invitation once, however often this runs. When
+    every address has it, records `invitation sent` (as `eventflow invitation sent`).
+
+    \b
+    Example:
+        eventflow invitation send pirkanmaa --to-file invitees.csv
+    """
+    from pathlib import Path
+
+    from .invite import plan_invitations, record_sent
+    from .mail import SentLog, deliver, require_settings, write_outbox
+    from .people import read_directory
+
+    eng = engine(ctx)
+    root = eng.project.root
+    directory = read_directory(eng.project)
+    if not dry_run:
+        require_settings(directory.mail, directory.path)
+    log = SentLog(root)
+    with log.exclusive() if not dry_run else contextlib.nullcontext():
+        result = plan_invitations(eng, directory, event, log.states(),
+                                  Path(to_file) if to_file else None, retry_unknown)
+        event_id = result.event.id
+        if not result.messages and not result.already_sent and not result.unknown:
+            raise click.ClickException(_(
+                "{event}: nobody to invite: the drafts have no addresses (set "
+                "distribution_lists under [plugins.\"eventflow.default_plugins.outputs\"] "
+                "and make the drafts again) and no --to-file was given").format(
+                    event=event_id))
+        folder = write_outbox(root, result.messages, f"invitation-{event_id}")
+        delivery = None
+        if not dry_run and result.messages:
+            delivery = deliver(result.messages, directory.mail, log, directory.path)
+            for out in delivery.sent:
+                os.unlink(out.file)
+    complete = not dry_run and not result.unknown and (
+        delivery is None or not (delivery.failed or delivery.unknown))
+    recorded = None
+    if complete and result.record:
+        outcome = record_sent(eng, event_id, today())
+        recorded = outcome.event.invitation.sent_at
+        eng.warnings.extend(outcome.warnings)
+    flush_warnings(eng)
+    if as_json:
+        emit_json({"event": event_id, "dry_run": dry_run, "outbox": str(folder),
+                   "messages": [_message_json(o) for o in result.messages],
+                   "already_sent": result.already_sent, "unknown": result.unknown,
+                   "groups_without_addresses": result.without_addresses,
+                   "recorded": recorded.isoformat() if recorded else None})
+    else:
+        _print_invitations(result, dry_run, folder, recorded)
+    _finish(delivery, "invitation(s)")
 
 
 def attach_invitation(invitation: click.Group) -> None:
     """Add ``invitation send`` to the ``invitation`` group."""
-    from .cli import clean, emit_json, engine, event_argument, flush_warnings, json_option, today
-
-    @invitation.command("send")
-    @event_argument
-    @click.option("--to-file", "to_file", type=click.Path(dir_okay=False, exists=True),
-                  default=None, help="A CSV list of recipients (columns: email, and optionally "
-                  "name, group) instead of the drafts' distribution lists.")
-    @click.option("--dry-run", is_flag=True,
-                  help="Only write the messages to .eventflow/outbox/ for review.")
-    @click.option("--retry-unknown", is_flag=True,
-                  help="Send again the invitations whose delivery was interrupted.")
-    @json_option
-    @click.pass_context
-    def invitation_send(ctx: click.Context, event: str, to_file: str | None, dry_run: bool,
-                        retry_unknown: bool, as_json: bool) -> None:
-        """Send the invitation drafts by e-mail and record that the invitation was sent.
-
-        Sends the drafts made by `eventflow outputs EVENT --stage invitations`, one message
-        per address; each address gets the invitation once, however often this runs. When
-        every address has it, records `invitation sent` (as `eventflow invitation sent`).
-
-        \b
-        Example:
-            eventflow invitation send pirkanmaa --to-file invitees.csv
-        """
-        from pathlib import Path
-
-        from .invite import plan_invitations, record_sent
-        from .mail import SentLog, deliver, require_settings, write_outbox
-        from .people import read_directory
-
-        eng = engine(ctx)
-        root = eng.project.root
-        directory = read_directory(eng.project)
-        if not dry_run:
-            require_settings(directory.mail, directory.path)
-        log = SentLog(root)
-        with log.exclusive() if not dry_run else contextlib.nullcontext():
-            result = plan_invitations(eng, directory, event, log.states(),
-                                      Path(to_file) if to_file else None, retry_unknown)
-            event_id = result.event.id
-            if not result.messages and not result.already_sent and not result.unknown:
-                raise click.ClickException(_(
-                    "{event}: nobody to invite: the drafts have no addresses (set "
-                    "distribution_lists under [plugins.\"eventflow.default_plugins.outputs\"] "
-                    "and make the drafts again) and no --to-file was given").format(
-                        event=event_id))
-            folder = write_outbox(root, result.messages, f"invitation-{event_id}")
-            delivery = None
-            if not dry_run and result.messages:
-                delivery = deliver(result.messages, directory.mail, log, directory.path)
-                for out in delivery.sent:
-                    os.unlink(out.file)
-        complete = not dry_run and not result.unknown and (
-            delivery is None or not (delivery.failed or delivery.unknown))
-        recorded = None
-        if complete and result.record:
-            outcome = record_sent(eng, event_id, today())
-            recorded = outcome.event.invitation.sent_at
-            eng.warnings.extend(outcome.warnings)
-        flush_warnings(eng)
-        if as_json:
-            emit_json({"event": event_id, "dry_run": dry_run, "outbox": str(folder),
-                       "messages": [_message_json(o) for o in result.messages],
-                       "already_sent": result.already_sent, "unknown": result.unknown,
-                       "groups_without_addresses": result.without_addresses,
-                       "recorded": recorded.isoformat() if recorded else None})
-        else:
-            for out in result.messages:
-                click.echo(clean(f"{out.status:<8} {out.message['To']}"
-                                 + (f"  ({out.error})" if out.error else "")))
-            if dry_run:
-                click.echo(_("{n} message(s) in {folder}; review them, then run again without "
-                             "--dry-run").format(n=len(result.messages), folder=folder))
-            if result.already_sent:
-                click.echo(_("{n} address(es) already had the invitation").format(
-                    n=result.already_sent))
-            for group in result.without_addresses:
-                click.secho(_("warning: no addresses for target group '{group}'").format(
-                    group=group), err=True, fg="yellow")
-            for line in _unknown_lines(result.unknown):
-                click.secho(clean(line), err=True, fg="yellow")
-            if recorded:
-                click.echo(_("{event}: invitation sent {date}").format(event=event_id,
-                                                                        date=recorded))
-        _finish(delivery, "invitation(s)")
+    invitation.add_command(invitation_send)
