@@ -369,3 +369,26 @@ def test_every_command_module_is_listed_for_extraction():
         _methods, options = parse_mapping_cfg(fh)
     listed = set(dict(options)["src/eventflow/cli.py"]["modules"].split())
     assert {module for module, _summary in LAZY_COMMANDS.values()} - listed == set()
+
+
+def test_the_models_control_character_errors_in_finnish(lang):
+    from eventflow.event import _as_texts, _contact_from
+
+    lang("fi")
+    with pytest.raises(ValueError) as refused:
+        _as_texts("a\nb", "fi", "speakers[0].title")
+    assert str(refused.value) == ("kentässä speakers[0].title on ohjausmerkki tai rivinvaihto "
+                                  "('\\n'); kirjoita se yhdelle riville")
+    with pytest.raises(ValueError, match="yhteyshenkilön tiedoissa on ohjausmerkki"):
+        _contact_from("Leena\tKoski")
+
+
+def test_the_dashboard_refuses_a_file_in_swedish(lang, tmp_path):
+    from eventflow.dashboard.site import check_target
+    from eventflow.errors import InvalidInput
+
+    lang("sv")
+    target = tmp_path / "site"
+    target.write_text("x")
+    with pytest.raises(InvalidInput, match="är en fil; ange en mapp för översiktswebbplatsen"):
+        check_target(target, force=False)
