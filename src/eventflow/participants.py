@@ -210,10 +210,86 @@ def _flag(value: str, column: str, where: str, problems: list[str]) -> bool:
     return False
 
 
+def _header_problems(names: list[str]) -> list[str]:
+    """The problems of the header line: unknown, missing and repeated columns."""
+    problems: list[str] = []
+    unknown = [h for h in names if h not in COLUMNS]
+    missing = [c for c in REQUIRED if c not in names]
+    if unknown:
+        problems.append(_("line 1: unknown column(s) {unknown}; eventflow records only "
+                          "{columns} (no fields 'just in case')").format(
+                            unknown=', '.join(unknown), columns=', '.join(COLUMNS)))
+    if missing:
+        problems.append(_("line 1: missing column(s) {missing}").format(
+                            missing=', '.join(missing)))
+    if len(set(names)) != len(names):
+        problems.append(_("line 1: a column is named twice"))
+    return problems
+
+
+def _row(number: int, line: int, values: list[str], names: list[str], seen: dict[str, int],
+         today: dt.date, problems: list[str]) -> Participant | None:
+    """Data row ``number`` (file line ``line``) checked: its participant, None when the row
+    cannot be read (wrong number of values, a value too long). ``seen``: e-mail → row."""
+    where = _("row {number} (line {line})").format(number=number, line=line)
+    if len(values) != len(names):
+        problems.append(_("{where}: {values} values for {columns} columns").format(
+                            where=where, values=len(values), columns=len(names)))
+        return None
+    row = {k: v.strip() for k, v in zip(names, values, strict=True)}
+    bad = [k for k, v in row.items() if len(v) > MAX_FIELD]
+    if bad:
+        problems.append(_("{where}: column '{column}' is longer than {n} characters").format(
+                            where=where, column=bad[0], n=MAX_FIELD))
+        return None
+    for column in REQUIRED:
+        if not row.get(column):
+            problems.append(_("{where}: column '{column}' is empty; it is required").format(
+                                where=where, column=column))
+    email = row.get("email", "")
+    if email and not _EMAIL.match(email):
+        problems.append(_("{where}: column 'email' is not an e-mail address").format(
+                            where=where))
+    group = row.get("target_group", "")
+    if group and group not in TARGET_GROUPS:
+        problems.append(_("{where}: column 'target_group' is '{group}'; use one of "
+                          "{groups}").format(
+                            where=where, group=group, groups=', '.join(TARGET_GROUPS)))
+    kind = row.get("organisation_type", "")
+    if kind and kind not in PARTNER_TYPES:
+        problems.append(_("{where}: column 'organisation_type' is '{kind}'; use "
+                          "one of {kinds} or leave it empty").format(
+                            where=where, kind=kind, kinds=', '.join(PARTNER_TYPES)))
+    diet_ok = _flag(row.get("diet_consent", ""), "diet_consent", where, problems)
+    access_ok = _flag(row.get("accessibility_consent", ""), "accessibility_consent", where,
+                      problems)
+    attended = _flag(row.get("attended", ""), "attended", where, problems)
+    if row.get("diet") and not diet_ok:
+        problems.append(_("{where}: a diet is given without diet_consent = yes; "
+                          "diets can reveal health or religion (G5): record "
+                          "consent or leave it empty").format(
+                            where=where))
+    if row.get("accessibility") and not access_ok:
+        problems.append(_("{where}: accessibility needs are given without "
+                          "accessibility_consent = yes (G5): record consent or "
+                          "leave it empty").format(where=where))
+    key = email.casefold()
+    if key and key in seen:
+        problems.append(_("{where}: the same e-mail address as row {row}").format(
+                            where=where, row=seen[key]))
+    seen.setdefault(key, number)
+    return Participant(
+        id="r-" + secrets.token_hex(4), name=row.get("name", ""), email=email,
+        organisation=row.get("organisation", ""), target_group=group,
+        organisation_type=kind,
+        diet=row.get("diet", "") if diet_ok else "", diet_consent=diet_ok,
+        accessibility=row.get("accessibility", "") if access_ok else "",
+        accessibility_consent=access_ok, registered=today, attended=attended)
+
+
 def parse_csv(path: Path, raw: bytes, today: dt.date
               ) -> tuple[list[tuple[int, Participant]], list[str]]:
     """Every row checked; returns (row number, participant) pairs and every problem found."""
-    problems: list[str] = []
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -233,17 +309,7 @@ def parse_csv(path: Path, raw: bytes, today: dt.date
     except csv.Error as exc:
         return [], [f"line 1: {exc}"]
     names = [h.strip().casefold() for h in header]
-    unknown = [h for h in names if h not in COLUMNS]
-    missing = [c for c in REQUIRED if c not in names]
-    if unknown:
-        problems.append(_("line 1: unknown column(s) {unknown}; eventflow records only "
-                          "{columns} (no fields 'just in case')").format(
-                            unknown=', '.join(unknown), columns=', '.join(COLUMNS)))
-    if missing:
-        problems.append(_("line 1: missing column(s) {missing}").format(
-                            missing=', '.join(missing)))
-    if len(set(names)) != len(names):
-        problems.append(_("line 1: a column is named twice"))
+    problems = _header_problems(names)
     if problems:
         return [], problems
     rows: list[tuple[int, Participant]] = []
@@ -260,63 +326,12 @@ def parse_csv(path: Path, raw: bytes, today: dt.date
         number += 1
         if not any(v.strip() for v in values):
             continue
-        where = _("row {number} (line {line})").format(number=number, line=reader.line_num)
         if number - 1 > MAX_ROWS:
             problems.append(_("more than {n} rows; split the file").format(n=MAX_ROWS))
             break
-        if len(values) != len(names):
-            problems.append(_("{where}: {values} values for {columns} columns").format(
-                                where=where, values=len(values), columns=len(names)))
-            continue
-        row = {k: v.strip() for k, v in zip(names, values, strict=True)}
-        bad = [k for k, v in row.items() if len(v) > MAX_FIELD]
-        if bad:
-            problems.append(_("{where}: column '{column}' is longer than {n} characters").format(
-                                where=where, column=bad[0], n=MAX_FIELD))
-            continue
-        for column in REQUIRED:
-            if not row.get(column):
-                problems.append(_("{where}: column '{column}' is empty; it is required").format(
-                                    where=where, column=column))
-        email = row.get("email", "")
-        if email and not _EMAIL.match(email):
-            problems.append(_("{where}: column 'email' is not an e-mail address").format(
-                                where=where))
-        group = row.get("target_group", "")
-        if group and group not in TARGET_GROUPS:
-            problems.append(_("{where}: column 'target_group' is '{group}'; use one of "
-                              "{groups}").format(
-                                where=where, group=group, groups=', '.join(TARGET_GROUPS)))
-        kind = row.get("organisation_type", "")
-        if kind and kind not in PARTNER_TYPES:
-            problems.append(_("{where}: column 'organisation_type' is '{kind}'; use "
-                              "one of {kinds} or leave it empty").format(
-                                where=where, kind=kind, kinds=', '.join(PARTNER_TYPES)))
-        diet_ok = _flag(row.get("diet_consent", ""), "diet_consent", where, problems)
-        access_ok = _flag(row.get("accessibility_consent", ""), "accessibility_consent", where,
-                          problems)
-        attended = _flag(row.get("attended", ""), "attended", where, problems)
-        if row.get("diet") and not diet_ok:
-            problems.append(_("{where}: a diet is given without diet_consent = yes; "
-                              "diets can reveal health or religion (G5): record "
-                              "consent or leave it empty").format(
-                                where=where))
-        if row.get("accessibility") and not access_ok:
-            problems.append(_("{where}: accessibility needs are given without "
-                              "accessibility_consent = yes (G5): record consent or "
-                              "leave it empty").format(where=where))
-        key = email.casefold()
-        if key and key in seen:
-            problems.append(_("{where}: the same e-mail address as row {row}").format(
-                                where=where, row=seen[key]))
-        seen.setdefault(key, number)
-        rows.append((number, Participant(
-            id="r-" + secrets.token_hex(4), name=row.get("name", ""), email=email,
-            organisation=row.get("organisation", ""), target_group=group,
-            organisation_type=kind,
-            diet=row.get("diet", "") if diet_ok else "", diet_consent=diet_ok,
-            accessibility=row.get("accessibility", "") if access_ok else "",
-            accessibility_consent=access_ok, registered=today, attended=attended)))
+        participant = _row(number, reader.line_num, values, names, seen, today, problems)
+        if participant is not None:
+            rows.append((number, participant))
     return rows, problems
 
 
