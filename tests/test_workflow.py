@@ -219,6 +219,19 @@ def test_plugin_item_problem_names_the_plugin(tmp_path, seed_data, checks):
                for p in info.value.problems)
 
 
+def test_plugin_item_for_a_stage_whose_items_are_not_a_list(tmp_path, seed_data, checks):
+    """A plugin's item cannot be added to a stage whose ``items`` is misshapen: the stage's
+    own problem is reported (file, path, fix), never a crash."""
+    seed_data["stages"][1]["items"] = "venue booked"
+    extra = [("good-relations-training", seed_data["stages"][1]["id"],
+              {"id": "x3", "label": {"fi": "x", "sv": "x", "en": "x"}, "owner": "organiser",
+               "due": "-1w"}, "vasa")]
+    with pytest.raises(WorkflowError) as info:
+        load_workflow(write(tmp_path, seed_data), checks, extra)
+    assert any(p.startswith("stages[1]") and "items" in p for p in info.value.problems), \
+        info.value.problems
+
+
 def test_a_pinned_copy_is_not_held_to_the_newer_rules(tmp_path, seed_data, checks):
     """Events created before the stricter lint keep working: their pinned copy (which no one
     may edit) loads; the same file where a planner edits it is refused."""

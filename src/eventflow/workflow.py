@@ -303,7 +303,10 @@ def _plugin_items(raw_stages: list[Any], extra_items: list[tuple[str, str, dict[
                                 plugin=plugin, item=item.get('id'), stage_id=stage_id,
                                 wf_id=wf_id))
             continue
-        target.setdefault("items", []).append(item)
+        items = target.setdefault("items", [])
+        if not isinstance(items, list):
+            continue  # the stage's own check says that its items must be a list
+        items.append(item)
         added_by[id(item)] = plugin
         digest.update(f"\n#plugin {plugin}: {sorted(item.items())!r}".encode())
     return added_by
