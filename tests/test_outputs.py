@@ -424,3 +424,15 @@ def test_an_unchanged_document_is_not_written_again(ef_engine, ef_event):
     assert memo.stat().st_mtime_ns == 1_000_000_000          # same bytes: left as it was
     assert sheet.stat().st_mtime_ns != 1_000_000_000         # differed: written again
     assert "edited by hand" not in sheet.read_text("utf-8")
+
+
+def test_missing_data_warnings_give_the_fix_with_the_real_event_id(ef_engine, ef_event):
+    """A document with a missing fact says which command records it, for this event: never
+    the placeholder ``EVENT``."""
+    event = ef_event("invitations")
+    report = render_outputs(ef_engine, event.id)
+    missing = [w for w in report.warnings if "eventflow " in w]
+    assert any(f"eventflow contact set {event.id}" in w for w in missing), report.warnings
+    assert any(f"eventflow invitation set {event.id} --registration-url" in w
+               for w in missing), report.warnings
+    assert not [w for w in missing if " EVENT " in w], missing

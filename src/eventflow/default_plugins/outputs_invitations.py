@@ -46,11 +46,14 @@ def _invitation_vars(ctx: OutputContext, lang: str) -> dict[str, Any]:
             "registration_url": url, "registration_email": email,
             "registration_missing": "" if url or email else ctx.missing(
                 lang, words["registration"], "the registration link or address "
-                "(eventflow invitation set EVENT --registration-url …)"),
+                f"(eventflow invitation set {ctx.event.id} --registration-url …)"),
             "deadline": format_date(inv.registration_deadline, lang) if inv.registration_deadline
-            else ctx.missing(lang, words["deadline"], "the registration deadline"),
+            else ctx.missing(lang, words["deadline"], "the registration deadline "
+                             f"(eventflow invitation set {ctx.event.id} --deadline …)"),
             "privacy_url": privacy or ctx.missing(lang, words["privacy"],
-                                                  "the privacy notice link"),
+                                                  "the privacy notice link (eventflow "
+                                                  f"invitation set {ctx.event.id} "
+                                                  "--privacy-url …)"),
             "accessibility": ctx.text(inv.accessibility_info, lang,
                                       "invitation accessibility_info")}
 

@@ -95,7 +95,7 @@ def contact(ctx: OutputContext, lang: str) -> str:
 
     line = contact_line(getattr(ctx.event, "contact", None))
     return line or ctx.missing(lang, WORDS[lang]["contact"], "the event's contact person "
-                               "(eventflow contact set EVENT …)")
+                               f"(eventflow contact set {ctx.event.id} …)")
 
 
 AGREED_TOPICS = ("date", "venue", "cost_sharing", "programme", "invitations_sender",
