@@ -61,25 +61,6 @@ def test_help_is_the_same_whether_the_modules_are_loaded_or_not() -> None:
         assert f"  {name} " in before.output
 
 
-@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
-def test_help_lists_each_command_as_its_own_help_does_in_every_language(lang: str) -> None:
-    """A summary the catalogue does not translate yet is listed from the command's own
-    translated help (its module loaded), so the list reads the same in every language."""
-    from eventflow.cli import SuggestingGroup
-
-    lazy = EventflowGroup(name="eventflow", params=list(cli.params), help=cli.help,
-                          context_settings=cli.context_settings)
-    loaded = SuggestingGroup(name="eventflow", params=list(cli.params), help=cli.help,
-                             context_settings=cli.context_settings)
-    for module in COMMAND_MODULES:
-        importlib.import_module(f"eventflow.{module}").attach(loaded)
-    args = ["--lang", lang, "--help"]
-    listed = CliRunner().invoke(lazy, args, prog_name="eventflow", terminal_width=98)
-    own = CliRunner().invoke(loaded, args, prog_name="eventflow", terminal_width=98)
-    assert listed.exit_code == own.exit_code == 0
-    assert listed.output == own.output
-
-
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_a_summary_new_to_the_catalogue_is_listed_from_the_commands_own_help(lang: str) -> None:
     """Until the catalogue translates a summary of the table, --help lists the command's
