@@ -61,6 +61,46 @@ def test_help_is_the_same_whether_the_modules_are_loaded_or_not() -> None:
         assert f"  {name} " in before.output
 
 
+@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+def test_help_lists_each_command_as_its_own_help_does_in_every_language(lang: str) -> None:
+    """A summary the catalogue does not translate yet is listed from the command's own
+    translated help (its module loaded), so the list reads the same in every language."""
+    from eventflow.cli import SuggestingGroup
+
+    lazy = EventflowGroup(name="eventflow", params=list(cli.params), help=cli.help,
+                          context_settings=cli.context_settings)
+    loaded = SuggestingGroup(name="eventflow", params=list(cli.params), help=cli.help,
+                             context_settings=cli.context_settings)
+    for module in COMMAND_MODULES:
+        importlib.import_module(f"eventflow.{module}").attach(loaded)
+    args = ["--lang", lang, "--help"]
+    listed = CliRunner().invoke(lazy, args, prog_name="eventflow", terminal_width=98)
+    own = CliRunner().invoke(loaded, args, prog_name="eventflow", terminal_width=98)
+    assert listed.exit_code == own.exit_code == 0
+    assert listed.output == own.output
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_summary_new_to_the_catalogue_is_listed_from_the_commands_own_help(lang: str) -> None:
+    """Until the catalogue translates a summary of the table, --help lists the command's
+    own help, translated (its module loaded), not the summary in English."""
+    from eventflow.commands_reading import status
+    from eventflow.i18n import speaking
+
+    class Lagging(EventflowGroup):
+        lazy_commands = {"status": ("commands_reading", "Show every event, or every stage and "
+                                    "item of one event (words no catalogue has).")}
+
+    group = Lagging(name="eventflow", params=list(cli.params), help=cli.help,
+                    context_settings=cli.context_settings)
+    listed = CliRunner().invoke(group, ["--lang", lang, "--help"], prog_name="eventflow",
+                                terminal_width=200).output
+    with speaking(lang):
+        own = status.get_short_help_str(150)
+    assert own != "Show every event, or every stage and item of one event."
+    assert f"  status  {own}" in listed and "no catalogue" not in listed
+
+
 def test_a_lazy_command_runs_and_its_help_is_its_own(run) -> None:  # type: ignore[no-untyped-def]
     assert "partner [OPTIONS] COMMAND" in run("partner", "--help").output
     assert run("workflow", "list").exit_code == 0

@@ -66,7 +66,8 @@ def test_a_folder_with_other_files_is_refused_unless_forced(run: Any, planning: 
     (site / "notes.txt").write_text("keep me")
     result = run("dashboard", "--html", str(site))
     assert result.exit_code == 1
-    assert "already holds other files (notes.txt)" in result.output and "--force" in result.output
+    # the folder speaks Finnish: so does the refusal
+    assert "on jo muita tiedostoja (notes.txt)" in result.output and "--force" in result.output
     assert sorted(p.name for p in site.iterdir()) == ["notes.txt"]
     assert run("dashboard", "--html", str(site), "--force").exit_code == 0
     assert (site / "notes.txt").read_text() == "keep me" and (site / "index.html").is_file()

@@ -13,7 +13,9 @@ import pytest
 import eventflow
 
 MODULES = ["eventflow.hookspecs", "eventflow.testing", "eventflow.event", "eventflow.workflow",
-           "eventflow.engine", "eventflow.judge", "eventflow.checklist"]
+           "eventflow.engine", "eventflow.engine_results", "eventflow.engine_workflows",
+           "eventflow.engine_moves", "eventflow.engine_dates", "eventflow.judge",
+           "eventflow.checklist"]
 
 
 def undocumented(obj: Any) -> bool:

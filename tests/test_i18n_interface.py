@@ -79,11 +79,73 @@ def test_each_heading_fits_its_column(code, lang):
     assert translated[87:].rstrip("\n") == headings()[6]
 
 
+@pytest.mark.parametrize("code", ["fi", "sv"])
+def test_the_listing_writes_dates_in_the_interface_language_and_they_fit(run, lang, event,
+                                                                          code, ef_project):
+    lang(code)
+    out = run("status").output
+    head, line = out.splitlines()[:2]
+    assert line.startswith(f"{event.id:<28} 18.3.2027   1/8 partner_agreed")  # DATE: 10 wide
+    assert head.index(headings()[2]) == line.index("1/8")  # the stage column still lines up
+    assert "2027-" not in line.replace(event.id, "")
+    rows = json.loads(run("status", "--json").output)
+    rows = rows["events"] if isinstance(rows, dict) else rows
+    assert rows[0]["date"] == "2027-03-18"  # JSON keeps ISO
+    lang(code)  # the front door prints the kept line as it is, without Babel
+    kept = io.StringIO()
+    assert answer(["--dir", str(ef_project.root), "status"], kept) == 0
+    assert kept.getvalue() == out
+
+
+def test_the_listing_fits_a_terminal_with_finnish_dates(lang, event):
+    from eventflow.index.listing import fit_listing, line_parts, listing_cells
+
+    lang("fi")
+    head, tail = line_parts("pirkanmaa-2027-03-18", "8.3.2027", "partner_agreed", 1, 8, "0/3",
+                            "agreement_signed", "10.6.2027")
+    line = f"{head}{1:>7}{tail}"
+    assert listing_cells(line) == ["pirkanmaa-2027-03-18", "8.3.2027", "1/8 partner_agreed",
+                                   "0/3", "", "1", "10.6.2027", "agreement_signed"]
+    fitted = fit_listing([line], 80, colour=False)
+    assert "8.3.2027" in fitted and "10.6.2027" in fitted  # dates are never cut
+
+
+def test_status_event_fits_a_terminal_in_finnish(run, lang, event):
+    from eventflow.index.listing import fit_status
+
+    lang("fi")
+    out = run("status", event.id).output
+    fitted = fit_status(out, 60)
+    assert "määräpäivä 10.6.2027" in fitted  # the item lines laid out as a table, date kept
+    assert all(len(line) <= 60 for line in fitted.splitlines())
+
+
+def test_the_fast_status_imports_no_babel(run, lang, event, ef_project):
+    import os
+    import subprocess
+    import sys
+
+    lang("fi")  # the CLI builds the caches: Babel writes the dates there
+    assert "18.3.2027" in run("status").output and "10.6.2027" in run("status", event.id).output
+    code = ("import io, sys; import eventflow.cachekeys as c; c.RACY_NS = -10**12; "
+            "from eventflow.quick import answer; out = io.StringIO(); "
+            "a = answer(['--dir', sys.argv[1], 'status'], out); "
+            "b = answer(['--dir', sys.argv[1], 'status', sys.argv[2]], out); "
+            "print(a, b, any(m.startswith('babel') for m in sys.modules), "
+            "'18.3.2027' in out.getvalue() and '10.6.2027' in out.getvalue())")
+    found = subprocess.run([sys.executable, "-c", code, str(ef_project.root), event.id],
+                           env={**os.environ, "EVENTFLOW_LANG": "fi"}, capture_output=True,
+                           text=True, check=True).stdout.split()
+    assert found == ["0", "0", "False", "True"]  # the front door printed the kept dates
+
+
 def test_status_event_speaks_swedish(run, lang, event):
     lang("sv")
     out = run("status", event.id).output
     assert "språk fi" in out and "skede 1/8 partner_agreed" in out and "version 1" in out
-    assert "förfallodag 2026-" in out
+    assert "förfallodag 2026-" not in out and "18.3.2027  Pirkanmaa" in out
+    assert "förfallodag 10.6.2027" in out  # dates as Swedish writes them (Babel), JSON stays ISO
+    assert json.loads(run("status", event.id, "--json").output)["date"] == "2027-03-18"
     assert "0 samarbetspartner utöver arrangören, minst 1 behövs" in out
     assert "krav hindrar att partner_agreed lämnas" in out
 
@@ -307,3 +369,26 @@ def test_every_command_module_is_listed_for_extraction():
         _methods, options = parse_mapping_cfg(fh)
     listed = set(dict(options)["src/eventflow/cli.py"]["modules"].split())
     assert {module for module, _summary in LAZY_COMMANDS.values()} - listed == set()
+
+
+def test_the_models_control_character_errors_in_finnish(lang):
+    from eventflow.event import _as_texts, _contact_from
+
+    lang("fi")
+    with pytest.raises(ValueError) as refused:
+        _as_texts("a\nb", "fi", "speakers[0].title")
+    assert str(refused.value) == ("kentässä speakers[0].title on ohjausmerkki tai rivinvaihto "
+                                  "('\\n'); kirjoita se yhdelle riville")
+    with pytest.raises(ValueError, match="yhteyshenkilön tiedoissa on ohjausmerkki"):
+        _contact_from("Leena\tKoski")
+
+
+def test_the_dashboard_refuses_a_file_in_swedish(lang, tmp_path):
+    from eventflow.dashboard.site import check_target
+    from eventflow.errors import InvalidInput
+
+    lang("sv")
+    target = tmp_path / "site"
+    target.write_text("x")
+    with pytest.raises(InvalidInput, match="är en fil; ange en mapp för översiktswebbplatsen"):
+        check_target(target, force=False)

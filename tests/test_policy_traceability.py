@@ -159,3 +159,25 @@ def test_duplicate_scenario_names_are_found(tmp_path):
 def test_every_rule_in_the_catalogue_is_specified(policy):
     assert trace_problems(policy) == []
     assert len(load_rules()) >= 28
+
+
+def test_traceability_problems_in_swedish_and_finnish(monkeypatch):
+    from eventflow import i18n
+    from eventflow.policy.catalogue import missing_rule_problem
+    from eventflow.policy.resolve import resolve_stage
+
+    monkeypatch.setenv("EVENTFLOW_LANG", "sv")
+    i18n.configure()
+    try:
+        assert missing_rule_problem("R99", "broken", "fi", []) == (
+            "regeln R99 har inget scenario i features/fi/ (finska) där den bryts; lägg till "
+            "ett på varje språk under en regel taggad @R99")
+        with pytest.raises(LookupError, match='inget skede "nowhere"; skeden: '):
+            resolve_stage(seed_workflow().stages, "nowhere")
+        monkeypatch.setenv("EVENTFLOW_LANG", "fi")
+        i18n.configure()
+        assert missing_rule_problem("R99", "kept", "sv", []).startswith(
+            "säännöllä R99 ei ole kansiossa features/sv/ (ruotsi) skenaariota, jossa sitä "
+            "noudatetaan")
+    finally:
+        i18n.configure()

@@ -24,3 +24,22 @@ def test_history_line_keeps_what_it_cannot_read_and_marks_what_was_not_applied()
     assert "yesterday" in line and "venue_recorded" in line and line.endswith("(not applied)")
     hostile = history_line({"rev": 2, "at": "", "by": "\x1b[31mevil", "action": "edit"}, "en")
     assert "\x1b" not in hostile and "\\x1b" in hostile
+
+
+def test_history_line_in_finnish_and_swedish(monkeypatch) -> None:
+    from eventflow import i18n
+
+    entry = {"rev": 4, "at": "2027-01-15T10:00:00+00:00", "by": "leena",
+             "action": "reschedule", "from": "2027-03-18", "to": "2027-04-22", "changes": 3,
+             "applied": False}
+    for code, field, marked in (("fi", "muutoksia 3", "(ei toteutunut)"),
+                                ("sv", "ändringar 3", "(inte genomförd)")):
+        monkeypatch.setenv("EVENTFLOW_LANG", code)
+        i18n.configure()
+        line = history_line(entry, code)
+        assert "18.3.2027 → 22.4.2027" in line and field in line and line.endswith(marked)
+    monkeypatch.setenv("EVENTFLOW_LANG", "en")
+    i18n.configure()
+    line = history_line(entry, "en")
+    assert "2027-03-18 → 2027-04-22" in line and "changes 3" in line
+    i18n.configure()

@@ -1,4 +1,8 @@
-"""The eventflow command line. Thin: parse, call the library, print.
+"""The eventflow command line: the root group and its global options (``--dir``, ``--lang``),
+the helpers every command uses (:func:`engine`, :func:`today`, :func:`emit_json`, the option
+decorators), turning eventflow's errors into messages, and :data:`LAZY_COMMANDS`, the table
+that loads each command's module when the command runs. The commands themselves live in
+``commands_*.py`` and ``commands/``: thin, they parse, call the library and print.
 
 Exit codes: 0 success; 1 an eventflow error (the message says what to do) or a refused
 transition; 2 bad usage. ``status --check`` exits 3 when an event has overdue required items.
@@ -14,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .i18n import _
-from .params import DATE
 from .present import clean  # noqa: F401  (commands and plugins print through it)
 
 if TYPE_CHECKING:
@@ -116,11 +119,32 @@ def event_argument(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("event", metavar="EVENT")(func)
 
 
-# The commands kept in other modules, each with the first paragraph of its help: `--help` lists
-# them from here, and a module is imported only when one of its commands runs (importing and
+# Every command of eventflow, each with its module and the first paragraph of its help: `--help`
+# lists them from here, and a module is imported only when one of its commands runs (importing and
 # attaching them all costs about 5 ms of every start; bench/, goal P1). A test keeps this table
 # true to the modules (tests/test_cli_lazy.py).
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("commands_folder", "Make a planning folder: eventflow.toml and events/."),
+    "where": ("commands_folder", "Print the planning folder in use (relocate it with --dir or "
+              "EVENTFLOW_DIR)."),
+    "status": ("commands_reading", "Show every event, or every stage and item of one event."),
+    "why": ("commands_reading", "List every unmet requirement for leaving the event's current "
+            "stage."),
+    "history": ("commands_reading", "Show what happened to an event, oldest first."),
+    "next": ("commands_reading", "What falls due soon (and what is overdue), across all "
+             "events."),
+    "new": ("commands_lifecycle", "Create an event and print its id."),
+    "check": ("commands_lifecycle", "Tick a manual checklist item; who and when are recorded."),
+    "uncheck": ("commands_lifecycle", "Untick a manual checklist item."),
+    "waive": ("commands_lifecycle", "Waive a checklist item that the policy lets you waive, "
+              "with the reason."),
+    "advance": ("commands_lifecycle", "Leave the current stage, or refuse (exit 1) listing "
+                "every reason."),
+    "reopen": ("commands_lifecycle", "Go back to an earlier stage, recording why."),
+    "cancel": ("commands_lifecycle", "Cancel an event, recording why."),
+    "reschedule": ("commands_lifecycle", "Move the event day; every due date follows (to "
+                   "working days)."),
+    "migrate": ("commands_lifecycle", "Move an event to the current version of its workflow."),
     "contact": ("commands.contact", "The event's contact person: name, e-mail, phone."),
     "cost": ("commands.cost", "Budget lines and how each is split between the partners."),
     "feedback": ("commands.feedback", "Feedback survey results: import a CSV export, keep "
@@ -260,12 +284,22 @@ class EventflowGroup(SuggestingGroup):
         return sorted({*self.commands, *self.lazy_commands})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if self._listing and cmd_name in self.lazy_commands:
+        if self._listing and cmd_name in self.lazy_commands and self._summarised(cmd_name):
             # only its line in --help is wanted: the summary (translated), loaded or not
             return TranslatedCommand(cmd_name, help=self.lazy_commands[cmd_name][1])
         if cmd_name not in self.commands and cmd_name in self.lazy_commands:
             self.load(self.lazy_commands[cmd_name][0])
         return super().get_command(ctx, cmd_name)
+
+    def _summarised(self, cmd_name: str) -> bool:
+        """Whether the table's summary gives the command's line in --help as its own help
+        would: in English always; in another language when the catalogue translates the
+        summary. Until it does (a summary new to the catalogue), the line comes from the
+        command itself, its module loaded, whose full help the catalogue translates."""
+        from .i18n import language
+
+        summary = self.lazy_commands[cmd_name][1]
+        return language() == "en" or _(summary) != summary
 
     def load(self, module: str) -> None:
         import importlib
@@ -327,6 +361,33 @@ def print_blockers(headline: str, blockers: list[Any]) -> None:
     print_blockers_to(blockers, err=True)
 
 
+def print_blockers_to(blockers: list[Any], err: bool, width: int | None = None) -> None:
+    """Blockers as people read them (explain.py): regressions first, each with owner, due,
+    source, fix; lines longer than ``width`` broken between words
+    (:func:`eventflow.present.wrap`)."""
+    from .explain import blocker_lines
+    from .i18n import language
+    from .present import wrap
+
+    shapes = [b if isinstance(b, dict) else b.to_json() for b in blockers]
+    for line in blocker_lines(shapes, language()):
+        click.echo(wrap(line, width), err=err)
+
+
+def _report(ctx: click.Context, outcome: Any, message: str, as_json: bool = False) -> None:
+    """What a command that changed an event prints: the warnings, then ``message`` or, with
+    ``--json``, the outcome as data."""
+    eng = engine(ctx)
+    for warning in outcome.warnings:
+        eng.warnings.append(warning)
+    flush_warnings(eng)
+    if as_json:
+        emit_json({"ok": True, "id": outcome.event.id, "stage": outcome.event.stage,
+                   "revision": outcome.event.revision, **outcome.details})
+    else:
+        click.echo(clean(message))
+
+
 # root -------------------------------------------------------------------------------------------
 @click.group(cls=EventflowGroup, context_settings=CONTEXT)
 @click.version_option(package_name="eventflow", prog_name="eventflow")
@@ -361,521 +422,6 @@ def _set_language(value: str | None) -> str | None:
 
     configure(value)
     return value
-
-
-@cli.command()
-@click.option("--organisation", default="", help="The organisation that organises (host).")
-@click.option("--type", "org_type", type=click.Choice(["authority", "ngo", "community",
-                                                       "employer"]),
-              default="authority", show_default=True, help="Type of the host organisation.")
-@click.option("--bilingual", is_flag=True, help="The host is a bilingual (fi+sv) authority.")
-@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi",
-              show_default=True, help="Language of labels in listings.")
-@click.option("--git", "use_git", is_flag=True, help="Share the folder through git: a "
-              "repository if there is none, .gitattributes and eventflow's merge driver "
-              "(also in an existing planning folder).")
-@click.argument("folder", type=click.Path(file_okay=False), default=".")
-def init(organisation: str, org_type: str, bilingual: bool, language: str, use_git: bool,
-         folder: str) -> None:
-    """Make a planning folder: eventflow.toml and events/.
-
-    \b
-    Example:
-        eventflow init --organisation "Tampereen kaupunki" --type authority
-        eventflow init --git
-    """
-    from pathlib import Path
-
-    from .folder import SETTINGS_FILE
-    from .store import Project, Settings
-
-    if use_git and (Path(folder) / SETTINGS_FILE).is_file():
-        project = Project(Path(folder))  # an existing planning folder: only git is set up
-    else:
-        project = Project.init(Path(folder), Settings(organisation=organisation,
-                                                      organisation_type=org_type,
-                                                      bilingual=bilingual, language=language))
-    click.echo(_("planning folder ready: {path}").format(path=project.root.resolve()))
-    if use_git:
-        from .gitsync import setup
-
-        for line in setup(project.root.resolve()):
-            click.echo(line)
-
-
-@cli.command()
-@click.pass_context
-def where(ctx: click.Context) -> None:
-    """Print the planning folder in use (relocate it with --dir or EVENTFLOW_DIR).
-
-    \b
-    Example:
-        eventflow where
-    """
-    click.echo(str(engine(ctx).project.root))
-
-
-@cli.command()
-@click.argument("title")
-@click.option("--date", "date", required=True, type=DATE,
-              help="Event day: 2027-03-18 or 18.3.2027.")
-@click.option("--region", required=True, help="The one region (maakunta) the event covers.")
-@click.option("--lang", "languages", default="fi", show_default=True,
-              help="Event languages, comma-separated: fi,sv,en (se, smn, sms for Sámi).")
-@click.option("--municipality", default="", help="Municipality of the venue, if known.")
-@click.option("--recording", is_flag=True, help="The event is recorded or streamed.")
-@click.option("--workflow", "workflow_id", default="good-relations-training", show_default=True,
-              help="Workflow id (eventflow workflow list).")
-@json_option
-@click.pass_context
-def new(ctx: click.Context, title: str, date: dt.date, region: str, languages: str,
-        municipality: str, recording: bool, workflow_id: str, as_json: bool) -> None:
-    """Create an event and print its id.
-
-    \b
-    Example:
-        eventflow new "Hyvät väestösuhteet – Pirkanmaa" --date 2027-03-18 \\
-            --region Pirkanmaa --lang fi,sv
-    """
-    from .vocab import LANGUAGES
-
-    langs = split_list(languages)
-    bad = [lang for lang in langs if lang not in LANGUAGES]
-    if bad or not langs:
-        from .suggest import did_you_mean
-
-        hints = "".join(did_you_mean(lang, LANGUAGES) for lang in bad)
-        raise click.BadParameter(_("unknown language(s) {languages}{hints}; use {known}").format(
-            languages=", ".join(bad) or _("(none)"), hints=hints, known=", ".join(LANGUAGES)),
-            param_hint="--lang")
-    eng = engine(ctx)
-    event = eng.create(title, date, region, langs, workflow_id, municipality, recording)
-    flush_warnings(eng)
-    if as_json:
-        emit_json({"id": event.id, "stage": event.stage, "date": event.date.isoformat()})
-    else:
-        click.echo(_("created {event} (stage {stage})").format(event=event.id, stage=event.stage))
-
-
-# reading ------------------------------------------------------------------------------------
-@cli.command()
-@click.argument("event", required=False, metavar="[EVENT]")
-@click.option("--check", "check_mode", is_flag=True,
-              help="Exit 3 if any event has overdue required items (for CI and cron).")
-@wide_option
-@json_option
-@click.pass_context
-def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
-           as_json: bool) -> None:
-    """Show every event, or every stage and item of one event.
-
-    \b
-    Example:
-        eventflow status
-        eventflow status pirkanmaa --json
-    """
-    day = today()
-    if event:
-        from .index import cached_status, fit_status, render_status
-
-        # kept from the last time, keyed like the listing's index (index.py); else the engine
-        view = cached_status(ctx.find_root().obj.get("dir"), event)
-        if view is None:
-            eng = engine(ctx)
-            view = _status_one(eng, eng.project.resolve(event))
-        for warning in dict.fromkeys(view["warnings"]):
-            click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
-                        fg="yellow")
-        text = render_status(view, day, as_json)
-        if as_json:  # the warnings as data too (docs/json.md)
-            import json
-
-            data = json.loads(text)
-            data["warnings"] = _json_warnings(ctx, view["warnings"])
-            emit_json(data)
-            return
-        click.echo(fit_status(text, width_for(wide)), nl=False)
-        return
-    from .index import status_listing
-
-    # cached summaries, checked against each file; the engine only if one changed (index.py)
-    found = status_listing(ctx.find_root().obj.get("dir"), day, lambda: engine(ctx),
-                           details=as_json)
-    for warning in found.warnings:
-        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
-                    fg="yellow")
-    if as_json:
-        emit_json({"today": day.isoformat(), "events": found.rows(day),
-                   "warnings": _json_warnings(ctx, found.warnings)})
-    elif not found:
-        click.echo(_("no events yet: create one with `eventflow new`"))
-    else:
-        found.write(day, sys.stdout, width=width_for(wide))
-    if check_mode and found.any_overdue(day):
-        ctx.exit(3)
-
-
-def _json_warnings(ctx: click.Context, messages: list[str]) -> list[dict[str, Any]]:
-    """The warnings of a ``--json`` answer as data (docs/json.md): plugins the folder
-    activates but the environment keeps out, then the other messages."""
-    from .folder import planning_folder
-    from .plugin_commands import json_warnings
-
-    return json_warnings(planning_folder(ctx.find_root().obj.get("dir")), messages)
-
-
-def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
-    """What ``status EVENT`` prints, but for the day, with the warnings; kept for next time."""
-    from .explain import due_days
-    from .i18n import language
-    from .index import save_view, status_view, view_stamp
-
-    stamp = view_stamp(eng, event_id)  # taken before the event is read
-    view = status_view(eng, eng.project.load(event_id))
-    view["days"] = due_days(view, language())  # so that `why` prints it without Babel
-    warnings = list(dict.fromkeys(eng.warnings))
-    eng.warnings.clear()
-    save_view(eng, event_id, stamp, view, warnings)
-    return {"warnings": warnings, **view}
-
-
-@cli.command()
-@event_argument
-@wide_option
-@json_option
-@click.pass_context
-def why(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
-    """List every unmet requirement for leaving the event's current stage.
-
-    \b
-    Example:
-        eventflow why pirkanmaa
-    """
-    from .explain import why_json, why_lines
-    from .i18n import language
-    from .index import cached_status
-
-    day = today()
-    # the verdict as `status EVENT` keeps it (index.py); else the engine judges and keeps it
-    view = cached_status(ctx.find_root().obj.get("dir"), event)
-    if view is None:
-        eng = engine(ctx)
-        view = _status_one(eng, eng.project.resolve(event))
-    for warning in dict.fromkeys(view["warnings"]):
-        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
-                    fg="yellow")
-    if as_json:
-        emit_json({**why_json(view, day), "warnings": _json_warnings(ctx, view["warnings"])})
-        return
-    from .present import wrap
-
-    width = width_for(wide)
-    for line in why_lines(view, day, language()):
-        click.echo(wrap(line, width))
-
-
-def print_blockers_to(blockers: list[Any], err: bool, width: int | None = None) -> None:
-    """Blockers as people read them (explain.py): regressions first, each with owner, due,
-    source, fix; lines longer than ``width`` broken between words
-    (:func:`eventflow.present.wrap`)."""
-    from .explain import blocker_lines
-    from .i18n import language
-    from .present import wrap
-
-    shapes = [b if isinstance(b, dict) else b.to_json() for b in blockers]
-    for line in blocker_lines(shapes, language()):
-        click.echo(wrap(line, width), err=err)
-
-
-@cli.command()
-@event_argument
-@json_option
-@click.pass_context
-def history(ctx: click.Context, event: str, as_json: bool) -> None:
-    """Show what happened to an event, oldest first.
-
-    \b
-    Example:
-        eventflow history pirkanmaa
-    """
-    eng = engine(ctx)
-    event_id = eng.project.resolve(event)
-    entries = eng.project.history(event_id)
-    if as_json:
-        emit_json({"id": event_id, "history": entries})
-        return
-    from .i18n import language
-    from .present import history_line
-
-    lang = language()
-    for e in entries:
-        click.echo(history_line(e, lang))
-
-
-@cli.command("next")
-@click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3650),
-              help="How far ahead to look.")
-@wide_option
-@json_option
-@click.pass_context
-def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
-    """What falls due soon (and what is overdue), across all events.
-
-    \b
-    Example:
-        eventflow next --days 14
-    """
-    from .index import entries, upcoming
-
-    eng = engine(ctx)
-    day = today()
-    rows = upcoming(entries(eng, day), day, days)  # as eng.upcoming, from the status index
-    flush_warnings(eng)
-    if as_json:
-        emit_json({"today": day.isoformat(), "days": days, "items": rows})
-        return
-    if not rows:
-        click.echo(_("nothing due in the next {days} days").format(days=days))
-        return
-    from .i18n import pgettext
-
-    overdue = pgettext("status column", "OVERDUE")  # (fits the column)
-    cells = [[str(r["due"]), overdue if r["overdue"] else "", r["event"], r["item"],
-              r["owner"], "" if r["required"] else _("(advice)")] for r in rows]
-    width = width_for(wide)
-    if width is None:
-        for due, flag, event_id, item, owner, kind in cells:
-            click.echo(clean(f"{due}  {flag:<7}  {event_id:<26} {item:<32} {owner:<15} "
-                             f"{kind}").rstrip())
-        return
-    from .present import fit_table
-
-    # the item gives way first, then the owner; the event id (what people type) only beyond
-    # 24 characters; the date never
-    for line in fit_table([[""] * 6, *[[clean(c) for c in row] for row in cells]], width,
-                          shrink=((3, 12), (4, 8), (2, 24)))[1:]:
-        click.echo(line)
-
-
-# changing -----------------------------------------------------------------------------------
-def _report(ctx: click.Context, outcome: Any, message: str, as_json: bool = False) -> None:
-    eng = engine(ctx)
-    for warning in outcome.warnings:
-        eng.warnings.append(warning)
-    flush_warnings(eng)
-    if as_json:
-        emit_json({"ok": True, "id": outcome.event.id, "stage": outcome.event.stage,
-                   "revision": outcome.event.revision, **outcome.details})
-    else:
-        click.echo(clean(message))
-
-
-@cli.command()
-@event_argument
-@click.argument("item")
-@click.option("--note", default="", help="A note kept with the tick (what was done, where).")
-@click.pass_context
-def check(ctx: click.Context, event: str, item: str, note: str) -> None:
-    """Tick a manual checklist item; who and when are recorded.
-
-    \b
-    Example:
-        eventflow check pirkanmaa kickoff_meeting --note "Met at the city hall"
-    """
-    outcome = engine(ctx).tick(event, item, note=note)
-    _report(ctx, outcome, f"{outcome.event.id}: ✓ {item}")
-
-
-@cli.command()
-@event_argument
-@click.argument("item")
-@click.pass_context
-def uncheck(ctx: click.Context, event: str, item: str) -> None:
-    """Untick a manual checklist item.
-
-    \b
-    Example:
-        eventflow uncheck pirkanmaa kickoff_meeting
-    """
-    outcome = engine(ctx).tick(event, item, checked=False)
-    _report(ctx, outcome, f"{outcome.event.id}: ☐ {item}")
-
-
-@cli.command()
-@event_argument
-@click.argument("item")
-@click.option("--note", required=True, help="Why the item is waived (required).")
-@click.pass_context
-def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
-    """Waive a checklist item that the policy lets you waive, with the reason.
-
-    \b
-    Example:
-        eventflow waive pirkanmaa invitation_accessibility --note "Online only"
-    """
-    if not note.strip():
-        raise click.ClickException(_("Use --note to record why you waive the item"))
-    outcome = engine(ctx).tick(event, item, note=note, waive=True)
-    _report(ctx, outcome, _("{event}: waived {item}").format(event=outcome.event.id, item=item))
-
-
-@cli.command()
-@event_argument
-@json_option
-@click.pass_context
-def advance(ctx: click.Context, event: str, as_json: bool) -> None:
-    """Leave the current stage, or refuse (exit 1) listing every reason.
-
-    \b
-    Example:
-        eventflow advance pirkanmaa
-    """
-    from .errors import TransitionBlocked
-
-    try:
-        outcome = engine(ctx).advance(event)
-    except TransitionBlocked as exc:
-        if not as_json:
-            raise
-        emit_json({"ok": False, "message": exc.reason,
-                   "blockers": [b.to_json() for b in exc.blockers]})
-        ctx.exit(1)
-    d = outcome.details
-    _report(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']}", as_json)
-
-
-@cli.command()
-@event_argument
-@click.argument("stage")
-@click.option("--reason", default="", help="Why the stage is reopened (required).")
-@json_option
-@click.pass_context
-def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: bool) -> None:
-    """Go back to an earlier stage, recording why.
-
-    \b
-    Example:
-        eventflow reopen pirkanmaa speakers --reason "Expert cancelled"
-    """
-    if not reason.strip():
-        raise click.ClickException(_("Use --reason to record why you reopen a stage"))
-    outcome = engine(ctx).reopen(event, stage, reason)
-    d = outcome.details
-    _report(ctx, outcome, _("{event}: {old} → {new} (reopened)").format(
-        event=outcome.event.id, old=d["from"], new=d["to"]), as_json)
-
-
-@cli.command()
-@event_argument
-@click.option("--reason", default="", help="Why the event is cancelled (required).")
-@json_option
-@click.pass_context
-def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
-    """Cancel an event, recording why.
-
-    \b
-    Example:
-        eventflow cancel pirkanmaa --reason "Venue unavailable"
-    """
-    if not reason.strip():
-        raise click.ClickException(_("Use --reason to record why you cancel the event"))
-    outcome = engine(ctx).cancel(event, reason)
-    _report(ctx, outcome, _("{event}: cancelled").format(event=outcome.event.id), as_json)
-
-
-@cli.command()
-@event_argument
-@click.option("--date", "date", required=True, type=DATE,
-              help="New event day: 2027-04-15 or 15.4.2027.")
-@click.option("--dry-run", is_flag=True, help="Show which due dates move, save nothing.")
-@click.option("--force", is_flag=True,
-              help="Allow a date in the past (with --reason, kept in the history).")
-@click.option("--reason", default="", help="Why the event moves (required with --force).")
-@json_option
-@click.pass_context
-def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, force: bool,
-               reason: str, as_json: bool) -> None:
-    """Move the event day; every due date follows (to working days).
-
-    Lists what the new date makes stale or impossible: a registration deadline after the
-    event, items that become overdue, an invitation or panel questions sent with the old
-    date. The event id stays as it is: ids are names, not data.
-
-    \b
-    Example:
-        eventflow reschedule pirkanmaa --date 2027-04-15 --dry-run
-    """
-    from .errors import InvalidInput
-
-    eng = engine(ctx)
-    try:
-        outcome = eng.reschedule(event, date, dry_run, force=force, reason=reason)
-    except InvalidInput as exc:
-        day = today()  # the engine's messages, as it words them in the interface language
-        if str(exc) == _("{date} is in the past (today is {today}); to record an event that "
-                         "already took place on another day, force it with a reason").format(
-                             date=date, today=day):
-            raise click.ClickException(f"{exc} (--force --reason TEXT)") from None
-        if str(exc) == _("a reschedule into the past needs a reason (kept in the history)"):
-            raise click.ClickException(_("{error}: use --reason TEXT").format(error=exc)) from None
-        raise
-    flush_warnings(eng)
-    d = outcome.details
-    if as_json:
-        emit_json({"id": outcome.event.id, "dry_run": dry_run, **d})
-        return
-    text = (_("{event}: event day {old} → {new}; {count} due date(s) would move:") if dry_run
-            else _("{event}: event day {old} → {new}; {count} due date(s) moved:"))
-    click.echo(text.format(event=outcome.event.id, old=d["from"], new=d["to"],
-                           count=len(d["moves"])))
-    for m in d["moves"]:
-        click.echo(f"  {m['item']:<36} {m['from']} → {m['to']}")
-    if d["consequences"]:
-        click.echo(_("what the new date makes stale or impossible:"))
-        for line in d["consequences"]:
-            click.echo(clean(f"  ! {line}"))
-    if dry_run:
-        click.echo(_("(dry run: nothing saved)"))
-
-
-@cli.command()
-@event_argument
-@click.option("--dry-run", is_flag=True, help="Show what would change, save nothing.")
-@json_option
-@click.pass_context
-def migrate(ctx: click.Context, event: str, dry_run: bool, as_json: bool) -> None:
-    """Move an event to the current version of its workflow.
-
-    An event keeps following the workflow it was created with until it is migrated.
-
-    \b
-    Example:
-        eventflow migrate pirkanmaa --dry-run
-    """
-    eng = engine(ctx)
-    outcome = eng.migrate(event, dry_run)
-    flush_warnings(eng)
-    d = outcome.details
-    if as_json:
-        emit_json({"id": outcome.event.id, "dry_run": dry_run, **d})
-        return
-    if not d["changes"] and not d["moves"] and d["from"] == d["to"]:
-        click.echo(_("{event} already follows the current workflow ({version})").format(
-            event=outcome.event.id, version=d["to"]))
-        return
-    text = (_("{event}: would move from workflow {old} to {new}") if dry_run
-            else _("{event}: moved from workflow {old} to {new}"))
-    click.echo(text.format(event=outcome.event.id, old=d["from"], new=d["to"]))
-    for c in d["changes"]:
-        fields = "".join(f" {k}: {v[0]} → {v[1]};" for k, v in c.get("fields", {}).items())
-        change = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}.get(
-            c["change"], c["change"])
-        click.echo(clean(f"  {change:<8} {c['item']} ({c['stage']}){fields}".rstrip(";")))
-    due = _("due")
-    for m in d["moves"]:
-        click.echo(f"  {due:<8} {m['item']}: {m['from']} → {m['to']}")
-    if dry_run:
-        click.echo(_("(dry run: nothing saved)"))
 
 
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _summary in LAZY_COMMANDS.values()))

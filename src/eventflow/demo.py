@@ -17,6 +17,8 @@ from pathlib import Path
 
 import click
 
+from eventflow.i18n import _
+
 
 def run(*args: str, expect_fail: bool = False) -> int:
     from eventflow.cli import cli
@@ -31,7 +33,8 @@ def run(*args: str, expect_fail: bool = False) -> int:
         code = exc.exit_code
     sys.stdout.flush()
     if bool(code) != expect_fail:
-        raise SystemExit(f"demo: `eventflow {' '.join(args)}` exited {code}")
+        raise SystemExit(_("demo: `{command}` exited {code}").format(
+            command="eventflow " + " ".join(args), code=code))
     click.echo("")
     return code
 
@@ -49,7 +52,8 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
         if quiet:
             code = cli.main(args=list(args), prog_name="eventflow", standalone_mode=False)
             if code and not expect_fail:
-                raise SystemExit(f"demo: `eventflow {' '.join(args)}` exited {code}")
+                raise SystemExit(_("demo: `{command}` exited {code}").format(
+                    command="eventflow " + " ".join(args), code=code))
         else:
             run(*args, expect_fail=expect_fail)
 
@@ -135,9 +139,10 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
 def main() -> None:
     folder = Path(os.environ.get("EVENTFLOW_DEMO_DIR", "demo-planning")).resolve()
     today = dt.date.today()
-    click.secho(f"Building the example planning folder in {folder} …", bold=True)
+    click.secho(_("Building the example planning folder in {folder} …").format(folder=folder),
+                bold=True)
     a, b = build(folder, today)
-    click.secho("The folder holds three trainings. A planner's morning:\n", bold=True)
+    click.secho(_("The folder holds three trainings. A planner's morning:") + "\n", bold=True)
     run("status")
     run("status", a)
     run("why", a)
@@ -153,8 +158,8 @@ def main() -> None:
     run("venue", "set", a, "--capacity", "140")
     run("outputs", a, "--stale")
     run("workflow", "list")
-    click.secho(f"Done. Try it yourself: EVENTFLOW_DIR={folder} .venv/bin/eventflow status",
-                bold=True)
+    click.secho(_("Done. Try it yourself: {command}").format(
+        command=f"EVENTFLOW_DIR={folder} .venv/bin/eventflow status"), bold=True)
 
 
 if __name__ == "__main__":

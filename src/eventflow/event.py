@@ -80,8 +80,10 @@ def text_in(texts: dict[str, str] | str, lang: str) -> str:
 def _as_texts(value: Any, lang: str, where: str, one_line: bool = True) -> Any:
     if isinstance(value, str):
         if one_line and (bad := control_character(value)):
-            raise ValueError(f"{where} holds a control character or line break ('{bad}'); "
-                             "write it on one line")
+            from .i18n import _
+
+            raise ValueError(_("{where} holds a control character or line break ('{bad}'); "
+                               "write it on one line").format(where=where, bad=bad))
         return {lang: value} if value else {}
     return value
 
@@ -109,7 +111,10 @@ def _contact_from(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     if bad := control_character(value):
-        raise ValueError(f"the contact holds a control character or line break ('{bad}')")
+        from .i18n import _
+
+        raise ValueError(_("the contact holds a control character or line break "
+                           "('{bad}')").format(bad=bad))
     found = _EMAIL_IN.search(value)
     email = found.group() if found else ""
     name = (value[:found.start()] + value[found.end():]) if found else value

@@ -319,6 +319,15 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
     if ensure_attributes(root):
         report.setup.append(_("added the merge settings to .gitattributes"))
 
+    _commit(root, prefix, message, report)
+    ours = git(["rev-parse", "HEAD"], root, check=False).stdout.strip()
+    theirs = _merge_arrived(root, prefix, ours, remote_branch, report)
+    _push(root, ours, theirs, remote_branch, tracked, report)
+    return report
+
+
+def _commit(root: Path, prefix: str, message: str, report: SyncReport) -> None:
+    """Commit the planning folder's changes, if any (``report.committed`` and ``message``)."""
     git(["add", "-A", "--", "."], root, what="git add")
     staged = git(["diff", "--cached", "--quiet", "--", "."], root, check=False)
     if staged.returncode != 0:
@@ -335,8 +344,12 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
                                error=_said(done)))
         report.committed = git(["rev-parse", "--short", "HEAD"], root).stdout.strip()
         report.message = text.split("\n", 1)[0]
-    ours = git(["rev-parse", "HEAD"], root, check=False).stdout.strip()
 
+
+def _merge_arrived(root: Path, prefix: str, ours: str, remote_branch: str,
+                   report: SyncReport) -> str:
+    """Fetch and merge what the others pushed (``report.merged``, ``arrived``, ``conflicts``);
+    return the commit that arrived ("" when the remote has none). A failed merge is undone."""
     fetched = git(["fetch", "--quiet", report.remote], root, check=False)
     if fetched.returncode != 0:
         raise GitError(_("cannot fetch from '{remote}': {error}; {kept}run `eventflow sync` again "
@@ -368,7 +381,13 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
         git(["merge", "--ff-only", theirs_ref], root)
         report.merged = True
         report.arrived, report.conflicts = arrivals(root, prefix, "", "HEAD")
+    return theirs
 
+
+def _push(root: Path, ours: str, theirs: str, remote_branch: str, tracked: bool,
+          report: SyncReport) -> None:
+    """Push HEAD when the remote lacks it (``report.pushed``); a rejected push undoes the merge
+    it would have published."""
     head = git(["rev-parse", "-q", "--verify", "HEAD"], root, check=False).stdout.strip()
     if head and head != theirs:
         args = ["push", "--quiet", "--porcelain"] + ([] if tracked else ["-u"])
@@ -386,7 +405,6 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
                                remote=report.remote, error=_said(pushed), undone=undone,
                                kept=_kept(report)))
         report.pushed = True
-    return report
 
 
 def _kept(report: SyncReport) -> str:

@@ -1,4 +1,5 @@
-"""Plugin manager factory, discovery controls, and the registry of what plugins contribute.
+"""Loading plugins: the plugin manager factory, activation and the environment's discovery
+controls, and the checks made on a plugin before it is registered.
 
 Built-in features are plugins in ``eventflow.default_plugins`` and are registered exactly like
 third-party ones. Third-party plugins come from the ``eventflow`` entry-point group and are
@@ -9,30 +10,27 @@ loaded only when the planning folder activates them (``[plugins] active = [...]`
 * ``EVENTFLOW_DISABLED_PLUGINS`` — comma-separated block-list;
 * ``EVENTFLOW_TRACE_PLUGINS=1`` — print every hook call to stderr.
 
-The host owns every ``register`` callback: it checks the types it receives, records which
-plugin gave each contribution, and refuses a duplicate with a message naming both plugins.
-A plugin that raises, or hands over something unusable, is named (plugin and hook) in
-:attr:`Registry.errors`; the other plugins' contributions are kept.
+What plugins contribute is collected in :mod:`eventflow.plugin_registry`
+(:func:`build_registry`, :class:`Registry`); every hook call goes through the one dispatcher
+in :mod:`eventflow.plugin_dispatch` (:func:`dispatch`, :func:`call_each`,
+:func:`add_plugin_commands`). Their names are importable from here too, as before.
 """
 
 from __future__ import annotations
 
-import copy
 import difflib
 import os
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
-import msgspec
 import pluggy
 
 from . import hookspecs
 from .errors import PluginError
-
-if TYPE_CHECKING:
-    import click
-
+from .plugin_dispatch import HookResult, add_plugin_commands, call_each, command_names, dispatch
+from .plugin_registry import CheckSpec, OutputSpec, PluginNotice, Registry, build_registry, describe
 
 ENTRY_POINT_GROUP = "eventflow"
 
@@ -45,69 +43,6 @@ BUILTIN_PLUGINS = (
 REGISTRATION_HOOKS = ("register_checks", "register_outputs", "register_workflows",
                       "register_items", "register_policy")
 LIFECYCLE_HOOKS = ("before_transition", "after_transition", "after_item_changed")
-
-
-# a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
-class CheckSpec(msgspec.Struct, frozen=True):
-    """A check contributed through ``register_checks``."""
-
-    name: str
-    func: Callable[..., Any]
-    params: dict[str, tuple[type, ...]]
-    optional: frozenset[str]
-    tickable: bool
-    description: str
-    plugin: str
-
-
-class OutputSpec(msgspec.Struct, frozen=True):
-    """An output contributed through ``register_outputs``."""
-
-    id: str
-    stage: str
-    render: Callable[..., Any]
-    description: str
-    plugin: str
-
-
-class Registry(msgspec.Struct):
-    """What the plugins of one manager contributed, and which plugin gave each piece.
-
-    ``workflows`` maps a workflow file to the plugin that gave it; ``items`` holds
-    (workflow id, stage, item table, plugin); ``policies`` holds (features path, steps module,
-    plugin). ``errors`` lists every problem found while collecting, each naming its plugin.
-    """
-
-    checks: dict[str, CheckSpec] = msgspec.field(default_factory=dict)
-    outputs: dict[str, OutputSpec] = msgspec.field(default_factory=dict)
-    workflows: dict[Path, str] = msgspec.field(default_factory=dict)
-    items: list[tuple[str, str, dict[str, Any], str]] = msgspec.field(default_factory=list)
-    policies: list[tuple[Path, str | None, str]] = msgspec.field(default_factory=list)
-    errors: list[PluginError] = msgspec.field(default_factory=list)
-    workflow_ids: dict[str, tuple[Path, str]] = msgspec.field(default_factory=dict)
-
-    def contributions(self, plugin: str) -> dict[str, list[str]]:
-        """What ``plugin`` contributed, by kind (names, ids and paths as text)."""
-        return {
-            "checks": sorted(n for n, c in self.checks.items() if c.plugin == plugin),
-            "outputs": sorted(n for n, o in self.outputs.items() if o.plugin == plugin),
-            "workflows": sorted(w for w, (_, p) in self.workflow_ids.items() if p == plugin),
-            "items": [f"{wf}/{stage}/{item['id']}" for wf, stage, item, p in self.items
-                      if p == plugin],
-            "policy": [str(path) for path, _, p in self.policies if p == plugin],
-        }
-
-
-class PluginNotice(PluginError):
-    """Not an error of the plugin: a fact about it every command says (such as being kept out
-    by the environment). Printed as its message alone."""
-
-    def __init__(self, plugin: str, hook: str, message: str) -> None:
-        super().__init__(plugin, hook, message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class PluginManager(pluggy.PluginManager):
@@ -237,7 +172,7 @@ def get_plugin_manager(
 
 def _trace_before(hook: str, impls: Sequence[Any], kwargs: Mapping[str, Any]) -> None:
     for impl in impls:
-        args = ", ".join(f"{k}={_describe(v)[:60]}" for k, v in kwargs.items())
+        args = ", ".join(f"{k}={describe(v)[:60]}" for k, v in kwargs.items())
         _trace(f"calling {hook} of plugin {impl.plugin_name} ({args})")
 
 
@@ -248,7 +183,7 @@ def _trace_after(outcome: Any, hook: str, impls: Sequence[Any],
         exc = outcome.exception
         _trace(f"{hook} of plugin {names} raised {type(exc).__name__}: {exc}")
     else:
-        _trace(f"{hook} of plugin {names} returned {_describe(outcome.get_result())}")
+        _trace(f"{hook} of plugin {names} returned {describe(outcome.get_result())}")
 
 
 def _problem(pm: PluginManager, strict: bool, error: PluginError) -> None:
@@ -401,231 +336,6 @@ def hooks_of(pm: pluggy.PluginManager, name: str) -> list[str]:
     return sorted(caller.name for caller in pm.get_hookcallers(plugin) or [])
 
 
-# registration -----------------------------------------------------------------------------------
-def _type_names(spec: Any) -> tuple[type, ...] | None:
-    types = spec if isinstance(spec, tuple) else (spec,)
-    if not types or not all(isinstance(t, type) for t in types):
-        return None
-    return types
-
-
-def _describe(value: Any) -> str:
-    return f"{type(value).__name__} {value!r}"[:120]
-
-
-class _Collector:
-    """Builds the ``register`` callbacks for one plugin and one hook."""
-
-    def __init__(self, reg: Registry, plugin: str, hook: str) -> None:
-        self.reg = reg
-        self.plugin = plugin
-        self.hook = hook
-
-    def refuse(self, message: str) -> None:
-        self.reg.errors.append(PluginError(self.plugin, self.hook, message))
-
-    def check(self, name: str, func: Callable[..., Any], *,
-              params: dict[str, Any] | None = None, tickable: bool = False,
-              description: str = "") -> None:
-        if not isinstance(name, str) or not name.isidentifier():
-            return self.refuse(f"check name must be a Python identifier, got {_describe(name)}")
-        if not callable(func):
-            return self.refuse(f"check '{name}': func must be callable, got {_describe(func)}")
-        if params is not None and not isinstance(params, dict):
-            return self.refuse(f"check '{name}': params must be a dict of name → type, got "
-                               f"{_describe(params)}")
-        if not isinstance(tickable, bool):
-            return self.refuse(f"check '{name}': tickable must be True or False")
-        if not isinstance(description, str):
-            return self.refuse(f"check '{name}': description must be text")
-        declared: dict[str, tuple[type, ...]] = {}
-        optional = set()
-        for key, spec in (params or {}).items():
-            bare = key.rstrip("?") if isinstance(key, str) else key
-            if not isinstance(bare, str) or not bare.isidentifier():
-                return self.refuse(f"check '{name}': parameter name {key!r} is not an identifier")
-            types = _type_names(spec)
-            if types is None:
-                return self.refuse(f"check '{name}': parameter '{bare}' must be declared with "
-                                   f"a type or a tuple of types, got {spec!r}")
-            if key.endswith("?"):
-                optional.add(bare)
-            declared[bare] = types
-        if name in self.reg.checks:
-            return self.refuse(f"check '{name}' is already registered by plugin "
-                               f"'{self.reg.checks[name].plugin}'; plugin '{self.plugin}' "
-                               "cannot register it again: rename one of them")
-        self.reg.checks[name] = CheckSpec(name, func, declared, frozenset(optional), tickable,
-                                          description, self.plugin)
-
-    def output(self, id: str, *, stage: str, render: Callable[..., Any],
-               description: str = "") -> None:
-        if not isinstance(id, str) or not id.replace("-", "_").isidentifier():
-            return self.refuse(f"output id must be a short name such as 'invitation_docx', "
-                               f"got {_describe(id)}")
-        if not isinstance(stage, str) or not stage:
-            return self.refuse(f"output '{id}': stage must be a stage id or '*', got "
-                               f"{_describe(stage)}")
-        if not callable(render):
-            return self.refuse(f"output '{id}': render must be callable, got "
-                               f"{_describe(render)}")
-        if not isinstance(description, str):
-            return self.refuse(f"output '{id}': description must be text")
-        if id in self.reg.outputs:
-            return self.refuse(f"output '{id}' is already registered by plugin "
-                               f"'{self.reg.outputs[id].plugin}'; plugin '{self.plugin}' "
-                               "cannot register it again: rename one of them")
-        self.reg.outputs[id] = OutputSpec(id, stage, render, description, self.plugin)
-
-    def workflow(self, path: str | Path) -> None:
-        from .errors import FileFormatError
-        from .store import read_toml  # parsed once per process: loading reads it again
-
-        if not isinstance(path, (str, Path)):
-            return self.refuse(f"register(path) needs the path of a workflow file, got "
-                               f"{_describe(path)}")
-        p = Path(path)
-        if not p.is_file():
-            return self.refuse(f"workflow file {p} not found")
-        try:
-            wf_id = read_toml(p)[0].get("workflow", {}).get("id")
-        except (FileFormatError, AttributeError) as exc:
-            return self.refuse(f"workflow file {p} cannot be read: {exc}")
-        if not isinstance(wf_id, str):
-            return self.refuse(f"workflow file {p} has no [workflow] id")
-        if wf_id in self.reg.workflow_ids:
-            other_path, other = self.reg.workflow_ids[wf_id]
-            return self.refuse(f"workflow '{wf_id}' ({p}) is already registered by plugin "
-                               f"'{other}' ({other_path}); give one of them another id")
-        self.reg.workflow_ids[wf_id] = (p, self.plugin)
-        self.reg.workflows[p] = self.plugin
-
-    def item(self, workflow_id: str, stage: str, item: dict[str, Any]) -> None:
-        from .workflow import _ITEM_KEYS
-
-        if not isinstance(workflow_id, str) or not isinstance(stage, str):
-            return self.refuse(f"register(workflow_id, stage, item) needs two names, got "
-                               f"{_describe(workflow_id)} and {_describe(stage)}")
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            return self.refuse(f"item for {workflow_id}/{stage} must be a table (dict) with an "
-                               f"id, got {_describe(item)}")
-        unknown = sorted(set(item) - _ITEM_KEYS)
-        if unknown:
-            return self.refuse(f"item '{item['id']}' has unknown key(s) {', '.join(unknown)}; "
-                               f"allowed: {', '.join(sorted(_ITEM_KEYS))}")
-        for wf, _, other, plugin in self.reg.items:
-            if wf == workflow_id and other["id"] == item["id"]:
-                return self.refuse(f"item '{item['id']}' of workflow {workflow_id} is already "
-                                   f"added by plugin '{plugin}'; rename one of them")
-        self.reg.items.append((workflow_id, stage, copy.deepcopy(item), self.plugin))
-
-    def policy(self, features: str | Path, steps: str | None = None) -> None:
-        if not isinstance(features, (str, Path)):
-            return self.refuse(f"register(features, steps) needs a path, got "
-                               f"{_describe(features)}")
-        if steps is not None and (not isinstance(steps, str)
-                                  or not all(p.isidentifier() for p in steps.split("."))):
-            return self.refuse(f"steps must be a dotted module name, got {_describe(steps)}")
-        p = Path(features)
-        if not p.exists():
-            return self.refuse(f"features {p} not found")
-        for other, _, plugin in self.reg.policies:
-            if other.resolve() == p.resolve():
-                return self.refuse(f"features {p} are already registered by plugin '{plugin}'")
-        self.reg.policies.append((p, steps, self.plugin))
-
-
-# the one dispatcher ------------------------------------------------------------------------------
-class HookResult(msgspec.Struct):
-    """One plugin's answer to one hook call: what it returned, or what it raised."""
-
-    plugin: str
-    value: Any = None
-    error: BaseException | None = None
-
-
-def dispatch(pm: pluggy.PluginManager, hook: str,
-             kwargs: dict[str, Any] | Callable[[str], dict[str, Any]]) -> list[HookResult]:
-    """Call ``hook`` on every plugin, each separately, through pluggy.
-
-    Each implementation is called through ``pm.subset_hook_caller`` (a pluggy hook caller
-    holding that one plugin), so pluggy's hook-call monitoring and tracing see every call.
-    ``kwargs`` is either the arguments (each plugin gets its own copy of the event and of any
-    dict or list) or a function from plugin name to that plugin's arguments. One plugin's
-    exception never stops the others; wrappers are refused, named.
-    """
-    caller = getattr(pm.hook, hook)
-    impls = caller.get_hookimpls()
-    everyone = [impl.plugin for impl in impls]
-    results = []
-    for impl in impls:
-        name = impl.plugin_name
-        if impl.hookwrapper or impl.wrapper:
-            results.append(HookResult(name, error=PluginError(
-                name, hook, f"{hook} cannot be a wrapper: remove wrapper=True / "
-                "hookwrapper=True from its @eventflow.hookimpl")))
-            continue
-        args = kwargs(name) if callable(kwargs) else {k: _fresh(v) for k, v in kwargs.items()}
-        one = pm.subset_hook_caller(hook, [p for p in everyone if p is not impl.plugin])
-        try:
-            returned = one(**args)
-        except Exception as exc:  # one plugin's failure is reported; it hides nothing
-            results.append(HookResult(name, error=exc))
-        else:
-            results.append(HookResult(name, value=returned[0] if returned else None))
-    return results
-
-
-def build_registry(pm: pluggy.PluginManager) -> Registry:
-    """Call every registration hook, one plugin at a time, and record who gave what.
-
-    Plugins are asked in registration order (built-ins first), so a third-party plugin can
-    never replace a built-in contribution: its duplicate is refused.
-    """
-    reg = Registry()
-    reg.errors.extend(getattr(pm, "problems", []))
-    for name, notice in zip(getattr(pm, "skipped", {}), getattr(pm, "notices", []), strict=True):
-        reg.errors.append(PluginNotice(name, "load", notice))
-    callbacks = {"register_checks": "check", "register_outputs": "output",
-                 "register_workflows": "workflow", "register_items": "item",
-                 "register_policy": "policy"}
-    for hook, method in callbacks.items():
-        def arguments(plugin: str, hook: str = hook, method: str = method) -> dict[str, Any]:
-            return {"register": getattr(_Collector(reg, plugin, hook), method)}
-
-        for result in dispatch(pm, hook, arguments):
-            if isinstance(result.error, PluginError):
-                reg.errors.append(result.error)
-            elif result.error is not None:
-                reg.errors.append(PluginError(result.plugin, hook, f"raised "
-                                              f"{type(result.error).__name__}: {result.error}"))
-            elif result.value is not None:
-                reg.errors.append(PluginError(
-                    result.plugin, hook, f"returned {type(result.value).__name__}; the return "
-                    "value is ignored: hand each contribution to register(...) instead"))
-    return reg
-
-
-def _fresh(value: Any) -> Any:
-    """A copy for one plugin, so that no plugin sees another's changes."""
-    if hasattr(value, "copy") and type(value).__name__ == "Event":
-        return value.copy()
-    if isinstance(value, (dict, list)):
-        return copy.deepcopy(value)
-    return value
-
-
-def call_each(pm: pluggy.PluginManager, hook: str,
-              **kwargs: Any) -> list[tuple[str, BaseException]]:
-    """Call lifecycle ``hook`` on every plugin separately; return the (plugin, exception)
-    pairs raised.
-
-    Each plugin gets its own copy of the event and of any dict or list argument. One plugin's
-    failure never hides another's result; return values are ignored.
-    """
-    return [(r.plugin, r.error) for r in dispatch(pm, hook, kwargs) if r.error is not None]
-
-
 # templates --------------------------------------------------------------------------------------
 def package_folder(plugin: object) -> Path | None:
     """The folder of the package a plugin (a module or an object) comes from."""
@@ -648,57 +358,9 @@ def template_dirs(pm: pluggy.PluginManager, plugin: str) -> list[Path]:
     return [found] if found is not None and found.is_dir() else []
 
 
-# commands ---------------------------------------------------------------------------------------
-def add_plugin_commands(pm: pluggy.PluginManager, group: click.Group) -> list[PluginError]:
-    """Let every plugin of ``pm`` add commands to ``group`` through ``register_commands``.
-
-    Each plugin sees a stand-in group; its commands are copied to ``group`` only when their
-    names are free, so a plugin can neither replace an eventflow command nor another plugin's.
-    Returns the problems met, each naming its plugin; ``group`` keeps everything else.
-    """
-    import click
-
-    problems: list[PluginError] = []
-    owners: dict[str, str] = {}
-    stagings: dict[str, click.Group] = {}
-
-    def arguments(plugin: str) -> dict[str, Any]:
-        stagings[plugin] = click.Group(name=group.name)
-        return {"cli": stagings[plugin]}
-
-    for result in dispatch(pm, "register_commands", arguments):
-        plugin = result.plugin
-        if result.error is not None:
-            problems.append(result.error if isinstance(result.error, PluginError) else
-                            PluginError(plugin, "register_commands",
-                                        f"raised {type(result.error).__name__}: {result.error}"))
-            continue
-        staging = stagings[plugin]
-        if result.value is not None:
-            problems.append(PluginError(plugin, "register_commands",
-                                        f"returned {type(result.value).__name__}; the return "
-                                        "value is ignored: add commands with @cli.command()"))
-        taken = {*group.commands, *getattr(group, "lazy_commands", ())}
-        for name, command in staging.commands.items():
-            if name in taken:
-                by = f"plugin '{owners[name]}'" if name in owners else "eventflow itself"
-                problems.append(PluginError(plugin, "register_commands",
-                                            f"command '{name}' is already taken by {by}; "
-                                            "the plugin's command is left out"))
-                continue
-            group.add_command(command, name)
-            owners[name] = plugin
-    return problems
-
-
-def command_names(pm: pluggy.PluginManager, plugin: str) -> list[str]:
-    """The command names ``plugin`` would add (called on a throwaway group)."""
-    import click
-
-    staging = click.Group(name="eventflow")
-    others = [p for name, p in pm.list_name_plugin() if name != plugin]
-    try:
-        pm.subset_hook_caller("register_commands", others)(cli=staging)
-    except Exception:  # reported by add_plugin_commands; here only names are wanted
-        return []
-    return sorted(staging.commands)
+__all__ = ["BUILTIN_PLUGINS", "ENTRY_POINT_GROUP", "LIFECYCLE_HOOKS", "NOT_CHECKED",
+           "REGISTRATION_HOOKS", "CheckSpec", "HookResult", "OutputSpec", "PluginManager",
+           "PluginNotice", "Registry", "add_plugin_commands", "blocked_by", "build_registry",
+           "call_each", "command_names", "dispatch", "entry_point_version", "get_plugin_manager",
+           "hooks_of", "installed_entry_points", "package_folder", "plugin_name",
+           "register_plugin", "skipped_plugins", "skipped_warning", "template_dirs", "tracing"]

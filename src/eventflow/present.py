@@ -100,19 +100,61 @@ def history_line(entry: dict[str, object], lang: str | None) -> str:
         when = moment(stamp, lang)
     what = []
     if entry.get("from") is not None and entry.get("to") is not None:
-        what.append(f"{entry['from']} → {entry['to']}")
+        # stages as they are; the dates of a reschedule as the language writes them
+        what.append(f"{day(str(entry['from']), lang)} → {day(str(entry['to']), lang)}")
     if entry.get("item"):
         what.append(str(entry["item"]))
-    what += [f"{key} {value}" for key, value in entry.items()
+    extra = [(key, value) for key, value in entry.items()
              if key not in _HISTORY_SHOWN and value not in ("", None, [], {})]
+    if extra:
+        words = _history_fields()
+        what += [f"{words.get(key, key)} {value}" for key, value in extra]
     why = entry.get("reason") or entry.get("note") or ""
     line = (f"r{entry.get('rev', '?')!s:<4} {when:<21} {entry.get('by', '')!s:<12} "
             f"{entry.get('action', '')!s:<14} {'; '.join(what)}")
     if why:
         line += f" — {why}"
     if entry.get("applied") is False:
-        line += " (not applied)"
+        from .i18n import _
+
+        line += " " + _("(not applied)")
     return clean(line.rstrip())
+
+
+def _history_fields() -> dict[str, str]:
+    """The field keys a history entry may hold, in the interface language (a key not named
+    here is shown as it is kept)."""
+    from .i18n import pgettext
+
+    return {
+        "amount": pgettext("history field", "amount"),
+        "category": pgettext("history field", "category"),
+        "changes": pgettext("history field", "changes"),
+        "conflicts": pgettext("history field", "conflicts"),
+        "cost": pgettext("history field", "cost"),
+        "date": pgettext("history field", "date"),
+        "dimensions": pgettext("history field", "dimensions"),
+        "field": pgettext("history field", "field"),
+        "fields": pgettext("history field", "fields"),
+        "kind": pgettext("history field", "kind"),
+        "line": pgettext("history field", "line"),
+        "name": pgettext("history field", "name"),
+        "organiser": pgettext("history field", "organiser"),
+        "overlaps": pgettext("history field", "overlaps"),
+        "partner": pgettext("history field", "partner"),
+        "people": pgettext("history field", "people"),
+        "person": pgettext("history field", "person"),
+        "regressions": pgettext("history field", "regressions"),
+        "responses": pgettext("history field", "responses"),
+        "role": pgettext("history field", "role"),
+        "slot": pgettext("history field", "slot"),
+        "source": pgettext("history field", "source"),
+        "split": pgettext("history field", "split"),
+        "start": pgettext("history field", "start"),
+        "take": pgettext("history field", "take"),
+        "type": pgettext("history field", "type"),
+        "value": pgettext("history field", "value"),
+    }
 
 
 def clean(text: object) -> str:

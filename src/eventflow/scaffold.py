@@ -388,15 +388,18 @@ def write_plugin(name: str, directory: Path | None = None) -> tuple[Path, list[P
     return the folder and the files written. Refuses a bad name or a folder that is not empty."""
     from . import __version__
     from .errors import InvalidInput
+    from .i18n import _
 
     if not NAME.match(name):
-        raise InvalidInput(f"'{name}' cannot name a plugin: use lower-case letters and digits, "
-                           "words joined by '-', starting with a letter (e.g. vasa, city-hki)")
+        raise InvalidInput(_("'{name}' cannot name a plugin: use lower-case letters and "
+                             "digits, words joined by '-', starting with a letter (e.g. vasa, "
+                             "city-hki)").format(name=name))
     ident = name.replace("-", "_")
     module = f"eventflow_{ident}"
     root = Path(directory) if directory is not None else Path(f"eventflow-{name}")
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise InvalidInput(f"{root} exists and is not an empty folder; choose another DIR")
+        raise InvalidInput(_("{folder} exists and is not an empty folder; choose another "
+                             "DIR").format(folder=root))
     major, minor = (int(part) for part in __version__.split(".")[:2])
     values = {"name": name, "ident": ident, "module": module,
               "eventflow_min": f"{major}.{minor}", "eventflow_next": f"{major}.{minor + 1}"}

@@ -255,7 +255,10 @@ def schema_for(kind: str, engine: Any | None = None) -> dict[str, Any]:
     """The schema ``kind`` (workflow, event or settings); with ``engine``, the one of its
     planning folder (its plugins' checks, ``[ext.<plugin>]`` tables and settings tables)."""
     if kind not in KINDS:
-        raise ValueError(f"no schema '{kind}'; choose one of {', '.join(KINDS)}")
+        from .i18n import _
+
+        raise ValueError(_("no schema '{kind}'; choose one of {kinds}").format(
+            kind=kind, kinds=", ".join(KINDS)))
     if engine is None:
         from .plugins import build_registry, get_plugin_manager
 

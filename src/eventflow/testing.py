@@ -143,13 +143,16 @@ def walk_to(engine: Engine, event_id: str, stage: str) -> Event:
 
     Time passes as the walk needs it (:func:`move_clock`): an event walked to ``follow_up``
     leaves the clock on its event day or later."""
+    from .i18n import _
     from .workflow import DONE
 
     event = engine.load(event_id)
     workflow = engine.workflow_for(event)
     order = workflow.stage_ids + [DONE]
     if stage not in order:
-        raise ValueError(f"no stage '{stage}' in {workflow.id}")
+        raise ValueError(_("no stage '{stage}' in the workflow {workflow}; stages: "
+                           "{stages}").format(stage=stage, workflow=workflow.id,
+                                              stages=", ".join(order)))
     while event.stage != stage:
         complete_stage(engine, event.id)
         move_clock(earliest_day(engine, engine.load(event.id)))
@@ -279,9 +282,13 @@ def settings_by_plugin(names: tuple[str, ...], settings: dict[str, Any] | None
         return dict(settings) if nested else {name: dict(settings)}
     unknown = sorted(set(settings) - set(names))
     if unknown or not all(isinstance(v, dict) for v in settings.values()):
-        raise ValueError(f"ef_activate{names!r}: with several plugins, settings maps each "
-                         f"plugin's name to its table, e.g. settings={{{names[0]!r}: "
-                         f"{{...}}}}; got keys {sorted(settings)}")
+        from .i18n import _
+
+        raise ValueError(_("{call}: with several plugins, settings maps each plugin's name to "
+                           "its table, e.g. {example}; got keys {keys}").format(
+                               call=f"ef_activate{names!r}",
+                               example=f"settings={{{names[0]!r}: {{...}}}}",
+                               keys=sorted(settings)))
     return {name: dict(table) for name, table in settings.items()}
 
 

@@ -20,12 +20,20 @@ from .errors import WorkflowError
 from .i18n import _
 from .names import CANCELLED as CANCELLED  # re-exported: engine.py, machine.py
 from .names import DONE, TERMINAL
-from .schedule import Offset, parse_offset
+from .schedule import Offset
+from .workflowfields import LABEL_LANGUAGES as LABEL_LANGUAGES  # re-exported: schemas.py
+from .workflowfields import Newer as Newer  # re-exported: validate(strict=False) drops these
+from .workflowfields import (
+    check_label,
+    check_languages,
+    check_params,
+    check_unknown,
+    optional_offset,
+)
 
 if TYPE_CHECKING:
     from .plugins import CheckSpec
 
-LABEL_LANGUAGES = ("fi", "sv", "en")
 OWNER_ROLES = ("organiser", "partner", "programme_lead", "communications", "venue_lead",
                "data_protection", "panel_moderator")
 
@@ -191,57 +199,6 @@ class Workflow(msgspec.Struct, frozen=True):
         return self.stage(stage_id).next
 
 
-def _label(value: Any, where: str, problems: list[str]) -> dict[str, str]:
-    if not isinstance(value, dict):
-        problems.append(_("{where}: missing label; add {where} = {{ fi = \"…\", sv = "
-                          "\"…\", en = \"…\" }}").format(where=where))
-        return {}
-    for lang in LABEL_LANGUAGES:
-        if not isinstance(value.get(lang), str) or not value[lang].strip():
-            problems.append(_("{where}.{lang}: missing label; add the {lang} text").format(
-                                where=where, lang=lang))
-    _languages(value, where, problems)
-    return {k: v for k, v in value.items() if isinstance(v, str)}
-
-
-def _languages(value: Mapping[str, Any], where: str, problems: list[str]) -> None:
-    for lang in value:
-        if lang not in LABEL_LANGUAGES:
-            problems.append(Newer(_("{where}.{lang}: unknown language '{lang}'; "
-                                    "eventflow speaks {values}: rename the key to one "
-                                    "of them or remove it").format(
-                                      where=where, lang=lang, values=', '.join(LABEL_LANGUAGES))))
-
-
-def _unknown(table: Mapping[str, Any], allowed: set[str], where: str, problems: list[str]) -> None:
-    for key in table:
-        if key not in allowed:
-            problems.append(_("{where}.{key}: unknown key; allowed keys are {values}").format(
-                                where=where, key=key, values=', '.join(sorted(allowed))))
-
-
-def _optional_offset(table: Mapping[str, Any], key: str, where: str,
-                     problems: list[str]) -> Offset | None:
-    """An optional offset such as ``opens = "0d"`` (relative to the event day), or None.
-
-    Every offset but zero carries its sign: ``5w`` could mean before or after the event day,
-    so it is refused with the two ways to write it."""
-    if key not in table:
-        return None
-    text = table[key]
-    try:
-        offset = parse_offset(text)
-    except ValueError as exc:
-        problems.append(_("{where}.{key}: {exc}").format(where=where, key=key, exc=exc))
-        return None
-    if offset.amount != 0 and not text.strip().startswith(("+", "-")):
-        bare = text.strip()
-        problems.append(Newer(_("{where}.{key}: '{bare}' has no sign; write \"-{bare}\" "
-                                "for before the event day or \"+{bare}\" for after it").format(
-                                  where=where, key=key, bare=bare)))
-    return offset
-
-
 def _day_bounds(offset: Offset) -> tuple[int, int]:
     """The fewest and most calendar days ``offset`` can be from the event day (business days
     skip weekends and up to a few public holidays in a row)."""
@@ -261,40 +218,6 @@ def surely_after(a: Offset, b: Offset) -> bool:
     return _day_bounds(a)[0] > _day_bounds(b)[1]
 
 
-def _check_params(item_where: str, spec: CheckSpec, params: Any, problems: list[str]) -> None:
-    if not isinstance(params, dict):
-        problems.append(_("{item_where}.params: must be a table, e.g. params = {{ min "
-                          "= 1 }}").format(item_where=item_where))
-        return
-    for key, value in params.items():
-        if key not in spec.params:
-            accepted = ", ".join(sorted(spec.params)) or "no parameters"
-            problems.append(_("{item_where}.params.{key}: check '{name}' takes no "
-                              "parameter '{key}' (it accepts {accepted})").format(
-                                item_where=item_where, key=key, name=spec.name,
-                                accepted=accepted))
-            continue
-        types = spec.params[key]
-        ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
-        if not ok:
-            names = " or ".join(t.__name__ for t in types)
-            problems.append(_("{item_where}.params.{key}: must be {names}, got {type} "
-                              "{value}").format(
-                                item_where=item_where, key=key, names=names,
-                                type=type(value).__name__, value=f"{value!r}"))
-    for key in spec.params:
-        if key not in spec.optional and key not in params:
-            problems.append(_("{item_where}.params.{key}: check '{name}' needs this "
-                              "parameter").format(
-                                item_where=item_where, key=key, name=spec.name))
-
-
-class Newer(str):
-    """A problem found by a rule added in eventflow 0.2 (lint of what authors get wrong most).
-    A pinned copy (``events/.workflows/``) was accepted when its events were created and cannot
-    be edited, so it is not held to these rules; every workflow file a planner edits is."""
-
-
 def validate(path: Path, data: dict[str, Any], raw: bytes,
              checks: Mapping[str, CheckSpec] | None,
              extra_items: list[tuple[str, str, dict[str, Any], str]] = (),  # type: ignore[assignment]
@@ -307,12 +230,35 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
     """
     problems: list[str] = []
     digest = hashlib.sha256(raw)
-    _unknown(data, set(FILE_TABLES), "", problems)
+    check_unknown(data, set(FILE_TABLES), "", problems)
+    wf_id, version, title, description = _header(path, data, problems)
+    raw_stages = data.get("stages")
+    if not isinstance(raw_stages, list) or not raw_stages:
+        raise WorkflowError(path, problems + [_("[[stages]]: no stages; add at least one "
+                                                "[[stages]] table with an id and items")])
+    added_by = _plugin_items(raw_stages, extra_items, wf_id, digest, problems)
+    stage_ids = _stage_ids(raw_stages, problems)
+    seen_items: dict[str, str] = {}  # item id -> where it was first met
+    stages = [_stage(i, st, stage_ids, checks, seen_items, added_by, problems)
+              for i, st in enumerate(raw_stages) if isinstance(st, dict)]
+    _cross_check(stage_ids, stages, problems)
+    if not strict:
+        problems = [p for p in problems if not isinstance(p, Newer)]
+    if problems:
+        raise WorkflowError(path, [str(p) for p in problems])
+    return Workflow(wf_id, version, title, description, tuple(stages), path,
+                    "sha256:" + digest.hexdigest())
+
+
+# the steps of validate(), in the order their problems are listed ---------------------------------
+def _header(path: Path, data: dict[str, Any],
+            problems: list[str]) -> tuple[str, str, dict[str, str], dict[str, str]]:
+    """The ``[workflow]`` table: (id, version, title, description)."""
     head = data.get("workflow")
     if not isinstance(head, dict):
         raise WorkflowError(path, [_("[workflow]: missing; add a [workflow] table with id, "
                                      "version and title")])
-    _unknown(head, _WORKFLOW_KEYS, "workflow", problems)
+    check_unknown(head, _WORKFLOW_KEYS, "workflow", problems)
     wf_id = head.get("id")
     if not isinstance(wf_id, str) or not wf_id.replace("-", "_").isidentifier():
         problems.append(_("workflow.id: must be a short name like good-relations-training"))
@@ -328,7 +274,7 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
                                 "workflow").format(
                                   version=f"{version!r}")))
         version = str(version)
-    title = _label(head.get("title"), "workflow.title", problems)
+    title = check_label(head.get("title"), "workflow.title", problems)
     raw_description = head.get("description")
     description: dict[str, str] = (
         {k: v for k, v in raw_description.items() if isinstance(v, str)}
@@ -337,13 +283,15 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         problems.append(_("workflow.description: must be a label table, e.g. description = { fi "
                           "= \"…\", sv = \"…\", en = \"…\" }"))
     elif isinstance(raw_description, dict):
-        _languages(raw_description, "workflow.description", problems)
+        check_languages(raw_description, "workflow.description", problems)
+    return wf_id, version, title, description
 
-    raw_stages = data.get("stages")
-    if not isinstance(raw_stages, list) or not raw_stages:
-        raise WorkflowError(path, problems + [_("[[stages]]: no stages; add at least one "
-                                                "[[stages]] table with an id and items")])
-    added_by: dict[int, str] = {}  # id() of an item table a plugin added -> the plugin
+
+def _plugin_items(raw_stages: list[Any], extra_items: list[tuple[str, str, dict[str, Any], str]],
+                  wf_id: str, digest: Any, problems: list[str]) -> dict[int, str]:
+    """Append the items plugins add to their stages (and to the digest); return id() of each
+    added item table -> the plugin."""
+    added_by: dict[int, str] = {}
     for wf, stage_id, item, plugin in extra_items:
         if wf != wf_id:
             continue
@@ -358,8 +306,12 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         target.setdefault("items", []).append(item)
         added_by[id(item)] = plugin
         digest.update(f"\n#plugin {plugin}: {sorted(item.items())!r}".encode())
+    return added_by
+
+
+def _stage_ids(raw_stages: list[Any], problems: list[str]) -> list[str]:
+    """The id of every stage (``?<index>`` where it has none); reserved and repeated ids."""
     stage_ids: list[str] = []
-    seen_items: dict[str, str] = {}
     for i, st in enumerate(raw_stages):
         where = f"stages[{i}]"
         if not isinstance(st, dict):
@@ -379,125 +331,161 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
                               "its own id").format(
                                 where=where, sid=sid))
         stage_ids.append(sid)
+    return stage_ids
 
-    stages: list[Stage] = []
-    for i, st in enumerate(raw_stages):
-        if not isinstance(st, dict):
-            continue
-        where = f"stages[{i}]"
-        sid = stage_ids[i]
-        _unknown(st, _STAGE_KEYS, where, problems)
-        label = _label(st.get("label"), f"{where}.label", problems)
-        default_next = stage_ids[i + 1] if i + 1 < len(stage_ids) else DONE
-        nxt = st.get("next", default_next)
-        if nxt not in stage_ids and nxt != DONE:
-            problems.append(_("{where}.next: '{nxt}' is not a stage; use one of "
-                              "{values}").format(
-                                where=where, nxt=nxt, values=', '.join(stage_ids + [DONE])))
-        items: list[Item] = []
-        raw_items = st.get("items", [])
-        if not isinstance(raw_items, list):
-            problems.append(_("{where}.items: must be an array of [[stages.items]] "
-                              "tables").format(where=where))
-            raw_items = []
-        elif not raw_items:
-            problems.append(Newer(_("{where} ({sid}): the stage has no items; add at "
-                                    "least one [[stages.items]] table after it (what "
-                                    "must be done before the stage is left), or remove "
-                                    "the stage").format(
-                                      where=where, sid=sid)))
-        for j, it in enumerate(raw_items):
-            iw = f"{where}.items[{j}]"
-            if not isinstance(it, dict):
-                problems.append(_("{iw}: must be a table").format(iw=iw))
-                continue
-            _unknown(it, _ITEM_KEYS, iw, problems)
-            iid = it.get("id")
-            if not isinstance(iid, str) or not iid.isidentifier():
-                problems.append(_("{iw}.id: must be a snake_case name").format(iw=iw))
-                iid = f"?{i}.{j}"
-            elif iid in seen_items:
-                problems.append(_("{iw}.id: duplicate item id '{iid}' (also at "
-                                  "{iid2}); item ids are unique in a workflow").format(
-                                    iw=iw, iid=iid, iid2=seen_items[iid]))
-            else:
-                seen_items[iid] = iw
-            iw = f"{iw} ({iid})"
-            if id(it) in added_by:
-                iw = f"{iw} [added by plugin {added_by[id(it)]}]"
-            ilabel = _label(it.get("label"), f"{iw}.label", problems)
-            check = it.get("check")
-            params = it.get("params", {})
-            if check is not None:
-                if not isinstance(check, str):
-                    problems.append(_("{iw}.check: must be the name of a check").format(iw=iw))
-                elif checks is not None and check not in checks:
-                    known = ", ".join(sorted(checks))
-                    problems.append(_("{iw}.check: unknown check '{check}'; known "
-                                      "checks: {known} (or install and activate the "
-                                      "plugin that provides it)").format(
-                                        iw=iw, check=check, known=known))
-                elif checks is not None:
-                    _check_params(iw, checks[check], params, problems)
-            elif "params" in it:
-                problems.append(_("{iw}.params: a manual item takes no params; add a "
-                                  "check or remove params").format(
-                                    iw=iw))
-            required = it.get("required", True)
-            waivable = it.get("waivable", False)
-            for key, val in (("required", required), ("waivable", waivable)):
-                if not isinstance(val, bool):
-                    problems.append(_("{iw}.{key}: must be true or false").format(iw=iw, key=key))
-            if waivable is True and required is False:
-                problems.append(Newer(_("{iw}.waivable: an advice item (required = "
-                                        "false) never blocks, so there is nothing to "
-                                        "waive; remove waivable or make the item "
-                                        "required = true").format(
-                                          iw=iw)))
-            owner = it.get("owner", "")
-            if "owner" not in it:
-                problems.append(Newer(_("{iw}.owner: missing; say who is responsible, "
-                                        "e.g. owner = \"organiser\" (roles: {values})").format(
-                                          iw=iw, values=', '.join(OWNER_ROLES))))
-                owner = "organiser"
-            elif not isinstance(owner, str) or not owner.strip():
-                problems.append(_("{iw}.owner: must name a role, e.g. {values}").format(
-                                    iw=iw, values=', '.join(OWNER_ROLES)))
-            if "due" not in it:
-                problems.append(_("{iw}.due: missing; add a due offset such as due = "
-                                  "\"-8w\"").format(iw=iw))
-                due = Offset(0, "d")
-            else:
-                due = _optional_offset(it, "due", iw, problems) or Offset(0, "d")
-            opens = _optional_offset(it, "opens", iw, problems)
-            if opens is not None and "due" in it and surely_after(opens, due):
-                problems.append(Newer(_("{iw}.opens: the item opens ({opens}) after it "
-                                        "is due ({due}), so it is always late; open it "
-                                        "earlier or make it due later").format(
-                                          iw=iw, opens=opens, due=due)))
-            source = it.get("source", "")
-            if not isinstance(source, str):
-                problems.append(_("{iw}.source: must be a string such as \"R1\" or "
-                                  "\"guide:programme\"").format(
-                                    iw=iw))
-                source = ""
-            items.append(Item(str(iid), sid, ilabel, check if isinstance(check, str) else None,
-                              dict(params) if isinstance(params, dict) else {},
-                              bool(required), bool(waivable), str(owner), due, source, opens))
-        leave_from = _optional_offset(st, "leave_from", where, problems)
-        if leave_from is not None:
-            for it in items:
-                if it.required and it.opens is not None and surely_after(it.opens, leave_from):
-                    problems.append(Newer(
-                        _("{where} ({sid}).leave_from: the stage may be left from "
-                          "{leave_from}, but its required item '{id}' opens only at "
-                          "{opens}; set leave_from = \"{opens}\" or later, or open the "
-                          "item earlier").format(
-                            where=where, sid=sid, leave_from=leave_from, id=it.id,
-                            opens=it.opens)))
-        stages.append(Stage(sid, label, str(nxt), tuple(items), leave_from))
 
-    # reachability: follow `next` from the first stage
+def _stage(i: int, st: dict[str, Any], stage_ids: list[str],
+           checks: Mapping[str, CheckSpec] | None, seen_items: dict[str, str],
+           added_by: dict[int, str], problems: list[str]) -> Stage:
+    """Stage ``i``: its keys, label, next stage, items and ``leave_from``."""
+    where = f"stages[{i}]"
+    sid = stage_ids[i]
+    check_unknown(st, _STAGE_KEYS, where, problems)
+    label = check_label(st.get("label"), f"{where}.label", problems)
+    default_next = stage_ids[i + 1] if i + 1 < len(stage_ids) else DONE
+    nxt = st.get("next", default_next)
+    if nxt not in stage_ids and nxt != DONE:
+        problems.append(_("{where}.next: '{nxt}' is not a stage; use one of "
+                          "{values}").format(
+                            where=where, nxt=nxt, values=', '.join(stage_ids + [DONE])))
+    raw_items = st.get("items", [])
+    if not isinstance(raw_items, list):
+        problems.append(_("{where}.items: must be an array of [[stages.items]] "
+                          "tables").format(where=where))
+        raw_items = []
+    elif not raw_items:
+        problems.append(Newer(_("{where} ({sid}): the stage has no items; add at "
+                                "least one [[stages.items]] table after it (what "
+                                "must be done before the stage is left), or remove "
+                                "the stage").format(
+                                  where=where, sid=sid)))
+    items: list[Item] = []
+    for j, it in enumerate(raw_items):
+        item = _item(i, j, it, sid, checks, seen_items, added_by, problems)
+        if item is not None:
+            items.append(item)
+    leave_from = optional_offset(st, "leave_from", where, problems)
+    if leave_from is not None:
+        for it in items:
+            if it.required and it.opens is not None and surely_after(it.opens, leave_from):
+                problems.append(Newer(
+                    _("{where} ({sid}).leave_from: the stage may be left from "
+                      "{leave_from}, but its required item '{id}' opens only at "
+                      "{opens}; set leave_from = \"{opens}\" or later, or open the "
+                      "item earlier").format(
+                        where=where, sid=sid, leave_from=leave_from, id=it.id,
+                        opens=it.opens)))
+    return Stage(sid, label, str(nxt), tuple(items), leave_from)
+
+
+def _item(i: int, j: int, it: Any, sid: str, checks: Mapping[str, CheckSpec] | None,
+          seen_items: dict[str, str], added_by: dict[int, str],
+          problems: list[str]) -> Item | None:
+    """Item ``j`` of stage ``i`` (None when it is not a table)."""
+    iw = f"stages[{i}].items[{j}]"
+    if not isinstance(it, dict):
+        problems.append(_("{iw}: must be a table").format(iw=iw))
+        return None
+    check_unknown(it, _ITEM_KEYS, iw, problems)
+    iid, iw = _item_id(i, j, it, iw, seen_items, added_by, problems)
+    ilabel = check_label(it.get("label"), f"{iw}.label", problems)
+    check, params = _item_check(it, iw, checks, problems)
+    required = it.get("required", True)
+    waivable = it.get("waivable", False)
+    for key, val in (("required", required), ("waivable", waivable)):
+        if not isinstance(val, bool):
+            problems.append(_("{iw}.{key}: must be true or false").format(iw=iw, key=key))
+    if waivable is True and required is False:
+        problems.append(Newer(_("{iw}.waivable: an advice item (required = "
+                                "false) never blocks, so there is nothing to "
+                                "waive; remove waivable or make the item "
+                                "required = true").format(
+                                  iw=iw)))
+    owner = it.get("owner", "")
+    if "owner" not in it:
+        problems.append(Newer(_("{iw}.owner: missing; say who is responsible, "
+                                "e.g. owner = \"organiser\" (roles: {values})").format(
+                                  iw=iw, values=', '.join(OWNER_ROLES))))
+        owner = "organiser"
+    elif not isinstance(owner, str) or not owner.strip():
+        problems.append(_("{iw}.owner: must name a role, e.g. {values}").format(
+                            iw=iw, values=', '.join(OWNER_ROLES)))
+    due, opens = _item_timing(it, iw, problems)
+    source = it.get("source", "")
+    if not isinstance(source, str):
+        problems.append(_("{iw}.source: must be a string such as \"R1\" or "
+                          "\"guide:programme\"").format(
+                            iw=iw))
+        source = ""
+    return Item(iid, sid, ilabel, check, params, bool(required), bool(waivable), str(owner),
+                due, source, opens)
+
+
+def _item_id(i: int, j: int, it: dict[str, Any], iw: str, seen_items: dict[str, str],
+             added_by: dict[int, str], problems: list[str]) -> tuple[str, str]:
+    """An item's id (``?<stage>.<item>`` where it has none) and where its problems are said
+    to be: ``stages[i].items[j] (id)``, and the plugin that added it."""
+    iid = it.get("id")
+    if not isinstance(iid, str) or not iid.isidentifier():
+        problems.append(_("{iw}.id: must be a snake_case name").format(iw=iw))
+        iid = f"?{i}.{j}"
+    elif iid in seen_items:
+        problems.append(_("{iw}.id: duplicate item id '{iid}' (also at "
+                          "{iid2}); item ids are unique in a workflow").format(
+                            iw=iw, iid=iid, iid2=seen_items[iid]))
+    else:
+        seen_items[iid] = iw
+    iw = f"{iw} ({iid})"
+    if id(it) in added_by:
+        iw = f"{iw} [added by plugin {added_by[id(it)]}]"
+    return str(iid), iw
+
+
+def _item_check(it: dict[str, Any], iw: str, checks: Mapping[str, CheckSpec] | None,
+                problems: list[str]) -> tuple[str | None, dict[str, Any]]:
+    """An item's check (None for a manual item) and its parameters."""
+    check = it.get("check")
+    params = it.get("params", {})
+    if check is not None:
+        if not isinstance(check, str):
+            problems.append(_("{iw}.check: must be the name of a check").format(iw=iw))
+        elif checks is not None and check not in checks:
+            known = ", ".join(sorted(checks))
+            problems.append(_("{iw}.check: unknown check '{check}'; known "
+                              "checks: {known} (or install and activate the "
+                              "plugin that provides it)").format(
+                                iw=iw, check=check, known=known))
+        elif checks is not None:
+            check_params(iw, checks[check], params, problems)
+    elif "params" in it:
+        problems.append(_("{iw}.params: a manual item takes no params; add a "
+                          "check or remove params").format(
+                            iw=iw))
+    return (check if isinstance(check, str) else None,
+            dict(params) if isinstance(params, dict) else {})
+
+
+def _item_timing(it: dict[str, Any], iw: str,
+                 problems: list[str]) -> tuple[Offset, Offset | None]:
+    """An item's ``due`` (the event day where it is missing or wrong) and ``opens``."""
+    if "due" not in it:
+        problems.append(_("{iw}.due: missing; add a due offset such as due = "
+                          "\"-8w\"").format(iw=iw))
+        due = Offset(0, "d")
+    else:
+        due = optional_offset(it, "due", iw, problems) or Offset(0, "d")
+    opens = optional_offset(it, "opens", iw, problems)
+    if opens is not None and "due" in it and surely_after(opens, due):
+        problems.append(Newer(_("{iw}.opens: the item opens ({opens}) after it "
+                                "is due ({due}), so it is always late; open it "
+                                "earlier or make it due later").format(
+                                  iw=iw, opens=opens, due=due)))
+    return due, opens
+
+
+def _cross_check(stage_ids: list[str], stages: list[Stage], problems: list[str]) -> None:
+    """Every stage is reached by following ``next`` from the first, and the chain ends in
+    ``done``."""
     nexts = {s.id: s.next for s in stages}
     reached = set()
     current: str | None = stage_ids[0]
@@ -513,9 +501,3 @@ def validate(path: Path, data: dict[str, Any], raw: bytes,
         problems.append(_("stages: the stages loop back to '{current}' and never reach "
                           "'{DONE}'; set the last stage's next = \"{DONE}\"").format(
                             current=current, DONE=DONE))
-    if not strict:
-        problems = [p for p in problems if not isinstance(p, Newer)]
-    if problems:
-        raise WorkflowError(path, [str(p) for p in problems])
-    return Workflow(wf_id, version, title, description, tuple(stages), path,
-                    "sha256:" + digest.hexdigest())

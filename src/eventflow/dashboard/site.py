@@ -29,6 +29,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..errors import EventflowError, InvalidInput
+from ..i18n import _
 from ..names import EVENTS_DIR
 from . import data
 from .svg import workflow_svg
@@ -105,7 +106,8 @@ def overview_name(n: int) -> str:
 def check_target(target: Path, force: bool) -> bool:
     """Whether ``target`` may be written; True if it holds a previous dashboard (or nothing)."""
     if target.exists() and not target.is_dir():
-        raise InvalidInput(f"{target} is a file; give a folder for the dashboard")
+        raise InvalidInput(_("{target} is a file; give a folder for the dashboard").format(
+            target=target))
     if not target.is_dir():
         return True
     if (target / MARKER).is_file():
@@ -116,9 +118,10 @@ def check_target(target: Path, force: bool) -> bool:
     if force:
         return False
     shown = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
-    raise InvalidInput(f"{target} already holds other files ({shown}) and is not a previous "
-                       f"dashboard (it has no {MARKER}); choose an empty or new folder, or "
-                       "add --force to write the dashboard into it anyway")
+    raise InvalidInput(_("{target} already holds other files ({shown}) and is not a previous "
+                         "dashboard (it has no {marker}); choose an empty or new folder, or "
+                         "add --force to write the dashboard into it anyway").format(
+                             target=target, shown=shown, marker=MARKER))
 
 
 def _code_key() -> list[Any]:
@@ -456,7 +459,8 @@ def _site_pages(engine: Engine, env: Any, staging: Path, rows: list[dict[str, An
         try:
             wf = engine.workflow(wf_id)
         except EventflowError as exc:  # drawn for none of its events either; say why
-            engine.warnings.append(f"workflow '{wf_id}' is not drawn: {exc}")
+            engine.warnings.append(_("workflow '{workflow}' is not drawn: {error}").format(
+                workflow=wf_id, error=exc))
             continue
         if wf.hash in seen:
             continue

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 INDEX_FILE = "index.txt"
 VIEWS_DIR = "views"
-VIEW_FORMAT = 3
+VIEW_FORMAT = 4  # 4: dates in the interface language
 
 
 # the cache --------------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ _RIGHT = frozenset({3, 4, 5})
 # id (what people type) only beyond 24 characters; dates never
 _SHRINK = ((7, 8), (2, 9), (0, 24))
 _OVERDUE = 5
-_LINE_HEAD = re.compile(r"(\S+) +(\S+)  (\d+/\d+ \S+)")
+_LINE_HEAD = re.compile(r"(\S+) +(\S+) +(\d+/\d+ \S+)")
 
 
 def headings() -> list[str]:
@@ -83,10 +83,12 @@ def _clean(text: str) -> str:
 def line_parts(event_id: str, date: str, stage: str, stage_number: int, stages: int,
                progress: str, next_item: str, next_due: str,
                regressions: int = 0) -> tuple[str, str]:
-    """The fixed parts of a listing line, before and after the overdue column."""
+    """The fixed parts of a listing line, before and after the overdue column. ``date`` and
+    ``next_due`` as the interface language writes them (ISO in English, ``18.3.2027`` in
+    Finnish and Swedish: at most 10 characters, the date column's width)."""
     stage_text = f"{stage_number}/{stages} {stage}"
     regress = str(regressions) if regressions else ""
-    head = _clean(f"{event_id:<28} {date}  {stage_text:<20} {progress:>5}  {regress:>7}  ")
+    head = _clean(f"{event_id:<28} {date:<10}  {stage_text:<20} {progress:>5}  {regress:>7}  ")
     tail = _clean(f"  {next_due} {next_item}") if next_due else ""
     return head, tail
 
@@ -323,23 +325,26 @@ def render_status(view: dict[str, Any], day: dt.date, as_json: bool) -> str:
 
 
 
-_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}\.\d{1,2}\.\d{4}")  # ISO (en), 18.3.2027 (fi, sv)
 
 
 def _item_cells(line: str) -> list[str] | None:
     """An item line of ``status EVENT`` as cells (mark, item, owner, "due", date, flags), or
-    ``None`` for any other line."""
+    ``None`` for any other line. The words are those of the interface language."""
     if not line.startswith("    ") or line[4:5] not in ("✓", "✗", "!") or line[5:6] != " ":
         return None
     words = line[6:].split()
     if not words:
         return None
+    from ..i18n import _
+
+    due_word = _("due {date}").split("{date}")[0].strip()
     item, rest = words[0], words[1:]
-    is_due = len(rest) > 1 and rest[0] == "due" and _DATE.fullmatch(rest[1]) is not None
+    is_due = len(rest) > 1 and rest[0] == due_word and _DATE.fullmatch(rest[1]) is not None
     owner = rest.pop(0) if rest and not is_due else ""
-    due = rest[:2] if len(rest) > 1 and rest[0] == "due" and _DATE.fullmatch(rest[1]) else []
+    due = rest[:2] if len(rest) > 1 and rest[0] == due_word and _DATE.fullmatch(rest[1]) else []
     flags = rest[len(due):]
-    if any(flag not in ("REGRESSION", "OVERDUE") for flag in flags):
+    if any(flag not in (_("REGRESSION"), _("OVERDUE")) for flag in flags):
         return None
     return [line[:5], item, owner, *(due or ["", ""]), " ".join(flags)]
 

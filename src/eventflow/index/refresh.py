@@ -64,8 +64,14 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
     done, items = summary["done_in_stage"], summary["items_in_stage"]
     progress = f"{done}/{items}" if active else ""
     number, stages = summary["stage_number"], summary["stages"]
-    head, tail = line_parts(event.id, date, stage, number, stages, progress, next_item,
-                            next_due, summary["regressions"])
+    # the listing's dates in the interface language (Babel loads here, never on the fast path,
+    # which prints the kept line); the details (JSON rows) keep them ISO
+    from ..i18n import language
+
+    lang = language()
+    head, tail = line_parts(event.id, _day(date, lang), stage, number, stages, progress,
+                            next_item, _day(next_due, lang) if next_due else "",
+                            summary["regressions"])
     detail = [head, tail, dues, list(engine.warnings[before:]), event.revision, event.title,
               date, event.region, stage, number, stages, done, items, summary["blocking"],
               next_item, nxt["label"] if nxt else "", next_due, summary["regressions"],
@@ -109,6 +115,22 @@ def _open_items(engine: Engine, event: Event, verdict: Any
         table.append([r.item.id, r.item.stage, r.item.owner, int(r.item.required), label,
                       others])
     return found, table
+
+
+_DAYS: dict[tuple[str, str], str] = {}
+
+
+def _day(iso: str, lang: str) -> str:
+    """The ISO date ``iso`` as the interface language ``lang`` writes it (remembered: many
+    events share their dates)."""
+    if lang == "en":
+        return iso
+    found = _DAYS.get((iso, lang))
+    if found is None:
+        from ..present import day
+
+        found = _DAYS[(iso, lang)] = day(iso, lang)
+    return found
 
 
 def _digest(raw: bytes) -> str:
@@ -219,13 +241,15 @@ def summaries(engine: Engine, today: dt.date) -> list[dict[str, Any]]:
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(root: str | None) -> None:
+def _worker_init(root: str | None, lang: str = "en") -> None:
     if root is not None:  # a fresh interpreter (spawn): build the engine again
         from pathlib import Path
 
         from ..engine import Engine
+        from ..i18n import configure
         from ..store import Project
 
+        configure(lang, root)  # the lines in the parent's interface language
         _WORKER["engine"] = Engine(Project(Path(root)))
 
 
@@ -250,6 +274,8 @@ def _summarize_all(engine: Engine, todo: list[tuple[str, Key]], day: dt.date
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from ..i18n import language
+
     methods = multiprocessing.get_all_start_methods()
     context: multiprocessing.context.BaseContext
     if "fork" in methods and sys.platform == "linux":
@@ -264,7 +290,7 @@ def _summarize_all(engine: Engine, todo: list[tuple[str, Key]], day: dt.date
     failed: list[str] = []
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
-                                 initargs=(root,)) as pool:
+                                 initargs=(root, language())) as pool:
             for results in pool.map(_worker_chunk, chunks, [day] * len(chunks)):
                 for item in results:
                     if isinstance(item, str):
@@ -291,8 +317,8 @@ def status_view(engine: Engine, event: Event) -> dict[str, Any]:
     """Everything ``eventflow status EVENT`` prints (``text`` and ``json``), except what
     depends on the day: item lines keep the due date of an open item (``[line, due]``, as
     ``date.toordinal()``), ``dues`` those of every open item (for the overdue count)."""
-    from ..i18n import _, ngettext
-    from ..present import clean
+    from ..i18n import _, language, ngettext
+    from ..present import clean, day
 
     workflow = engine.workflow_for(event)
     verdict = engine.judge(event, dt.date.min)  # what depends on the day is made per day
@@ -326,14 +352,15 @@ def status_view(engine: Engine, event: Event) -> dict[str, Any]:
     lines: list[Any] = [
         clean(f"{event.id}: {event.title}"),
         "  " + _("{date}  {region}  languages {languages}  {where}  revision {revision}").format(
-            date=event.date, region=event.region, languages=",".join(event.languages),
+            date=day(event.date, language()), region=event.region,
+            languages=",".join(event.languages),
             where=where, revision=event.revision)]
     for st in workflow.stages:
         marker = "▶" if st.id == verdict.stage and verdict.status != "done" else " "
         lines.append(f"{marker} {st.id} — {clean(st.text(lang))}")
         for r in by_stage.get(st.id, []):
             mark = "✓" if r.met else ("✗" if r.item.required else "!")
-            due = " " + _("due {date}").format(date=r.due) if r.due else ""
+            due = " " + _("due {date}").format(date=day(r.due, language())) if r.due else ""
             line = clean(f"    {mark} {r.item.id:<34} {r.item.owner:<15}{due}"
                          + (" " + _("REGRESSION") if r.regression else ""))
             lines.append([line, r.due.toordinal()] if active and not r.met and r.due is not None
@@ -342,7 +369,7 @@ def status_view(engine: Engine, event: Event) -> dict[str, Any]:
                 lines.append(clean(f"        {r.item.text(lang)} — {r.reason}"))
     if verdict.leave_from is not None:
         lines.append(_("{stage} can be left from {date}").format(
-            stage=verdict.stage, date=verdict.leave_from))
+            stage=verdict.stage, date=day(verdict.leave_from, language())))
     if verdict.regressions:
         n = len(verdict.regressions)
         lines.append(ngettext(

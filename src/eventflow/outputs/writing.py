@@ -245,18 +245,10 @@ def _stage_folder(event_dir: Path, stage: str) -> Path:
     return folder
 
 
-def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = None,
-                   languages: Sequence[str] | None = None, today: dt.date | None = None,
-                   timeout: float | None = None) -> RenderReport:
-    """Render the outputs of ``stages`` (default: every stage the event has reached).
-
-    Each output renders in isolation (see the module docstring); the manifest records the
-    outputs that succeeded. Raises :class:`InvalidInput` for an unknown stage or language.
-    """
-    from ..store import atomic_write, file_lock, now
-
-    event = engine.load(name)
-    workflow = engine.workflow_for(event)
+def _chosen_stages(engine: Engine, event: Event, workflow: Workflow,
+                   stages: Sequence[str] | None) -> list[str]:
+    """The stages asked for (default: every stage the event has reached); raises
+    :class:`InvalidInput` for a stage the workflow lacks."""
     if stages:
         chosen = list(stages)
     else:
@@ -269,6 +261,117 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     if unknown:
         raise InvalidInput(f"no stage {', '.join(unknown)} in workflow {workflow.id}; stages: "
                            f"{', '.join(workflow.stage_ids)}")
+    return chosen
+
+
+def _file_owners(previous: dict[str, Any], stage: str) -> dict[str, str]:
+    """File name -> the output of ``stage`` that wrote it (from the manifest)."""
+    owners: dict[str, str] = {}
+    for key, entry in previous.items():
+        if entry.get("stage") == stage:
+            for file_name in entry.get("files", []):
+                owners[file_name] = entry.get("output", key)
+    return owners
+
+
+def _render_one(spec: OutputSpec, ctx: OutputContext, limit: float, warnings: list[str],
+                result: OutputResult) -> list[tuple[str, bytes]] | None:
+    """Run one output's render in isolation (time and memory bounded); its files, or None
+    with ``result.nothing`` or ``result.error`` said. The context's warnings join
+    ``warnings``."""
+    try:
+        _preload(spec, ctx)
+        try:
+            with time_limit(limit), memory_limit():
+                raw = spec.render(ctx)
+        finally:
+            warnings.extend(w for w in ctx.warnings if w not in warnings)
+        files = _validate_files(raw, spec)
+        if not files:
+            raise NothingToWrite("it returned no files")
+    except NothingToWrite as exc:
+        result.nothing = one_line(exc) or "it returned no files"
+        return None
+    except RenderTimeout:
+        result.error = str(OutputError(spec.plugin, spec.id,
+                                       f"took longer than {limit:g} s; stopped"))
+        return None
+    except OutputError as exc:
+        result.error = str(exc)
+        return None
+    except RenderMemoryError as exc:
+        result.error = str(OutputError(spec.plugin, spec.id, str(exc)))
+        return None
+    except Exception as exc:  # a plugin's bug must not stop the other outputs
+        result.error = str(OutputError(spec.plugin, spec.id,
+                                       f"{type(exc).__name__}: {one_line(exc)}"))
+        return None
+    return files
+
+
+def _write_files(folder: Path, spec: OutputSpec, files: list[tuple[str, bytes]],
+                 owners: dict[str, str], old_files: set[str], result: OutputResult) -> bool:
+    """Write one output's files into its stage folder (a file whose content is unchanged is
+    left alone) and remove the files it made last time and no longer makes; False, with
+    ``result.error`` said, when another output owns a name or the folder cannot be written."""
+    from ..store import atomic_write
+
+    clash = [f for f, _ in files if owners.get(f, spec.id) != spec.id]
+    if clash:
+        result.error = str(OutputError(spec.plugin, spec.id,
+                                       f"{clash[0]} is already written by output "
+                                       f"'{owners[clash[0]]}'; rename the file"))
+        return False
+    for file_name, _ in files:
+        owners[file_name] = spec.id
+    try:
+        for file_name, content in files:
+            target = folder / file_name
+            if not _same_content(target, content):
+                atomic_write(target, content)
+            result.files.append(target)
+    except EventflowError as exc:  # e.g. the disk is full: report it, go on
+        written = ", ".join(p.name for p in result.files) or "no file"
+        result.error = str(OutputError(
+            spec.plugin, spec.id, f"{one_line(exc)} ({written} written; run "
+            "`eventflow outputs` again once the folder can be written)"))
+        return False
+    for gone in sorted(old_files - {f for f, _ in files}):
+        try:
+            safe_filename(gone)
+        except ValueError:
+            continue
+        path = folder / gone
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            result.removed.append(path)
+    return True
+
+
+def _record(event_dir: Path, entries: dict[str, dict[str, Any]]) -> None:
+    """Add the outputs just made to the event's manifest (under the event's lock)."""
+    from ..store import LOCK_FILE, file_lock
+
+    with file_lock(event_dir / LOCK_FILE):
+        manifest = read_manifest(event_dir)
+        manifest["schema"] = 1
+        manifest["outputs"].update(entries)
+        write_manifest(event_dir, manifest)
+
+
+def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = None,
+                   languages: Sequence[str] | None = None, today: dt.date | None = None,
+                   timeout: float | None = None) -> RenderReport:
+    """Render the outputs of ``stages`` (default: every stage the event has reached).
+
+    Each output renders in isolation (see the module docstring); the manifest records the
+    outputs that succeeded. Raises :class:`InvalidInput` for an unknown stage or language.
+    """
+    from ..store import now
+
+    event = engine.load(name)
+    workflow = engine.workflow_for(event)
+    chosen = _chosen_stages(engine, event, workflow, stages)
     langs, warnings = choose_languages(event, languages)
     from ..schedule import today as _today
 
@@ -303,11 +406,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     entries: dict[str, dict[str, Any]] = {}
     for stage in chosen:
         folder = _stage_folder(event_dir, stage)
-        owners: dict[str, str] = {}
-        for key, entry in previous.items():
-            if entry.get("stage") == stage:
-                for file_name in entry.get("files", []):
-                    owners[file_name] = entry.get("output", key)
+        owners = _file_owners(previous, stage)
         for spec in outputs_for_stage(engine, stage):
             result = OutputResult(spec.id, stage, spec.plugin)
             results.append(result)
@@ -319,64 +418,12 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
                                 today=day, _renderer=renderer, _participants=participants,
                                 folder=folder_settings, reschedules=reschedules)
             started = time.monotonic()
-            try:
-                _preload(spec, ctx)
-                try:
-                    with time_limit(limit), memory_limit():
-                        raw = spec.render(ctx)
-                finally:
-                    warnings.extend(w for w in ctx.warnings if w not in warnings)
-                files = _validate_files(raw, spec)
-                if not files:
-                    raise NothingToWrite("it returned no files")
-            except NothingToWrite as exc:
-                result.nothing = one_line(exc) or "it returned no files"
-                continue
-            except RenderTimeout:
-                result.error = str(OutputError(spec.plugin, spec.id,
-                                               f"took longer than {limit:g} s; stopped"))
-                continue
-            except OutputError as exc:
-                result.error = str(exc)
-                continue
-            except RenderMemoryError as exc:
-                result.error = str(OutputError(spec.plugin, spec.id, str(exc)))
-                continue
-            except Exception as exc:  # a plugin's bug must not stop the other outputs
-                result.error = str(OutputError(spec.plugin, spec.id,
-                                               f"{type(exc).__name__}: {one_line(exc)}"))
-                continue
-            clash = [f for f, _ in files if owners.get(f, spec.id) != spec.id]
-            if clash:
-                result.error = str(OutputError(spec.plugin, spec.id,
-                                               f"{clash[0]} is already written by output "
-                                               f"'{owners[clash[0]]}'; rename the file"))
-                continue
-            for file_name, _ in files:
-                owners[file_name] = spec.id
-            try:
-                for file_name, content in files:
-                    target = folder / file_name
-                    if not _same_content(target, content):
-                        atomic_write(target, content)
-                    result.files.append(target)
-            except EventflowError as exc:  # e.g. the disk is full: report it, go on
-                written = ", ".join(p.name for p in result.files) or "no file"
-                result.error = str(OutputError(
-                    spec.plugin, spec.id, f"{one_line(exc)} ({written} written; run "
-                    "`eventflow outputs` again once the folder can be written)"))
-                continue
+            files = _render_one(spec, ctx, limit, warnings, result)
             key = f"{stage}/{spec.id}"
-            old_files = set(previous.get(key, {}).get("files", []))
-            for gone in sorted(old_files - {f for f, _ in files}):
-                try:
-                    safe_filename(gone)
-                except ValueError:
-                    continue
-                path = folder / gone
-                if path.is_file() and not path.is_symlink():
-                    path.unlink()
-                    result.removed.append(path)
+            if files is None or not _write_files(
+                    folder, spec, files, owners, set(previous.get(key, {}).get("files", [])),
+                    result):
+                continue
             fields = input_fields(spec)
             entries[key] = {
                 "output": spec.id, "stage": stage, "plugin": spec.plugin,
@@ -387,13 +434,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
                 "templates": dict(sorted(renderer.used.items())),
             }
     if entries:
-        from ..store import LOCK_FILE
-
-        with file_lock(event_dir / LOCK_FILE):
-            manifest = read_manifest(event_dir)
-            manifest["schema"] = 1
-            manifest["outputs"].update(entries)
-            write_manifest(event_dir, manifest)
+        _record(event_dir, entries)
     if not any(outputs_for_stage(engine, s) for s in chosen):
         warnings.append(f"no active plugin provides outputs for {', '.join(chosen)}")
     warnings.extend(str(e) for e in registry.errors if e.hook == "register_outputs")

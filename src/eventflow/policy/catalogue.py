@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import N_, _
 from .resolve import resolve_requirement, resolve_stage
 
 if TYPE_CHECKING:
@@ -208,7 +209,8 @@ def duplicate_names(paths: Iterable[Path]) -> list[str]:
             name = match.group(2).strip()
             where = f"{file.name}:{line_no}"
             if name in seen:
-                dupes.append(f'"{name}" in {seen[name]} and {where}')
+                dupes.append(_('"{name}" in {first} and {second}').format(
+                    name=name, first=seen[name], second=where))
             seen.setdefault(name, where)
     return dupes
 
@@ -260,7 +262,8 @@ def build_policy(workflow: Workflow,
         for step_type, text, table in scenario.steps:
             names = step_requirements(step_type, text, table)
             if names is None:
-                scenario.problems.append(f"no step definition for {step_type} \"{text}\"")
+                scenario.problems.append(_('no step definition for {keyword} "{text}"').format(
+                    keyword=step_type, text=text))
                 continue
             for words in names:
                 try:
@@ -310,7 +313,7 @@ def scenario_stage(scenario: ScenarioInfo, workflow: Workflow) -> str | None:
 
 
 LANGUAGES = ("en", "fi", "sv")
-LANGUAGE_NAMES = {"en": "English", "fi": "Finnish", "sv": "Swedish"}
+LANGUAGE_NAMES = {"en": N_("English"), "fi": N_("Finnish"), "sv": N_("Swedish")}
 
 
 def _where(file: Path) -> str:
@@ -325,14 +328,33 @@ def missing_rule_problem(rid: str, polarity: str, lang: str,
                          elsewhere: Sequence[ScenarioInfo]) -> str:
     """The sentence for a rule without a ``polarity`` scenario in ``lang``: which folder lacks
     it, and which feature files of the other languages have one to translate."""
-    name = LANGUAGE_NAMES.get(lang, lang)
-    text = (f"rule {rid} has no scenario in which it is {polarity} in features/{lang}/ "
-            f"({name})")
-    files = sorted({_where(s.feature_file) for s in elsewhere})
+    name = _(LANGUAGE_NAMES[lang]) if lang in LANGUAGE_NAMES else lang
+    folder = f"features/{lang}/"
+    files = _and(sorted({_where(s.feature_file) for s in elsewhere}))
+    if polarity == KEPT and files:
+        return _("rule {rule} has no scenario in which it is kept in {folder} ({language}); "
+                 "translate the kept scenario of {files} into a feature of {folder}, under a "
+                 "rule tagged @{rule}").format(rule=rid, folder=folder, language=name,
+                                               files=files)
     if files:
-        return (text + f"; translate the {polarity} scenario of " + " and ".join(files)
-                + f" into a feature of features/{lang}/, under a rule tagged @{rid}")
-    return text + f"; add one under a rule tagged @{rid} in every language"
+        return _("rule {rule} has no scenario in which it is broken in {folder} ({language}); "
+                 "translate the broken scenario of {files} into a feature of {folder}, under "
+                 "a rule tagged @{rule}").format(rule=rid, folder=folder, language=name,
+                                                 files=files)
+    if polarity == KEPT:
+        return _("rule {rule} has no scenario in which it is kept in {folder} ({language}); "
+                 "add one under a rule tagged @{rule} in every language").format(
+                     rule=rid, folder=folder, language=name)
+    return _("rule {rule} has no scenario in which it is broken in {folder} ({language}); "
+             "add one under a rule tagged @{rule} in every language").format(
+                 rule=rid, folder=folder, language=name)
+
+
+def _and(names: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c`` in the interface language."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def trace_problems(policy: Policy, languages: Sequence[str] = LANGUAGES,
@@ -353,7 +375,8 @@ def trace_problems(policy: Policy, languages: Sequence[str] = LANGUAGES,
     known = {r.id for r in policy.rules}
     for s in policy.scenarios:
         problems += [f"{s.key}: {p}" for p in s.problems]
-        problems += [f'{s.key}: names rule {rid}, which is not in the rule catalogue'
+        problems += [_("{scenario}: names rule {rule}, which is not in the rule "
+                       "catalogue").format(scenario=s.key, rule=rid)
                      for rid in s.rule_ids if rid not in known]
     core = [s for s in policy.scenarios if not s.plugin]
     wanted = (list(required_rules) if required_rules is not None
@@ -370,25 +393,30 @@ def trace_problems(policy: Policy, languages: Sequence[str] = LANGUAGES,
         own = policy.own_scenarios(rule)
         for polarity in (KEPT, BROKEN):
             if not any(s.polarity == polarity for s in own):
-                files = " and ".join(sorted({_where(s.feature_file) for s in own}))
-                problems.append(f"rule {rule.id} of plugin {rule.plugin} has no scenario in "
-                                f"which it is {polarity}; add one tagged @{polarity} under its "
-                                f"Rule: in {files}")
+                files = _and(sorted({_where(s.feature_file) for s in own}))
+                text = (_("rule {rule} of plugin {plugin} has no scenario in which it is kept; "
+                          "add one tagged @{tag} under its Rule: in {files}") if polarity == KEPT
+                        else _("rule {rule} of plugin {plugin} has no scenario in which it is "
+                               "broken; add one tagged @{tag} under its Rule: in {files}"))
+                problems.append(text.format(rule=rule.id, plugin=rule.plugin, tag=polarity,
+                                            files=files))
     for item in policy.workflow.items():
         if not item.source:
             continue
         naming = policy.scenarios_naming(item.id)
         if not naming:
-            problems.append(f"item {item.id} (source {item.source}) is named by no scenario")
+            problems.append(_("item {item} (source {source}) is named by no scenario").format(
+                item=item.id, source=item.source))
         elif ((RULE_ID.match(item.source) or item.source in known)
               and not any(item.source in s.tags for s in naming)):
-            problems.append(f"item {item.id} is named by no scenario of its rule "
-                            f"{item.source}")
+            problems.append(_("item {item} is named by no scenario of its rule "
+                              "{rule}").format(item=item.id, rule=item.source))
     for stage in policy.workflow.stages:
         if not any("advance" in s.tags and scenario_stage(s, policy.workflow) == stage.id
                    for s in core):
-            problems.append(f"leaving stage {stage.id} has no scenario (tag @advance)")
+            problems.append(_("leaving stage {stage} has no scenario (tag @advance)").format(
+                stage=stage.id))
     for tag in ("reopen", "cancel"):
         if not any(tag in s.tags for s in core):
-            problems.append(f"no scenario for {tag} (tag @{tag})")
+            problems.append(_("no scenario for {action} (tag @{action})").format(action=tag))
     return problems

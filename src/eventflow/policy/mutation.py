@@ -182,6 +182,7 @@ def _engine_mutants() -> list[tuple[str, Callable[[Any], None]]]:
     import msgspec
 
     from .. import engine as engine_mod
+    from .. import engine_dates, engine_moves
     from .. import judge as judge_mod
 
     real_judge = judge_mod.judge
@@ -199,7 +200,8 @@ def _engine_mutants() -> list[tuple[str, Callable[[Any], None]]]:
         import datetime as dt
 
         mp.setattr(judge_mod, "due_date", lambda *a, **k: dt.date.min)
-        mp.setattr(engine_mod, "due_date", lambda *a, **k: dt.date.min)
+        mp.setattr(engine_dates, "due_date", lambda *a, **k: dt.date.min)
+        mp.setattr(engine_moves, "due_date", lambda *a, **k: dt.date.min)
 
     def reopen_forward(mp: Any) -> None:
         def reopen(self: Any, name: str, stage: str, reason: str) -> Any:
@@ -208,7 +210,7 @@ def _engine_mutants() -> list[tuple[str, Callable[[Any], None]]]:
         mp.setattr(engine_mod.Engine, "reopen", reopen)
 
     def out_of_order(mp: Any) -> None:
-        mp.setattr(engine_mod, "PREREQUISITES", {})
+        mp.setattr(engine_moves, "PREREQUISITES", {})
 
     return [("judge only the current stage", current_stage_only),
             ("ignore time windows", ignore_time),

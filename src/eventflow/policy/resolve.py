@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from ..workflow import Item, Stage
 
@@ -26,10 +28,10 @@ def resolve_requirement(items: Iterable[Item], words: str) -> Item:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise LookupError(f'no checklist item says "{words}": the workflow has no such '
-                          "requirement (was it removed or renamed?)")
-    raise LookupError(f'"{words}" fits several checklist items ('
-                      + ", ".join(i.id for i in found) + "); quote more of the label")
+        raise LookupError(_('no checklist item says "{words}": the workflow has no such '
+                            "requirement (was it removed or renamed?)").format(words=words))
+    raise LookupError(_('"{words}" fits several checklist items ({items}); quote more of the '
+                        "label").format(words=words, items=", ".join(i.id for i in found)))
 
 
 def resolve_stage(stages: Sequence[Stage], words: str) -> Stage:
@@ -38,5 +40,5 @@ def resolve_stage(stages: Sequence[Stage], words: str) -> Stage:
     for stage in stages:
         if wanted == stage.id or wanted in {_fold(t) for t in stage.label.values()}:
             return stage
-    raise LookupError(f'no stage "{words}"; stages: '
-                      + ", ".join(s.text("en") for s in stages))
+    raise LookupError(_('no stage "{words}"; stages: {stages}').format(
+        words=words, stages=", ".join(s.text("en") for s in stages)))
