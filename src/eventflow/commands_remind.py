@@ -125,35 +125,6 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
     _finish(delivery, "reminder(s)")
 
 
-
-def _print_invitations(result: InvitationPlan, dry_run: bool, folder: Path,
-                       recorded: date | None) -> None:
-    """One line per message, then what was skipped, left unknown or recorded."""
-    event_id = result.event.id
-    for out in result.messages:
-        click.echo(clean(f"{out.status:<8} {out.message['To']}"
-                         + (f"  ({out.error})" if out.error else "")))
-    if dry_run:
-        click.echo(_("{n} message(s) in {folder}; review them, then run again without "
-                     "--dry-run").format(n=len(result.messages), folder=folder))
-    if result.already_sent:
-        click.echo(_("{n} address(es) already had the invitation").format(
-            n=result.already_sent))
-    for group in result.without_addresses:
-        click.secho(_("warning: no addresses for target group '{group}'").format(
-            group=group), err=True, fg="yellow")
-    for line in _unknown_lines(result.unknown):
-        click.secho(clean(line), err=True, fg="yellow")
-    if recorded:
-        click.echo(_("{event}: invitation sent {date}").format(event=event_id,
-                                                                date=recorded))
-
-
-def attach(cli: click.Group) -> None:
-    cli.add_command(remind)
-
-
-
 def _warn_unassigned(eng: Engine, unassigned: list[dict[str, Any]], path: Path) -> None:
     """One warning per owner role that names nobody in the directory."""
     nobody: dict[str, list[dict[str, Any]]] = {}
@@ -256,6 +227,33 @@ def invitation_send(ctx: click.Context, event: str, to_file: str | None, dry_run
     else:
         _print_invitations(result, dry_run, folder, recorded)
     _finish(delivery, "invitation(s)")
+
+
+def _print_invitations(result: InvitationPlan, dry_run: bool, folder: Path,
+                       recorded: date | None) -> None:
+    """One line per message, then what was skipped, left unknown or recorded."""
+    event_id = result.event.id
+    for out in result.messages:
+        click.echo(clean(f"{out.status:<8} {out.message['To']}"
+                         + (f"  ({out.error})" if out.error else "")))
+    if dry_run:
+        click.echo(_("{n} message(s) in {folder}; review them, then run again without "
+                     "--dry-run").format(n=len(result.messages), folder=folder))
+    if result.already_sent:
+        click.echo(_("{n} address(es) already had the invitation").format(
+            n=result.already_sent))
+    for group in result.without_addresses:
+        click.secho(_("warning: no addresses for target group '{group}'").format(
+            group=group), err=True, fg="yellow")
+    for line in _unknown_lines(result.unknown):
+        click.secho(clean(line), err=True, fg="yellow")
+    if recorded:
+        click.echo(_("{event}: invitation sent {date}").format(event=event_id,
+                                                                date=recorded))
+
+
+def attach(cli: click.Group) -> None:
+    cli.add_command(remind)
 
 
 def attach_invitation(invitation: click.Group) -> None:
