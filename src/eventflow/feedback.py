@@ -236,7 +236,7 @@ def _person_names(event: Event | None) -> set[str]:
 def parse(path: Path, raw: bytes, event: Event | None = None,
           now: dt.datetime | None = None) -> ImportResult:
     """Aggregates of one survey export; every problem raises before anything is kept."""
-    from .event import Feedback, FeedbackTheme, FreeTextQuestion, ScaleQuestion
+    from .event import Feedback
 
     if not raw.strip():
         raise FeedbackCSVError(path, _("the file is empty"), _("export the survey results as CSV"))
@@ -245,6 +245,35 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
                                        "workbook?)"), _("export or save the results as CSV"))
     text, encoding = decode(path, raw)
     delimiter = sniff_delimiter(path, text)
+    columns, rows = _read_answers(path, text, delimiter)
+    _settle_columns(columns, rows)
+    scales, free, problems = _aggregate(columns, rows, _person_names(event))
+    if problems:
+        shown = "\n  - ".join(problems[:20])
+        raise FeedbackCSVError(path, _("{n} answer(s) are not on the scale 1–5; "
+                                       "nothing was imported:\n  - {shown}").format(
+                                         n=len(problems), shown=shown),
+                               _("export the answers as numbers 1–5 (in Webropol: 'numeric "
+                                 "values'), or correct those cells"))
+    if not scales and not free:
+        unknown = ", ".join(repr(c.header) for c in columns if c.kind == "unknown")
+        raise FeedbackCSVError(path, _("no column was understood as a feedback "
+                                       "question (not understood: {unknown})").format(
+                                         unknown=unknown or _('none')),
+                               _("name the columns by their questions, e.g. 'Kokonaisarvio', "
+                                 "'Overall rating', 'Helhetsbetyg', 'Vapaa palaute'"), 1)
+    responses = sum(1 for r in rows if any(r[i].strip() for i, c in enumerate(columns)
+                                           if c.kind in ("scale", "free_text")))
+    feedback = Feedback(source=_one_line(path.name), imported=now or dt.datetime.now(dt.UTC),
+                        responses=responses, scales=scales, free_texts=free,
+                        ignored_columns=[_one_line(c.header) for c in columns
+                                         if c.kind == "unknown"])
+    return ImportResult(feedback, columns, encoding, delimiter)
+
+
+def _read_answers(path: Path, text: str, delimiter: str) -> tuple[list[Any], list[list[str]]]:
+    """The columns (classified by their headers) and the non-empty answer rows; a file that
+    cannot be read as the survey's answers raises :class:`FeedbackCSVError`."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
@@ -285,6 +314,11 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
     if not rows:
         raise FeedbackCSVError(path, _("has a header but no answers"),
                                _("export the results after people have answered"))
+    return columns, rows
+
+
+def _settle_columns(columns: list[Any], rows: list[list[str]]) -> None:
+    """Settle each column's kind by its answers and give each question a unique key."""
     # the answers settle what the header leaves open: a column of unknown header whose every
     # answer is 1–5 is a scale question; a "scale" header with only words for answers is a
     # free-text question ("Mitä mieltä olit puhujista?")
@@ -302,10 +336,17 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
             base = col.key or _slug(col.header)
             keys[base] = keys.get(base, 0) + 1
             col.key = base if keys[base] == 1 else f"{base}_{keys[base]}"
+
+
+def _aggregate(columns: list[Any], rows: list[list[str]],
+               names: set[str]) -> tuple[list[Any], list[Any], list[str]]:
+    """The scale questions (counts and mean), the free-text questions (themes without
+    people's names) and every answer that is not on the scale."""
+    from .event import FeedbackTheme, FreeTextQuestion, ScaleQuestion
+
     problems: list[str] = []
     scales: list[Any] = []
     free: list[Any] = []
-    names = _person_names(event)
     for i, col in enumerate(columns):
         if col.kind == "scale":
             counts = {str(n): 0 for n in range(1, 6)}
@@ -328,27 +369,7 @@ def parse(path: Path, raw: bytes, event: Event | None = None,
             free.append(FreeTextQuestion(
                 key=col.key, question=_one_line(col.header), answers=len(answers_),
                 themes=[FeedbackTheme(theme=w, count=n) for w, n in themes(answers_, names)]))
-    if problems:
-        shown = "\n  - ".join(problems[:20])
-        raise FeedbackCSVError(path, _("{n} answer(s) are not on the scale 1–5; "
-                                       "nothing was imported:\n  - {shown}").format(
-                                         n=len(problems), shown=shown),
-                               _("export the answers as numbers 1–5 (in Webropol: 'numeric "
-                                 "values'), or correct those cells"))
-    if not scales and not free:
-        unknown = ", ".join(repr(c.header) for c in columns if c.kind == "unknown")
-        raise FeedbackCSVError(path, _("no column was understood as a feedback "
-                                       "question (not understood: {unknown})").format(
-                                         unknown=unknown or _('none')),
-                               _("name the columns by their questions, e.g. 'Kokonaisarvio', "
-                                 "'Overall rating', 'Helhetsbetyg', 'Vapaa palaute'"), 1)
-    responses = sum(1 for r in rows if any(r[i].strip() for i, c in enumerate(columns)
-                                           if c.kind in ("scale", "free_text")))
-    feedback = Feedback(source=_one_line(path.name), imported=now or dt.datetime.now(dt.UTC),
-                        responses=responses, scales=scales, free_texts=free,
-                        ignored_columns=[_one_line(c.header) for c in columns
-                                         if c.kind == "unknown"])
-    return ImportResult(feedback, columns, encoding, delimiter)
+    return scales, free, problems
 
 
 def _one_line(text: str) -> str:

@@ -147,22 +147,11 @@ def read_list(path: Path) -> list[Recipient]:
     return found
 
 
-def plan_invitations(engine: Engine, directory: Directory, name: str,
-                     states: dict[str, dict[str, Any]], to_file: Path | None = None,
-                     retry_unknown: bool = False) -> InvitationPlan:
-    from email.headerregistry import Address
-    from email.utils import format_datetime, getaddresses, localtime
+def _recipients(drafts: dict[str, Path], to_file: Path | None) -> dict[str, list[Recipient]]:
+    """Who gets each target group's draft: the addresses of ``to_file`` (by its ``group``
+    column; one draft takes every address) or else each draft's Bcc."""
+    from email.utils import getaddresses
 
-    from .workflow import TERMINAL
-
-    event = engine.load(name)
-    if event.stage in TERMINAL:
-        raise InvalidInput(_("{event} is {stage}: its invitation is not sent any more").format(
-                               event=event.id, stage=event.stage))
-    drafts = find_drafts(engine, event)
-    result = InvitationPlan(event, drafts)
-    resend = event.invitation.sent_at is not None and event.invitation.sent_for not in (
-        None, event.date)
     recipients: dict[str, list[Recipient]] = {group: [] for group in drafts}
     if to_file is not None:
         listed = read_list(to_file)
@@ -192,6 +181,29 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
             bcc = str(_read(path)["Bcc"] or "")
             for display, address in getaddresses([bcc]) if bcc else []:
                 recipients[group].append(Recipient(display, address, group))
+    return recipients
+
+
+def plan_invitations(engine: Engine, directory: Directory, name: str,
+                     states: dict[str, dict[str, Any]], to_file: Path | None = None,
+                     retry_unknown: bool = False) -> InvitationPlan:
+    """What ``invitation send`` would send: one message per address and target group not
+    sent before (the sent-log ``states``), the addresses already sent to and those whose
+    sending is unknown; refuses an event past sending and a draft without From."""
+    from email.headerregistry import Address
+    from email.utils import format_datetime, localtime
+
+    from .workflow import TERMINAL
+
+    event = engine.load(name)
+    if event.stage in TERMINAL:
+        raise InvalidInput(_("{event} is {stage}: its invitation is not sent any more").format(
+                               event=event.id, stage=event.stage))
+    drafts = find_drafts(engine, event)
+    result = InvitationPlan(event, drafts)
+    resend = event.invitation.sent_at is not None and event.invitation.sent_for not in (
+        None, event.date)
+    recipients = _recipients(drafts, to_file)
     sender = directory.mail.sender
     for group in sorted(recipients):
         people = recipients[group]
