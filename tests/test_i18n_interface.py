@@ -392,3 +392,15 @@ def test_the_dashboard_refuses_a_file_in_swedish(lang, tmp_path):
     target.write_text("x")
     with pytest.raises(InvalidInput, match="är en fil; ange en mapp för översiktswebbplatsen"):
         check_target(target, force=False)
+
+
+@pytest.mark.parametrize("code", ["fi", "sv"])
+def test_next_writes_due_dates_in_the_interface_language(run, lang, event, code,
+                                                         monkeypatch):
+    monkeypatch.setenv("EVENTFLOW_TODAY", "2027-01-10")
+    lang(code)
+    lines = run("next", "--wide").output.splitlines()
+    assert lines and all(line[:10].strip().count(".") == 2 for line in lines), lines
+    assert not [line for line in lines if line.startswith("20")], lines
+    items = json.loads(run("next", "--json").output)["items"]
+    assert items and all(len(i["due"]) == 10 and i["due"][4] == "-" for i in items)

@@ -199,15 +199,17 @@ def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
     if not rows:
         click.echo(_("nothing due in the next {days} days").format(days=days))
         return
-    from .i18n import pgettext
+    from .i18n import language, pgettext
+    from .present import day as date_text
 
+    lang = language()
     overdue = pgettext("status column", "OVERDUE")  # (fits the column)
-    cells = [[str(r["due"]), overdue if r["overdue"] else "", r["event"], r["item"],
+    cells = [[date_text(str(r["due"]), lang), overdue if r["overdue"] else "", r["event"], r["item"],
               r["owner"], "" if r["required"] else _("(advice)")] for r in rows]
     width = width_for(wide)
     if width is None:
         for due, flag, event_id, item, owner, kind in cells:
-            click.echo(clean(f"{due}  {flag:<7}  {event_id:<26} {item:<32} {owner:<15} "
+            click.echo(clean(f"{due:<10}  {flag:<7}  {event_id:<26} {item:<32} {owner:<15} "
                              f"{kind}").rstrip())
         return
     from .present import fit_table
