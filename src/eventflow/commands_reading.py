@@ -204,8 +204,8 @@ def next_(ctx: click.Context, days: int, wide: bool, as_json: bool) -> None:
 
     lang = language()
     overdue = pgettext("status column", "OVERDUE")  # (fits the column)
-    cells = [[date_text(str(r["due"]), lang), overdue if r["overdue"] else "", r["event"], r["item"],
-              r["owner"], "" if r["required"] else _("(advice)")] for r in rows]
+    cells = [[date_text(str(r["due"]), lang), overdue if r["overdue"] else "", r["event"],
+              r["item"], r["owner"], "" if r["required"] else _("(advice)")] for r in rows]
     width = width_for(wide)
     if width is None:
         for due, flag, event_id, item, owner, kind in cells:
