@@ -179,6 +179,34 @@ def _read_marker(target: Path) -> dict[str, Any]:
 
 
 # building ---------------------------------------------------------------------------------------
+def _staging(target: Path) -> Path:
+    """A new folder beside ``target`` to write the site into before it takes its place."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(staging, 0o777 & ~mask)  # as a folder made with mkdir (mkdtemp makes it private)
+    return staging
+
+
+def _render_page(engine: Engine, event_id: str, row: dict[str, Any], rules: dict[str, Any],
+                 svgs: dict[tuple[str, str], str], event_tpl: Any, path: Path, target: Path,
+                 today: dt.date, lang: str) -> int:
+    """Judge one event and write its page to ``path``; the bytes written. ``svgs`` keeps the
+    workflow drawings made so far (one per workflow and current stage)."""
+    event = engine.project.load(event_id)
+    verdict = data.judgement(engine, event, today, lang)
+    workflow = engine.workflow_for(event)
+    page = data.event_page(engine, event, verdict, rules, lang)
+    page["outputs"] = [(_href(engine.project.event_dir(event_id) / rel, target), rel)
+                       for rel in page["outputs"]]
+    svg_key = (workflow.hash, row["stage"])
+    if svg_key not in svgs:
+        svgs[svg_key] = workflow_svg(workflow, lang, row["stage"], "diagram")
+    html = event_tpl.render(r=wrap(row), p=wrap(page), svg=svgs[svg_key], root="../",
+                            today=today.isoformat(), generated=_now())
+    return _write(path, html)
+
+
 def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
           force: bool = False) -> dict[str, Any]:
     """Write the site for every event of ``engine``'s folder into ``target``; return counts.
@@ -203,10 +231,7 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
     found = index_entries(engine, today)
     labels = _labels(engine, found, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(staging, 0o777 & ~mask)  # as a folder made with mkdir (mkdtemp makes it private)
+    staging = _staging(target)
     stats = {"events": 0, "rendered": 0, "kept": 0, "bytes": 0, "files": 0}
     try:
         (staging / "events").mkdir()
@@ -239,18 +264,8 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
             else:
                 if rules is None:
                     rules = {r.id: r for r in load_rules()}
-                event = engine.project.load(event_id)
-                verdict = data.judgement(engine, event, today, lang)
-                workflow = engine.workflow_for(event)
-                page = data.event_page(engine, event, verdict, rules, lang)
-                page["outputs"] = [(_href(engine.project.event_dir(event_id) / rel, target),
-                                    rel) for rel in page["outputs"]]
-                svg_key = (workflow.hash, row["stage"])
-                if svg_key not in svgs:
-                    svgs[svg_key] = workflow_svg(workflow, lang, row["stage"], "diagram")
-                html = event_tpl.render(r=wrap(row), p=wrap(page), svg=svgs[svg_key], root="../",
-                                        today=today.isoformat(), generated=_now())
-                size = _write(staging / "events" / name, html)
+                size = _render_page(engine, event_id, row, rules, svgs, event_tpl,
+                                    staging / "events" / name, target, today, lang)
                 stats["bytes"] += size
                 stats["rendered"] += 1
             row["href"] = name
