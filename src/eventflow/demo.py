@@ -13,6 +13,7 @@ import os
 import shlex
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -39,39 +40,9 @@ def run(*args: str, expect_fail: bool = False) -> int:
     return code
 
 
-def build(folder: Path, today: dt.date) -> tuple[str, str]:
-    if folder.exists():
-        shutil.rmtree(folder)
-    os.environ["EVENTFLOW_DIR"] = str(folder)
-    os.environ.setdefault("EVENTFLOW_USER", "demo")
-    quiet = os.environ.get("EVENTFLOW_DEMO_VERBOSE") != "1"
-
-    def step(*args: str, expect_fail: bool = False) -> None:
-        from eventflow.cli import cli
-
-        if quiet:
-            code = cli.main(args=list(args), prog_name="eventflow", standalone_mode=False)
-            if code and not expect_fail:
-                raise SystemExit(_("demo: `{command}` exited {code}").format(
-                    command="eventflow " + " ".join(args), code=code))
-        else:
-            run(*args, expect_fail=expect_fail)
-
-    from eventflow.cli import cli
-
-    cli.main(args=["init", "--organisation", "Tampereen kaupunki", "--type", "authority",
-                   "--language", "en", str(folder)], prog_name="eventflow",
-             standalone_mode=False)
-    far = today + dt.timedelta(weeks=16)
-    near = today + dt.timedelta(weeks=7)
-    a = f"pirkanmaa-{far:%Y-%m-%d}"
-    b = f"keski-suomi-{near:%Y-%m-%d}"
-    step("new", "Hyvät väestösuhteet – Pirkanmaa", "--date", far.isoformat(),
-         "--region", "Pirkanmaa", "--lang", "fi,sv", "--municipality", "Tampere")
-    step("new", "Hyvät väestösuhteet – Keski-Suomi", "--date", near.isoformat(),
-         "--region", "Keski-Suomi", "--lang", "fi")
-    step("new", "Väestösuhteet ja työelämä", "--date", far.isoformat(), "--region", "Uusimaa")
-    # event a: partnership agreed, venue and costs done, the programme is being built
+def _prepare_first(step: Callable[..., None], a: str, far: dt.date) -> None:
+    """The first demo event: partnership agreed, venue and costs done, the programme being
+    built, with everything its documents need to be sent as they are."""
     step("check", a, "kickoff_meeting", "--note", "Kick-off at Tampere city hall")
     step("partner", "add", a, "Pirkanmaan ja Keski-Suomen ETNO", "--type", "authority",
          "--contact", "Leena Koski, leena.koski@example.fi")
@@ -131,6 +102,43 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
              "Matkakulut korvataan valtion matkustussäännön mukaan.", "--lang", "fi")
         step("speaker", "edit", a, speaker_id, "--travel",
              "Resekostnaderna ersätts enligt statens resereglemente.", "--lang", "sv")
+
+
+def build(folder: Path, today: dt.date) -> tuple[str, str]:
+    """Make the demo planning folder in ``folder`` (replacing it) with three events planned
+    as of ``today``; the ids of the two the demo shows."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    os.environ["EVENTFLOW_DIR"] = str(folder)
+    os.environ.setdefault("EVENTFLOW_USER", "demo")
+    quiet = os.environ.get("EVENTFLOW_DEMO_VERBOSE") != "1"
+
+    def step(*args: str, expect_fail: bool = False) -> None:
+        from eventflow.cli import cli
+
+        if quiet:
+            code = cli.main(args=list(args), prog_name="eventflow", standalone_mode=False)
+            if code and not expect_fail:
+                raise SystemExit(_("demo: `{command}` exited {code}").format(
+                    command="eventflow " + " ".join(args), code=code))
+        else:
+            run(*args, expect_fail=expect_fail)
+
+    from eventflow.cli import cli
+
+    cli.main(args=["init", "--organisation", "Tampereen kaupunki", "--type", "authority",
+                   "--language", "en", str(folder)], prog_name="eventflow",
+             standalone_mode=False)
+    far = today + dt.timedelta(weeks=16)
+    near = today + dt.timedelta(weeks=7)
+    a = f"pirkanmaa-{far:%Y-%m-%d}"
+    b = f"keski-suomi-{near:%Y-%m-%d}"
+    step("new", "Hyvät väestösuhteet – Pirkanmaa", "--date", far.isoformat(),
+         "--region", "Pirkanmaa", "--lang", "fi,sv", "--municipality", "Tampere")
+    step("new", "Hyvät väestösuhteet – Keski-Suomi", "--date", near.isoformat(),
+         "--region", "Keski-Suomi", "--lang", "fi")
+    step("new", "Väestösuhteet ja työelämä", "--date", far.isoformat(), "--region", "Uusimaa")
+    _prepare_first(step, a, far)
     # event b: close to its day, still at the first stage, so its early items are overdue
     step("partner", "add", b, "Jyväskylän seurakuntayhtymä", "--type", "community")
     return a, b
