@@ -117,6 +117,14 @@ def test_texts_per_language_and_the_lang_option(run, folder, ev):
         "fi": "Tila on esteetön.", "sv": "Lokalen är tillgänglig."}
     refused = run("invitation", "set", ev, "--accessibility-info", "x", "--lang", "en")
     assert refused.exit_code == 1 and "not 'en'" in refused.output
+    # the refusal names the way to English texts (what `outputs --lang en` asks for), and it works
+    way = f"eventflow invitation set {ev} --languages fi,sv,en"
+    assert way in " ".join(refused.output.split()), refused.output
+    assert "accessibility_info" not in data(folder)["invitation"] or \
+        "en" not in data(folder)["invitation"]["accessibility_info"]
+    ok(run(*way.split()[1:]))
+    ok(run("invitation", "set", ev, "--accessibility-info", "Accessible.", "--lang", "en"))
+    ok(run("invitation", "set", ev, "--accessibility-info", "", "--lang", "en"))
     ok(run("invitation", "set", ev, "--accessibility-info", "", "--lang", "sv"))
     assert data(folder)["invitation"]["accessibility_info"] == {"fi": "Tila on esteetön."}
 

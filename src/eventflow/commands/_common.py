@@ -69,9 +69,12 @@ def text_lang(ev: Event, lang: str | None) -> str:
 
     chosen = lang or (ev.languages[0] if ev.languages else "fi")
     if lang and lang not in ev.languages and lang not in ev.invitation.languages:
+        held = list(ev.invitation.languages or ev.languages)
         raise InvalidInput(_("{event} is held in {languages}, not '{lang}'; give --lang one of "
-                             "{languages}").format(event=ev.id, languages=", ".join(ev.languages),
-                                                   lang=lang))
+                             "{languages}, or first add {lang} to the invitation's languages "
+                             "(eventflow invitation set {event} --languages {all})").format(
+                               event=ev.id, languages=", ".join(ev.languages), lang=lang,
+                               all=",".join([*held, lang])))
     return chosen
 
 
