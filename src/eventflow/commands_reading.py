@@ -51,16 +51,9 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
     """
     day = today()
     if event:
-        from .index import cached_status, fit_status, render_status
+        from .index import fit_status, render_status
 
-        # kept from the last time, keyed like the listing's index (index.py); else the engine
-        view = cached_status(ctx.find_root().obj.get("dir"), event)
-        if view is None:
-            eng = engine(ctx)
-            view = _status_one(eng, eng.project.resolve(event))
-        for warning in dict.fromkeys(view["warnings"]):
-            click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
-                        fg="yellow")
+        view = _kept_view(ctx, event)
         text = render_status(view, day, as_json)
         if as_json:  # the warnings as data too (docs/json.md)
             import json
@@ -99,6 +92,21 @@ def _json_warnings(ctx: click.Context, messages: list[str]) -> list[dict[str, An
     return json_warnings(planning_folder(ctx.find_root().obj.get("dir")), messages)
 
 
+def _kept_view(ctx: click.Context, event: str) -> dict[str, Any]:
+    """The event's view as ``status EVENT`` keeps it (index.py), or else judged by the engine
+    and kept; its warnings printed on stderr. ``status EVENT`` and ``why`` read it."""
+    from .index import cached_status
+
+    view = cached_status(ctx.find_root().obj.get("dir"), event)
+    if view is None:
+        eng = engine(ctx)
+        view = _status_one(eng, eng.project.resolve(event))
+    for warning in dict.fromkeys(view["warnings"]):
+        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                    fg="yellow")
+    return view
+
+
 def _status_one(eng: Engine, event_id: str) -> dict[str, Any]:
     """What ``status EVENT`` prints, but for the day, with the warnings; kept for next time."""
     from .explain import due_days
@@ -128,17 +136,9 @@ def why(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
     """
     from .explain import why_json, why_lines
     from .i18n import language
-    from .index import cached_status
 
     day = today()
-    # the verdict as `status EVENT` keeps it (index.py); else the engine judges and keeps it
-    view = cached_status(ctx.find_root().obj.get("dir"), event)
-    if view is None:
-        eng = engine(ctx)
-        view = _status_one(eng, eng.project.resolve(event))
-    for warning in dict.fromkeys(view["warnings"]):
-        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
-                    fg="yellow")
+    view = _kept_view(ctx, event)
     if as_json:
         emit_json({**why_json(view, day), "warnings": _json_warnings(ctx, view["warnings"])})
         return
