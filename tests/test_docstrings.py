@@ -12,7 +12,8 @@ import pytest
 
 import eventflow
 
-MODULES = ["eventflow.hookspecs", "eventflow.testing", "eventflow.event", "eventflow.workflow",
+MODULES = ["eventflow.hookspecs", "eventflow.testing", "eventflow.event", "eventflow.event_parts",
+           "eventflow.event_texts", "eventflow.workflow",
            "eventflow.engine", "eventflow.engine_results", "eventflow.engine_workflows",
            "eventflow.engine_moves", "eventflow.engine_dates", "eventflow.judge",
            "eventflow.checklist"]

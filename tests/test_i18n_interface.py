@@ -372,15 +372,15 @@ def test_every_command_module_is_listed_for_extraction():
 
 
 def test_the_models_control_character_errors_in_finnish(lang):
-    from eventflow.event import _as_texts, _contact_from
+    from eventflow.event import as_texts, contact_from
 
     lang("fi")
     with pytest.raises(ValueError) as refused:
-        _as_texts("a\nb", "fi", "speakers[0].title")
+        as_texts("a\nb", "fi", "speakers[0].title")
     assert str(refused.value) == ("kentässä speakers[0].title on ohjausmerkki tai rivinvaihto "
                                   "('\\n'); kirjoita se yhdelle riville")
     with pytest.raises(ValueError, match="yhteyshenkilön tiedoissa on ohjausmerkki"):
-        _contact_from("Leena\tKoski")
+        contact_from("Leena\tKoski")
 
 
 def test_the_dashboard_refuses_a_file_in_swedish(lang, tmp_path):

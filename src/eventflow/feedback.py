@@ -373,9 +373,9 @@ def _aggregate(columns: list[Any], rows: list[list[str]],
 
 
 def _one_line(text: str) -> str:
-    from .event import _CONTROL_RE
+    from .event import CONTROL_RE
 
-    return " ".join(_CONTROL_RE.sub(" ", text).split())[:200]
+    return " ".join(CONTROL_RE.sub(" ", text).split())[:200]
 
 
 def import_feedback(engine: Engine, event_name: str, path: Path) -> tuple[Outcome, ImportResult]:

@@ -57,9 +57,9 @@ def partner_add(ctx: click.Context, event: str, name: str, ptype: str, role: str
         eventflow partner add pirkanmaa "Monikulttuurinen yhdistys ry" --type ngo \\
             --contact-name "Amir Haddad" --contact-email amir@example.org
     """
-    from ..event import Partner, _contact_from
+    from ..event import Partner, contact_from
 
-    person = _contact_from(contact or "")
+    person = contact_from(contact or "")
     apply_contact(person, contact_name, contact_email, contact_phone)
     if not name:
         raise click.BadParameter(_("the name is empty"), param_hint="NAME")
