@@ -18,12 +18,11 @@ from pathlib import Path
 
 import click
 
+from eventflow.cli import cli
 from eventflow.i18n import _
 
 
 def run(*args: str, expect_fail: bool = False) -> int:
-    from eventflow.cli import cli
-
     click.secho("$ eventflow " + " ".join(shlex.quote(a) for a in args), fg="cyan")
     try:
         code = cli.main(args=list(args), prog_name="eventflow", standalone_mode=False) or 0
@@ -114,8 +113,6 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
     quiet = os.environ.get("EVENTFLOW_DEMO_VERBOSE") != "1"
 
     def step(*args: str, expect_fail: bool = False) -> None:
-        from eventflow.cli import cli
-
         if quiet:
             code = cli.main(args=list(args), prog_name="eventflow", standalone_mode=False)
             if code and not expect_fail:
@@ -123,8 +120,6 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
                     command="eventflow " + " ".join(args), code=code))
         else:
             run(*args, expect_fail=expect_fail)
-
-    from eventflow.cli import cli
 
     cli.main(args=["init", "--organisation", "Tampereen kaupunki", "--type", "authority",
                    "--language", "en", str(folder)], prog_name="eventflow",

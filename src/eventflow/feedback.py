@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import EventflowError, InvalidInput
+from .event import CONTROL_RE, Event, Feedback, FeedbackTheme, FreeTextQuestion, ScaleQuestion
 from .i18n import _
+from .store import read_capped
 
 if TYPE_CHECKING:
     from .engine import Engine, Outcome
-    from .event import Event, Feedback
 
 MAX_CSV_BYTES = 10 << 20
 MAX_ROWS = 20_000
@@ -236,8 +237,6 @@ def _person_names(event: Event | None) -> set[str]:
 def parse(path: Path, raw: bytes, event: Event | None = None,
           now: dt.datetime | None = None) -> ImportResult:
     """Aggregates of one survey export; every problem raises before anything is kept."""
-    from .event import Feedback
-
     if not raw.strip():
         raise FeedbackCSVError(path, _("the file is empty"), _("export the survey results as CSV"))
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -342,8 +341,6 @@ def _aggregate(columns: list[Any], rows: list[list[str]],
                names: set[str]) -> tuple[list[Any], list[Any], list[str]]:
     """The scale questions (counts and mean), the free-text questions (themes without
     people's names) and every answer that is not on the scale."""
-    from .event import FeedbackTheme, FreeTextQuestion, ScaleQuestion
-
     problems: list[str] = []
     scales: list[Any] = []
     free: list[Any] = []
@@ -373,15 +370,11 @@ def _aggregate(columns: list[Any], rows: list[list[str]],
 
 
 def _one_line(text: str) -> str:
-    from .event import CONTROL_RE
-
     return " ".join(CONTROL_RE.sub(" ", text).split())[:200]
 
 
 def import_feedback(engine: Engine, event_name: str, path: Path) -> tuple[Outcome, ImportResult]:
     """Read ``path`` and store its aggregates as the event's feedback (one revision)."""
-    from .store import read_capped
-
     try:
         raw = read_capped(path, MAX_CSV_BYTES)
     except FileNotFoundError:

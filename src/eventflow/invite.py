@@ -12,12 +12,21 @@ sent while the judge would refuse to record ``invitation sent`` (the order of ac
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.headerregistry import Address
+from email.policy import SMTP
+from email.utils import format_datetime, getaddresses, localtime
 from typing import TYPE_CHECKING, Any
 
 from .errors import FileFormatError, InvalidInput
 from .i18n import _
 from .mail import HOLD, SKIP, Outgoing, message_id, plan_key
+from .outputs import OUTPUTS_DIR, stale_outputs
+from .people import parse_address
+from .workflow import TERMINAL
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -58,13 +67,12 @@ def invitation_key(event_id: str, day: str, group: str, address: str) -> str:
 
 
 def _render_hint(event: Event) -> str:
+    """The command that makes the event's invitation drafts, for a refusal to send."""
     return f"`eventflow outputs {event.id} --stage {DRAFTS_STAGE}`"
 
 
 def find_drafts(engine: Engine, event: Event) -> dict[str, Path]:
     """The event's invitation drafts by target group; refuses when there are none."""
-    from .outputs import OUTPUTS_DIR
-
     folder = engine.project.event_dir(event.id) / OUTPUTS_DIR / DRAFTS_STAGE
     files = sorted(folder.glob("invitation-*.eml")) if folder.is_dir() else []
     render = _render_hint(event)
@@ -82,8 +90,6 @@ def find_drafts(engine: Engine, event: Event) -> dict[str, Path]:
 def refuse_stale(engine: Engine, event: Event) -> None:
     """Refuse drafts made before the event's data or the templates changed (checked only when
     something is to be sent: recording `invitation sent` itself changes the data)."""
-    from .outputs import stale_outputs
-
     stale, _fresh = stale_outputs(engine, event.id)
     for entry in stale:
         if entry.id == DRAFTS_OUTPUT:
@@ -95,19 +101,11 @@ def refuse_stale(engine: Engine, event: Event) -> None:
 
 
 def _read(path: Path) -> EmailMessage:
-    from email import message_from_bytes
-    from email.policy import SMTP
-
     return message_from_bytes(path.read_bytes(), policy=SMTP)  # type: ignore[return-value]
 
 
 def read_list(path: Path) -> list[Recipient]:
     """The rows of a recipients CSV (``email`` column; ``name`` and ``group`` optional)."""
-    import csv
-    import io
-
-    from .people import parse_address
-
     try:
         raw = path.read_bytes()[:MAX_LIST_BYTES + 1]
     except OSError as exc:
@@ -150,8 +148,6 @@ def read_list(path: Path) -> list[Recipient]:
 def _recipients(drafts: dict[str, Path], to_file: Path | None) -> dict[str, list[Recipient]]:
     """Who gets each target group's draft: the addresses of ``to_file`` (by its ``group``
     column; one draft takes every address) or else each draft's Bcc."""
-    from email.utils import getaddresses
-
     recipients: dict[str, list[Recipient]] = {group: [] for group in drafts}
     if to_file is not None:
         listed = read_list(to_file)
@@ -190,11 +186,6 @@ def plan_invitations(engine: Engine, directory: Directory, name: str,
     """What ``invitation send`` would send: one message per address and target group not
     sent before (the sent-log ``states``), the addresses already sent to and those whose
     sending is unknown; refuses an event past sending and a draft without From."""
-    from email.headerregistry import Address
-    from email.utils import format_datetime, localtime
-
-    from .workflow import TERMINAL
-
     event = engine.load(name)
     if event.stage in TERMINAL:
         raise InvalidInput(_("{event} is {stage}: its invitation is not sent any more").format(

@@ -17,15 +17,13 @@ plugins) reads the same forms the same way.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from .i18n import N_, _
-
-if TYPE_CHECKING:
-    import datetime as dt
 
 DATE_FORMS = N_("2027-03-18, 18.3.2027 or 18.3.27")
 AMOUNT_FORMS = N_("2250.50, 2 250,50 or 2250")
@@ -40,8 +38,6 @@ _NUMBER = r"\d+(?:[.,]\d+)?"
 
 def parse_day(text: str) -> dt.date:
     """The day ``text`` names: ``2027-03-18``, ``18.3.2027`` or ``18.3.27``."""
-    import datetime as dt
-
     value = text.strip()
     if match := re.fullmatch(_ISO, value):
         year, month, day = (int(g) for g in match.groups())
@@ -89,8 +85,6 @@ class DateType(click.ParamType):
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> dt.date:
-        import datetime as dt
-
         if isinstance(value, dt.date):
             return value
         try:

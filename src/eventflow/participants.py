@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -30,10 +31,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
+import tomli_w
 
 from .errors import EventflowError, FileFormatError, InvalidInput
 from .i18n import _
-from .store import MAX_EVENT_BYTES, PARTICIPANTS_FILE, atomic_write, parse_bounded, read_capped
+from .store import (
+    MAX_EVENT_BYTES,
+    PARTICIPANTS_FILE,
+    atomic_write,
+    mark_not_applied,
+    parse_bounded,
+    read_capped,
+    validation_message,
+)
 from .vocab import PARTNER_TYPES, TARGET_GROUPS
 
 if TYPE_CHECKING:
@@ -112,15 +122,11 @@ def load(project: Project, event_id: str) -> list[Participant]:
     try:
         return msgspec.convert(data, _File).participants
     except msgspec.ValidationError as exc:
-        from .store import validation_message
-
         raise validation_message(path, exc, raw.decode("utf-8", "replace")) from None
 
 
 def _encode(rows: list[Participant]) -> bytes:
     """The bytes of ``participants.toml`` holding ``rows`` (empty: no file)."""
-    import tomli_w
-
     if not rows:
         return b""
     data = msgspec.to_builtins(_File(participants=rows), builtin_types=(dt.date,))
@@ -128,8 +134,6 @@ def _encode(rows: list[Participant]) -> bytes:
 
 
 def _digest(data: bytes) -> str:
-    import hashlib
-
     return hashlib.blake2b(data, digest_size=12).hexdigest() if data else ""
 
 
@@ -161,8 +165,6 @@ def _settle(engine: Engine, event_id: str) -> None:
     actual = _on_disk_digest(project, event_id)
     if kept == actual:
         return
-    from .store import mark_not_applied
-
     history = project.history(event_id)
     last = next((h for h in reversed(history) if str(h.get("action", "")).startswith(
         "participants.") and h.get("applied", True)), None)

@@ -13,6 +13,10 @@ import re
 from pathlib import Path
 from string import Template
 
+from . import __version__
+from .errors import InvalidInput
+from .i18n import _
+
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 PYPROJECT = Template('''\
@@ -386,10 +390,6 @@ scenarios(str(Path(__file__).resolve().parent.parent / "src" / "$module" / "feat
 def write_plugin(name: str, directory: Path | None = None) -> tuple[Path, list[Path]]:
     """Write the package of plugin ``name`` into ``directory`` (default ``./eventflow-NAME``);
     return the folder and the files written. Refuses a bad name or a folder that is not empty."""
-    from . import __version__
-    from .errors import InvalidInput
-    from .i18n import _
-
     if not NAME.match(name):
         raise InvalidInput(_("'{name}' cannot name a plugin: use lower-case letters and "
                              "digits, words joined by '-', starting with a letter (e.g. vasa, "

@@ -11,6 +11,7 @@ eves as holidays in Finland). A planning folder may ask for calendar days instea
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -29,8 +30,6 @@ class Offset(NamedTuple):
 
 def today() -> dt.date:
     """Today, or the day ``EVENTFLOW_TODAY`` (YYYY-MM-DD) names, for tests and rehearsals."""
-    import os
-
     value = os.environ.get("EVENTFLOW_TODAY")
     return dt.date.fromisoformat(value) if value else dt.date.today()
 
@@ -48,6 +47,8 @@ def parse_offset(text: str) -> Offset:
 
 @lru_cache(maxsize=64)
 def _finnish_holidays(year: int) -> frozenset[dt.date]:
+    # lazy: the holidays package costs 630 ms (-X importtime: it imports every country);
+    # only a due date in business days or on a working day needs it
     from holidays.countries.finland import Finland
 
     return frozenset(Finland(years=year).keys())

@@ -15,9 +15,24 @@ prints the one of the planning folder it runs in. A test keeps the shipped files
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from .event import Event
+from .i18n import _
+from .plugins import build_registry, get_plugin_manager
+from .store import Settings
+from .workflow import (
+    ITEM_TABLE,
+    LABEL_LANGUAGES,
+    STAGE_TABLE,
+    VERSION_PATTERN,
+    WORKFLOW_TABLE,
+)
 
 if TYPE_CHECKING:
     from .plugins import CheckSpec
@@ -36,8 +51,6 @@ _PYTHON_TYPES = {int: "integer", float: "number", str: "string", bool: "boolean"
 
 
 def _label(required: bool) -> dict[str, Any]:
-    from .workflow import LABEL_LANGUAGES
-
     schema: dict[str, Any] = {
         "type": "object",
         "properties": {lang: {"type": "string", "minLength": 1} for lang in LABEL_LANGUAGES},
@@ -50,8 +63,6 @@ def _label(required: bool) -> dict[str, Any]:
 
 def _key_schema(key: Key, item_schema: dict[str, Any] | None = None,
                 checks: Mapping[str, CheckSpec] | None = None) -> dict[str, Any]:
-    from .workflow import VERSION_PATTERN
-
     kind = key.type
     if kind == "name":
         schema: dict[str, Any] = {"type": "string", "pattern": NAME_PATTERN}
@@ -126,8 +137,6 @@ def _params_by_check(checks: Mapping[str, CheckSpec]) -> list[dict[str, Any]]:
 def workflow_schema(checks: Mapping[str, CheckSpec] | None = None) -> dict[str, Any]:
     """The JSON Schema of a workflow file; with ``checks``, each item's ``check`` must name one
     of them and its ``params`` must be the ones that check declares."""
-    from .workflow import ITEM_TABLE, STAGE_TABLE, WORKFLOW_TABLE
-
     item = _table(ITEM_TABLE, checks=checks)
     if checks is not None:
         item["allOf"] = _params_by_check(checks)
@@ -153,10 +162,6 @@ def workflow_schema(checks: Mapping[str, CheckSpec] | None = None) -> dict[str, 
 def event_schema(plugins: Iterable[str] = ()) -> dict[str, Any]:
     """The JSON Schema of an event file (``events/<id>/event.toml``); each of ``plugins`` gets
     its ``[ext.<plugin>]`` table."""
-    import msgspec
-
-    from .event import Event
-
     schema: dict[str, Any] = msgspec.json.schema(Event)
     schema = {"$schema": SCHEMA_DIALECT,
               "$id": "https://eventflow.invalid/schemas/event.json",
@@ -191,10 +196,6 @@ def settings_schema(plugins: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The JSON Schema of ``eventflow.toml``, from the fields of
     :class:`eventflow.store.Settings`; ``plugins`` (name → description) become the known
     ``[plugins.<name>]`` tables and the names ``active`` suggests."""
-    import msgspec
-
-    from .store import Settings
-
     hints = {"str": "string", "bool": "boolean", "int": "integer", "float": "number"}
     tables: dict[str, dict[str, Any]] = {"eventflow": {}}
     for f in msgspec.structs.fields(Settings):
@@ -255,13 +256,9 @@ def schema_for(kind: str, engine: Any | None = None) -> dict[str, Any]:
     """The schema ``kind`` (workflow, event or settings); with ``engine``, the one of its
     planning folder (its plugins' checks, ``[ext.<plugin>]`` tables and settings tables)."""
     if kind not in KINDS:
-        from .i18n import _
-
         raise ValueError(_("no schema '{kind}'; choose one of {kinds}").format(
             kind=kind, kinds=", ".join(KINDS)))
     if engine is None:
-        from .plugins import build_registry, get_plugin_manager
-
         checks = build_registry(get_plugin_manager(active=())).checks
         active: list[str] = []
     else:
@@ -276,8 +273,7 @@ def schema_for(kind: str, engine: Any | None = None) -> dict[str, Any]:
 
 
 def dumps(schema: Mapping[str, Any]) -> str:
-    import json
-
+    """``schema`` as the JSON text of a schema file (indented, keys in order, a final newline)."""
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 

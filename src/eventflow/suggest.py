@@ -16,7 +16,10 @@ Candidates that start with the word (or contain it) come first, then the close o
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
+
+from .i18n import _
 
 CUTOFF = 0.75  # difflib's ratio: "kickof_meeting"/"kickoff_meeting" is 0.97, unrelated ids < 0.5
 LIMIT = 3
@@ -25,8 +28,6 @@ LIMIT = 3
 def nearest(word: str, candidates: Iterable[str], n: int = LIMIT,
             cutoff: float = CUTOFF) -> list[str]:
     """Up to ``n`` candidates nearest to ``word``, best first; ``[]`` when none is near."""
-    import difflib
-
     options = list(dict.fromkeys(c for c in candidates if c))
     wanted = word.strip().casefold()
     if not wanted or not options:
@@ -48,8 +49,6 @@ def did_you_mean(word: str, candidates: Iterable[str], otherwise: str = "",
                  n: int = LIMIT) -> str:
     """``"; did you mean a or b?"`` for an error message, or ``otherwise`` when nothing is
     near (e.g. ``"; `eventflow status EVENT` lists the items"``)."""
-    from .i18n import _
-
     found = nearest(word, candidates, n=n)
     if not found:
         return otherwise

@@ -28,10 +28,24 @@ Nothing here imports eventflow's heavy modules until a fixture is used.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
+import types
+from importlib.metadata import EntryPoint
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 import pytest
+import tomli_w
+
+from .i18n import _
+from .schedule import due_date, today
+from .texts import DEFAULT_DEFINITION
+
+# This module is a pytest plugin (``pytest11``): every pytest session of a project with
+# eventflow installed imports it. The model, the store, the plugins and the engine are imported
+# where a helper or fixture needs them, each marked `lazy:` with its cost (-X importtime, after
+# pytest and this module).
 
 if TYPE_CHECKING:
     import pluggy
@@ -43,8 +57,8 @@ if TYPE_CHECKING:
 
 def fill_stage(event: Event, stage: str) -> None:
     """Record, on ``event`` (in place), data that satisfies every check of ``stage``."""
+    # lazy: eventflow.event costs 34 ms (msgspec)
     from . import event as m
-    from .texts import DEFAULT_DEFINITION
 
     day = event.date
     if stage == "partner_agreed":
@@ -114,7 +128,7 @@ def earliest_day(engine: Engine, event: Event) -> dt.date:
     """The first day on which the event's current stage can be completed and left: the
     latest ``opens`` of its items and its ``leave_from`` (the event day for ``delivery`` in
     the seed workflow), or today if that is later."""
-    from .schedule import due_date, today
+    # lazy: eventflow.workflow costs 10 ms
     from .workflow import TERMINAL
 
     day = today()
@@ -130,9 +144,6 @@ def earliest_day(engine: Engine, event: Event) -> dt.date:
 def move_clock(day: dt.date) -> None:
     """Let time pass: ``EVENTFLOW_TODAY`` becomes ``day`` if that is later than today (time
     never runs backwards). The fixtures of this module restore the variable after each test."""
-    import os
-
-    from .schedule import today
 
     if day > today():
         os.environ["EVENTFLOW_TODAY"] = day.isoformat()
@@ -143,7 +154,7 @@ def walk_to(engine: Engine, event_id: str, stage: str) -> Event:
 
     Time passes as the walk needs it (:func:`move_clock`): an event walked to ``follow_up``
     leaves the clock on its event day or later."""
-    from .i18n import _
+    # lazy: eventflow.workflow costs 10 ms
     from .workflow import DONE
 
     event = engine.load(event_id)
@@ -202,9 +213,8 @@ def plugin_label(plugin: object) -> str:
 
 @pytest.fixture
 def ef_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    # lazy: eventflow.store costs 10 ms
     from .store import Project, Settings
-
-    import os
 
     monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", "")
     monkeypatch.setenv("EVENTFLOW_USER", "tester")
@@ -219,6 +229,7 @@ def ef_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
 
 @pytest.fixture
 def ef_engine(ef_project: Project) -> Engine:
+    # lazy: eventflow.engine costs 33 ms
     from .engine import Engine
 
     return Engine(ef_project)
@@ -238,6 +249,7 @@ def ef_event(ef_engine: Engine) -> Callable[..., Event]:
 @pytest.fixture
 def ef_plugin_manager() -> Callable[..., pluggy.PluginManager]:
     def make(*plugins: object) -> pluggy.PluginManager:
+        # lazy: eventflow.plugins costs 14 ms
         from .plugins import get_plugin_manager, register_plugin
 
         pm = get_plugin_manager(active=())
@@ -253,8 +265,8 @@ def activate(project: Project, *names: str, settings: dict[str, dict[str, Any]] 
              ) -> None:
     """Write ``[plugins] active = names`` (and ``[plugins.<name>]`` settings) into the
     planning folder's ``eventflow.toml``, keeping everything else in it."""
-    import tomli_w
 
+    # lazy: eventflow.store costs 10 ms
     from .store import MAX_EVENT_BYTES, SETTINGS_FILE, atomic_write, read_toml
 
     path = Path(project.root) / SETTINGS_FILE
@@ -282,8 +294,6 @@ def settings_by_plugin(names: tuple[str, ...], settings: dict[str, Any] | None
         return dict(settings) if nested else {name: dict(settings)}
     unknown = sorted(set(settings) - set(names))
     if unknown or not all(isinstance(v, dict) for v in settings.values()):
-        from .i18n import _
-
         raise ValueError(_("{call}: with several plugins, settings maps each plugin's name to "
                            "its table, e.g. {example}; got keys {keys}").format(
                                call=f"ef_activate{names!r}",
@@ -303,10 +313,7 @@ def ef_activate(ef_project: Project, monkeypatch: pytest.MonkeyPatch) -> Callabl
 
 @pytest.fixture
 def ef_installed(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, object], None]:
-    import sys
-    import types
-    from importlib.metadata import EntryPoint
-
+    # lazy: eventflow.plugins costs 14 ms
     from . import plugins as plugins_module
 
     real = plugins_module.installed_entry_points
@@ -331,7 +338,9 @@ def ef_installed(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, object], Non
 
 @pytest.fixture
 def ef_engine_with(ef_project: Project) -> Any:
+    # lazy: eventflow.engine costs 33 ms
     from .engine import Engine
+    # lazy: eventflow.plugins costs 14 ms
     from .plugins import get_plugin_manager, register_plugin
 
     managers: list[tuple[Any, list[object]]] = []

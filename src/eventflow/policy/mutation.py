@@ -14,6 +14,7 @@ them above the engine, not in :mod:`eventflow.policy.verify`.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import json
 import shutil
@@ -23,8 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 import pytest
+import tomli_w
 
+from .. import engine as engine_mod
+from .. import engine_dates, engine_moves
+from .. import judge as judge_mod
 from ..store import MAX_WORKFLOW_BYTES, read_toml
 from .steps import STEPS, World, scratch_dir
 from .steps.world import swap_walks
@@ -126,8 +132,6 @@ def mutants(workflow_file: Path, rule_id: str) -> Iterator[Mutant]:
 
 
 def write_workflow(data: dict[str, Any], path: Path) -> Path:
-    import tomli_w
-
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     return path
 
@@ -179,11 +183,6 @@ def score_line(rows: Sequence[dict[str, Any]]) -> str:
 def _engine_mutants() -> list[tuple[str, Callable[[Any], None]]]:
     """Ways to weaken the judge itself (not the workflow): each patches the engine through a
     ``pytest.MonkeyPatch`` given to it. The lifecycle rules (L1–L5) must catch every one."""
-    import msgspec
-
-    from .. import engine as engine_mod
-    from .. import engine_dates, engine_moves
-    from .. import judge as judge_mod
 
     real_judge = judge_mod.judge
 
@@ -197,8 +196,6 @@ def _engine_mutants() -> list[tuple[str, Callable[[Any], None]]]:
         mp.setattr(engine_mod, "judge", judge)
 
     def ignore_time(mp: Any) -> None:
-        import datetime as dt
-
         mp.setattr(judge_mod, "due_date", lambda *a, **k: dt.date.min)
         mp.setattr(engine_dates, "due_date", lambda *a, **k: dt.date.min)
         mp.setattr(engine_moves, "due_date", lambda *a, **k: dt.date.min)

@@ -9,6 +9,7 @@ its report. The features' steps run in that subprocess, so this module never imp
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -17,6 +18,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from .catalogue import RULE_ID, plugin_rule_ids
 
 
 def results_path() -> Path:
@@ -86,7 +89,6 @@ def verify(features: Sequence[tuple[str, Path, str | None]], *, markers: Sequenc
     Returns ``{"results": [...], "exit_code": n, "output": "..."}``; each result names the
     scenario, its feature, tags (rule ids among them), outcome and failure message.
     """
-    from .catalogue import RULE_ID, plugin_rule_ids
 
     with tempfile.TemporaryDirectory(prefix="eventflow-verify-") as tmp:
         folder = Path(tmp)
@@ -125,8 +127,6 @@ def verify(features: Sequence[tuple[str, Path, str | None]], *, markers: Sequenc
 
 
 def save_results(data: dict[str, Any]) -> Path:
-    import datetime as dt
-
     path = results_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"verified_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),

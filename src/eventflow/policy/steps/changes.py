@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from ...errors import EventflowError
+from ...texts import DEFAULT_DEFINITION
 from .registry import when
 from .world import World
 
@@ -41,6 +43,7 @@ def partner_withdraws(world: World) -> None:
       "ainoa kumppaniksi merkitty on järjestäjä itse",
       "den enda angivna samarbetsorganisationen är arrangören själv")
 def partner_is_host(world: World) -> None:
+    # lazy: eventflow.event costs 27 ms (msgspec), see world.py
     from ...event import Partner
 
     world.change(lambda ev: setattr(ev, "partners", [
@@ -50,6 +53,7 @@ def partner_is_host(world: World) -> None:
 @when("a second partner organisation joins", "toinen kumppaniorganisaatio liittyy mukaan",
       "en andra samarbetsorganisation ansluter sig")
 def second_partner(world: World) -> None:
+    # lazy: eventflow.event costs 27 ms (msgspec), see world.py
     from ...event import Partner
 
     world.change(lambda ev: ev.partners.append(
@@ -67,8 +71,6 @@ def no_registrations_receiver(world: World) -> None:
       "suunnittelija yrittää laajentaa tilaisuuden kattamaan myös {region}",
       "en planerare försöker utvidga tillställningen till att även omfatta {region}")
 def second_region(world: World, region: str) -> None:
-    from ...errors import EventflowError
-
     try:
         world.change(lambda ev: setattr(ev, "region", f"{ev.region}, {region}"))
     except EventflowError as exc:
@@ -126,6 +128,7 @@ def ex_officio_without_fee(world: World) -> None:
 
 
 def _add_ex_officio(world: World, fee: float) -> None:
+    # lazy: eventflow.event costs 27 ms (msgspec), see world.py
     from ...event import Speaker
 
     world.change(lambda ev: ev.speakers.append(Speaker(
@@ -185,6 +188,7 @@ def _drop_slot(world: World, slot: str) -> None:
       "ohjelmaan lisätään toinen puheenvuoro alueen väestöstä",
       "ett andra anförande om regionens befolkning läggs till")
 def second_region_talk(world: World) -> None:
+    # lazy: eventflow.event costs 27 ms (msgspec), see world.py
     from ...event import Speaker
 
     world.change(lambda ev: ev.speakers.append(Speaker(
@@ -195,6 +199,7 @@ def second_region_talk(world: World) -> None:
 @when("the programme has {count:d} comment talks", "ohjelmassa on {count:d} kommenttipuheenvuoroa",
       "programmet har {count:d} kommentarsanföranden")
 def comment_talks(world: World, count: int) -> None:
+    # lazy: eventflow.event costs 27 ms (msgspec), see world.py
     from ...event import Speaker
 
     groups = ("ngo", "religious", "employers", "media", "education")
@@ -231,6 +236,7 @@ def panel_roles(world: World, count: int) -> None:
       "ohjelmaan lisätään paikallisen hyvän käytännön esittely",
       "en presentation av lokal god praxis läggs till")
 def add_showcase(world: World) -> None:
+    # lazy: eventflow.event costs 27 ms (msgspec), see world.py
     from ...event import Speaker
 
     world.change(lambda ev: ev.speakers.append(Speaker(
@@ -274,8 +280,6 @@ def definition_without_dimensions(world: World) -> None:
 
 
 def _invitation_languages(world: World, languages: list[str]) -> None:
-    from ...texts import DEFAULT_DEFINITION
-
     def mutate(ev: Event) -> None:
         ev.invitation.languages = languages
         ev.invitation.definition = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from ...schedule import today
 from .registry import given, then, when
 from .world import EVENT_DATE, World, refused
 
@@ -80,8 +81,6 @@ def ask_reschedule(world: World, weeks: int) -> None:
       "suunnittelija siirtää tilaisuuden jo menneelle päivälle",
       "en planerare flyttar tillställningen till en dag som redan har passerat")
 def ask_reschedule_past(world: World) -> None:
-    from ...schedule import today
-
     world.cli("reschedule", world.event_id, "--date",
               (today() - dt.timedelta(days=1)).isoformat())
 

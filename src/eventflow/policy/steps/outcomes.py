@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from ...errors import InvalidInput, TransitionBlocked
 from .registry import then
 from .world import DONE_WORDS, World, refused
 
@@ -80,8 +81,6 @@ def shown_as_advice(world: World, requirement: str) -> None:
       "skedet kan lämnas",
       "skedet kan ändå lämnas")
 def can_leave(world: World) -> None:
-    from ...errors import TransitionBlocked
-
     before = world.event.stage
     try:
         after = world.engine.advance(world.event_id).event.stage
@@ -94,8 +93,6 @@ def can_leave(world: World) -> None:
 @then('"{requirement}" cannot be waived', '"{requirement}" ei ole ohitettavissa',
       '"{requirement}" kan inte hoppas över')
 def cannot_waive(world: World, requirement: str) -> None:
-    from ...errors import InvalidInput
-
     item = world.requirement(requirement)
     with pytest.raises(InvalidInput, match="cannot be (waived|ticked)"):
         world.engine.tick(world.event_id, item.id, note="we would rather not", waive=True)

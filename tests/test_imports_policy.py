@@ -1,0 +1,128 @@
+"""Inside the library, imports are at the top of the module (issue 15, point 4).
+
+An import inside a function is kept only with its reason written next to it: a comment holding
+``lazy:`` on the import's line or above it (above the block of imports it starts), with the
+measured cost (``# lazy: jinja2 costs 14 ms (-X importtime), only outputs need it``) or the
+import circle or layer it avoids. Imports under ``if TYPE_CHECKING:`` do not run and are free.
+The command boundary (``commands_*.py``, ``commands/``, ``cli.py``'s loading of commands by
+name) loads lazily by design and is not checked here.
+
+The check covers the modules in ``CHECKED``; a module joins it once its imports are done, so
+the list grows until every library module is in it.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "eventflow"
+
+#: Library modules whose function-level imports are done (moved to the top, or kept with a
+#: ``lazy:`` reason). Add a module here when you do its imports.
+CHECKED = [
+    "__init__.py", "conflicts.py", "errors.py", "event.py", "event_parts.py", "event_texts.py",
+    "feedback.py", "folder.py", "hookspecs.py", "invite.py", "letterhead.py", "names.py",
+    "params.py", "participants.py", "plugin_commands.py", "regions.py", "scaffold.py",
+    "schedule.py", "schemas.py", "suggest.py", "testing.py", "vocab.py", "demo.py",
+    "policy/catalogue.py", "policy/mutation.py", "policy/resolve.py", "policy/verify.py",
+    "policy/steps/__init__.py", "policy/steps/changes.py", "policy/steps/commands.py",
+    "policy/steps/lifecycle.py", "policy/steps/outcomes.py", "policy/steps/registry.py",
+    "policy/steps/starting.py", "policy/steps/world.py",
+]
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    return "TYPE_CHECKING" in ast.unparse(node.test)
+
+
+def function_imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
+    """Every import statement inside a function (not under ``if TYPE_CHECKING:``)."""
+    found: list[ast.Import | ast.ImportFrom] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _is_type_checking(child):
+                continue
+            if in_function and isinstance(child, (ast.Import, ast.ImportFrom)):
+                found.append(child)
+            visit(child, in_function or isinstance(child, (ast.FunctionDef,
+                                                           ast.AsyncFunctionDef)))
+
+    visit(tree, False)
+    return found
+
+
+def has_reason(lines: list[str], lineno: int) -> bool:
+    """A ``lazy:`` comment on the import's line, or above it across the comments, blank lines
+    and other imports of its block."""
+    if "lazy:" in lines[lineno - 1].partition("#")[2]:
+        return True
+    for line in reversed(lines[:lineno - 1]):
+        text = line.strip()
+        if text.startswith("#"):
+            if "lazy:" in text:
+                return True
+            continue
+        if not text or text.startswith(("import ", "from ")) or "lazy:" in text:
+            if "# lazy:" in text:
+                return True
+            continue
+        return False
+    return False
+
+
+def unexplained(source: str) -> list[str]:
+    """The function-level imports of ``source`` without a ``lazy:`` reason, as lines."""
+    lines = source.splitlines()
+    return [f"line {node.lineno}: {ast.unparse(node)}"
+            for node in function_imports(ast.parse(source))
+            if not has_reason(lines, node.lineno)]
+
+
+@pytest.mark.parametrize("module", CHECKED)
+def test_function_level_imports_say_why(module: str) -> None:
+    found = unexplained((SRC / module).read_text(encoding="utf-8"))
+    assert not found, (f"src/eventflow/{module}: move these imports to the top, or keep each "
+                       "with a `# lazy:` comment giving the measured cost (-X importtime) or "
+                       f"the circle it avoids: {found}")
+
+
+def test_the_checked_modules_exist() -> None:
+    assert [m for m in CHECKED if not (SRC / m).is_file()] == []
+    assert not [m for m in CHECKED if m.startswith("commands") or m == "cli.py"]
+
+
+def test_the_check_sees_what_is_missing() -> None:
+    source = '''
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import json
+
+
+def a():
+    import os
+
+    return os
+
+
+def b():
+    # lazy: jinja2 costs 14 ms (-X importtime)
+    import jinja2
+    import jinja2.sandbox
+
+    from .x import y
+
+    return jinja2, y
+
+
+def c():
+    import csv  # lazy: csv costs 3 ms
+    if True:
+        import re
+    return csv, re
+'''
+    assert unexplained(source) == ["line 9: import os", "line 27: import re"]
