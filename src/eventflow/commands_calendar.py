@@ -52,4 +52,6 @@ def calendar(ctx: click.Context, owner: str | None, output: Path | None) -> None
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     cli.add_command(calendar)

@@ -346,6 +346,8 @@ def report(ctx: click.Context, html_file: str, lang: str | None,
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     cli.add_command(policy)
 
 

@@ -180,5 +180,7 @@ def graph(ctx: click.Context, workflow_id: str) -> None:
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     cli.add_command(workflow)
     cli.add_command(schema)

@@ -23,6 +23,8 @@ from eventflow.i18n import _
 
 
 def run(*args: str, expect_fail: bool = False) -> int:
+    """Show and run one ``eventflow`` command of the demo (``args`` as typed); returns its exit
+    code. A non-zero code ends the demo unless ``expect_fail``."""
     click.secho("$ eventflow " + " ".join(shlex.quote(a) for a in args), fg="cyan")
     try:
         code = cli.main(args=list(args), prog_name="eventflow", standalone_mode=False) or 0
@@ -140,6 +142,8 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
 
 
 def main() -> None:
+    """``make demo``: build the example planning folder (``EVENTFLOW_DEMO_DIR``, default
+    ``./demo- planning``) and walk a planner's morning in it with the real command line."""
     folder = Path(os.environ.get("EVENTFLOW_DEMO_DIR", "demo-planning")).resolve()
     today = dt.date.today()
     click.secho(_("Building the example planning folder in {folder} …").format(folder=folder),

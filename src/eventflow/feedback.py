@@ -90,6 +90,10 @@ class FeedbackCSVError(EventflowError):
 
 @dataclass
 class Column:
+    """One column of a survey export as understood: its header, its kind (``scale``,
+    ``free_text``, ``personal`` or ``unknown``), its key in the stored aggregates and whether the
+    kind was found from the answers rather than the header."""
+
     header: str
     kind: str  # scale | free_text | personal | unknown
     key: str = ""
@@ -98,12 +102,18 @@ class Column:
 
 @dataclass
 class ImportResult:
+    """One survey export read: the aggregates to store (an :class:`eventflow.event.Feedback`),
+    the columns as understood, the text encoding and the delimiter found."""
+
     feedback: Any
     columns: list[Column] = field(default_factory=list)
     encoding: str = ""
     delimiter: str = ""
 
     def report(self) -> dict[str, Any]:
+        """What was read, as data for the command's output: encoding, delimiter, number of
+        responses, and the headers of the columns taken as scales, as free texts, left out as
+        personal data and not understood."""
         return {"encoding": self.encoding, "delimiter": self.delimiter,
                 "responses": self.feedback.responses,
                 "scales": [c.header for c in self.columns if c.kind == "scale"],

@@ -44,6 +44,9 @@ MAX_LIST_BYTES = 8 << 20
 
 @dataclass
 class Recipient:
+    """One address an invitation goes to: the person's name, the address and the target group
+    whose draft they get ("": any)."""
+
     name: str
     address: str
     group: str = ""
@@ -51,6 +54,11 @@ class Recipient:
 
 @dataclass
 class InvitationPlan:
+    """What ``invitation send`` would do (see :func:`plan_invitations`): the event, its drafts by
+    target group, the messages to send, how many addresses already have it, those whose sending
+    is unknown, the groups nobody receives, and whether ``invitation sent`` is then to be
+    recorded."""
+
     event: Event
     drafts: dict[str, Path]  # target group -> draft file
     messages: list[Outgoing] = field(default_factory=list)

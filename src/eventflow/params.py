@@ -85,6 +85,8 @@ class DateType(click.ParamType):
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> dt.date:
+        """The day ``value`` names (a :class:`datetime.date` as it is); a value that is not a day
+        fails with the accepted forms (click's usage error, exit 2)."""
         if isinstance(value, dt.date):
             return value
         try:
@@ -93,6 +95,7 @@ class DateType(click.ParamType):
             self.fail(str(exc), param, ctx)
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        """``DATE``, the placeholder in usage lines and help."""
         return "DATE"
 
 
@@ -106,6 +109,8 @@ class Amount(click.ParamType):
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> float:
+        """The amount ``value`` names, in euros; fails (click's usage error) on a value that is
+        not an amount or is below ``minimum``."""
         if isinstance(value, (int, float)):
             number = float(value)
         else:
@@ -119,6 +124,7 @@ class Amount(click.ParamType):
         return number
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        """``AMOUNT``, the placeholder in usage lines and help."""
         return "AMOUNT"
 
 

@@ -66,6 +66,10 @@ _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]+$")
 
 
 class Participant(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    """One registration of ``participants.toml``: id, name, e-mail, organisation and target
+    group, the optional diet and accessibility needs (kept only with the person's consent), when
+    they registered and whether they attended."""
+
     id: str
     name: str
     email: str
@@ -101,6 +105,9 @@ class ImportRefused(EventflowError):
 
 @dataclass
 class ImportReport:
+    """What an import of registrations did: how many rows were imported of how many, from which
+    file, and the warnings met."""
+
     imported: int
     total: int
     path: Path
@@ -108,6 +115,7 @@ class ImportReport:
 
 
 def path_for(project: Project, event_id: str) -> Path:
+    """Where the registrations of ``event_id`` are kept (``events/<id>/participants.toml``)."""
     return project.event_dir(event_id) / PARTICIPANTS_FILE
 
 

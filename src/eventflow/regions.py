@@ -8,6 +8,9 @@ from .suggest import did_you_mean, nearest
 
 
 class Region(NamedTuple):
+    """One of Finland's 19 regions: its Finnish, Swedish and English name, ISO 3166-2 code and
+    its regional ETNO ("" where none exists)."""
+
     fi: str
     sv: str
     en: str
@@ -69,6 +72,9 @@ def find_region(name: str) -> Region | None:
 
 
 class Municipality(NamedTuple):
+    """A municipality: Statistics Finland's three-digit code and its Finnish and Swedish name
+    (the same where it has no Swedish name)."""
+
     code: str  # Statistics Finland's three-digit municipality code
     fi: str
     sv: str    # the same as ``fi`` where the municipality has no Swedish name

@@ -20,6 +20,10 @@ _OFFSET = re.compile(r"^([+-]?)(\d{1,4})(w|d|bd)$")
 
 
 class Offset(NamedTuple):
+    """A due offset from the event day (:func:`parse_offset`): a signed amount and its unit,
+    ``w`` (weeks), ``d`` (calendar days) or ``bd`` (business days); ``str()`` writes it back as
+    ``-12w``."""
+
     amount: int  # signed
     unit: str  # "w", "d" or "bd"
 
@@ -55,6 +59,8 @@ def _finnish_holidays(year: int) -> frozenset[dt.date]:
 
 
 def is_business_day(day: dt.date) -> bool:
+    """Whether ``day`` is a working day: Monday to Friday and not a Finnish public holiday
+    (Christmas Eve and Midsummer Eve count as holidays)."""
     return day.weekday() < 5 and day not in _finnish_holidays(day.year)
 
 

@@ -213,6 +213,9 @@ def plugin_label(plugin: object) -> str:
 
 @pytest.fixture
 def ef_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """Fixture: an empty planning folder (a :class:`eventflow.Project`) in ``tmp_path``, for the
+    organisation "Tampereen kaupunki"; no installed plugin is loaded, messages are in English,
+    the user is ``tester`` and the clock (``EVENTFLOW_TODAY``) is restored after the test."""
     # lazy: eventflow.store costs 10 ms
     from .store import Project, Settings
 
@@ -229,6 +232,7 @@ def ef_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
 
 @pytest.fixture
 def ef_engine(ef_project: Project) -> Engine:
+    """Fixture: an :class:`eventflow.Engine` on ``ef_project`` with only the built-in plugins."""
     # lazy: eventflow.engine costs 33 ms
     from .engine import Engine
 
@@ -237,6 +241,9 @@ def ef_engine(ef_project: Project) -> Engine:
 
 @pytest.fixture
 def ef_event(ef_engine: Engine) -> Callable[..., Event]:
+    """Fixture: a factory ``make(stage="partner_agreed", *, date=…, region="Pirkanmaa",
+    languages=("fi",), title=…, **kwargs)`` that creates an event with ``ef_engine`` and walks
+    it, with complete and valid data, until it stands at ``stage``; returns the event."""
     def make(stage: str = "partner_agreed", *, date: dt.date = dt.date(2027, 3, 18),
              region: str = "Pirkanmaa", languages: tuple[str, ...] = ("fi",),
              title: str = "Hyvät väestösuhteet", **kwargs: Any) -> Event:
@@ -248,6 +255,9 @@ def ef_event(ef_engine: Engine) -> Callable[..., Event]:
 
 @pytest.fixture
 def ef_plugin_manager() -> Callable[..., pluggy.PluginManager]:
+    """Fixture: a factory ``make(*plugins)`` returning a plugin manager with the built-ins and
+    ``plugins`` registered (nothing installed is loaded); ``check_pending`` has been called, so a
+    misspelt hookimpl fails."""
     def make(*plugins: object) -> pluggy.PluginManager:
         # lazy: eventflow.plugins costs 14 ms
         from .plugins import get_plugin_manager, register_plugin
@@ -304,6 +314,8 @@ def settings_by_plugin(names: tuple[str, ...], settings: dict[str, Any] | None
 
 @pytest.fixture
 def ef_activate(ef_project: Project, monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Fixture: ``make(*names, settings=None)`` activates installed plugins for this test (see
+    :func:`activate`) and allows them in ``EVENTFLOW_LOAD_PLUGINS``."""
     def make(*names: str, settings: dict[str, Any] | None = None) -> None:
         activate(ef_project, *names, settings=settings_by_plugin(names, settings))
         monkeypatch.setenv("EVENTFLOW_LOAD_PLUGINS", ",".join(names))
@@ -313,6 +325,8 @@ def ef_activate(ef_project: Project, monkeypatch: pytest.MonkeyPatch) -> Callabl
 
 @pytest.fixture
 def ef_installed(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, object], None]:
+    """Fixture: ``install(name, plugin)`` makes eventflow see ``plugin`` (a module or an object
+    with hookimpls) as installed under the ``eventflow`` entry-point group, for this test only."""
     # lazy: eventflow.plugins costs 14 ms
     from . import plugins as plugins_module
 
@@ -338,6 +352,8 @@ def ef_installed(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, object], Non
 
 @pytest.fixture
 def ef_engine_with(ef_project: Project) -> Any:
+    """Fixture: ``make(*plugins)`` returns an :class:`eventflow.Engine` on ``ef_project`` whose
+    plugin manager has the built-ins and ``plugins``; they are unregistered when the test ends."""
     # lazy: eventflow.engine costs 33 ms
     from .engine import Engine
     # lazy: eventflow.plugins costs 14 ms

@@ -24,6 +24,8 @@ class LineText(click.ParamType):
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> str:
+        """``value`` stripped; fails (click's usage error naming the option) when it holds a
+        control character or line break."""
         from ..event import control_character
 
         text = str(value)
@@ -35,6 +37,8 @@ class LineText(click.ParamType):
 
 
 class Minutes(click.IntRange):
+    """A click parameter type for a length in minutes: a whole number from 0 to 24 hours."""
+
     def __init__(self) -> None:
         super().__init__(0, 24 * 60)
 
@@ -58,6 +62,8 @@ def check_hhmm(value: str | None, option: str = "--start") -> str | None:
 
 
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--lang`` option (the language of the texts a command records) added to the command
+    ``func``."""
     return click.option("--lang", "lang", type=LANG_CHOICE, default=None,
                         help="Language of the texts given (default: the event's first "
                              "language).")(func)
@@ -87,6 +93,8 @@ def set_text(texts: dict[str, str], lang: str, value: str) -> None:
 
 
 def next_id(prefix: str, taken: list[str]) -> str:
+    """The first free id ``<prefix>1``, ``<prefix>2`` … not in ``taken`` (``p1`` for partners,
+    ``s1`` for speakers)."""
     n = 1
     while f"{prefix}{n}" in taken:
         n += 1
@@ -129,6 +137,8 @@ _NO_SUCH = {
 
 
 def parse_split(value: str) -> dict[str, float]:
+    """A cost split ``host=50,p1=50`` as ``{"host": 50.0, "p1": 50.0}``; a part that is not
+    PARTY=PERCENT is a usage error naming ``--split``."""
     split: dict[str, float] = {}
     for part in value.split(","):
         if not part.strip():
@@ -147,12 +157,16 @@ def parse_split(value: str) -> dict[str, float]:
 
 
 def split_or_none(value: str | None) -> list[str] | None:
+    """A comma-separated option value as a list of its non-empty parts, or None when the option
+    was not given."""
     if value is None:
         return None
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
 def languages_option(value: str | None, option: str = "--languages") -> list[str] | None:
+    """The languages a comma-separated option names (None when not given); an unknown language
+    code is a usage error naming ``option``."""
     langs = split_or_none(value)
     if langs:
         bad = [lang for lang in langs if lang not in LANGUAGES]
@@ -163,6 +177,8 @@ def languages_option(value: str | None, option: str = "--languages") -> list[str
 
 
 def need_some(given: dict[str, Any], options: str) -> None:
+    """Refuse (click's usage error) a command given none of its optional values (``given``:
+    option → value); ``options`` names them for the message."""
     if not any(v is not None and v != () for v in given.values()):
         raise click.UsageError(_("give at least one of {options}").format(options=options))
 
@@ -217,6 +233,8 @@ class DefaultGroup(SuggestingGroup):
     default_command = "add"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``args`` with the default command (``add``) put first when the first word names no
+        subcommand."""
         if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)

@@ -98,4 +98,6 @@ def contact_show(ctx: click.Context, event: str, as_json: bool) -> None:
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     cli.add_command(contact)

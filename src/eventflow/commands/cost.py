@@ -158,4 +158,6 @@ def cost_list(ctx: click.Context, event: str, as_json: bool) -> None:
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     cli.add_command(cost)

@@ -166,4 +166,6 @@ def feedback_clear(ctx: click.Context, event: str) -> None:
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     cli.add_command(feedback)

@@ -154,6 +154,8 @@ def invitation_sent(ctx: click.Context, event: str, date: dt.date | None) -> Non
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     if "send" not in invitation.commands:
         from ..commands_remind import attach_invitation  # `invitation send` (mail, sent-log)
 

@@ -37,6 +37,8 @@ ROLE_HELP = ("e.g. municipal employee, councillor, police, media, entrepreneur, 
 
 
 def find_question(ev: Event, key: str) -> Any:
+    """The panel question ``key`` (its number, from 1) of ``ev``. Raises InvalidInput naming the
+    numbers there are."""
     from ..errors import InvalidInput
 
     if key.isdigit() and 1 <= int(key) <= len(ev.panel.questions):
@@ -312,4 +314,6 @@ def panel_list(ctx: click.Context, event: str, as_json: bool) -> None:
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     cli.add_command(panel)

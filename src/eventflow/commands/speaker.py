@@ -228,4 +228,6 @@ def speaker_remove(ctx: click.Context, event: str, speaker_id: str) -> None:
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     cli.add_command(speaker)

@@ -58,4 +58,6 @@ def venue_set(ctx: click.Context, event: str, **fields: Any) -> None:
 
 
 def attach(cli: click.Group) -> None:
+    """Add this module's commands to the CLI group ``cli`` (the CLI loads the module by name when
+    one of its commands runs, ``cli.LAZY_COMMANDS``)."""
     cli.add_command(venue)

@@ -99,10 +99,13 @@ class ScenarioInfo:
 
     @property
     def polarity(self) -> str:
+        """Whether the scenario shows its rule kept (``KEPT``) or broken (``BROKEN``), by its
+        tags; "" when it says neither."""
         return KEPT if KEPT in self.tags else BROKEN if BROKEN in self.tags else ""
 
     @property
     def key(self) -> str:
+        """A key naming the scenario in its feature file: ``<file name>::<scenario name>``."""
         return f"{self.feature_file.name}::{self.name}"
 
 
@@ -166,6 +169,8 @@ def step_requirements(step_type: str, text: str, datatable: Any) -> list[str] | 
 
 # features ------------------------------------------------------------------------------------
 def feature_files(paths: Iterable[Path]) -> list[Path]:
+    """The ``.feature`` files of ``paths``: each folder searched recursively (sorted), each file
+    as it is."""
     found: list[Path] = []
     for path in paths:
         path = Path(path)
@@ -222,18 +227,27 @@ def duplicate_names(paths: Iterable[Path]) -> list[str]:
 # the whole picture ---------------------------------------------------------------------------
 @dataclass
 class Policy:
+    """The living policy as one picture: the rules (eventflow's from ``data/rules.toml``, then
+    the plugins'), the workflow whose items implement them, every scenario of the features and
+    the features' paths (plugin name or "" and path). Made by :func:`build_policy`; ``eventflow
+    policy`` reads it."""
+
     rules: list[Rule]  # eventflow's (data/rules.toml), then the plugins' (from their features)
     workflow: Workflow
     scenarios: list[ScenarioInfo]
     features: list[tuple[str, Path]]  # (plugin name or "", features path)
 
     def rule(self, rule_id: str) -> Rule | None:
+        """The rule ``rule_id`` (``R1``, ``etno.board-invited``), or None when no rule has that
+        id."""
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def items_for(self, rule_id: str) -> list[Item]:
+        """The workflow items that implement the rule ``rule_id`` (their ``source``)."""
         return [i for i in self.workflow.items() if i.source == rule_id]
 
     def scenarios_for(self, rule_id: str) -> list[ScenarioInfo]:
+        """The scenarios tagged with the rule ``rule_id``, whoever wrote them."""
         return [s for s in self.scenarios if rule_id in s.tags]
 
     def own_scenarios(self, rule: Rule) -> list[ScenarioInfo]:
@@ -241,6 +255,7 @@ class Policy:
         return [s for s in self.scenarios_for(rule.id) if s.plugin == rule.plugin]
 
     def scenarios_naming(self, item_id: str) -> list[ScenarioInfo]:
+        """The scenarios whose steps name the workflow item ``item_id``."""
         return [s for s in self.scenarios if item_id in s.items]
 
 

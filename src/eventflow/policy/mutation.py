@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 # in-process ----------------------------------------------------------------------------------
 @dataclass
 class InProcessResult:
+    """The outcome of one scenario run in-process: the scenario, whether it passed (``ok``) and
+    the failure's message."""
+
     scenario: ScenarioInfo
     ok: bool
     message: str = ""
@@ -76,6 +79,9 @@ def run_inprocess(scenario: ScenarioInfo, workflow_file: Path | None = None
 # mutants -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Mutant:
+    """A weakened copy of the workflow: the rule it weakens, what was changed (e.g.
+    ``partner_min: min = 1 weakened to 0``) and the changed workflow data."""
+
     rule: str
     description: str
     data: dict[str, Any]
@@ -132,6 +138,7 @@ def mutants(workflow_file: Path, rule_id: str) -> Iterator[Mutant]:
 
 
 def write_workflow(data: dict[str, Any], path: Path) -> Path:
+    """Write the workflow ``data`` as TOML to ``path``; returns ``path``."""
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     return path
 
@@ -173,6 +180,8 @@ MUTATION_SCORE = pytest.StashKey[str]()
 
 
 def score_line(rows: Sequence[dict[str, Any]]) -> str:
+    """The one-line summary of a mutation check, ``mutation score: caught/total (n %)``, from its
+    rows (each with ``caught``)."""
     caught = sum(1 for r in rows if r["caught"])
     total = len(rows)
     percent = 100 * caught // total if total else 0

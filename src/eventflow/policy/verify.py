@@ -33,6 +33,8 @@ def results_path() -> Path:
 
 
 def load_results() -> dict[str, Any] | None:
+    """The last saved verification (``{"verified_at": …, "results": […]}``, see
+    :func:`save_results`), or None when there is none or it cannot be read."""
     path = results_path()
     try:
         return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
@@ -127,6 +129,8 @@ def verify(features: Sequence[tuple[str, Path, str | None]], *, markers: Sequenc
 
 
 def save_results(data: dict[str, Any]) -> Path:
+    """Save the results of :func:`run_features` with the time of the run, atomically, where
+    :func:`results_path` says; returns that path."""
     path = results_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"verified_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),

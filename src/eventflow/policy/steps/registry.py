@@ -15,6 +15,11 @@ from pytest_bdd import parsers
 
 @dataclass(frozen=True)
 class StepDef:
+    """One step definition as registered by :func:`given`, :func:`when` or :func:`then`: its kind
+    (``given``/``when``/``then``), the pytest-bdd parser of one phrasing, the step function, and
+    whether the step takes a table of requirements. The policy catalogue reads ``STEPS`` to find
+    the requirements a scenario names."""
+
     type: str
     parser: Any
     func: Callable[..., Any]

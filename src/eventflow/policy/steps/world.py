@@ -126,6 +126,9 @@ class World:
 
     # set-up ------------------------------------------------------------------------------
     def start(self, organiser: str, place: str) -> None:
+        """Make the scenario's planning folder for ``organiser`` (the organisation the feature
+        names) and create its training day in ``place`` (a region or municipality); the Given
+        step of every scenario."""
         # lazy: eventflow.store costs 13 ms
         from ...store import Project
 
@@ -220,6 +223,8 @@ class World:
     # the engine and the event ------------------------------------------------------------
     @property
     def engine(self) -> Engine:
+        """The scenario's :class:`eventflow.Engine` on its planning folder, made on first use
+        (the Given step must have made the folder)."""
         if self._engine is None:
             from ...engine import Engine  # lazy: eventflow.engine costs 58 ms
 
@@ -231,26 +236,38 @@ class World:
 
     @property
     def event(self) -> Event:
+        """The scenario's event as saved now (read again through the engine)."""
         return self.engine.load(self.event_id)
 
     @property
     def workflow(self) -> Workflow:
+        """The workflow the scenario's event follows (its pinned copy)."""
         return self.engine.workflow_for(self.event)
 
     def change(self, mutate: Callable[[Event], Any]) -> Event:
+        """Change the scenario's event through the engine's one write path (action ``policy``);
+        ``mutate`` changes the event in place. Returns the event as saved."""
         return self.engine.change(self.event_id, "policy", mutate).event
 
     def requirement(self, words: str) -> Item:
+        """The workflow item whose label (in any language) says ``words``. Raises LookupError
+        when none does, or naming them when several do."""
         return resolve_requirement(self.workflow.items(), words)
 
     def stage(self, words: str) -> Stage:
+        """The stage whose label (in any language) or id is ``words``. Raises LookupError naming
+        the stages when none is."""
         return resolve_stage(self.workflow.stages, words)
 
     def status(self, item: Item) -> ItemStatus:
+        """How the judge sees ``item`` of the scenario's event now (its
+        :class:`~eventflow.checklist.ItemStatus`)."""
         found = [s for s in self.engine.evaluate(self.event, item.stage) if s.item.id == item.id]
         return found[0]
 
     def cli(self, *args: str) -> Result:
+        """Run the ``eventflow`` command line with ``args`` on the scenario's folder and engine
+        (click's CliRunner); the result is kept as ``world.result`` for the Then steps."""
         # lazy: click.testing costs 52 ms and eventflow.cli 20 ms; only a command-line step
         # needs them
         from click.testing import CliRunner
