@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from .cli import SuggestingGroup, clean, emit_json, engine, flush_warnings, json_option, today
+from .errors import InvalidInput
 from .i18n import N_, _
 
 
@@ -115,7 +116,13 @@ def purge(ctx: click.Context, event: str, force: bool) -> None:
 
     eng = engine(ctx)
     day = today()
-    outcome = purge_all(eng, event, day, force=force)
+    try:
+        outcome = purge_all(eng, event, day, force=force)
+    except InvalidInput as exc:
+        if exc.retry_with != "force":
+            raise
+        raise InvalidInput(_("{refusal}; use --force to delete them now").format(
+            refusal=exc)) from None
     flush_warnings(eng)
     click.echo(_("{event}: deleted every registration ({date}); the check "
                  "personal_data_deleted now passes").format(

@@ -105,10 +105,11 @@ def resolve(engine: Engine, name: str, field: str, take: str) -> Outcome:
         except msgspec.ValidationError as exc:
             raise InvalidInput(_("{event}: {value} cannot be the value of {path} "
                                  "({error}); nothing was saved; give a value of the "
-                                 "right kind with --take").format(
+                                 "right kind").format(
                                    event=ev.id,
                                    value=describe(value if value is not MISSING else None),
-                                   path=conflict.path, error=exc)) from None
+                                   path=conflict.path, error=exc),
+                               retry_with="take") from None
         if parts == ["date"] and new.date != ev.date:  # due dates follow the event day
             new.due = compute_due(engine.workflow_for(new), new.date)
         for name_ in new.__struct_fields__:

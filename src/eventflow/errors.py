@@ -83,7 +83,18 @@ class TransitionBlocked(EventflowError):
 
 
 class InvalidInput(EventflowError):
-    """A value given on the command line or through the API is not acceptable."""
+    """A value given on the command line or through the API is not acceptable.
+
+    The message speaks of the library, never of an interface's options. ``retry_with`` names
+    the argument of the library call that would have the request accepted (``"force"`` for
+    ``participants.purge(…, force=True)``, ``"take"`` for the value given to
+    ``conflicts.resolve``), so that an interface can say it in its own terms: the CLI adds
+    "use --force …".
+    """
+
+    def __init__(self, message: str = "", *, retry_with: str | None = None) -> None:
+        self.retry_with = retry_with
+        super().__init__(message)
 
 
 class PluginError(EventflowError):

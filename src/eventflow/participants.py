@@ -445,9 +445,9 @@ def purge(engine: Engine, event_name: str, today: dt.date, *, force: bool = Fals
         event = project.load(event_id)
         if event.date >= today and not force:
             raise InvalidInput(_("{event} takes place on {date}: registrations are "
-                                 "needed until after the event and its follow-up; use "
-                                 "--force to delete them now").format(
-                                   event=event_id, date=event.date))
+                                 "needed until after the event and its follow-up; nothing "
+                                 "was deleted").format(event=event_id, date=event.date),
+                               retry_with="force")
         project.refuse_conflicts(project.event_dir(event_id))
         _settle(engine, event_id)
         count = len(load(project, event_id))
