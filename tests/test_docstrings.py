@@ -16,7 +16,13 @@ MODULES = ["eventflow.hookspecs", "eventflow.testing", "eventflow.event", "event
            "eventflow.event_texts", "eventflow.workflow",
            "eventflow.engine", "eventflow.engine_results", "eventflow.engine_workflows",
            "eventflow.engine_moves", "eventflow.engine_dates", "eventflow.judge",
-           "eventflow.checklist"]
+           "eventflow.checklist",
+           # the house's modules (issue 15, point 6)
+           "eventflow.conflicts", "eventflow.feedback", "eventflow.invite",
+           "eventflow.participants", "eventflow.params", "eventflow.regions",
+           "eventflow.schedule", "eventflow.suggest", "eventflow.schemas", "eventflow.scaffold",
+           "eventflow.errors", "eventflow.plugin_commands", "eventflow.policy.catalogue",
+           "eventflow.policy.verify", "eventflow.policy.mutation", "eventflow.policy.resolve"]
 
 
 def undocumented(obj: Any) -> bool:
