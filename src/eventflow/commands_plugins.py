@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .cli import SuggestingGroup, emit_json
+from .errors import FileFormatError, InvalidInput, PlanningFolderNotFound
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -171,7 +172,6 @@ def _read_settings(path: Path) -> Any:
     """eventflow.toml as a tomlkit document (comments and layout kept)."""
     import tomlkit
 
-    from .errors import FileFormatError
     from .store import MAX_EVENT_BYTES, parse_toml, read_capped
 
     try:
@@ -192,8 +192,6 @@ def _active_list(doc: Any, path: Path) -> tuple[Any, Any]:
     """The [plugins] table and its ``active`` list, made when missing."""
     import tomlkit
 
-    from .errors import FileFormatError
-
     table = doc.get("plugins")
     if table is None:
         table = tomlkit.table()
@@ -213,7 +211,6 @@ def _enable(table: Any, active: Any, names: list[str], name: str,
     """Add an installed plugin to ``active`` and set its ``KEY=VALUE`` settings."""
     import tomlkit
 
-    from .errors import InvalidInput
     from .plugins import installed_entry_points
 
     changes: list[str] = []
@@ -264,7 +261,6 @@ def _write_checked(path: Path, doc: Any, load: list[str] | None) -> None:
     plugins after enabling), once those plugins load."""
     import tomlkit
 
-    from .errors import FileFormatError, InvalidInput
     from .plugins import get_plugin_manager
     from .store import atomic_write, parse_toml
 
@@ -282,7 +278,6 @@ def _write_checked(path: Path, doc: Any, load: list[str] | None) -> None:
 
 
 def _planning_folder(ctx: click.Context) -> tuple[Path | None, list[str]]:
-    from .errors import PlanningFolderNotFound
     from .store import Project
 
     directory = (ctx.find_root().obj or {}).get("dir")

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .cli import SuggestingGroup, clean, emit_json, flush_warnings, json_option
+from .cli import SuggestingGroup, clean, emit_json, engine, flush_warnings, json_option, today
+from .errors import InvalidInput, PlanningFolderNotFound
 from .i18n import _
 from .judge import state_text
 
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
 def _engine(ctx: click.Context) -> Engine:
     """The planning folder's engine; outside a folder, the shipped workflow and the installed
     plugins the environment allows."""
-    from .cli import engine
-    from .errors import PlanningFolderNotFound
 
     try:
         return engine(ctx)
@@ -50,8 +49,6 @@ def _rules(eng: Engine) -> list[Rule]:
 
 
 def _policy(eng: Engine) -> Policy:
-    from .errors import InvalidInput
-
     try:
         from .policy.catalogue import build_policy
     except ImportError as exc:  # pytest-bdd is needed to read the features
@@ -267,7 +264,6 @@ def check(ctx: click.Context, event: str, as_json: bool) -> None:
     Example:
         eventflow policy check pirkanmaa
     """
-    from .cli import engine
     from .plugin_commands import json_warnings
 
     eng = engine(ctx)
@@ -330,7 +326,6 @@ def report(ctx: click.Context, html_file: str, lang: str | None,
     lang = lang or eng.lang
     event = None
     if event_name:
-        from .cli import engine, today
 
         eng = engine(ctx)  # an event needs its planning folder
         event = event_verdict(eng, eng.load(event_name), today(), lang, pol.rules)

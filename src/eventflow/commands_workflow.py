@@ -15,6 +15,7 @@ from .cli import (
     flush_warnings,
     json_option,
 )
+from .errors import PlanningFolderNotFound
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -109,7 +110,6 @@ def lint(ctx: click.Context, file: Path) -> None:
     from pathlib import Path
 
     from .engine import Engine
-    from .errors import PlanningFolderNotFound
     from .store import Project, Settings
 
     try:
@@ -147,7 +147,6 @@ def schema(ctx: click.Context, kind: str, generic: bool, show_path: bool) -> Non
         eventflow schema event --generic
         eventflow schema settings --path
     """
-    from .errors import PlanningFolderNotFound
     from .schemas import dumps, schema_for, shipped_path
 
     if show_path:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..cli import SuggestingGroup
+from ..errors import InvalidInput
 from ..i18n import N_, _
+from ..suggest import did_you_mean
 from ..vocab import LANGUAGES
 
 if TYPE_CHECKING:
@@ -51,7 +54,6 @@ def check_hhmm(value: str | None, option: str = "--start") -> str | None:
     """``HH:MM`` (9:15 is read as 09:15), or a usage error naming the option."""
     if value is None or value == "":
         return value
-    import re
 
     found = re.fullmatch(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])", value.strip())
     if not found:
@@ -71,7 +73,6 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def text_lang(ev: Event, lang: str | None) -> str:
     """The language a text given on the command line is in."""
-    from ..errors import InvalidInput
 
     chosen = lang or (ev.languages[0] if ev.languages else "fi")
     if lang and lang not in ev.languages and lang not in ev.invitation.languages:
@@ -103,7 +104,6 @@ def next_id(prefix: str, taken: list[str]) -> str:
 
 def find(items: list[Any], key: str, what: str, event: Event, command: str = "") -> Any:
     """The record with id ``key``, else the one whose name is ``key`` (any case)."""
-    from ..errors import InvalidInput
 
     for item in items:
         if getattr(item, "id", None) == key:
@@ -114,7 +114,6 @@ def find(items: list[Any], key: str, what: str, event: Event, command: str = "")
     known = ", ".join(
         f"{getattr(i, 'id', '?')} ({getattr(i, 'name', '') or getattr(i, 'kind', '')})"
         for i in items) or _("none yet")
-    from ..suggest import did_you_mean
 
     names = [str(getattr(i, "id", "")) for i in items] + [str(getattr(i, "name", "") or "")
                                                           for i in items]
@@ -244,7 +243,6 @@ def check_email(value: str | None, option: str) -> str | None:
     """An e-mail address (or "" to clear it), else a usage error naming the option."""
     if not value:
         return value
-    import re
 
     text = value.strip()
     if not re.fullmatch(r"[^@\s<>\"',;()]+@[^@\s<>\"',;()]+\.[^@\s<>\"',;().]+", text):

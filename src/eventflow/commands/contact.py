@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import SuggestingGroup
+from ..cli import SuggestingGroup, clean, emit_json, engine
 from ..i18n import _
-from ._common import LINE, apply_contact, change, need_some
+from ._common import LINE, apply_contact, change, check_email, need_some
 
 if TYPE_CHECKING:
     from ..event import Event
@@ -42,7 +42,6 @@ def contact_set(ctx: click.Context, event: str, name: str | None, email: str | N
             --email leena.koski@example.fi --phone "040 123 4567"
     """
     need_some({"name": name, "email": email, "phone": phone}, "--name, --email, --phone")
-    from ._common import check_email
 
     email = check_email(email, "--email")
 
@@ -84,8 +83,6 @@ def contact_show(ctx: click.Context, event: str, as_json: bool) -> None:
         eventflow contact show pirkanmaa --json
     """
     import msgspec
-
-    from ..cli import clean, emit_json, engine
 
     ev = engine(ctx).load(event)
     if as_json:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import SuggestingGroup
+from ..cli import SuggestingGroup, clean, emit_json, engine
 from ..i18n import _
 from ..params import AMOUNT
 from ..vocab import COST_CATEGORIES
@@ -144,8 +144,6 @@ def cost_list(ctx: click.Context, event: str, as_json: bool) -> None:
         eventflow cost list pirkanmaa
     """
     import msgspec
-
-    from ..cli import clean, emit_json, engine
 
     ev = engine(ctx).load(event)
     if as_json:

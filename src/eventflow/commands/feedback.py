@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import SuggestingGroup
+from ..cli import SuggestingGroup, clean, emit_json, engine, flush_warnings
+from ..errors import EventflowError, InvalidInput
 from ..i18n import _
 
 if TYPE_CHECKING:
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 def _only_event(eng: Engine) -> str:
     """The event a feedback file belongs to when none is named: the one event past its day
     that is not cancelled, else an error listing the candidates."""
-    from ..errors import EventflowError, InvalidInput
     from ..schedule import today
 
     day = today()
@@ -68,7 +68,6 @@ def feedback_import(ctx: click.Context, file: str, event: str | None, as_json: b
     """
     from pathlib import Path
 
-    from ..cli import clean, emit_json, engine, flush_warnings
     from ..feedback import import_feedback
 
     eng = engine(ctx)
@@ -114,7 +113,6 @@ def feedback_show(ctx: click.Context, event: str, as_json: bool, as_csv: bool) -
     """
     import msgspec
 
-    from ..cli import clean, emit_json, engine
     from ..feedback import to_rows
 
     ev = engine(ctx).load(event)

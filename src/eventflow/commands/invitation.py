@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli import SuggestingGroup
+from ..cli import SuggestingGroup, today
 from ..i18n import _
 from ..params import DATE
 from ..vocab import TARGET_GROUPS
@@ -142,7 +142,6 @@ def invitation_sent(ctx: click.Context, event: str, date: dt.date | None) -> Non
     Example:
         eventflow invitation sent pirkanmaa --date 2027-01-28
     """
-    from ..cli import today
 
     day = date or today()
 

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli import SuggestingGroup
+from ..cli import SuggestingGroup, clean, emit_json, engine
+from ..errors import InvalidInput
 from ..i18n import _
 from ..vocab import TARGET_GROUPS
 from ._common import LINE, change, need_some
@@ -19,7 +20,6 @@ TARGET_GROUP_CHOICE = click.Choice(TARGET_GROUPS)
 
 def find_organiser(ev: Event, key: str) -> Any:
     """An organiser by number in the list (1, 2, …) or by name."""
-    from ..errors import InvalidInput
 
     if key.isdigit() and 1 <= int(key) <= len(ev.organisers):
         return ev.organisers[int(key) - 1]
@@ -131,8 +131,6 @@ def organiser_list(ctx: click.Context, event: str, as_json: bool) -> None:
         eventflow organiser list pirkanmaa
     """
     import msgspec
-
-    from ..cli import clean, emit_json, engine
 
     ev = engine(ctx).load(event)
     if as_json:

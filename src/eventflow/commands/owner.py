@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli import SuggestingGroup
-from ._common import LINE
+from ..cli import SuggestingGroup, clean, emit_json, engine, flush_warnings
+from ..errors import InvalidInput
+from ..i18n import _
+from ..suggest import did_you_mean
+from ._common import LINE, change
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -43,9 +46,6 @@ def roles_of(workflow: Workflow) -> dict[str, list[str]]:
 def check_role(eng: Engine, ev: Event, role: str) -> str:
     """``role`` if the event's workflow names it; else an error naming the roles, and the
     role to give when ``role`` is an item or a stage."""
-    from ..errors import InvalidInput
-    from ..i18n import _
-    from ..suggest import did_you_mean
 
     workflow = eng.workflow_for(ev)
     roles = roles_of(workflow)
@@ -87,9 +87,7 @@ def owner_set(ctx: click.Context, event: str, role: str, people: tuple[str, ...]
         eventflow owner set pirkanmaa venue_lead "Jussi Mäki <jussi.maki@example.fi>"
         eventflow owner set pirkanmaa partner "Leena Koski" anna.berg@example.fi
     """
-    from ..cli import engine
     from ..people import find_person, read_directory
-    from ._common import change
 
     eng = engine(ctx)
     ev = eng.load(event)
@@ -119,11 +117,7 @@ def owner_remove(ctx: click.Context, event: str, role: str, person: str | None) 
         eventflow owner remove pirkanmaa partner anna.berg@example.fi
         eventflow owner remove pirkanmaa venue_lead
     """
-    from ..cli import engine
-    from ..errors import InvalidInput
-    from ..i18n import _
     from ..people import parse_address
-    from ._common import change
 
     eng = engine(ctx)
     ev = eng.load(event)
@@ -174,8 +168,6 @@ def owner_list(ctx: click.Context, event: str, as_json: bool) -> None:
     Example:
         eventflow owner list pirkanmaa
     """
-    from ..cli import clean, emit_json, engine, flush_warnings
-    from ..i18n import _
     from ..people import read_directory
 
     eng = engine(ctx)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli import SuggestingGroup
+from ..cli import SuggestingGroup, clean, emit_json, engine, today
+from ..errors import InvalidInput
 from ..i18n import _
 from ..params import DATE
 from ..vocab import DIMENSIONS
@@ -39,7 +40,6 @@ ROLE_HELP = ("e.g. municipal employee, councillor, police, media, entrepreneur, 
 def find_question(ev: Event, key: str) -> Any:
     """The panel question ``key`` (its number, from 1) of ``ev``. Raises InvalidInput naming the
     numbers there are."""
-    from ..errors import InvalidInput
 
     if key.isdigit() and 1 <= int(key) <= len(ev.panel.questions):
         return ev.panel.questions[int(key) - 1]
@@ -274,7 +274,6 @@ def panel_sent(ctx: click.Context, event: str, date: dt.date | None) -> None:
     Example:
         eventflow panel sent pirkanmaa --date 2027-02-20
     """
-    from ..cli import today
 
     day = date or today()
 
@@ -297,8 +296,6 @@ def panel_list(ctx: click.Context, event: str, as_json: bool) -> None:
         eventflow panel list pirkanmaa
     """
     import msgspec
-
-    from ..cli import clean, emit_json, engine
 
     ev = engine(ctx).load(event)
     if as_json:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import SuggestingGroup
+from ..cli import SuggestingGroup, clean, emit_json, engine
+from ..errors import InvalidInput
 from ..i18n import _
 from ..vocab import AGREEMENT_PROSE, AGREEMENT_TOPICS, PARTNER_TYPES
 from ._common import (
@@ -16,6 +17,7 @@ from ._common import (
     contact_options,
     find,
     lang_option,
+    need_some,
     next_id,
     set_text,
     text_lang,
@@ -95,7 +97,6 @@ def partner_edit(ctx: click.Context, event: str, partner_id: str, name: str | No
     """
     given = {"name": name, "type": ptype, "role": role, "contact_name": contact_name,
              "contact_email": contact_email, "contact_phone": contact_phone}
-    from ._common import need_some
 
     need_some(given, "--name, --type, --role, --contact-name, --contact-email, "
                      "--contact-phone")
@@ -159,7 +160,6 @@ def partner_agree(ctx: click.Context, event: str, topic: str, text: str,
         eventflow partner agree pirkanmaa cost_sharing "Kulut jaetaan puoliksi."
         eventflow partner agree pirkanmaa cost_sharing "Kostnaderna delas lika." --lang sv
     """
-    from ..errors import InvalidInput
 
     prose = topic in AGREEMENT_PROSE
     if lang and not prose:
@@ -197,8 +197,6 @@ def partner_list(ctx: click.Context, event: str, as_json: bool) -> None:
         eventflow partner list pirkanmaa --json
     """
     import msgspec
-
-    from ..cli import clean, emit_json, engine
 
     ev = engine(ctx).load(event)
     data = {"id": ev.id, "host": msgspec.to_builtins(ev.host),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli import SuggestingGroup
+from ..cli import SuggestingGroup, clean, emit_json, engine
 from ..i18n import _
 from ._common import (
     LINE,
@@ -170,7 +170,6 @@ def programme_list(ctx: click.Context, event: str, as_json: bool) -> None:
     Example:
         eventflow programme list pirkanmaa --json
     """
-    from ..cli import clean, emit_json, engine
 
     ev = engine(ctx).load(event)
     rows = timetable(ev)
