@@ -169,3 +169,26 @@ def test_parse() -> None:
     assert parse(["check", "e", "--note=", "i"]) == (True, "e", "i", "")
     assert parse(["uncheck", "e", "i"]) == (False, "e", "i", "")
     assert parse(["status", "e"]) is None and parse([]) is None
+
+
+def test_a_check_in_its_own_process(twins: tuple[Path, Path, str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the console script runs it: a fresh interpreter (msgspec imported by the front door
+    itself), the same lines as the CLI; a refusal exits 1 with the CLI's message."""
+    import os
+    import subprocess
+    import sys
+
+    cli_root, door_root, event_id = twins
+    monkeypatch.setenv("EVENTFLOW_LANG", "fi")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTFLOW_")}
+    env.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_TODAY=os.environ["EVENTFLOW_TODAY"],
+               EVENTFLOW_USER="tester", EVENTFLOW_LANG="fi", NO_COLOR="1")
+    for args in (["check", event_id, "catering_arranged", "--note", "ok"],
+                 ["uncheck", event_id, "agreement_signed"], ["check", event_id, "nosuch"]):
+        done = subprocess.run([sys.executable, "-m", "eventflow", "--dir", str(door_root),
+                               *args], env=env, capture_output=True, text=True, timeout=120)
+        expected = by_cli(cli_root, *args)
+        assert (done.returncode, done.stdout, done.stderr.replace(str(door_root), "ROOT")) \
+            == expected, args
+    assert state(door_root, event_id) == state(cli_root, event_id)
