@@ -192,3 +192,15 @@ def test_a_check_in_its_own_process(twins: tuple[Path, Path, str],
         assert (done.returncode, done.stdout, done.stderr.replace(str(door_root), "ROOT")) \
             == expected, args
     assert state(door_root, event_id) == state(cli_root, event_id)
+
+
+def test_an_interrupted_check_ends_as_click_ends_it(twins: tuple[Path, Path, str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    cli_root, door_root, event_id = twins
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Engine, "tick", interrupted)
+    args = ("check", event_id, "kickoff_meeting")
+    assert by_front_door(door_root, *args) == by_cli(cli_root, *args) == (1, "", "\nAborted!\n")
