@@ -53,7 +53,7 @@ def test_the_cli_answers_everything_else(planning: Any, run: Any,
     for args in (["status", "--json"], ["status", "--check"], ["status", "-h"],
                  ["status", event_id, "--json"], ["status", "--help"], ["--help"], [],
                  ["why", event_id, "--json"], ["why"], ["why", "--help"],
-                 ["check", event_id, "kickoff_meeting"], ["version"],
+                 ["check", event_id, "kickoff_meeting", "--help"], ["version"],
                  ["status", ""], ["status", "nosuchevent"], ["status", "-"]):
         assert quick(planning, *args) == (None, ""), args
     assert answer(["--dir", str(planning.event_path(event_id)), "status"], io.StringIO()) \
@@ -184,11 +184,19 @@ def test_a_folder_without_events_is_left_to_the_cli(ef_project: Any) -> None:
     assert quick(ef_project, "status") == (None, "")
 
 
-def test_the_front_door_never_writes_a_check(planning: Any, run: Any) -> None:
-    """One write path: `check` always goes to the CLI and the engine, which judges it."""
+def test_the_front_door_checks_through_the_engine(planning: Any, run: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """One write path: `check` at the front door is the engine's tick, as the CLI's is
+    (tests/test_quick_change.py compares the two in every language)."""
+    from eventflow.engine import Engine
+
     event_id = sorted(p.name for p in (planning.root / "events").iterdir()
                       if not p.name.startswith("."))[1]
-    run("check", event_id, "kickoff_meeting")
-    before = (planning.root / "events" / event_id / "event.toml").read_bytes()
-    assert quick(planning, "check", event_id, "kickoff_meeting") == (None, "")
-    assert (planning.root / "events" / event_id / "event.toml").read_bytes() == before
+    ticked: list[tuple[Any, ...]] = []
+    tick = Engine.tick
+    monkeypatch.setattr(Engine, "tick", lambda engine, *a, **k: ticked.append(a)
+                        or tick(engine, *a, **k))
+    assert quick(planning, "check", event_id, "kickoff_meeting") == (
+        0, f"{event_id}: ✓ kickoff_meeting\n")
+    assert ticked == [(event_id, "kickoff_meeting")]
+    assert planning.load(event_id).items["kickoff_meeting"].checked

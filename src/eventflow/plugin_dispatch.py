@@ -6,7 +6,6 @@ result. On top of it: :func:`call_each` for the lifecycle hooks (``before_transi
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +63,9 @@ def _fresh(value: Any) -> Any:
     if hasattr(value, "copy") and type(value).__name__ == "Event":
         return value.copy()
     if isinstance(value, (dict, list)):
+        import copy  # lazy: copy brings weakref, 4.1 ms of `eventflow check`, whose hooks
+        # have no plugin to copy for unless one is installed (python -X importtime)
+
         return copy.deepcopy(value)
     return value
 

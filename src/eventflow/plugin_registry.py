@@ -9,7 +9,6 @@ contributions are kept. Everything here is importable from :mod:`eventflow.plugi
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -202,6 +201,8 @@ class _Collector:
             if wf == workflow_id and other["id"] == item["id"]:
                 return self.refuse(f"item '{item['id']}' of workflow {workflow_id} is already "
                                    f"added by plugin '{plugin}'; rename one of them")
+        import copy  # lazy: with weakref 4.1 ms (-X importtime), only for plugins' items
+
         self.reg.items.append((workflow_id, stage, copy.deepcopy(item), self.plugin))
 
     def policy(self, features: str | Path, steps: str | None = None) -> None:

@@ -18,7 +18,6 @@ in :mod:`eventflow.plugin_dispatch` (:func:`dispatch`, :func:`call_each`,
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -234,6 +233,8 @@ def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool
             pm.unregister(plugin)
             hints = []
             for hook in unknown:
+                import difflib  # lazy: 1.8 ms with its regex (-X importtime), for errors only
+
                 close = difflib.get_close_matches(hook, _hook_names(), n=1)
                 hints.append(f"'{hook}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
             _problem(pm, strict, PluginError(
@@ -304,6 +305,8 @@ def _explain_validation(pm: pluggy.PluginManager, plugin: object,
         expected = _spec_args(hook)
         wrong = [a for a in args if a not in expected]
         if wrong:
+            import difflib  # lazy: 1.8 ms with its regex (-X importtime), for errors only
+
             close = [difflib.get_close_matches(a, expected, n=1) for a in wrong]
             hints = "; ".join(f"rename '{a}' to '{c[0]}'" if c else f"remove '{a}'"
                               for a, c in zip(wrong, close, strict=True))

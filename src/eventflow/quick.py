@@ -8,12 +8,17 @@ otherwise cost. Everything else goes to the click CLI (cli.py) untouched: every 
 and option, ``--help``, a cache that is missing or out of date, and any case that would need a
 warning or an error message (the CLI says those).
 
-The front door only reads. ``status``, ``status EVENT`` and ``why EVENT`` read the caches of
-index.py through the same functions the CLI uses (:func:`eventflow.index.cached_listing`,
-:func:`eventflow.index.cached_status`, :func:`eventflow.index.render_status`,
+The front door reads, and ticks: ``check EVENT ITEM [--note NOTE]`` and ``uncheck EVENT
+ITEM`` are parsed without click and handed to the engine's
+:meth:`~eventflow.engine.Engine.tick`, the method the click commands call
+(:mod:`eventflow.quick_change`, where the measured reason for a hand parser is written);
+anything else about them goes to the CLI. ``status``, ``status EVENT`` and ``why EVENT``
+read the caches of index.py through the same functions the CLI uses
+(:func:`eventflow.index.cached_listing`, :func:`eventflow.index.cached_status`,
+:func:`eventflow.index.render_status`,
 :func:`eventflow.explain.why_lines`), so both print the same bytes. Every change of an
 event, ``check`` included, goes through the engine (:meth:`eventflow.engine.Engine.change`),
-the one write path where the judgement is made.
+the one write path where the judgement is made; the caches only answer reads.
 """
 
 from __future__ import annotations
@@ -39,15 +44,24 @@ def main() -> None:
         sys.exit(code)
 
 
-def answer(args: list[str], out: IO[str]) -> int | None:
-    """Answer ``args`` from the caches and return the exit code, or return ``None`` (having
-    written nothing) when the CLI must answer."""
+def answer(args: list[str], out: IO[str], err: IO[str] | None = None) -> int | None:
+    """Answer ``args`` and return the exit code, or return ``None`` (having done and written
+    nothing) when the CLI must answer. Reads come from the caches; ``check`` and ``uncheck``
+    go to the engine (:mod:`eventflow.quick_change`); ``err`` is where warnings and errors go
+    (default: ``sys.stderr``)."""
     directory, rest = _global_dir(args)
     named = directory if directory is not None else os.environ.get("EVENTFLOW_DIR") or None
     if (directory is not None and not directory) or (named and os.path.isfile(named)):
         return None  # the CLI says what is wrong with --dir (or EVENTFLOW_DIR, its value)
     if not _writes_any_text(out):
         return None  # the CLI writes what the stream cannot encode its own way
+    if rest and rest[0] in ("check", "uncheck"):
+        err = sys.stderr if err is None else err
+        if not _writes_any_text(err):
+            return None
+        from .quick_change import change  # not loaded by the reads above
+
+        return change(args, directory, rest, out, err)
     if not rest or rest[0] not in ("status", "why") or len(rest) > 2:
         return None
     event = rest[1] if len(rest) == 2 else None
