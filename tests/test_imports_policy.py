@@ -31,6 +31,9 @@ CHECKED = [
     "policy/steps/__init__.py", "policy/steps/changes.py", "policy/steps/commands.py",
     "policy/steps/lifecycle.py", "policy/steps/outcomes.py", "policy/steps/registry.py",
     "policy/steps/starting.py", "policy/steps/world.py",
+    "store/__init__.py", "store/atomic.py", "store/conflicts.py", "store/eventfile.py",
+    "store/history.py", "store/locking.py", "store/project.py", "store/save.py",
+    "store/settings.py", "store/tomlio.py", "store/workflowfile.py",
 ]
 
 

@@ -37,7 +37,7 @@ def who() -> str:
         if user:
             return user
     try:
-        import pwd  # loaded only when a change is recorded (a merge driver needs none)
+        import pwd  # lazy: 0.1 ms, but a C module a merge driver never needs
 
         return pwd.getpwuid(os.getuid()).pw_name
     except Exception:  # noqa: BLE001 - no login name (a container, a service): still save

@@ -194,7 +194,7 @@ class Project:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            from ..suggest import did_you_mean
+            from ..suggest import did_you_mean  # lazy: difflib 1.6 ms + suggest, only on a miss
 
             hint = (did_you_mean(name, ids, _("; events here: {values}").format(
                                                 values=', '.join(ids[:10]))) if ids
@@ -273,7 +273,7 @@ class Project:
 
     def _report_merge_conflicts(self, event: Event) -> None:
         if event.conflicts:  # recorded by a merge of two copies until resolved (merge.py)
-            from ..merge import conflict_warning
+            from ..merge import conflict_warning  # lazy: merge and its data modules, 3+ ms
 
             self.notice(conflict_warning(event.id, event.conflicts))
 

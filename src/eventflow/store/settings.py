@@ -27,8 +27,8 @@ from ..i18n import _
 from .tomlio import MAX_EVENT_BYTES, read_toml
 
 
-# a struct, not a dataclass: made in C at import (see workflow.py); nothing else on the path of
-# `eventflow check` needs the dataclasses module (2-5 ms to import)
+# a msgspec Struct like the rest of the model (event.py, workflow.py): one kind of record, made
+# in C at import and decoded by the same library
 class Settings(msgspec.Struct):
     """The settings of a planning folder (``eventflow.toml``).
 
@@ -85,7 +85,8 @@ def read_settings(path: str | os.PathLike[str]) -> Settings:
 def _letterhead(root: Path, path: Path, table: Any) -> Any:
     if table is None:
         return None
-    from ..letterhead import read_letterhead  # only folders with a letterhead need it
+    # lazy: letterhead loads pathlib (7 ms); only folders with a letterhead need it
+    from ..letterhead import read_letterhead
 
     return read_letterhead(root, path, table)
 
