@@ -374,9 +374,16 @@ def print_blockers_to(blockers: list[Any], err: bool, width: int | None = None) 
         click.echo(wrap(line, width), err=err)
 
 
-def _report(ctx: click.Context, outcome: Any, message: str, as_json: bool = False) -> None:
-    """What a command that changed an event prints: the warnings, then ``message`` or, with
-    ``--json``, the outcome as data."""
+def report_outcome(ctx: click.Context, outcome: Any, message: str,
+                   as_json: bool = False) -> None:
+    """Print what a command that changed an event says when it is done.
+
+    Call it at the end of a command that changed one event through the engine (``check``,
+    ``advance``, a data command …), with the :class:`eventflow.engine.Outcome` the engine
+    returned. The warnings met on the way (the engine's and the outcome's) go to stderr, once
+    each; then ``message`` (for people, cleaned of control characters) goes to stdout or, with
+    ``as_json`` (``--json``), the outcome as data: ``ok``, ``id``, ``stage``, ``revision`` and
+    the outcome's details (docs/json.md)."""
     eng = engine(ctx)
     for warning in outcome.warnings:
         eng.warnings.append(warning)
