@@ -17,8 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .i18n import _
-from .present import clean  # noqa: F401  (commands and plugins print through it)
+from .i18n import _, configure, language, translate_click
+from .present import clean, terminal_columns, terminal_width
+
+# click's own words (Usage:, Options, Error: …) in the interface language; before the options
+# below are made, so that what click says while they are made stays English as it always was
+translate_click()
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -105,8 +109,6 @@ def wide_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def width_for(wide: bool) -> int | None:
     """The width to fit what a command prints to stdout to (``None``: in full)."""
-    from .present import terminal_width
-
     return terminal_width(sys.stdout, wide)
 
 
@@ -211,8 +213,6 @@ class TranslatedHelp:
 class _translated:  # noqa: N801 (a context manager used like a function)
     def __init__(self, command: Any, params: bool = True) -> None:
         self.saved: list[tuple[Any, str, Any]] = []
-        from .i18n import language
-
         if language() == "en":
             return
         import inspect
@@ -275,9 +275,9 @@ class EventflowGroup(SuggestingGroup):
     _listing = False
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        from .i18n import configure
-
         configure()  # every run finds its language anew (tests run many in one process)
+        if "terminal_width" not in kwargs and click.formatting.FORCED_WIDTH is None:
+            kwargs["terminal_width"] = help_width()  # as click measures it, without shutil
         return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -296,8 +296,6 @@ class EventflowGroup(SuggestingGroup):
         would: in English always; in another language when the catalogue translates the
         summary. Until it does (a summary new to the catalogue), the line comes from the
         command itself, its module loaded, whose full help the catalogue translates."""
-        from .i18n import language
-
         summary = self.lazy_commands[cmd_name][1]
         return language() == "en" or _(summary) != summary
 
@@ -366,7 +364,6 @@ def print_blockers_to(blockers: list[Any], err: bool, width: int | None = None) 
     source, fix; lines longer than ``width`` broken between words
     (:func:`eventflow.present.wrap`)."""
     from .explain import blocker_lines
-    from .i18n import language
     from .present import wrap
 
     shapes = [b if isinstance(b, dict) else b.to_json() for b in blockers]
@@ -415,8 +412,6 @@ def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -
         eventflow status
         eventflow why pirkanmaa
     """
-    from .i18n import configure
-
     configure(interface_lang, directory)
     if os.environ.get("NO_COLOR") is not None:  # https://no-color.org; click leaves it to us
         ctx.color = False
@@ -425,8 +420,6 @@ def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -
 
 
 def _set_language(value: str | None) -> str | None:
-    from .i18n import configure
-
     configure(value)
     return value
 
@@ -447,23 +440,14 @@ def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> N
 
 
 def help_width() -> int:
-    """The width click gives help text: the terminal's (``shutil.get_terminal_size``, which
-    honours ``COLUMNS``) capped at the content width, less 2, at least 50. Click measures it
-    itself when it formats help; imported here only then (shutil: about 4 ms)."""
-    import shutil
-
-    return max(min(shutil.get_terminal_size().columns, CONTEXT["max_content_width"]) - 2, 50)
+    """The width click gives help text: the terminal's (:func:`eventflow.present.terminal_columns`,
+    as ``shutil.get_terminal_size``, which honours ``COLUMNS``) capped at the content width,
+    less 2, at least 50. The root command passes it to click (``terminal_width``), which
+    would otherwise import shutil to measure it (4.2 ms, ``python -X importtime``)."""
+    return max(min(terminal_columns(), CONTEXT["max_content_width"]) - 2, 50)
 
 
 def main() -> None:
     load_plugin_commands(cli)
     cli(prog_name="eventflow")
 
-
-def _translate_click() -> None:
-    from .i18n import translate_click
-
-    translate_click()  # click's own words (Usage:, Options, Error: …) in the interface language
-
-
-_translate_click()
