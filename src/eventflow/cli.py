@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .i18n import _, configure, language, translate_click
+from .i18n import _, configure, language, settle, translate_click
 from .present import clean, terminal_columns, terminal_width
 
 # click's own words (Usage:, Options, Error: …) in the interface language; before the options
@@ -412,7 +412,7 @@ def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -
         eventflow status
         eventflow why pirkanmaa
     """
-    configure(interface_lang, directory)
+    settle(interface_lang, directory)  # the language click's words were found in, if the same
     if os.environ.get("NO_COLOR") is not None:  # https://no-color.org; click leaves it to us
         ctx.color = False
     ctx.ensure_object(dict)
@@ -420,7 +420,9 @@ def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -
 
 
 def _set_language(value: str | None) -> str | None:
-    configure(value)
+    """``--lang`` as soon as it is parsed (eager), so that click's own words use it too."""
+    if value is not None:  # else as EventflowGroup.main configured it
+        configure(value)
     return value
 
 

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .folder import planning_folder
-from .names import WORKFLOWS_DIR
+from .names import EVENT_FILE, EVENTS_DIR, WORKFLOWS_DIR
 
 COMPLETE_VAR = "_EVENTFLOW_COMPLETE"
 
@@ -62,26 +62,33 @@ def _toml(path: str) -> dict[str, Any]:
         return {}
 
 
-def event_ids(root: str | None) -> list[str]:
+def event_ids(root: str | None, prefix: str = "") -> list[str]:
+    """The ids of the events of the planning folder ``root`` that begin with ``prefix``, sorted:
+    the folders of ``events/`` (not hidden) that hold an event file. Only the folders whose
+    name begins with ``prefix`` are looked into (one ``stat`` each)."""
     if root is None:
         return []
-    events = os.path.join(root, "events")
+    events = os.path.join(root, EVENTS_DIR)
     try:
         with os.scandir(events) as entries:
-            return sorted(e.name for e in entries if not e.name.startswith(".")
-                          and os.path.isfile(os.path.join(e.path, "event.toml")))
+            return sorted(e.name for e in entries if e.name.startswith(prefix)
+                          and not e.name.startswith(".")
+                          and os.path.isfile(os.path.join(e.path, EVENT_FILE)))
     except OSError:
         return []
 
 
 def _event_file(ctx: Any, root: str | None) -> str | None:
-    """The event the command line names so far (an id or a unique prefix), as a path."""
+    """The event the command line names so far (an id or a unique prefix), as a path; a whole
+    id is found without listing the events (as :meth:`eventflow.store.Project.resolve`)."""
     name = str(ctx.params.get("event") or "") if ctx is not None else ""
-    if root is None or not name:
+    if root is None or not name or name.startswith(".") or os.sep in name or "/" in name:
         return None
-    ids = event_ids(root)
-    found = [name] if name in ids else [i for i in ids if i.startswith(name)]
-    return os.path.join(root, "events", found[0], "event.toml") if len(found) == 1 else None
+    path = os.path.join(root, EVENTS_DIR, name, EVENT_FILE)
+    if os.path.isfile(path):
+        return path
+    found = event_ids(root, name)
+    return os.path.join(root, EVENTS_DIR, found[0], EVENT_FILE) if len(found) == 1 else None
 
 
 def _workflow(ctx: Any) -> dict[str, Any]:
@@ -91,7 +98,7 @@ def _workflow(ctx: Any) -> dict[str, Any]:
     if path is not None and root is not None:
         pin = _toml(path).get("workflow", {})
         digest = str(pin.get("hash", "")).partition(":")[2]
-        snapshot = os.path.join(root, "events", ".workflows", f"{digest}.toml")
+        snapshot = os.path.join(root, EVENTS_DIR, ".workflows", f"{digest}.toml")
         if digest and os.path.isfile(snapshot):
             return _toml(snapshot)
         wanted = str(pin.get("id", ""))
@@ -110,21 +117,21 @@ def _workflow_folders(root: str | None) -> list[str]:
 
 
 # the completers ----------------------------------------------------------------------------------
-def _events(ctx: Any) -> list[str]:
-    return event_ids(_root(ctx))
+def _events(ctx: Any, prefix: str) -> list[str]:
+    return event_ids(_root(ctx), prefix)  # only the folders that can match are looked into
 
 
-def _items(ctx: Any) -> list[str]:
+def _items(ctx: Any, prefix: str) -> list[str]:
     return [str(i.get("id")) for s in _workflow(ctx).get("stages", [])
             for i in s.get("items", []) if i.get("id")]
 
 
-def _stages(ctx: Any) -> list[str]:
+def _stages(ctx: Any, prefix: str) -> list[str]:
     return [str(s.get("id")) for s in _workflow(ctx).get("stages", []) if s.get("id")]
 
 
-def _event_list(key: str) -> Callable[[Any], list[str]]:
-    def ids(ctx: Any) -> list[str]:
+def _event_list(key: str) -> Callable[[Any, str], list[str]]:
+    def ids(ctx: Any, prefix: str) -> list[str]:
         path = _event_file(ctx, _root(ctx))
         rows = _toml(path).get(key, []) if path else []
         return [str(r.get("id")) for r in rows if isinstance(r, dict) and r.get("id")]
@@ -132,19 +139,19 @@ def _event_list(key: str) -> Callable[[Any], list[str]]:
     return ids
 
 
-def _regions(ctx: Any) -> list[str]:
+def _regions(ctx: Any, prefix: str) -> list[str]:
     from .regions import REGIONS
 
     return [r.fi for r in REGIONS]
 
 
-def _languages(ctx: Any) -> list[str]:
+def _languages(ctx: Any, prefix: str) -> list[str]:
     from .vocab import LANGUAGES
 
     return list(LANGUAGES)
 
 
-def _plugins(ctx: Any) -> list[str]:
+def _plugins(ctx: Any, prefix: str) -> list[str]:
     from importlib.metadata import entry_points
 
     root = _root(ctx)
@@ -154,7 +161,7 @@ def _plugins(ctx: Any) -> list[str]:
     return sorted({*installed, *(str(a) for a in active)})
 
 
-def _workflows(ctx: Any) -> list[str]:
+def _workflows(ctx: Any, prefix: str) -> list[str]:
     found: set[str] = set()
     for folder in _workflow_folders(_root(ctx)):
         try:
@@ -164,12 +171,14 @@ def _workflows(ctx: Any) -> list[str]:
     return sorted(found)
 
 
-def _rules(ctx: Any) -> list[str]:
+def _rules(ctx: Any, prefix: str) -> list[str]:
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "rules.toml")
     return [str(r.get("id")) for r in _toml(path).get("rules", []) if r.get("id")]
 
 
-COMPLETERS: dict[str, Callable[[Any], list[str]]] = {
+#: parameter name → the values for the command line so far (``ctx``) that may begin with the
+#: word being completed (a completer may give others: they are filtered out)
+COMPLETERS: dict[str, Callable[[Any, str], list[str]]] = {
     "event": _events,
     "item": _items,
     "stage": _stages, "stages": _stages,
@@ -184,7 +193,7 @@ COMPLETERS: dict[str, Callable[[Any], list[str]]] = {
 }
 
 
-def _completer(values: Callable[[Any], list[str]]) -> Callable[..., list[Any]]:
+def _completer(values: Callable[[Any, str], list[str]]) -> Callable[..., list[Any]]:
     def complete(ctx: Any, param: Any, incomplete: str) -> list[Any]:
         from click.shell_completion import CompletionItem
 
@@ -192,7 +201,7 @@ def _completer(values: Callable[[Any], list[str]]) -> Callable[..., list[Any]]:
         head, comma, last = incomplete.rpartition(",") if param.name == "languages" else \
             ("", "", incomplete)
         try:
-            options = values(ctx)
+            options = values(ctx, last)
         except Exception:  # a completion never fails the shell; it offers nothing
             return []
         return [CompletionItem(head + comma + v) for v in options if v.startswith(last)]
