@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.formatting import iter_rows, measure_table, term_len, wrap_text
 
 from .i18n import _, configure, language, settle, translate_click
 from .present import clean, terminal_columns, terminal_width
@@ -196,10 +197,53 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class HelpFormatter(click.HelpFormatter):
+    """Click's help formatter, the same lines sooner: a definition-list row whose text already
+    fits its column as one line (most commands' summaries in ``--help``) is written as it is.
+    Click wraps every row with textwrap, measuring each word, which took 1.7-12 ms of
+    ``eventflow --help`` for its 40 commands against 0.3 ms (2026-11-30, the loaded machine;
+    bench P1); tests/test_help.py holds the output equal to click's."""
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
+        """Write ``rows`` (term, text) as click does, in two aligned columns."""
+        rows = list(rows)
+        widths = measure_table(rows)
+        if len(widths) != 2:
+            raise TypeError("Expected two columns for definition list")
+        first_col = min(widths[0], col_max) + col_spacing
+        text_width = max(self.width - first_col - 2, 10)
+        for first, second in iter_rows(rows, len(widths)):
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if term_len(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - term_len(first)))
+            else:
+                self.write("\n")
+                self.write(" " * (first_col + self.current_indent))
+            if len(second) <= text_width and second.isprintable() and second == second.strip():
+                lines = [second]  # what wrap_text gives back for such a text
+            else:
+                lines = wrap_text(second, text_width, preserve_paragraphs=True).splitlines()
+            self.write(f"{lines[0]}\n" if lines else "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+class HelpContext(click.Context):
+    """The context of eventflow's commands: help is written by :class:`HelpFormatter`."""
+
+    formatter_class = HelpFormatter
+
+
 class TranslatedHelp:
     """Help shown in the interface language: a command's help, short help and epilog and its
     options' help go through the catalogue when help is shown (i18n.py), so command modules
-    write them in English and wrap nothing."""
+    write them in English and wrap nothing. Help is written by :class:`HelpFormatter`."""
+
+    context_class: type[click.Context] = HelpContext
 
     def get_help(self, ctx: click.Context) -> str:
         with _translated(self):
