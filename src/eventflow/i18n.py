@@ -221,7 +221,7 @@ class Catalogue:
         low, high = 0, self._n - 1
         while low <= high:
             middle = (low + high) // 2
-            found = self._entry(self._originals, middle)[1]
+            found = self._word(self._originals + 8 * middle + 4)  # its offset
             if found == offset:
                 return middle
             if found < offset:
