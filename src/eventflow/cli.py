@@ -10,6 +10,8 @@ transition; 2 bad usage. ``status --check`` exits 3 when an event has overdue re
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -19,7 +21,7 @@ import click
 from click.formatting import iter_rows, measure_table, term_len, wrap_text
 
 from .i18n import _, configure, language, settle, translate_click
-from .present import clean, terminal_columns, terminal_width
+from .present import clean, terminal_columns, terminal_width, wrap
 
 # click's own words (Usage:, Options, Error: …) in the interface language; before the options
 # below are made, so that what click says while they are made stays English as it always was
@@ -259,8 +261,6 @@ class _translated:  # noqa: N801 (a context manager used like a function)
         self.saved: list[tuple[Any, str, Any]] = []
         if language() == "en":
             return
-        import inspect
-
         targets = [(command, a) for a in ("help", "short_help", "epilog")]
         if params:  # click keeps its --help option apart, made once with the first language
             extra = [getattr(command, "_help_option", None)]
@@ -344,8 +344,6 @@ class EventflowGroup(SuggestingGroup):
         return language() == "en" or _(summary) != summary
 
     def load(self, module: str) -> None:
-        import importlib
-
         importlib.import_module(f"eventflow.{module}").attach(self)
         for command in self.commands.values():
             _adopt(command)
@@ -408,7 +406,6 @@ def print_blockers_to(blockers: list[Any], err: bool, width: int | None = None) 
     source, fix; lines longer than ``width`` broken between words
     (:func:`eventflow.present.wrap`)."""
     from .explain import blocker_lines
-    from .present import wrap
 
     shapes = [b if isinstance(b, dict) else b.to_json() for b in blockers]
     for line in blocker_lines(shapes, language()):
