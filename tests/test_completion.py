@@ -116,6 +116,13 @@ def test_the_named_events_values_are_kept_while_its_files_hold(folder, ef_engine
     assert complete(folder, "check", pirkanmaa, "") == items  # … until a workflow file changes
     kept.write_bytes(b"eventflow completion 1\ndep\tx\tnot a number\n\n")
     assert complete(folder, "check", pirkanmaa, "") == items  # a damaged file is not used
+    time.sleep(RACY_NS / 1e9 + 0.1)
+    complete(folder, "check", pirkanmaa, "")
+    head, _blank, body = kept.read_bytes().partition(b"\n\n")
+    first, rest = head.split(b"\n", 1)
+    kept.write_bytes(first + b"-elsewhere\n" + rest.replace(b"kickoff_meeting", b"ghost")
+                     + b"\n\n" + body)
+    assert complete(folder, "check", pirkanmaa, "") == items  # kept by another install
 
 
 def test_kept_values_need_no_toml_parser(folder):

@@ -128,7 +128,9 @@ def _workflow_folders(root: str | None) -> list[str]:
 # a copy of the event file's bytes (the values are used only while the file holds the same
 # bytes) and the stat of every workflow file looked at (as the views of index/ keep theirs).
 KINDS = ("stages", "items", "partners", "speakers", "costs")
-_KEPT = "eventflow completion 1"
+# the first line: the format, and where this eventflow is installed (its shipped workflows are
+# among the files looked at: another install looks at others)
+_KEPT = f"eventflow completion 1\t{os.path.dirname(os.path.abspath(__file__))}"
 
 
 def _event_values(ctx: Any) -> dict[str, list[str]] | None:
