@@ -84,3 +84,65 @@ def test_a_completion_never_starts_the_engine(folder):
     heavy = {"eventflow.engine", "eventflow.event", "eventflow.store", "eventflow.plugins",
              "eventflow.workflow", "pluggy", "msgspec", "jinja2"}
     assert modules & heavy == set()
+
+
+def test_the_named_events_values_are_kept_while_its_files_hold(folder, ef_engine):
+    """The ids read from an event's file and its workflow's are kept in .eventflow/completion
+    and used while the event file holds the same bytes and the workflow files the same stat;
+    files changed just before are not vouched for by their stat (RACY_NS)."""
+    import time
+
+    from eventflow.cachekeys import RACY_NS
+    from eventflow.event import Partner
+
+    pirkanmaa = next(p.name for p in (folder / "events").iterdir()
+                     if p.name.startswith("pirkanmaa"))
+    kept = folder / ".eventflow" / "completion" / f"{pirkanmaa}.txt"
+    assert complete(folder, "partner", "remove", pirkanmaa, "") == ["p7"]
+    assert not kept.exists()  # its workflow snapshot was written just now
+    time.sleep(RACY_NS / 1e9 + 0.1)
+    items = complete(folder, "check", pirkanmaa, "")
+    assert kept.exists() and "kickoff_meeting" in items
+    assert complete(folder, "check", pirkanmaa, "") == items  # from what is kept
+    assert complete(folder, "partner", "remove", pirkanmaa, "") == ["p7"]
+    ef_engine.change(pirkanmaa, "test", lambda ev: ev.partners.append(
+        Partner(id="p8", name="Tampereen kaupunki", type="authority")))
+    assert complete(folder, "partner", "remove", pirkanmaa, "") == ["p7", "p8"]
+    head, _blank, body = kept.read_bytes().partition(b"\n\n")
+    kept.write_bytes(head.replace(b"kickoff_meeting", b"kickoff_meeting ghost") + b"\n\n" + body)
+    assert "ghost" in complete(folder, "check", pirkanmaa, "")  # read from what is kept …
+    snapshot = next((folder / "events" / ".workflows").iterdir())
+    snapshot.write_text(snapshot.read_text("utf-8") + "\n", "utf-8")
+    assert complete(folder, "check", pirkanmaa, "") == items  # … until a workflow file changes
+    kept.write_bytes(b"eventflow completion 1\ndep\tx\tnot a number\n\n")
+    assert complete(folder, "check", pirkanmaa, "") == items  # a damaged file is not used
+    time.sleep(RACY_NS / 1e9 + 0.1)
+    complete(folder, "check", pirkanmaa, "")
+    head, _blank, body = kept.read_bytes().partition(b"\n\n")
+    first, rest = head.split(b"\n", 1)
+    kept.write_bytes(first + b"-elsewhere\n" + rest.replace(b"kickoff_meeting", b"ghost")
+                     + b"\n\n" + body)
+    assert complete(folder, "check", pirkanmaa, "") == items  # kept by another install
+
+
+def test_kept_values_need_no_toml_parser(folder):
+    """A completion answered from what is kept imports no TOML parser."""
+    import time
+
+    from eventflow.cachekeys import RACY_NS
+
+    time.sleep(RACY_NS / 1e9 + 0.1)
+    probe = ("import sys, json\n"
+             "from eventflow.quick import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "sys.stderr.write('MODULES=' + json.dumps(sorted(sys.modules)))\n")
+    pirkanmaa = next(p.name for p in (folder / "events").iterdir()
+                     if p.name.startswith("pirkanmaa"))
+    env = dict(os.environ, _EVENTFLOW_COMPLETE="bash_complete", EVENTFLOW_DIR=str(folder),
+               COMP_WORDS=f"eventflow check {pirkanmaa} agreement_s", COMP_CWORD="3")
+    for first in (True, False):
+        result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                                text=True, timeout=60)
+        assert result.stdout.splitlines() == ["plain,agreement_signed"]
+        modules = set(json.loads(result.stderr.split("MODULES=", 1)[1]))
+        assert ("tomli" in modules) == first and "tomllib" not in modules

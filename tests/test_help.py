@@ -54,3 +54,36 @@ def test_root_help_and_version():
     assert result.exit_code == 0 and "status" in result.output
     version = CliRunner().invoke(cli, ["--version"])
     assert version.exit_code == 0 and "eventflow" in version.output
+
+
+ROWS = [("status", "Show every event, or every stage and item of one event."),
+        ("x", "a" * 40), ("longer-than-thirty-characters-name", "Its text."),
+        ("empty", ""), ("spaces", "  leading and trailing  "), ("double", "two  spaces here"),
+        ("tab", "a\ttab"), ("nbsp", "2\u00a0250 €"), ("break", "\b\nkept\nas is"),
+        ("paragraphs", "One.\n\nTwo, a paragraph of its own."), ("ansi", "\x1b[31mred\x1b[0m"),
+        ("hyphen", "well-known re-use of a co-organising partner's text"),
+        ("long", "word " * 30)]
+
+
+@pytest.mark.parametrize("width", [30, 50, 78, 98, 200])
+def test_the_help_formatter_writes_what_clicks_writes(width):
+    """cli.HelpFormatter writes a row that fits its line without textwrap: the same lines."""
+    from eventflow.cli import HelpFormatter
+
+    for rows in [ROWS, *([row] for row in ROWS), [(f"o{n}", ROWS[n % 12][1]) for n in range(40)]]:
+        ours, clicks = HelpFormatter(width=width), click.HelpFormatter(width=width)
+        for formatter in (ours, clicks):
+            formatter.indent()
+            formatter.write_dl(rows)
+        assert ours.getvalue() == clicks.getvalue(), rows
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--lang", "fi", "--help"], ["partner", "--help"],
+                                  ["--lang", "sv", "check", "--help"]])
+@pytest.mark.parametrize("width", [60, 98, 200])
+def test_help_is_what_clicks_formatter_writes(args, width, monkeypatch):
+    from eventflow.cli import HelpContext
+
+    ours = CliRunner().invoke(cli, args, terminal_width=width).output
+    monkeypatch.setattr(HelpContext, "formatter_class", click.HelpFormatter)
+    assert CliRunner().invoke(cli, args, terminal_width=width).output == ours

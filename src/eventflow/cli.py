@@ -10,15 +10,22 @@ transition; 2 bad usage. ``status --check`` exits 3 when an event has overdue re
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.formatting import iter_rows, measure_table, term_len, wrap_text
 
-from .i18n import _
-from .present import clean  # noqa: F401  (commands and plugins print through it)
+from .i18n import _, configure, language, settle, translate_click
+from .present import clean, terminal_columns, terminal_width, wrap
+
+# click's own words (Usage:, Options, Error: …) in the interface language; before the options
+# below are made, so that what click says while they are made stays English as it always was
+translate_click()
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -105,8 +112,6 @@ def wide_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def width_for(wide: bool) -> int | None:
     """The width to fit what a command prints to stdout to (``None``: in full)."""
-    from .present import terminal_width
-
     return terminal_width(sys.stdout, wide)
 
 
@@ -194,10 +199,53 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class HelpFormatter(click.HelpFormatter):
+    """Click's help formatter, the same lines sooner: a definition-list row whose text already
+    fits its column as one line (most commands' summaries in ``--help``) is written as it is.
+    Click wraps every row with textwrap, measuring each word, which took 1.7-12 ms of
+    ``eventflow --help`` for its 40 commands against 0.3 ms (2026-11-30, the loaded machine;
+    bench P1); tests/test_help.py holds the output equal to click's."""
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
+        """Write ``rows`` (term, text) as click does, in two aligned columns."""
+        rows = list(rows)
+        widths = measure_table(rows)
+        if len(widths) != 2:
+            raise TypeError("Expected two columns for definition list")
+        first_col = min(widths[0], col_max) + col_spacing
+        text_width = max(self.width - first_col - 2, 10)
+        for first, second in iter_rows(rows, len(widths)):
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if term_len(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - term_len(first)))
+            else:
+                self.write("\n")
+                self.write(" " * (first_col + self.current_indent))
+            if len(second) <= text_width and second.isprintable() and second == second.strip():
+                lines = [second]  # what wrap_text gives back for such a text
+            else:
+                lines = wrap_text(second, text_width, preserve_paragraphs=True).splitlines()
+            self.write(f"{lines[0]}\n" if lines else "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+class HelpContext(click.Context):
+    """The context of eventflow's commands: help is written by :class:`HelpFormatter`."""
+
+    formatter_class = HelpFormatter
+
+
 class TranslatedHelp:
     """Help shown in the interface language: a command's help, short help and epilog and its
     options' help go through the catalogue when help is shown (i18n.py), so command modules
-    write them in English and wrap nothing."""
+    write them in English and wrap nothing. Help is written by :class:`HelpFormatter`."""
+
+    context_class: type[click.Context] = HelpContext
 
     def get_help(self, ctx: click.Context) -> str:
         with _translated(self):
@@ -211,12 +259,8 @@ class TranslatedHelp:
 class _translated:  # noqa: N801 (a context manager used like a function)
     def __init__(self, command: Any, params: bool = True) -> None:
         self.saved: list[tuple[Any, str, Any]] = []
-        from .i18n import language
-
         if language() == "en":
             return
-        import inspect
-
         targets = [(command, a) for a in ("help", "short_help", "epilog")]
         if params:  # click keeps its --help option apart, made once with the first language
             extra = [getattr(command, "_help_option", None)]
@@ -275,9 +319,9 @@ class EventflowGroup(SuggestingGroup):
     _listing = False
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        from .i18n import configure
-
         configure()  # every run finds its language anew (tests run many in one process)
+        if "terminal_width" not in kwargs and click.formatting.FORCED_WIDTH is None:
+            kwargs["terminal_width"] = help_width()  # as click measures it, without shutil
         return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -296,14 +340,10 @@ class EventflowGroup(SuggestingGroup):
         would: in English always; in another language when the catalogue translates the
         summary. Until it does (a summary new to the catalogue), the line comes from the
         command itself, its module loaded, whose full help the catalogue translates."""
-        from .i18n import language
-
         summary = self.lazy_commands[cmd_name][1]
         return language() == "en" or _(summary) != summary
 
     def load(self, module: str) -> None:
-        import importlib
-
         importlib.import_module(f"eventflow.{module}").attach(self)
         for command in self.commands.values():
             _adopt(command)
@@ -366,17 +406,22 @@ def print_blockers_to(blockers: list[Any], err: bool, width: int | None = None) 
     source, fix; lines longer than ``width`` broken between words
     (:func:`eventflow.present.wrap`)."""
     from .explain import blocker_lines
-    from .i18n import language
-    from .present import wrap
 
     shapes = [b if isinstance(b, dict) else b.to_json() for b in blockers]
     for line in blocker_lines(shapes, language()):
         click.echo(wrap(line, width), err=err)
 
 
-def _report(ctx: click.Context, outcome: Any, message: str, as_json: bool = False) -> None:
-    """What a command that changed an event prints: the warnings, then ``message`` or, with
-    ``--json``, the outcome as data."""
+def report_outcome(ctx: click.Context, outcome: Any, message: str,
+                   as_json: bool = False) -> None:
+    """Print what a command that changed an event says when it is done.
+
+    Call it at the end of a command that changed one event through the engine (``check``,
+    ``advance``, a data command …), with the :class:`eventflow.engine.Outcome` the engine
+    returned. The warnings met on the way (the engine's and the outcome's) go to stderr, once
+    each; then ``message`` (for people, cleaned of control characters) goes to stdout or, with
+    ``as_json`` (``--json``), the outcome as data: ``ok``, ``id``, ``stage``, ``revision`` and
+    the outcome's details (docs/json.md)."""
     eng = engine(ctx)
     for warning in outcome.warnings:
         eng.warnings.append(warning)
@@ -408,9 +453,7 @@ def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -
         eventflow status
         eventflow why pirkanmaa
     """
-    from .i18n import configure
-
-    configure(interface_lang, directory)
+    settle(interface_lang, directory)  # the language click's words were found in, if the same
     if os.environ.get("NO_COLOR") is not None:  # https://no-color.org; click leaves it to us
         ctx.color = False
     ctx.ensure_object(dict)
@@ -418,9 +461,9 @@ def cli(ctx: click.Context, directory: str | None, interface_lang: str | None) -
 
 
 def _set_language(value: str | None) -> str | None:
-    from .i18n import configure
-
-    configure(value)
+    """``--lang`` as soon as it is parsed (eager), so that click's own words use it too."""
+    if value is not None:  # else as EventflowGroup.main configured it
+        configure(value)
     return value
 
 
@@ -440,23 +483,14 @@ def load_plugin_commands(group: click.Group, args: list[str] | None = None) -> N
 
 
 def help_width() -> int:
-    """The width click gives help text: the terminal's (``shutil.get_terminal_size``, which
-    honours ``COLUMNS``) capped at the content width, less 2, at least 50. Click measures it
-    itself when it formats help; imported here only then (shutil: about 4 ms)."""
-    import shutil
-
-    return max(min(shutil.get_terminal_size().columns, CONTEXT["max_content_width"]) - 2, 50)
+    """The width click gives help text: the terminal's (:func:`eventflow.present.terminal_columns`,
+    as ``shutil.get_terminal_size``, which honours ``COLUMNS``) capped at the content width,
+    less 2, at least 50. The root command passes it to click (``terminal_width``), which
+    would otherwise import shutil to measure it (4.2 ms, ``python -X importtime``)."""
+    return max(min(terminal_columns(), CONTEXT["max_content_width"]) - 2, 50)
 
 
 def main() -> None:
     load_plugin_commands(cli)
     cli(prog_name="eventflow")
 
-
-def _translate_click() -> None:
-    from .i18n import translate_click
-
-    translate_click()  # click's own words (Usage:, Options, Error: …) in the interface language
-
-
-_translate_click()

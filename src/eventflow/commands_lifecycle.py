@@ -10,13 +10,13 @@ import click
 
 from .cli import (
     TranslatedCommand,
-    _report,
     clean,
     emit_json,
     engine,
     event_argument,
     flush_warnings,
     json_option,
+    report_outcome,
     split_list,
     today,
 )
@@ -87,7 +87,7 @@ def check(ctx: click.Context, event: str, item: str, note: str) -> None:
         eventflow check pirkanmaa kickoff_meeting --note "Met at the city hall"
     """
     outcome = engine(ctx).tick(event, item, note=note)
-    _report(ctx, outcome, f"{outcome.event.id}: ✓ {item}")
+    report_outcome(ctx, outcome, f"{outcome.event.id}: ✓ {item}")
 
 
 @click.command(cls=TranslatedCommand)
@@ -102,7 +102,7 @@ def uncheck(ctx: click.Context, event: str, item: str) -> None:
         eventflow uncheck pirkanmaa kickoff_meeting
     """
     outcome = engine(ctx).tick(event, item, checked=False)
-    _report(ctx, outcome, f"{outcome.event.id}: ☐ {item}")
+    report_outcome(ctx, outcome, f"{outcome.event.id}: ☐ {item}")
 
 
 @click.command(cls=TranslatedCommand)
@@ -120,7 +120,8 @@ def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
     if not note.strip():
         raise click.ClickException(_("Use --note to record why you waive the item"))
     outcome = engine(ctx).tick(event, item, note=note, waive=True)
-    _report(ctx, outcome, _("{event}: waived {item}").format(event=outcome.event.id, item=item))
+    report_outcome(ctx, outcome,
+                   _("{event}: waived {item}").format(event=outcome.event.id, item=item))
 
 
 @click.command(cls=TranslatedCommand)
@@ -145,7 +146,7 @@ def advance(ctx: click.Context, event: str, as_json: bool) -> None:
                    "blockers": [b.to_json() for b in exc.blockers]})
         ctx.exit(1)
     d = outcome.details
-    _report(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']}", as_json)
+    report_outcome(ctx, outcome, f"{outcome.event.id}: {d['from']} → {d['to']}", as_json)
 
 
 @click.command(cls=TranslatedCommand)
@@ -165,7 +166,7 @@ def reopen(ctx: click.Context, event: str, stage: str, reason: str, as_json: boo
         raise click.ClickException(_("Use --reason to record why you reopen a stage"))
     outcome = engine(ctx).reopen(event, stage, reason)
     d = outcome.details
-    _report(ctx, outcome, _("{event}: {old} → {new} (reopened)").format(
+    report_outcome(ctx, outcome, _("{event}: {old} → {new} (reopened)").format(
         event=outcome.event.id, old=d["from"], new=d["to"]), as_json)
 
 
@@ -184,7 +185,7 @@ def cancel(ctx: click.Context, event: str, reason: str, as_json: bool) -> None:
     if not reason.strip():
         raise click.ClickException(_("Use --reason to record why you cancel the event"))
     outcome = engine(ctx).cancel(event, reason)
-    _report(ctx, outcome, _("{event}: cancelled").format(event=outcome.event.id), as_json)
+    report_outcome(ctx, outcome, _("{event}: cancelled").format(event=outcome.event.id), as_json)
 
 
 @click.command(cls=TranslatedCommand)

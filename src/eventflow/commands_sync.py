@@ -121,7 +121,7 @@ def resolve(ctx: click.Context, event: str, field: str, take: str, as_json: bool
         eventflow resolve pirkanmaa venue.capacity --take theirs
         eventflow resolve pirkanmaa venue.capacity --take 100
     """
-    from .cli import _report
+    from .cli import report_outcome
     from .conflicts import resolve as settle
 
     eng = engine(ctx)
@@ -130,7 +130,7 @@ def resolve(ctx: click.Context, event: str, field: str, take: str, as_json: bool
     left = len(outcome.event.conflicts)
     d = outcome.details
     shown = _value({"v": d["value"]}, "v", who=False)
-    _report(ctx, outcome, _("{event}: {path} = {value} ({take}); {n} conflict(s) "
+    report_outcome(ctx, outcome, _("{event}: {path} = {value} ({take}); {n} conflict(s) "
                             "left").format(event=outcome.event.id, path=d["path"],
                                            value=shown, take=d["take"], n=left), as_json)
 

@@ -4,9 +4,10 @@ cost ids, regions, languages, plugin names, workflow ids and rule ids.
 The values come straight from the planning folder's files, never from the engine: event ids
 are the folders of ``events/``; items and stages come from the workflow snapshot the event
 pins (``events/.workflows/<hash>.toml``), or from the folder's or the shipped workflow when
-no event is named; partners, speakers and costs from the event's own ``event.toml``. A
-completion reads a few small files and stays within a small factor of ``import click``
-(bench/run.py, goal P9).
+no event is named; partners, speakers and costs from the event's own ``event.toml``. What is
+read for an event is kept in ``.eventflow/completion/`` while its files hold, so that the next
+completion parses no TOML. A completion reads a few small files and stays within a small
+factor of ``import click`` (bench/run.py, goal P12).
 
 Completion goes by the *name* of a parameter, so a command gets it by naming its parameters
 as the others do — no import of this module is needed in a command module:
@@ -31,12 +32,15 @@ each command they resolve while a completion is being asked for (``_EVENTFLOW_CO
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
 from collections.abc import Callable
 from typing import Any
 
+from .cachekeys import RACY_NS, deps_unchanged, make_cache_dir, stat_key, write_cache
 from .folder import planning_folder
-from .names import WORKFLOWS_DIR
+from .names import EVENT_FILE, EVENTS_DIR, INDEX_DIR, WORKFLOWS_DIR
 
 COMPLETE_VAR = "_EVENTFLOW_COMPLETE"
 
@@ -53,7 +57,7 @@ def _root(ctx: Any) -> str | None:
 
 
 def _toml(path: str) -> dict[str, Any]:
-    import tomli
+    import tomli  # lazy: 3.1 ms (python -X importtime, best of 9), unused when values are kept
 
     try:
         with open(path, "rb") as fh:
@@ -62,45 +66,53 @@ def _toml(path: str) -> dict[str, Any]:
         return {}
 
 
-def event_ids(root: str | None) -> list[str]:
+def event_ids(root: str | None, prefix: str = "") -> list[str]:
+    """The ids of the events of the planning folder ``root`` that begin with ``prefix``, sorted:
+    the folders of ``events/`` (not hidden) that hold an event file. Only the folders whose
+    name begins with ``prefix`` are looked into (one ``stat`` each)."""
     if root is None:
         return []
-    events = os.path.join(root, "events")
+    events = os.path.join(root, EVENTS_DIR)
     try:
         with os.scandir(events) as entries:
-            return sorted(e.name for e in entries if not e.name.startswith(".")
-                          and os.path.isfile(os.path.join(e.path, "event.toml")))
+            return sorted(e.name for e in entries if e.name.startswith(prefix)
+                          and not e.name.startswith(".")
+                          and os.path.isfile(os.path.join(e.path, EVENT_FILE)))
     except OSError:
         return []
 
 
 def _event_file(ctx: Any, root: str | None) -> str | None:
-    """The event the command line names so far (an id or a unique prefix), as a path."""
+    """The event the command line names so far (an id or a unique prefix), as a path; a whole
+    id is found without listing the events (as :meth:`eventflow.store.Project.resolve`)."""
     name = str(ctx.params.get("event") or "") if ctx is not None else ""
-    if root is None or not name:
+    if root is None or not name or name.startswith(".") or os.sep in name or "/" in name:
         return None
-    ids = event_ids(root)
-    found = [name] if name in ids else [i for i in ids if i.startswith(name)]
-    return os.path.join(root, "events", found[0], "event.toml") if len(found) == 1 else None
+    path = os.path.join(root, EVENTS_DIR, name, EVENT_FILE)
+    if os.path.isfile(path):
+        return path
+    found = event_ids(root, name)
+    return os.path.join(root, EVENTS_DIR, found[0], EVENT_FILE) if len(found) == 1 else None
 
 
-def _workflow(ctx: Any) -> dict[str, Any]:
-    """The workflow of the named event (its pinned snapshot), else the default workflow."""
-    root = _root(ctx)
-    path = _event_file(ctx, root)
-    if path is not None and root is not None:
-        pin = _toml(path).get("workflow", {})
+def _workflow(root: str | None, pin: dict[str, Any] | None,
+              looked: list[str] | None = None) -> dict[str, Any]:
+    """The workflow an event pins (``pin``, its ``[workflow]``: the snapshot of its ``hash``,
+    else the workflow of its ``id``), else (``None``) the default workflow. The paths looked
+    at, in order, are added to ``looked``."""
+    looked = [] if looked is None else looked
+    wanted = "good-relations-training"
+    if pin is not None:
         digest = str(pin.get("hash", "")).partition(":")[2]
-        snapshot = os.path.join(root, "events", ".workflows", f"{digest}.toml")
-        if digest and os.path.isfile(snapshot):
-            return _toml(snapshot)
+        if digest:
+            looked.append(os.path.join(root or "", EVENTS_DIR, ".workflows", f"{digest}.toml"))
+            if root and os.path.isfile(looked[-1]):
+                return _toml(looked[-1])
         wanted = str(pin.get("id", ""))
-    else:
-        wanted = "good-relations-training"
     for folder in _workflow_folders(root):
-        candidate = os.path.join(folder, f"{wanted}.toml")
-        if os.path.isfile(candidate):
-            return _toml(candidate)
+        looked.append(os.path.join(folder, f"{wanted}.toml"))
+        if os.path.isfile(looked[-1]):
+            return _toml(looked[-1])
     return {}
 
 
@@ -109,42 +121,139 @@ def _workflow_folders(root: str | None) -> list[str]:
     return ([os.path.join(root, WORKFLOWS_DIR)] if root else []) + [shipped]
 
 
+# the named event's values, kept ------------------------------------------------------------------
+# Reading them means parsing two TOML files (the event's and its workflow's): importing tomli
+# and parsing cost 5.5 ms of the 25 ms a completion adds to `import click` (bench P12,
+# python -X importtime, 2026-11-30). So they are kept in .eventflow/completion/<id>.txt with
+# a copy of the event file's bytes (the values are used only while the file holds the same
+# bytes) and the stat of every workflow file looked at (as the views of index/ keep theirs).
+KINDS = ("stages", "items", "partners", "speakers", "costs")
+# the first line: the format, and where this eventflow is installed (its shipped workflows are
+# among the files looked at: another install looks at others)
+_KEPT = f"eventflow completion 1\t{os.path.dirname(os.path.abspath(__file__))}"
+
+
+def _event_values(ctx: Any) -> dict[str, list[str]] | None:
+    """The stage, item, partner, speaker and cost ids of the event the command line names so
+    far; ``None`` when it names none."""
+    root = _root(ctx)
+    path = _event_file(ctx, root)
+    if root is None or path is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError:
+        return None
+    kept = os.path.join(root, INDEX_DIR, "completion",
+                        f"{os.path.basename(os.path.dirname(path))}.txt")
+    values = _read_kept(kept, raw)
+    if values is None:
+        import tomli  # lazy, as in _toml
+
+        try:
+            event = tomli.loads(raw.decode("utf-8"))
+        except ValueError:  # (UnicodeDecodeError and TOMLDecodeError among them)
+            event = {}
+        looked: list[str] = []
+        pin = event.get("workflow")
+        stages = _workflow(root, pin if isinstance(pin, dict) else {}, looked).get("stages", [])
+        values = {"stages": _ids(stages), "items": _ids(i for s in _rows(stages)
+                                                        for i in _rows(s.get("items")))}
+        values.update((kind, _ids(event.get(kind))) for kind in KINDS[2:])
+        _keep(root, kept, raw, values, looked)
+    return values
+
+
+def _rows(rows: Any) -> list[dict[str, Any]]:
+    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+
+
+def _ids(rows: Any) -> list[str]:
+    return [str(r["id"]) for r in _rows(list(rows) if rows is not None else []) if r.get("id")]
+
+
+def _read_kept(kept: str, raw: bytes) -> dict[str, list[str]] | None:
+    """The values kept in ``kept`` for an event file holding ``raw``, if still right."""
+    try:
+        with open(kept, "rb") as fh:
+            head, blank, body = fh.read().partition(b"\n\n")
+        if not blank or body != raw:
+            return None
+        lines = head.decode("utf-8").split("\n")
+        values: dict[str, list[str]] = {}
+        deps: list[list[Any]] = []
+        for line in lines[1:]:
+            kind, _tab, rest = line.partition("\t")
+            if kind == "dep":
+                path, *key = rest.split("\t")
+                deps.append([path, *map(int, key)])
+            elif kind in KINDS:
+                values[kind] = rest.split()
+    except (OSError, ValueError):
+        return None
+    if lines[0] != _KEPT or set(values) != set(KINDS) or not deps_unchanged(deps):
+        return None
+    return values
+
+
+def _keep(root: str, kept: str, raw: bytes, values: dict[str, list[str]],
+          looked: list[str]) -> None:
+    """Keep ``values`` for the event file holding ``raw``, unless an id or a path would not
+    read back (a space, a tab, a new line) or a workflow file looked at changed so lately
+    that a change to come could keep its stat (RACY_NS). A folder we cannot write to keeps
+    nothing."""
+    deps: list[list[Any]] = [[path, *stat_key(path)] for path in looked]
+    now = time.time_ns()
+    if any(now - max(d[2], d[3]) < RACY_NS or "\t" in d[0] or "\n" in d[0] for d in deps):
+        return
+    if any(not v or any(c.isspace() for c in v) for kind in KINDS for v in values[kind]):
+        return
+    lines = [_KEPT, *("\t".join(["dep", *map(str, d)]) for d in deps),
+             *(f"{kind}\t{' '.join(values[kind])}" for kind in KINDS)]
+    try:
+        make_cache_dir(os.path.join(root, INDEX_DIR))
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(os.path.dirname(kept))
+        write_cache(kept, ["\n".join(lines).encode("utf-8"), b"\n\n", raw])
+    except OSError:
+        return
+
+
 # the completers ----------------------------------------------------------------------------------
-def _events(ctx: Any) -> list[str]:
-    return event_ids(_root(ctx))
+def _events(ctx: Any, prefix: str) -> list[str]:
+    return event_ids(_root(ctx), prefix)  # only the folders that can match are looked into
 
 
-def _items(ctx: Any) -> list[str]:
-    return [str(i.get("id")) for s in _workflow(ctx).get("stages", [])
-            for i in s.get("items", []) if i.get("id")]
-
-
-def _stages(ctx: Any) -> list[str]:
-    return [str(s.get("id")) for s in _workflow(ctx).get("stages", []) if s.get("id")]
-
-
-def _event_list(key: str) -> Callable[[Any], list[str]]:
-    def ids(ctx: Any) -> list[str]:
-        path = _event_file(ctx, _root(ctx))
-        rows = _toml(path).get(key, []) if path else []
-        return [str(r.get("id")) for r in rows if isinstance(r, dict) and r.get("id")]
+def _from_event(kind: str) -> Callable[[Any, str], list[str]]:
+    """The named event's ``kind`` ids; for stages and items without an event, the default
+    workflow's."""
+    def ids(ctx: Any, prefix: str) -> list[str]:
+        values = _event_values(ctx)
+        if values is not None:
+            return values[kind]
+        if kind not in ("stages", "items"):
+            return []
+        stages = _workflow(_root(ctx), None).get("stages", [])
+        return _ids(stages) if kind == "stages" else _ids(
+            i for s in _rows(stages) for i in _rows(s.get("items")))
 
     return ids
 
 
-def _regions(ctx: Any) -> list[str]:
+def _regions(ctx: Any, prefix: str) -> list[str]:
     from .regions import REGIONS
 
     return [r.fi for r in REGIONS]
 
 
-def _languages(ctx: Any) -> list[str]:
+def _languages(ctx: Any, prefix: str) -> list[str]:
     from .vocab import LANGUAGES
 
     return list(LANGUAGES)
 
 
-def _plugins(ctx: Any) -> list[str]:
+def _plugins(ctx: Any, prefix: str) -> list[str]:
     from importlib.metadata import entry_points
 
     root = _root(ctx)
@@ -154,7 +263,7 @@ def _plugins(ctx: Any) -> list[str]:
     return sorted({*installed, *(str(a) for a in active)})
 
 
-def _workflows(ctx: Any) -> list[str]:
+def _workflows(ctx: Any, prefix: str) -> list[str]:
     found: set[str] = set()
     for folder in _workflow_folders(_root(ctx)):
         try:
@@ -164,18 +273,20 @@ def _workflows(ctx: Any) -> list[str]:
     return sorted(found)
 
 
-def _rules(ctx: Any) -> list[str]:
+def _rules(ctx: Any, prefix: str) -> list[str]:
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "rules.toml")
     return [str(r.get("id")) for r in _toml(path).get("rules", []) if r.get("id")]
 
 
-COMPLETERS: dict[str, Callable[[Any], list[str]]] = {
+#: parameter name → the values for the command line so far (``ctx``) that may begin with the
+#: word being completed (a completer may give others: they are filtered out)
+COMPLETERS: dict[str, Callable[[Any, str], list[str]]] = {
     "event": _events,
-    "item": _items,
-    "stage": _stages, "stages": _stages,
-    "partner_id": _event_list("partners"),
-    "speaker_id": _event_list("speakers"),
-    "cost_id": _event_list("costs"),
+    "item": _from_event("items"),
+    "stage": _from_event("stages"), "stages": _from_event("stages"),
+    "partner_id": _from_event("partners"),
+    "speaker_id": _from_event("speakers"),
+    "cost_id": _from_event("costs"),
     "region": _regions,
     "languages": _languages, "lang": _languages,
     "plugins": _plugins, "plugin": _plugins,
@@ -184,7 +295,7 @@ COMPLETERS: dict[str, Callable[[Any], list[str]]] = {
 }
 
 
-def _completer(values: Callable[[Any], list[str]]) -> Callable[..., list[Any]]:
+def _completer(values: Callable[[Any, str], list[str]]) -> Callable[..., list[Any]]:
     def complete(ctx: Any, param: Any, incomplete: str) -> list[Any]:
         from click.shell_completion import CompletionItem
 
@@ -192,7 +303,7 @@ def _completer(values: Callable[[Any], list[str]]) -> Callable[..., list[Any]]:
         head, comma, last = incomplete.rpartition(",") if param.name == "languages" else \
             ("", "", incomplete)
         try:
-            options = values(ctx)
+            options = values(ctx, last)
         except Exception:  # a completion never fails the shell; it offers nothing
             return []
         return [CompletionItem(head + comma + v) for v in options if v.startswith(last)]

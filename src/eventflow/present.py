@@ -170,21 +170,28 @@ ELLIPSIS = "…"
 
 
 def terminal_width(out: object, wide: bool = False) -> int | None:
-    """The width to fit lines written to ``out`` to: the terminal's columns, as
-    ``shutil.get_terminal_size`` gives them (``COLUMNS`` when set, else the terminal's own,
-    else 80), when ``out`` is a terminal; ``None`` (cells in full) when it is not or when
-    ``wide`` is set (``--wide``)."""
+    """The width to fit lines written to ``out`` to: the terminal's columns
+    (:func:`terminal_columns`) when ``out`` is a terminal; ``None`` (cells in full) when it is
+    not or when ``wide`` is set (``--wide``)."""
     if wide:
         return None
     isatty = getattr(out, "isatty", None)
     if not (isatty and isatty()):
         return None
-    if "shutil" in sys.modules:  # the CLI has it (click, Jinja2 …): the library's own answer
-        return max(sys.modules["shutil"].get_terminal_size().columns, 20)
-    # The front door answers `status` without importing shutil, which brings zlib, bz2 and
-    # lzma (14 ms against click's 76 ms: python -X importtime, best of 7, on the loaded shared
-    # machine, 2026-11-30), so shutil's rule here: COLUMNS, else the terminal's size, else 80
-    # (tests/test_terminal_width.py holds the two equal)
+    return max(terminal_columns(), 20)
+
+
+def terminal_columns() -> int:
+    """The terminal's columns as ``shutil.get_terminal_size().columns`` gives them:
+    ``COLUMNS`` when set, else the size of the terminal of ``sys.__stdout__``, else 80.
+
+    ``shutil`` itself answers when it is imported already. Else its rule is followed here,
+    because importing shutil brings zlib, bz2, lzma and fnmatch: 4.2 ms after click (best of 9,
+    ``python -X importtime``, 2026-11-30), a sixth of what eventflow may add to ``import click``
+    for ``--help`` and completion (bench P1, P12), and more than the whole front door's
+    ``status``. tests/test_terminal_width.py holds the two equal."""
+    if "shutil" in sys.modules:
+        return int(sys.modules["shutil"].get_terminal_size().columns)
     try:
         columns = int(os.environ.get("COLUMNS", "0"))
     except ValueError:
@@ -194,7 +201,7 @@ def terminal_width(out: object, wide: bool = False) -> int | None:
             columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
             columns = 0
-    return max(columns or 80, 20)
+    return columns or 80
 
 
 def shorten(text: str, width: int | None) -> str:

@@ -186,14 +186,14 @@ def change(ctx: click.Context, event: str, action: str, mutate: Callable[[Event]
            details: dict[str, Any], message: str) -> None:
     """Apply ``mutate`` as one revision through the engine and print ``message``; programme
     slots that ``mutate`` reports overlapping (``{"overlaps": [[a, b], …]}``) are warned of."""
-    from ..cli import _report, engine
+    from ..cli import engine, report_outcome
 
     eng = engine(ctx)
     outcome = eng.change(event, action, mutate, details)
     for pair in outcome.details.get("overlaps", []):
         eng.warnings.append(_("{first} and {second} overlap in the programme").format(
             first=pair[0], second=pair[1]))
-    _report(ctx, outcome, f"{outcome.event.id}: {message}")
+    report_outcome(ctx, outcome, f"{outcome.event.id}: {message}")
 
 
 def edit_record(ctx: click.Context, event: str, action: str, finder: Callable[[Event], Any],

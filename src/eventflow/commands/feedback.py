@@ -153,14 +153,14 @@ def feedback_clear(ctx: click.Context, event: str) -> None:
     Example:
         eventflow feedback clear pirkanmaa
     """
-    from ..cli import _report, engine
+    from ..cli import engine, report_outcome
     from ..event import Feedback
 
     def mutate(ev: object) -> None:
         ev.feedback = Feedback()  # type: ignore[attr-defined]
 
     outcome = engine(ctx).change(event, "feedback.clear", mutate, {}, after_end=True)
-    _report(ctx, outcome, _("{event}: feedback removed").format(event=outcome.event.id))
+    report_outcome(ctx, outcome, _("{event}: feedback removed").format(event=outcome.event.id))
 
 
 def attach(cli: click.Group) -> None:
