@@ -78,8 +78,7 @@ def load_commands(group: click.Group, args: list[str]) -> list[str]:
     """
     folder = find_folder(args)
     if folder is None:
-        return []  # (eventflow --help outside a folder: errors.py not imported, 0.45 ms)
-    from .errors import FileFormatError
+        return []
 
     try:
         active = active_plugins(folder)
