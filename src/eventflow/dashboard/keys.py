@@ -51,12 +51,11 @@ def context_key(engine: Engine, target: Path, today: dt.date, lang: str) -> list
 def event_key(engine: Engine, event_id: str) -> list[Any]:
     """The stat keys of what an event's page shows of its own: its event file, its history
     and its outputs (the folders: a file added, removed or renamed changes its folder)."""
-    folder = f"{engine.project.root}/{EVENTS_DIR}/{event_id}"  # (no Path: 10,000 of them)
-    key = [stat_key(os.path.join(folder, "event.toml")),
-           stat_key(os.path.join(folder, "history.jsonl"))]
-    outputs = os.path.join(folder, "outputs")
-    key.append(stat_key(outputs))
-    if key[-1][0] >= 0:
+    folder = f"{engine.project.root}/{EVENTS_DIR}/{event_id}/"  # (no Path: 10,000 of them)
+    outputs = folder + "outputs"
+    key = [stat_key(folder + "event.toml"), stat_key(folder + "history.jsonl"),
+           stat_key(outputs)]
+    if key[2][0] >= 0:
         for top, dirs, _files in os.walk(outputs):
             dirs.sort()
             key.extend(stat_key(os.path.join(top, d)) for d in dirs)

@@ -95,14 +95,25 @@ def _escape(value: Any) -> str:
     return found
 
 
+def _shown(value: Any) -> str:
+    """The ``|t`` filter's text: control characters shown (:func:`visible`), then escaped;
+    remembered for short texts as :func:`_escape` is."""
+    text = "" if value is None else str(value)
+    found = _SHOWN.get(text)
+    if found is None:
+        found = _escape(visible(text))
+        if len(text) < 64 and len(_SHOWN) < 100_000:
+            _SHOWN[text] = found
+    return found
+
+
+_SHOWN: dict[str, str] = {}
+
+
 def overview_rows(rows: list[dict[str, Any]], t: dict[str, str], day: Any) -> str:
     """The overview's table rows, exactly as the template ``overview_rows`` writes them (the
     template costs about 50 times as much for thousands of rows)."""
-    e = _escape
-
-    def v(value: Any) -> str:  # the |t filter: control characters shown, then escaped
-        return _escape(visible(value))
-
+    e, v = _escape, _shown
     labels = {k: e(t[k]) for k in ("event", "date", "region", "organisation", "stage",
                                     "overdue", "regressions", "next_due")}
     out = []
@@ -116,24 +127,26 @@ def overview_rows(rows: list[dict[str, Any]], t: dict[str, str], day: Any) -> st
                      f'class="muted">({r["done_in_stage"]}/{r["items_in_stage"]})</span>')
         else:
             stage = e(t[r["status"]])
+        event_id, region, org = e(r["id"]), v(r["region"]), v(r["organisation"])
+        overdue, regressions = e(r["overdue"]), e(r["regressions"])
         out.append(
-            f'<tr id="ev-{e(r["id"])}" data-search="{v(str(r["id"] + " " + r["title"]).lower())}"'
+            f'<tr id="ev-{event_id}" data-search="{v(str(r["id"] + " " + r["title"]).lower())}"'
             f' data-orgs="{v(chr(10).join(r["organisations"]))}"'
-            f' data-owners="{e(chr(10).join(r["owners"]))}" data-region="{v(r["region"])}"'
-            f' data-stage="{e(r["stage"])}" data-id="{e(r["id"])}" data-date="{e(r["date"])}"'
-            f' data-org="{v(r["organisation"])}" data-progress="{e(r["progress"])}"'
-            f' data-overdue="{e(r["overdue"])}" data-regressions="{e(r["regressions"])}"'
+            f' data-owners="{e(chr(10).join(r["owners"]))}" data-region="{region}"'
+            f' data-stage="{e(r["stage"])}" data-id="{event_id}" data-date="{e(r["date"])}"'
+            f' data-org="{org}" data-progress="{e(r["progress"])}"'
+            f' data-overdue="{overdue}" data-regressions="{regressions}"'
             f' data-next="{e(nxt["due"]) if nxt else "9999"}">\n'
             f'<td data-label="{labels["event"]}"><a href="events/{e(r["href"])}"><bdi>'
-            f'{v(r["title"])}</bdi></a><br><code>{e(r["id"])}</code></td>\n'
+            f'{v(r["title"])}</bdi></a><br><code>{event_id}</code></td>\n'
             f'<td data-label="{labels["date"]}">{e(day(r["date"]))}</td>\n'
-            f'<td data-label="{labels["region"]}"><bdi>{v(r["region"])}</bdi></td>\n'
-            f'<td data-label="{labels["organisation"]}"><bdi>{v(r["organisation"])}</bdi></td>\n'
+            f'<td data-label="{labels["region"]}"><bdi>{region}</bdi></td>\n'
+            f'<td data-label="{labels["organisation"]}"><bdi>{org}</bdi></td>\n'
             f'<td data-label="{labels["stage"]}">{stage}</td>\n'
             f'<td data-label="{labels["overdue"]}" class="num'
-            f'{" warn" if r["overdue"] else ""}">{e(r["overdue"])}</td>\n'
+            f'{" warn" if r["overdue"] else ""}">{overdue}</td>\n'
             f'<td data-label="{labels["regressions"]}" class="num'
-            f'{" warn" if r["regressions"] else ""}">{e(r["regressions"])}</td>\n'
+            f'{" warn" if r["regressions"] else ""}">{regressions}</td>\n'
             f'<td data-label="{labels["next_due"]}">'
             + (f'{e(day(nxt["due"]))} <code>{e(nxt["item"])}</code> <span class="muted">'
                f'{e(nxt["owner"])}</span>' if nxt else "–")
@@ -153,7 +166,7 @@ def next30_rows(items: list[dict[str, Any]], t: dict[str, str], day: Any) -> str
         f'<td data-label="{event}"><a href="events/{e(i["href"])}"><code>{e(i["event"])}'
         f'</code></a></td>\n'
         f'<td data-label="{item}"><code>{e(i["item"])}</code> '
-        f'{e(visible(i["label"]))}</td>\n'
+        f'{_shown(i["label"])}</td>\n'
         f'<td data-label="{state}">{required if i["required"] else advice}</td></tr>\n'
         for i in items)
 

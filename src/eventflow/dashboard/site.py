@@ -88,9 +88,10 @@ class _Pages:
         self.engine, self.writer, self.target = engine, writer, target
         self.today, self.lang = today, lang
         self.cached, self.written_ns = cached, written_ns
-        self.event_tpl = env.get_template("event")
+        self.env = env
         self.svgs: dict[tuple[str, str], str] = {}
         self.rules: dict[str, Any] | None = None
+        self.event_tpl: Any = None
         self.stats = {"events": 0, "rendered": 0, "kept": 0, "bytes": 0, "files": 0}
 
     def page(self, event_id: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -102,10 +103,11 @@ class _Pages:
             self.stats["kept"] += 1
             size = int(old["size"])
         else:
-            if self.rules is None:
+            if self.rules is None:  # only when a page is made (compiling its template: 0.17 s)
                 from ..policy.catalogue import load_rules
 
                 self.rules = {r.id: r for r in load_rules()}
+                self.event_tpl = self.env.get_template("event")
             size = _render_page(self.engine, event_id, row, self.rules, self.svgs,
                                 self.event_tpl, self.writer.page_path(event_id), self.target,
                                 self.today, self.lang)
