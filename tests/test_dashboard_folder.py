@@ -37,6 +37,10 @@ def _vouch(site: Path) -> None:
     (site / MARKER).write_text(marker, "utf-8")
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    return path.stat().st_ino, path.stat().st_mtime_ns
+
+
 def _pages(site: Path) -> dict[str, tuple[int, int]]:
     return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (site / "events").iterdir()}
 
@@ -44,15 +48,28 @@ def _pages(site: Path) -> dict[str, tuple[int, int]]:
 def test_a_second_run_leaves_unchanged_pages_untouched(run: Any, built: dict[str, Any]) -> None:
     site, ids = built["site"], built["ids"]
     before = _pages(site)
+    overview = _stamp(site / "index.html")
     assert "0 pages made, 3 unchanged" in run("dashboard", "--html", str(site)).output
     assert _pages(site) == before
+    assert _stamp(site / "index.html") == overview  # nothing changed: nothing written
     assert run("check", ids[1], "kickoff_meeting").exit_code == 0
     assert "1 pages made, 2 unchanged" in run("dashboard", "--html", str(site)).output
     after = _pages(site)
     changed = {name for name in after if after[name] != before[name]}
     assert changed == {f"{ids[1]}.html"}
+    assert _stamp(site / "index.html") != overview
     assert [p.name for p in site.iterdir() if p.name.startswith(".eventflow-staging")] == []
     assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_another_day_makes_every_page_again(run: Any, built: dict[str, Any],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    site = built["site"]
+    overview = _stamp(site / "index.html")
+    monkeypatch.setenv("EVENTFLOW_TODAY", "2026-12-01")
+    assert "3 pages made, 0 unchanged" in run("dashboard", "--html", str(site)).output
+    assert _stamp(site / "index.html") != overview
+    assert "1.12.2026" in (site / "index.html").read_text("utf-8")
 
 
 def test_a_run_stopped_while_pages_are_put_in_place_is_mended_by_the_next(

@@ -126,6 +126,20 @@ class SiteWriter:
         """Whether the previous site has the event page ``name`` (to keep it as it is)."""
         return name in self.existing
 
+    def site_pages_kept(self, overview_pages: int) -> bool:
+        """Whether the previous site has its overview (``overview_pages`` pages, as its marker
+        says), next 30 days and workflow pages, to keep them as they are."""
+        names = ["next30.html", "workflow.html"] + [overview_name(n)
+                                                    for n in range(1, overview_pages + 1)]
+        return self.ours and not self.fresh \
+            and self.previous.get("overview_pages") == overview_pages \
+            and all(os.path.isfile(self.target / name) for name in names)
+
+    def site_bytes(self, events: dict[str, Any]) -> int:
+        """The bytes of the previous site's pages (``events``: its marker's)."""
+        size = sum(int(e["size"]) for e in events.values())
+        return size + sum(p.stat().st_size for p in self.target.glob("*.html"))
+
     def page_path(self, event_id: str) -> Path:
         """Where to write ``event_id``'s page (it is put in place by :meth:`commit`)."""
         name = self.changed[event_id] = page_name(event_id)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..cachekeys import RACY_NS, folder_context, stat_key
-from ..names import EVENTS_DIR
+from ..names import EVENTS_DIR, WORKFLOWS_DIR
 from .folder import FORMAT
 
 if TYPE_CHECKING:
@@ -20,17 +20,20 @@ __all__ = ["RACY_NS", "context_key", "event_key", "is_fresh"]
 
 
 def _code_key() -> list[Any]:
-    """eventflow's own code: a changed module (an upgrade, a development edit) starts afresh."""
+    """eventflow's own code, message catalogues and built-in workflows (every file the status
+    index also depends on): a changed one (an upgrade, a development edit, a new translation)
+    starts afresh."""
     from .. import __version__
 
     package = Path(__file__).resolve().parent.parent
     keys: list[Any] = [__version__]
-    for folder in (package, package / "dashboard"):
-        with os.scandir(folder) as entries:
-            for e in sorted(entries, key=lambda e: e.name):
-                if e.name.endswith(".py"):
-                    st = e.stat()
-                    keys.append([e.name, st.st_size, st.st_mtime_ns])
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "templates", "features"))
+        for name in sorted(files):
+            if name.endswith((".py", ".toml", ".mo")):
+                st = os.stat(os.path.join(folder, name))
+                keys.append([os.path.relpath(os.path.join(folder, name), package),
+                             st.st_size, st.st_mtime_ns])
     return keys
 
 
@@ -45,7 +48,8 @@ def context_key(engine: Engine, target: Path, today: dt.date, lang: str) -> list
     workflows = sorted([str(p), *stat_key(str(p))] for p in engine.workflow_files.values())
     pinned = engine.project.events_dir / ".workflows"
     return [FORMAT, folder, _code_key(), today.isoformat(), lang, str(target.resolve()),
-            workflows, stat_key(str(pinned))]
+            workflows, stat_key(str(pinned)),
+            stat_key(str(engine.project.root / WORKFLOWS_DIR))]  # (a workflow added, removed)
 
 
 def event_key(engine: Engine, event_id: str) -> list[Any]:

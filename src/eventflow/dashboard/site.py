@@ -94,9 +94,17 @@ class _Pages:
         self.event_tpl: Any = None
         self.stats = {"events": 0, "rendered": 0, "kept": 0, "bytes": 0, "files": 0}
 
-    def page(self, event_id: str, row: dict[str, Any]) -> dict[str, Any]:
-        """Keep or make ``event_id``'s page; what the marker remembers of it."""
-        key = event_key(self.engine, event_id)
+    def all_kept(self, keys: dict[str, list[Any]]) -> bool:
+        """Whether every page of the previous site is kept as it is (``keys``: each event's
+        :func:`.keys.event_key`), with no event added or gone."""
+        cached, fresh, has = self.cached, self.written_ns, self.writer.has_page
+        return len(keys) == len(cached) and all(
+            is_fresh(cached.get(event_id), key, fresh) and has(page_name(event_id))
+            for event_id, key in keys.items())
+
+    def page(self, event_id: str, key: list[Any], row: dict[str, Any]) -> dict[str, Any]:
+        """Keep or make ``event_id``'s page (``key``: its :func:`.keys.event_key`); what the
+        marker remembers of it."""
         name = page_name(event_id)
         old: Any = self.cached.get(event_id)
         if is_fresh(old, key, self.written_ns) and self.writer.has_page(name):
@@ -148,16 +156,22 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
         pages = _Pages(engine, writer, env, target, today, lang, cached,
                        int(marker.get("written_ns", 0) or 0))
         try:
-            rows, keys = _rows(engine, found, pages, today, horizon, lang)
+            keys = {entry.id: event_key(engine, entry.id) for entry in found}
+            overviews = max(1, -(-len(found) // PAGE_SIZE))
             stats = pages.stats
-            stats["events"] = len(rows)
+            stats.update(events=len(found), files=len(found) + 2 + overviews)
+            if context is not None and marker.get("context") == context \
+                    and pages.all_kept(keys) and writer.site_pages_kept(overviews):
+                # nothing that any page shows has changed: the site stays as it was
+                stats.update(kept=len(found), bytes=writer.site_bytes(cached))
+                writer.abort()
+                return stats
+            rows, kept = _rows(engine, found, keys, pages, today, horizon, lang)
             stats["bytes"] += _site_pages(engine, env, writer, rows, today, horizon, lang)
-            overviews = max(1, -(-len(rows) // PAGE_SIZE))
-            stats["files"] = len(rows) + 2 + overviews
             writer.commit({"format": FORMAT, "generator": GENERATOR, "context": context,
                            "written_ns": started, "overview_pages": overviews,
-                           "events": keys if context is not None else
-                           {k: None for k in keys}})
+                           "events": kept if context is not None else
+                           {k: None for k in kept}})
         except BaseException:
             writer.abort()
             raise
@@ -166,13 +180,15 @@ def build(engine: Engine, target: Path, today: dt.date, lang: str | None = None,
     return stats
 
 
-def _rows(engine: Engine, found: list[Any], pages: _Pages, today: dt.date,
-          horizon: dt.date, lang: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def _rows(engine: Engine, found: list[Any], keys: dict[str, list[Any]], pages: _Pages,
+          today: dt.date, horizon: dt.date, lang: str
+          ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The overview's rows of the indexed events ``found`` (each page kept or made on the
-    way), and what the marker remembers of each page."""
+    way; ``keys``: their :func:`.keys.event_key`), and what the marker remembers of each
+    page."""
     labels = _labels(engine, found, lang)
     rows: list[dict[str, Any]] = []
-    keys: dict[str, Any] = {}
+    kept: dict[str, Any] = {}
     stage_labels: dict[tuple[str, str], str] = {}
     for entry in found:
         pin = entry.field("pin")
@@ -181,9 +197,9 @@ def _rows(engine: Engine, found: list[Any], pages: _Pages, today: dt.date,
         if label_key not in stage_labels:
             stage_labels[label_key] = _stage_label(engine, entry, row, lang)
         row["stage_label"] = stage_labels[label_key]
-        keys[entry.id] = pages.page(entry.id, row)
+        kept[entry.id] = pages.page(entry.id, keys[entry.id], row)
         rows.append(row)
-    return rows, keys
+    return rows, kept
 
 
 @contextlib.contextmanager
