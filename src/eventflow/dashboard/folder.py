@@ -8,7 +8,9 @@ overview pages last, then the pages of events that are gone are removed and the 
 Before the first page is replaced the marker is written without the changed events, so a run
 killed part way leaves every page either the previous or the new one, each link working, and
 the next run makes again every page the marker no longer vouches for. Unchanged pages are not
-touched at all: a warm run over 10,000 events writes only what changed.
+touched at all: a warm run over 10,000 events writes only what changed (and nothing when
+nothing did: see :func:`eventflow.dashboard.site.build`). A run that finds the staging folder
+of a killed run removes it.
 """
 
 from __future__ import annotations
@@ -97,8 +99,8 @@ class SiteWriter:
     """Writes one build of the site into ``target`` (see the module's docstring).
 
     ``ours``: ``target`` holds a previous dashboard (or nothing); False for another folder
-    written with --force, whose own files are neither replaced unless the site has a file of
-    that name, nor removed."""
+    written with --force, whose own files stay (but those the site has a file of the same
+    name for)."""
 
     def __init__(self, target: Path, ours: bool, marker: dict[str, Any]) -> None:
         self.target = target
