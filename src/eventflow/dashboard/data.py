@@ -141,8 +141,8 @@ def index_row(entry: Entry, today: dt.date, horizon: dt.date,
     table = entry.table or []
     # each open item (empty unless active): (due, id, its workflow item)
     kept = [(k[1], table[k[0]][0], table[k[0]]) for k in entry.open_kept()]
-    dated = sorted(((due, item_id, item) for due, item_id, item in kept if due is not None),
-                   key=lambda k: (k[0], k[1]))
+    # by due date, then item id (unique within an event: the items themselves never compared)
+    dated = sorted([k for k in kept if k[0] is not None])
     organisation = entry.field("organisation")
     organisations = ([organisation] if organisation else []) + \
         [p for p in entry.field("partners") if p]

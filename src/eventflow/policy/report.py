@@ -12,21 +12,17 @@ if TYPE_CHECKING:
 
     from .catalogue import Policy, Rule
 
-TEMPLATE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="generator" content="eventflow policy report">
-<title>{{ t.policy_title }}</title>
-<style>{{ style|safe }}
+# the report's own rules, after the shared style (dashboard.style: the one head and style)
+REPORT_STYLE = """
 .rule{margin:1rem 0;padding:.5rem 1rem;border-left:4px solid #44546a;background:#f7f8fa}
 .kind,.source{font-size:.8rem;text-transform:uppercase;color:#4a4a4a}
 .passed{color:#176f2c}.failed{color:#b00020;font-weight:bold}.unknown{color:#4a4a4a}
 nav#contents ol{columns:14rem}
-</style>
-</head>
+"""
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+{{ head("eventflow policy report", t.policy_title, extra_style=report_style) }}
 <body>
 <a class="skip" href="#main">{{ t.skip }}</a>
 <main id="main">
@@ -105,8 +101,8 @@ def render(policy: Policy, last: dict[str, Any] | None, diagram: str | None = No
     from jinja2 import DictLoader, Environment
 
     from ..dashboard.site import visible
+    from ..dashboard.style import HEAD, STYLE
     from ..dashboard.svg import workflow_svg
-    from ..dashboard.templates import STYLE
     from ..dashboard.texts import date_formatter, texts
     from .catalogue import rule_verdicts
 
@@ -149,11 +145,13 @@ def render(policy: Policy, last: dict[str, Any] | None, diagram: str | None = No
             tally[entry["state"]] = tally.get(entry["state"], 0) + 1
         event = {**event, "counts": sorted(tally.items())}
     svg = diagram or workflow_svg(policy.workflow, lang, (event or {}).get("stage"), "diagram")
-    env = Environment(loader=DictLoader({"page": MACROS + TEMPLATE}), autoescape=True)
+    env = Environment(loader=DictLoader({"page": HEAD + MACROS + TEMPLATE}),
+                      autoescape=True)
     env.filters["t"] = visible
     return env.get_template("page").render(
-        lang=lang, t=t, style=STYLE, day=date_formatter(lang), counts=counts,
-        scenarios=len(policy.scenarios), when=(last or {}).get("verified_at"), rules=rules,
+        lang=lang, t=t, style=STYLE, report_style=REPORT_STYLE, day=date_formatter(lang),
+        counts=counts, scenarios=len(policy.scenarios), when=(last or {}).get("verified_at"),
+        rules=rules,
         stage_scenarios=scenario_rows([s for s in policy.scenarios
                                        if not s.rule_ids and not s.plugin]),
         plugins=plugins, svg=svg, event=event)
