@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from .errors import PluginError
+from .i18n import _
 from .plugin_dispatch import dispatch
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ class _Collector:
         if unknown:
             return self.refuse(f"item '{item['id']}' has unknown key(s) {', '.join(unknown)}; "
                                f"allowed: {', '.join(sorted(_ITEM_KEYS))}")
-        for wf, _, other, plugin in self.reg.items:
+        for wf, _stage, other, plugin in self.reg.items:
             if wf == workflow_id and other["id"] == item["id"]:
                 return self.refuse(f"item '{item['id']}' of workflow {workflow_id} is already "
                                    f"added by plugin '{plugin}'; rename one of them")
@@ -214,7 +215,7 @@ class _Collector:
         p = Path(features)
         if not p.exists():
             return self.refuse(f"features {p} not found")
-        for other, _, plugin in self.reg.policies:
+        for other, _steps, plugin in self.reg.policies:
             if other.resolve() == p.resolve():
                 return self.refuse(f"features {p} are already registered by plugin '{plugin}'")
         self.reg.policies.append((p, steps, self.plugin))
@@ -241,10 +242,12 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
             if isinstance(result.error, PluginError):
                 reg.errors.append(result.error)
             elif result.error is not None:
-                reg.errors.append(PluginError(result.plugin, hook, f"raised "
-                                              f"{type(result.error).__name__}: {result.error}"))
+                reg.errors.append(PluginError(result.plugin, hook, _("raised {error}: {problem}")
+                                              .format(error=type(result.error).__name__,
+                                                      problem=result.error)))
             elif result.value is not None:
                 reg.errors.append(PluginError(
-                    result.plugin, hook, f"returned {type(result.value).__name__}; the return "
-                    "value is ignored: hand each contribution to register(...) instead"))
+                    result.plugin, hook, _("returned {type}; the return value is ignored: hand "
+                                           "each contribution to register(...) instead").format(
+                        type=type(result.value).__name__)))
     return reg
