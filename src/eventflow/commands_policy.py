@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .cli import SuggestingGroup, clean, emit_json, flush_warnings, json_option
-from .i18n import _
+from .i18n import _, language
 from .judge import state_text
 
 if TYPE_CHECKING:
@@ -55,8 +55,8 @@ def _policy(eng: Engine) -> Policy:
     try:
         from .policy.catalogue import build_policy
     except ImportError as exc:  # pytest-bdd is needed to read the features
-        raise InvalidInput(f"the policy needs pytest-bdd ({exc}); install eventflow[test]"
-                           ) from None
+        raise InvalidInput(_("the policy needs pytest-bdd ({problem}); install "
+                             "eventflow[test]").format(problem=exc)) from None
     return build_policy(eng.workflow("good-relations-training"), _plugin_features(eng))
 
 
@@ -139,8 +139,11 @@ def _print_policy(rows: list[dict[str, Any]], plugins: list[dict[str, Any]],
                   when: str | None) -> None:
     """The policy as text: each rule, its items and scenarios, then the plugins' loose
     scenarios."""
+    from .present import local_moment
+
     mark = {"passed": "✓", "failed": "✗", None: "·"}
-    click.echo(_("Policy: {n} rules, last verified {date}").format(n=len(rows), date=when)
+    click.echo(_("Policy: {n} rules, last verified {date}").format(
+        n=len(rows), date=local_moment(when, language()))
                if when else
                _("Policy: {n} rules, not verified yet (eventflow policy verify)").format(
                    n=len(rows)))
@@ -269,6 +272,7 @@ def check(ctx: click.Context, event: str, as_json: bool) -> None:
     """
     from .cli import engine
     from .plugin_commands import json_warnings
+    from .present import local_moment
 
     eng = engine(ctx)
     ev = eng.load(event)
@@ -292,7 +296,7 @@ def check(ctx: click.Context, event: str, as_json: bool) -> None:
             click.echo(clean(f"{mark[v['verdict']]} {v['rule']:<22} "
                              f"{state_text(v['verdict']):<19} {v['text']}{source}"))
             for item in v["items"]:
-                due = (", " + _("due {date}").format(date=item["due"])
+                due = (", " + _("due {date}").format(date=local_moment(item["due"], language()))
                        if item["due"] and item["verdict"] != "kept" else "")
                 advice = "" if item["required"] else " " + _("(advice)")
                 regression = " " + _("REGRESSION") if item["regression"] else ""

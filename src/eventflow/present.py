@@ -108,7 +108,7 @@ def history_line(entry: dict[str, object], lang: str | None) -> str:
              if key not in _HISTORY_SHOWN and value not in ("", None, [], {})]
     if extra:
         words = _history_fields()
-        what += [f"{words.get(key, key)} {value}" for key, value in extra]
+        what += [f"{words.get(key, key)} {_shown(value, lang)}" for key, value in extra]
     why = entry.get("reason") or entry.get("note") or ""
     line = (f"r{entry.get('rev', '?')!s:<4} {when:<21} {entry.get('by', '')!s:<12} "
             f"{entry.get('action', '')!s:<14} {'; '.join(what)}")
@@ -119,6 +119,36 @@ def history_line(entry: dict[str, object], lang: str | None) -> str:
 
         line += " " + _("(not applied)")
     return clean(line.rstrip())
+
+
+def local_moment(at: object, lang: str | None) -> str:
+    """A moment eventflow keeps in ISO (``2026-11-30T16:32:05+00:00``: an output's
+    ``made_at``, a conflict's ``ours_at``) as :func:`moment` writes it, on the planning team's
+    clock (Helsinki); a day alone (``2027-03-18`` or a date) as :func:`day` writes it; anything
+    else as it is."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    if isinstance(at, dt.datetime):
+        stamp = at
+    elif isinstance(at, dt.date) or len(str(at)) == 10:
+        return day(at if isinstance(at, dt.date) else str(at), lang)
+    else:
+        try:
+            stamp = dt.datetime.fromisoformat(str(at))
+        except ValueError:
+            return str(at)
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(ZoneInfo(HISTORY_TIME_ZONE))
+    return moment(stamp, lang)
+
+
+def _shown(value: object, lang: str | None) -> object:
+    """A value a history entry keeps, as people read it: an ISO date (``2027-03-18``) as the
+    language writes dates, anything else as it is kept."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return day(value, lang)
+    return value
 
 
 def _history_fields() -> dict[str, str]:
@@ -152,8 +182,10 @@ def _history_fields() -> dict[str, str]:
         "split": pgettext("history field", "split"),
         "start": pgettext("history field", "start"),
         "take": pgettext("history field", "take"),
+        "title": pgettext("history field", "title"),
         "type": pgettext("history field", "type"),
         "value": pgettext("history field", "value"),
+        "workflow": pgettext("history field", "workflow"),
     }
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup
-from ..i18n import _
+from ..i18n import _, language
 from ..params import DATE
 from ..vocab import TARGET_GROUPS
 from ._common import (
@@ -143,6 +143,7 @@ def invitation_sent(ctx: click.Context, event: str, date: dt.date | None) -> Non
         eventflow invitation sent pirkanmaa --date 2027-01-28
     """
     from ..cli import today
+    from ..present import local_moment
 
     day = date or today()
 
@@ -150,7 +151,7 @@ def invitation_sent(ctx: click.Context, event: str, date: dt.date | None) -> Non
         ev.invitation.sent_at = day
 
     change(ctx, event, "invitation.sent", mutate, {"date": day.isoformat()},
-           _("invitation sent {date}").format(date=day))
+           _("invitation sent {date}").format(date=local_moment(day, language())))
 
 
 def attach(cli: click.Group) -> None:
