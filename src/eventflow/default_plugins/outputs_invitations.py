@@ -58,7 +58,7 @@ def _invitation_vars(ctx: OutputContext, lang: str) -> dict[str, Any]:
                 "the privacy notice link (eventflow invitation set {event} --privacy-url "
                 "…)").format(event=ctx.event.id)),
             "accessibility": ctx.text(inv.accessibility_info, lang,
-                                      _("the invitation's accessibility information"))}
+                                      _("invitation accessibility_info"))}
 
 
 @inputs("title", "date", "region", "municipality", "languages", "recording", "host",

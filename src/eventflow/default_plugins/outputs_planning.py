@@ -160,7 +160,7 @@ def speaker_letters(ctx: OutputContext) -> Files:
                 "speaker_letter.md", lang, **common(ctx, lang), speaker=sp,
                 talk=format_slot_time(ctx, sp, lang),
                 title=ctx.text(sp.title, lang,
-                               _("speaker {speaker}'s title").format(speaker=sp.id)),
+                               _("speaker {speaker} title").format(speaker=sp.id)),
                 terms=speaker_terms(ctx, sp, lang))
             files.append((f"letter-{sp.id}-{file_slug(sp.name)}-{lang}.md", text))
     return files

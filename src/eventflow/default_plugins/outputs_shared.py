@@ -117,7 +117,7 @@ def agreed(ctx: OutputContext, lang: str) -> dict[str, str]:
     for topic in AGREED_TOPICS:
         raw = getattr(ctx.event.agreement, topic, "") or ""
         if topic in AGREEMENT_PROSE:  # prose, in each language it was recorded in
-            texts[topic] = ctx.text(raw, lang, _("the agreement's {topic}").format(
+            texts[topic] = ctx.text(raw, lang, _("agreement {topic}").format(
                 topic=topic))
             continue
         value = str(raw)

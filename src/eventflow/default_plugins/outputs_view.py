@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from eventflow.i18n import _
+from eventflow.i18n import _, language
 
 if TYPE_CHECKING:
     from eventflow.outputs import OutputContext
@@ -98,6 +98,17 @@ def hhmm(total: int) -> str:
     return f"{total // 60:02d}:{total % 60:02d}"
 
 
+def _clock(total: int) -> str:
+    """A time of the programme as the interface language writes it in a warning: 9.30 (fi,
+    sv; the message says klo/kl.), 09:30 (en)."""
+    lang = language()
+    if lang == "en":
+        return hhmm(total)
+    from eventflow.outputs import format_time
+
+    return format_time(hhmm(total), lang)
+
+
 @dataclass
 class Slot:
     """One programme item, laid out: ``start``/``end`` in minutes after midnight (None: no
@@ -135,8 +146,8 @@ def layout(ctx: OutputContext, warn: bool = True) -> list[Slot]:
                 before = slots[-1]
                 ctx.warn(_("{event}: {slot} starts at {start} but {before} runs until {end}; "
                            "the programme and run sheet move it to {end}").format(
-                    event=ctx.event.id, slot=_name(ctx, speaker, item), start=hhmm(start),
-                    before=_name(ctx, before.speaker, before.item), end=hhmm(cursor)))
+                    event=ctx.event.id, slot=_name(ctx, speaker, item), start=_clock(start),
+                    before=_name(ctx, before.speaker, before.item), end=_clock(cursor)))
             begin = cursor
         if begin is None:
             slots.append(Slot(kind, None, None, speaker, item))
@@ -197,7 +208,7 @@ def event_times(ctx: OutputContext) -> tuple[str, str]:
 
 def panelist_role(name: str) -> str:
     """A panelist's role as a warning names it (in the interface language)."""
-    return _("panelist {name}'s role").format(name=name)
+    return _("panelist {name} role").format(name=name)
 
 
 def role_text(ctx: OutputContext, role: Any, lang: str, where: str) -> str:
@@ -253,7 +264,7 @@ def programme_rows(ctx: OutputContext, lang: str) -> list[dict[str, Any]]:
             sp = slot.speaker
             what = label("slot", sp.slot, lang)
             title = ctx.text(sp.title, lang,
-                             _("speaker {speaker}'s title").format(speaker=sp.id))
+                             _("speaker {speaker} title").format(speaker=sp.id))
             if slot.kind == "panel":
                 who = ", ".join(
                     f"{p.name} ({role_text(ctx, p.role, lang, panelist_role(p.name))})"
@@ -267,7 +278,7 @@ def programme_rows(ctx: OutputContext, lang: str) -> list[dict[str, Any]]:
             item = slot.item
             what = ITEM_KINDS[lang].get(item.kind, item.kind)
             title = ctx.text(item.title, lang,
-                             _("programme item {item}'s title").format(item=item.id))
+                             _("programme item {item} title").format(item=item.id))
             who = ""
         rows.append({"time": time, "what": what, "title": title, "who": who,
                      "kind": slot.kind, "start": slot.start})
