@@ -71,7 +71,7 @@ def _said(done: subprocess.CompletedProcess[str]) -> str:
     text = f"{done.stderr or ''}\n{done.stdout or ''}".strip()
     lines = [line.strip() for line in text.splitlines()
              if line.strip() and not line.startswith(("hint:", "To ", "Done"))]
-    return "; ".join(lines[:6]) or f"exit code {done.returncode}"
+    return "; ".join(lines[:6]) or _("exit code {code}").format(code=done.returncode)
 
 
 def top_level(folder: str | Path) -> Path | None:
