@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
-LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}
+LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}  # as datetext.LOCALES
 _CLOCK_WORD = {"fi": "klo ", "sv": "kl. ", "en": ""}
 
 
@@ -36,22 +36,11 @@ def _lang(lang: str | None) -> str:
 
 def day(value: dt.date | str, lang: str | None) -> str:
     """``18.3.2027`` (fi, sv) or ``2027-03-18`` (en: ISO, as the English interface always
-    wrote them, and what scripts read). A text that is not an ISO date is returned as it is."""
-    import datetime as dt
+    wrote them, and what scripts read). A text that is not an ISO date is returned as it is.
+    (:func:`eventflow.datetext.day`, which the layers below this one use too.)"""
+    from .datetext import day as day_text  # (datetime: not for the front door's status)
 
-    if isinstance(value, str):
-        try:
-            date = dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    else:
-        date = value
-    lang = _lang(lang)
-    if lang == "en":
-        return date.isoformat()
-    from babel.dates import format_date
-
-    return format_date(date, "short", locale=LOCALES[lang])
+    return day_text(value, _lang(lang))
 
 
 def clock(value: dt.time | dt.datetime, lang: str | None) -> str:

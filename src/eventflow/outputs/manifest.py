@@ -70,11 +70,14 @@ def read_manifest(event_dir: Path) -> dict[str, Any]:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise FileFormatError(path, _("is not valid JSON ({problem})").format(problem=exc),
-                              fix=_("delete it and run `eventflow outputs` again")) from None
+                              fix=_again(event_dir)) from None
     if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict):
-        raise FileFormatError(path, _("has no 'outputs' table"),
-                              fix=_("delete it and run `eventflow outputs` again"))
+        raise FileFormatError(path, _("has no 'outputs' table"), fix=_again(event_dir))
     return data
+
+
+def _again(event_dir: Path) -> str:
+    return _("delete it and run `eventflow outputs {event}` again").format(event=event_dir.name)
 
 
 def write_manifest(event_dir: Path, data: dict[str, Any]) -> None:

@@ -252,8 +252,8 @@ def _stage_folder(event_dir: Path, stage: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     if not folder.resolve().is_relative_to(event_dir.resolve()):
         raise InvalidInput(_("{folder} leads outside {event_folder}; remove the link and run "
-                             "`eventflow outputs` again").format(folder=folder,
-                                                                 event_folder=event_dir))
+                             "`eventflow outputs {event}` again").format(
+            folder=folder, event_folder=event_dir, event=event_dir.name))
     return folder
 
 
@@ -346,8 +346,9 @@ def _write_files(folder: Path, spec: OutputSpec, files: list[tuple[str, bytes]],
     except EventflowError as exc:  # e.g. the disk is full: report it, go on
         written = ", ".join(p.name for p in result.files) or _("no file")
         result.error = str(OutputError(spec.plugin, spec.id, _(
-            "{problem} ({files} written; run `eventflow outputs` again once the folder can "
-            "be written)").format(problem=one_line(exc), files=written)))
+            "{problem} ({files} written; run `eventflow outputs {event}` again once the "
+            "folder can be written)").format(problem=one_line(exc), files=written,
+                                             event=folder.parent.parent.name)))
         return False
     for gone in sorted(old_files - {f for f, _content in files}):
         try:
