@@ -133,10 +133,22 @@ def local_moment(at: object, lang: str | None) -> str:
 
 
 def _shown(value: object, lang: str | None) -> object:
-    """A value a history entry keeps, as people read it: an ISO date (``2027-03-18``) as the
-    language writes dates, anything else as it is kept."""
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+    """A value a history entry keeps, as people read it: an ISO date (``2027-03-18``) and a
+    time of day (``10:15``) as the language writes them (fi, sv: ``klo 10.15``), a list of
+    words as a list (``email, name``), anything else as it is kept."""
+    import datetime as dt
+
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        return ", ".join(str(v) for v in value)
+    if not isinstance(value, str):
+        return value
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
         return day(value, lang)
+    if lang in ("fi", "sv") and len(value) in (4, 5) and value[-3] == ":":
+        try:
+            return clock(dt.time.fromisoformat(value.zfill(5)), lang)
+        except ValueError:
+            return value
     return value
 
 
