@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .cli import SuggestingGroup, clean, emit_json, flush_warnings, json_option
-from .i18n import _, language
+from .i18n import _, language, pgettext
 from .judge import state_text
 
 if TYPE_CHECKING:
@@ -383,8 +383,10 @@ def judge(eng: Engine, event: Any, rules: list[Any]) -> list[dict[str, Any]]:
             continue
         items = [{"item": r.item.id, "stage": r.item.stage, "required": r.item.required,
                   "verdict": r.state, "regression": r.regression, "fix": r.fix or None,
-                  "reason": (r.reason if r.status.applies else f"does not apply: {r.reason}")
-                  or ("met" if r.met else "unmet"),
+                  "reason": (r.reason if r.status.applies else
+                             _("does not apply: {reason}").format(reason=r.reason))
+                  or (pgettext("policy item", "met") if r.met
+                      else pgettext("policy item", "unmet")),
                   "due": r.due.isoformat() if r.due else None} for r in mine]
         states = {i["verdict"] for i in items}
         worst = next((state for state in ("broken", "advice not followed", "not yet due",
