@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from eventflow import i18n
+
 TODAY = "2026-11-27"
 
 # Property tests run the same examples on every run, so CI cannot fail by the luck of a draw;
@@ -29,6 +31,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("EVENTFLOW_DIR", "EVENTFLOW_DISABLED_PLUGINS", "EVENTFLOW_TRACE_PLUGINS",
                  "EVENTFLOW_DEBUG", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
+    i18n.configure()  # the language is found anew: an earlier test's `--lang sv` does not stay
 
 
 @pytest.fixture

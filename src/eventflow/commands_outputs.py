@@ -16,7 +16,7 @@ from .cli import (
     json_option,
     split_list,
 )
-from .i18n import _
+from .i18n import _, language
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -47,8 +47,7 @@ def outputs(ctx: click.Context, event: str, stages: tuple[str, ...], languages: 
         eventflow outputs pirkanmaa --stage invitations --lang fi,sv
         eventflow outputs pirkanmaa --stale
     """
-    from .errors import InvalidInput
-    from .outputs import render_outputs
+    from .outputs import OptionRefused, render_outputs
 
     eng = engine(ctx)
     root = eng.project.root
@@ -61,13 +60,8 @@ def outputs(ctx: click.Context, event: str, stages: tuple[str, ...], languages: 
         report = render_outputs(eng, event, stages=list(stages) or None,
                                 languages=split_list(languages) if languages is not None
                                 else None)
-    except InvalidInput as exc:
-        text = str(exc)
-        if text.startswith("no stage"):
-            raise click.BadParameter(text, param_hint="--stage") from None
-        if text.startswith("no templates in"):
-            raise click.BadParameter(text, param_hint="--lang") from None
-        raise
+    except OptionRefused as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from None
     for warning in report.warnings:
         eng.warnings.append(warning)
     flush_warnings(eng)
@@ -84,6 +78,7 @@ def outputs(ctx: click.Context, event: str, stages: tuple[str, ...], languages: 
 def _list_stale(eng: Engine, event: str, as_json: bool) -> None:
     """`outputs --stale`: the outputs whose data changed since they were made."""
     from .outputs import stale_outputs
+    from .present import local_moment
 
     found, fresh = stale_outputs(eng, event)
     flush_warnings(eng)
@@ -98,9 +93,10 @@ def _list_stale(eng: Engine, event: str, as_json: bool) -> None:
         return
     click.echo(_("{event}: {n} stale output(s) (remake with `eventflow outputs "
                  "{event}`):").format(event=event_id, n=len(found)))
+    lang = language()
     for s in found:
         click.echo(clean("  " + _("{output} ({plugin}), made {date}").format(
-            output=f"{s.stage}/{s.id}", plugin=s.plugin, date=s.made_at)))
+            output=f"{s.stage}/{s.id}", plugin=s.plugin, date=local_moment(s.made_at, lang))))
         for reason in s.reasons:
             click.echo(clean(f"      {reason}"))
 

@@ -9,7 +9,7 @@ import click
 
 from .cli import SuggestingGroup, clean, emit_json, engine, flush_warnings, json_option, today
 from .errors import InvalidInput
-from .i18n import N_, _
+from .i18n import N_, _, language
 
 
 @click.group(cls=SuggestingGroup)
@@ -154,7 +154,10 @@ def summary(ctx: click.Context, event: str, as_json: bool) -> None:
                                                organisations=data["organisations"],
                                                attended=data["attended"]))
     if data["purged_at"]:
-        click.echo("  " + _("registrations deleted on {date}").format(date=data["purged_at"]))
+        from .present import local_moment
+
+        click.echo("  " + _("registrations deleted on {date}").format(
+            date=local_moment(data["purged_at"], language())))
     for title, key in ((N_("by target group"), "by_target_group"),
                        (N_("by organisation type"), "by_organisation_type"),
                        (N_("diets (with consent)"), "diets")):

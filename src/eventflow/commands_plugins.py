@@ -177,8 +177,8 @@ def _read_settings(path: Path) -> Any:
     try:
         raw = read_capped(path, MAX_EVENT_BYTES)
     except FileNotFoundError:
-        raise FileFormatError(path, "file not found",
-                              fix="run eventflow init in the planning folder") from None
+        raise FileFormatError(path, _("file not found"),
+                              fix=_("run eventflow init in the planning folder")) from None
     parse_toml(path, raw)  # a huge or hostile file is refused before tomlkit reads it
     text = raw.decode("utf-8")
     try:
@@ -358,8 +358,9 @@ def plugin_rows(active: list[str], show_all: bool) -> list[dict[str, Any]]:
                          "blocked_by": blocked_by(name), "hooks": [],
                          "contributions": {k: [] for k in ("checks", "outputs", "workflows",
                                                            "items", "policy", "commands")},
-                         "problems": [f"plugin '{name}' is active in eventflow.toml but not "
-                                      "installed: pip install the package that provides it"]})
+                         "problems": [_("plugin '{plugin}' is active in eventflow.toml but not "
+                                        "installed: pip install the package that provides "
+                                        "it").format(plugin=name)]})
     return rows
 
 

@@ -8,8 +8,9 @@ import click
 
 from .cli import SuggestingGroup, clean, emit_json, engine, flush_warnings, json_option, today
 from .errors import InvalidInput, PlanningFolderNotFound
-from .i18n import _
+from .i18n import _, language, pgettext
 from .judge import state_text
+from .present import local_moment
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -52,8 +53,8 @@ def _policy(eng: Engine) -> Policy:
     try:
         from .policy.catalogue import build_policy
     except ImportError as exc:  # pytest-bdd is needed to read the features
-        raise InvalidInput(f"the policy needs pytest-bdd ({exc}); install eventflow[test]"
-                           ) from None
+        raise InvalidInput(_("the policy needs pytest-bdd ({problem}); install "
+                             "eventflow[test]").format(problem=exc)) from None
     return build_policy(eng.workflow("good-relations-training"), _plugin_features(eng))
 
 
@@ -136,8 +137,10 @@ def _print_policy(rows: list[dict[str, Any]], plugins: list[dict[str, Any]],
                   when: str | None) -> None:
     """The policy as text: each rule, its items and scenarios, then the plugins' loose
     scenarios."""
+
     mark = {"passed": "✓", "failed": "✗", None: "·"}
-    click.echo(_("Policy: {n} rules, last verified {date}").format(n=len(rows), date=when)
+    click.echo(_("Policy: {n} rules, last verified {date}").format(
+        n=len(rows), date=local_moment(when, language()))
                if when else
                _("Policy: {n} rules, not verified yet (eventflow policy verify)").format(
                    n=len(rows)))
@@ -288,7 +291,7 @@ def check(ctx: click.Context, event: str, as_json: bool) -> None:
             click.echo(clean(f"{mark[v['verdict']]} {v['rule']:<22} "
                              f"{state_text(v['verdict']):<19} {v['text']}{source}"))
             for item in v["items"]:
-                due = (", " + _("due {date}").format(date=item["due"])
+                due = (", " + _("due {date}").format(date=local_moment(item["due"], language()))
                        if item["due"] and item["verdict"] != "kept" else "")
                 advice = "" if item["required"] else " " + _("(advice)")
                 regression = " " + _("REGRESSION") if item["regression"] else ""
@@ -376,8 +379,10 @@ def judge(eng: Engine, event: Any, rules: list[Any]) -> list[dict[str, Any]]:
             continue
         items = [{"item": r.item.id, "stage": r.item.stage, "required": r.item.required,
                   "verdict": r.state, "regression": r.regression, "fix": r.fix or None,
-                  "reason": (r.reason if r.status.applies else f"does not apply: {r.reason}")
-                  or ("met" if r.met else "unmet"),
+                  "reason": (r.reason if r.status.applies else
+                             _("does not apply: {reason}").format(reason=r.reason))
+                  or (pgettext("policy item", "met") if r.met
+                      else pgettext("policy item", "unmet")),
                   "due": r.due.isoformat() if r.due else None} for r in mine]
         states = {i["verdict"] for i in items}
         worst = next((state for state in ("broken", "advice not followed", "not yet due",

@@ -7,7 +7,8 @@ from typing import Any
 import click
 
 from .cli import TranslatedCommand, clean, emit_json, engine, flush_warnings, json_option
-from .i18n import N_, _
+from .i18n import N_, _, language
+from .mergeconflicts import ConflictWarning
 
 
 @click.command(cls=TranslatedCommand)
@@ -37,7 +38,7 @@ def sync(ctx: click.Context, remote: str | None, message: str, as_json: bool) ->
     report = run_sync(eng.project, remote, message)
     arrived = [a["event"] for a in report.arrived if a["change"] != "removed"]
     broken = regressions(eng, arrived) if report.merged else []
-    eng.warnings[:] = [w for w in eng.warnings if "conflicting change(s)" not in w]
+    eng.warnings[:] = [w for w in eng.warnings if not isinstance(w, ConflictWarning)]
     flush_warnings(eng)
     if as_json:
         emit_json({**report.to_json(), "regressions": broken})
@@ -87,7 +88,7 @@ def conflicts(ctx: click.Context, event: str | None, as_json: bool) -> None:
 
     eng = engine(ctx)
     rows = listing(eng, event)
-    eng.warnings[:] = [w for w in eng.warnings if "conflicting change(s)" not in w]
+    eng.warnings[:] = [w for w in eng.warnings if not isinstance(w, ConflictWarning)]
     flush_warnings(eng)
     if as_json:
         emit_json({"conflicts": rows})
@@ -126,7 +127,7 @@ def resolve(ctx: click.Context, event: str, field: str, take: str, as_json: bool
 
     eng = engine(ctx)
     outcome = settle(eng, event, field, take)
-    eng.warnings[:] = [w for w in eng.warnings if "conflicting change(s)" not in w]
+    eng.warnings[:] = [w for w in eng.warnings if not isinstance(w, ConflictWarning)]
     left = len(outcome.event.conflicts)
     d = outcome.details
     shown = _value({"v": d["value"]}, "v", who=False)
@@ -171,8 +172,15 @@ def _value(row: dict[str, Any], side: str, who: bool = True) -> str:
     text = describe(row.get(side))
     if who and row.get(f"{side}_by"):
         text += " (" + _("by {who}").format(who=row[f"{side}_by"])
-        text += f", {row[f'{side}_at']})" if row.get(f"{side}_at") else ")"
+        text += f", {_when(row[f'{side}_at'])})" if row.get(f"{side}_at") else ")"
     return text
+
+
+def _when(at: object) -> str:
+    """When one side changed a value, as the interface language writes a day and a time."""
+    from .present import local_moment
+
+    return local_moment(str(at), language())
 
 
 def _arrival(a: dict[str, Any]) -> str:

@@ -137,7 +137,7 @@ def regressions(engine: Engine, event_ids: list[str]) -> list[dict[str, Any]]:
             event = engine.project.load(event_id)
         except EventflowError as exc:
             found.append({"event": event_id, "item": None, "stage": None, "reason": str(exc),
-                          "fix": "correct the file by hand"})
+                          "fix": _("correct the file by hand")})
             continue
         for r in engine.judge(event, vetoes=False).regressions:
             found.append({"event": event.id, "item": r.item.id, "stage": r.item.stage,

@@ -71,7 +71,7 @@ def _said(done: subprocess.CompletedProcess[str]) -> str:
     text = f"{done.stderr or ''}\n{done.stdout or ''}".strip()
     lines = [line.strip() for line in text.splitlines()
              if line.strip() and not line.startswith(("hint:", "To ", "Done"))]
-    return "; ".join(lines[:6]) or f"exit code {done.returncode}"
+    return "; ".join(lines[:6]) or _("exit code {code}").format(code=done.returncode)
 
 
 def top_level(folder: str | Path) -> Path | None:
@@ -125,16 +125,17 @@ def setup(root: Path) -> list[str]:
     top = top_level(root)
     if top is None:
         git(["init", "-q"], root, what="git init")
-        done.append(f"made a git repository in {root}")
+        done.append(_("made a git repository in {folder}").format(folder=root))
         top = root
     if ensure_attributes(root):
-        done.append(f"wrote {root / '.gitattributes'} (event.toml merged by eventflow, "
-                    "history.jsonl by keeping both sides' lines)")
+        done.append(_("wrote {file} (event.toml merged by eventflow, history.jsonl by "
+                      "keeping both sides' lines)").format(file=root / ".gitattributes"))
     if not driver_registered(root):
         register_driver(root)
-        done.append(f"registered eventflow's merge driver in {top}'s git config")
+        done.append(_("registered eventflow's merge driver in the git config of {folder}")
+                    .format(folder=top))
     if not done:
-        done.append("git is already set up for this planning folder")
+        done.append(_("git is already set up for this planning folder"))
     return done
 
 

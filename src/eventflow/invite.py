@@ -168,17 +168,18 @@ def _recipients(drafts: dict[str, Path], to_file: Path | None) -> dict[str, list
                                                      "({drafts})").format(
                                                        address=person.address, n=len(drafts),
                                                        drafts=', '.join(sorted(drafts))),
-                                          fix="add a 'group' column naming each address's "
-                                              "target group")
+                                          fix=_("add a 'group' column naming each "
+                                                "address's target group"))
                 group = next(iter(drafts))
             if group not in drafts:
                 raise FileFormatError(to_file, _("group '{group}' of {address} has no "
                                                  "draft; drafts: {drafts}").format(
                                                    group=group, address=person.address,
                                                    drafts=', '.join(sorted(drafts))),
-                                      field="group", fix="use one of those groups, or add the "
-                                      "group to the invitation's target groups and make the "
-                                      "drafts again")
+                                      field="group", fix=_(
+                                          "use one of those groups, or add the group to the "
+                                          "invitation's target groups and make the drafts "
+                                          "again"))
             recipients[group].append(person)
     else:
         for group, path in drafts.items():

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from .datetext import day
 from .i18n import N_, _
 from .schedule import due_date
 from .workflow import CANCELLED, DONE
@@ -191,7 +192,7 @@ def judge(workflow: Workflow, event: Event, statuses: list[ItemStatus],
         regression = item.required and left and state == BROKEN and status != "cancelled"
         reason = with_event_id(s.reason, event.id)
         if not s.ok and opens is not None:  # said whatever the day, so caches can keep it
-            opening = _("can be ticked from {date}").format(date=opens)
+            opening = _("can be ticked from {date}").format(date=day(opens))
             reason = f"{reason}; {opening}" if reason else opening
         requirements.append(Requirement(item, state, reason, s.due, opens, reached, regression,
                                         _fix(event.id, item, s, reason), s))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FileFormatError
+from .i18n import _
 
 FIELDS = ("name", "address", "logo")
 MAX_LOGO_BYTES = 5 << 20
@@ -67,48 +68,53 @@ def read_letterhead(root: Path, settings_path: Path, table: Any) -> Letterhead:
     if table is None:
         return Letterhead()
     if not isinstance(table, dict):
-        raise FileFormatError(settings_path, "must be a table", field="letterhead",
-                              fix='write [letterhead] with name = "…", address = "…", '
-                                  'logo = "logo.png"')
+        raise FileFormatError(settings_path, _("must be a table"), field="letterhead",
+                              fix=_('write [letterhead] with name = "…", address = "…", '
+                                    'logo = "logo.png"'))
     unknown = sorted(set(table) - set(FIELDS))
     if unknown:
-        raise FileFormatError(settings_path, f"unknown key(s) {', '.join(unknown)}",
-                              field="letterhead", fix="use name, address and logo")
+        raise FileFormatError(settings_path, _("unknown key(s) {keys}").format(
+            keys=", ".join(unknown)), field="letterhead", fix=_("use name, address and logo"))
     for key in FIELDS:
         if not isinstance(table.get(key, ""), str):
-            raise FileFormatError(settings_path, "must be a text", field=f"letterhead.{key}",
-                                  fix=f'write {key} = "…"')
+            raise FileFormatError(settings_path, _("must be a text"), field=f"letterhead.{key}",
+                                  fix=_('write {key} = "…"').format(key=key))
     name, address, logo = (str(table.get(k, "")) for k in FIELDS)
     if _CONTROL & set(name):
-        raise FileFormatError(settings_path, "holds a control character or line break",
-                              field="letterhead.name", fix="write the name on one line")
+        raise FileFormatError(settings_path, _("holds a control character or line break"),
+                              field="letterhead.name", fix=_("write the name on one line"))
     if not logo:
         return Letterhead(name=name, address=address)
-    fix = "give the path of a PNG, JPEG or SVG file inside the planning folder, e.g. logo.png"
+    fix = _("give the path of a PNG, JPEG or SVG file inside the planning folder, e.g. "
+            "logo.png")
     if _CONTROL & set(logo) or Path(logo).is_absolute():
-        raise FileFormatError(settings_path, f"'{logo}' is not a relative path",
-                              field="letterhead.logo", fix=fix)
+        raise FileFormatError(settings_path, _("'{logo}' is not a relative path").format(
+            logo=logo), field="letterhead.logo", fix=fix)
     path = (root / logo).resolve()
     if not path.is_relative_to(root.resolve()):
-        raise FileFormatError(settings_path, f"'{logo}' is outside the planning folder",
+        raise FileFormatError(settings_path, _("'{logo}' is outside the planning "
+                                               "folder").format(logo=logo),
                               field="letterhead.logo", fix=fix)
     try:
         size = path.stat().st_size
         with path.open("rb") as file:
             head = file.read(4096)
     except FileNotFoundError:
-        raise FileFormatError(settings_path, f"the logo file {path} does not exist",
-                              field="letterhead.logo", fix=fix) from None
+        raise FileFormatError(settings_path, _("the logo file {path} does not exist").format(
+            path=path), field="letterhead.logo", fix=fix) from None
     except OSError as exc:
-        raise FileFormatError(settings_path, f"the logo file {path} cannot be read "
-                              f"({exc.strerror})", field="letterhead.logo", fix=fix) from None
+        raise FileFormatError(settings_path, _("the logo file {path} cannot be read "
+                                               "({problem})").format(path=path,
+                                                                     problem=exc.strerror),
+                              field="letterhead.logo", fix=fix) from None
     kind = image_kind(head)
     if not kind:
-        raise FileFormatError(settings_path, f"the logo file {path} is not a PNG, JPEG or "
-                              "SVG image (checked by its first bytes)",
-                              field="letterhead.logo", fix=fix)
+        raise FileFormatError(settings_path, _("the logo file {path} is not a PNG, JPEG or "
+                                               "SVG image (checked by its first bytes)").format(
+            path=path), field="letterhead.logo", fix=fix)
     if size > MAX_LOGO_BYTES:
-        raise FileFormatError(settings_path, f"the logo file {path} is {size >> 20} MiB; "
-                              f"at most {MAX_LOGO_BYTES >> 20} MiB",
-                              field="letterhead.logo", fix="save a smaller image")
+        raise FileFormatError(settings_path, _("the logo file {path} is {size} MiB; at most "
+                                               "{limit} MiB").format(
+            path=path, size=size >> 20, limit=MAX_LOGO_BYTES >> 20),
+                              field="letterhead.logo", fix=_("save a smaller image"))
     return Letterhead(name=name, address=address, logo=path, logo_kind=kind)

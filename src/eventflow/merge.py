@@ -26,6 +26,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from .i18n import _
 from .mergedata import (
     ATOMIC,
     KEYED,
@@ -129,17 +130,18 @@ def read_side(path: str, raw: bytes, name: str) -> dict[str, Any]:
         try:
             data = tomli.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            raise FileFormatError(where, "is not UTF-8 text", fix="save the file as UTF-8 on "
-                                  "that side and commit") from None
+            raise FileFormatError(where, _("is not UTF-8 text"), fix=_(
+                "save the file as UTF-8 on that side and commit")) from None
         except tomli.TOMLDecodeError as exc:
-            raise FileFormatError(where, f"is not valid TOML ({exc})",
-                                  fix="correct the file by hand on that side and commit") \
+            raise FileFormatError(where, _("is not valid TOML ({problem})").format(problem=exc),
+                                  fix=_("correct the file by hand on that side and commit")) \
                 from None
     except FileFormatError as exc:
         raise MergeError(str(exc)) from None
     if not isinstance(data.get("id"), str) or not isinstance(data.get("revision", 0), int):
-        raise MergeError(f"{where}: not an event file (no `id` or no whole-number "
-                         "`revision`); correct it by hand on that side and commit")
+        raise MergeError(_("{file}: not an event file (no `id` or no whole-number "
+                           "`revision`); correct it by hand on that side and commit").format(
+            file=where))
     return data
 
 
@@ -154,8 +156,8 @@ def merge_bytes(base: bytes, ours: bytes, theirs: bytes, path: str = "event.toml
     mine = read_side(path, ours, "our version")
     other = read_side(path, theirs, "their version")
     if not mine or not other:  # one side deleted the file: git's own rules apply
-        raise MergeError(f"{path}: one side deleted the event file; keep or delete the event "
-                         "folder by hand, then `git add` it and commit")
+        raise MergeError(_("{file}: one side deleted the event file; keep or delete the event "
+                           "folder by hand, then `git add` it and commit").format(file=path))
     merged, new = merge_data(old, mine, other)
     if new and (ours_history is not None or theirs_history is not None):
         from .mergeconflicts import attribute
@@ -177,7 +179,8 @@ def merge_files(base_path: str, ours_path: str, theirs_path: str, repo_path: str
         with open(theirs_path, "rb") as fh:
             theirs = fh.read()
     except OSError as exc:
-        raise MergeError(f"{name}: cannot read a version to merge ({exc})") from None
+        raise MergeError(_("{file}: cannot read a version to merge ({problem})").format(
+            file=name, problem=exc)) from None
     text, new = merge_bytes(base, ours, theirs, name)
     if new:  # rare: only now read who changed what
         folder = os.path.dirname(repo_path)
@@ -195,7 +198,8 @@ def merge_files(base_path: str, ours_path: str, theirs_path: str, repo_path: str
         with open(ours_path, "wb") as fh:
             fh.write(text)
     except OSError as exc:
-        raise MergeError(f"{name}: cannot write the merged file ({exc})") from None
+        raise MergeError(_("{file}: cannot write the merged file ({problem})").format(
+            file=name, problem=exc)) from None
     return len(new)
 
 
@@ -203,19 +207,20 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m eventflow.merge BASE OURS THEIRS [PATH]`` (git's ``%O %A %B %P``)."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) not in (3, 4):
-        sys.stderr.write("usage: python -m eventflow.merge BASE OURS THEIRS [PATH]\n"
-                         "  git's merge driver for events/*/event.toml: set it up with "
-                         "`eventflow init --git`\n")
+        sys.stderr.write(_("usage: python -m eventflow.merge BASE OURS THEIRS [PATH]\n"
+                           "  git's merge driver for events/*/event.toml: set it up with "
+                           "`eventflow init --git`") + "\n")
         return 2
     try:
         found = merge_files(*args)
     except MergeError as exc:
-        sys.stderr.write(f"eventflow: cannot merge {exc}\n")
+        sys.stderr.write("eventflow: " + _("cannot merge {problem}").format(problem=exc) + "\n")
         return 1
     if found:
         where = args[3] if len(args) == 4 else args[1]
-        sys.stderr.write(f"eventflow: {where}: {found} conflicting change(s) recorded in the "
-                         "file; `eventflow conflicts` lists them\n")
+        sys.stderr.write("eventflow: " + _(
+            "{file}: {n} conflicting change(s) recorded in the file; `eventflow conflicts` "
+            "lists them").format(file=where, n=found) + "\n")
     return 0
 
 

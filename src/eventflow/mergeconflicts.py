@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .i18n import _
 from .mergedata import MISSING, as_int, parse_path
 
 # json is imported where used: it is needed only when a merge found conflicts (goal P9)
@@ -73,7 +74,7 @@ def describe(value: Any) -> str:
     import json
 
     if value is None or value is MISSING:
-        return "(none)"
+        return _("(none)")
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
@@ -83,14 +84,29 @@ def describe(value: Any) -> str:
     return str(value)
 
 
-def conflict_warning(event_id: str, conflicts: list[Any]) -> str:
+class ConflictWarning(str):
+    """The warning of conflicts that wait for a decision (:func:`conflict_warning`): a text
+    like any warning, of its own type so that the commands that show the conflicts themselves
+    (``sync``, ``conflicts``, ``resolve``) leave it out without reading its words (which are
+    in the interface language)."""
+
+    __slots__ = ()
+
+
+def _by(value: Any, who: Any) -> str:
+    shown = describe(value)
+    return _("{value} by {who}").format(value=shown, who=who) if who else shown
+
+
+def conflict_warning(event_id: str, conflicts: list[Any]) -> ConflictWarning:
     """The warning every command that reads the event shows while conflicts wait."""
-    shown = []
-    for c in conflicts[:3]:
-        ours = describe(c.ours) + (f" by {c.ours_by}" if c.ours_by else "")
-        theirs = describe(c.theirs) + (f" by {c.theirs_by}" if c.theirs_by else "")
-        shown.append(f"{c.path}: kept {ours}, other {theirs}")
-    more = f"; and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
-    return (f"{event_id}: {len(conflicts)} conflicting change(s) from a merge wait for a "
-            f"decision ({'; '.join(shown)}{more}); `eventflow conflicts {event_id}` lists them, "
-            f"`eventflow resolve {event_id} FIELD --take ours|theirs|VALUE` settles each")
+    shown = [_("{path}: kept {ours}, other {theirs}").format(
+        path=c.path, ours=_by(c.ours, c.ours_by), theirs=_by(c.theirs, c.theirs_by))
+        for c in conflicts[:3]]
+    if len(conflicts) > 3:
+        shown.append(_("and {n} more").format(n=len(conflicts) - 3))
+    return ConflictWarning(_(
+        "{event}: {n} conflicting change(s) from a merge wait for a decision ({changes}); "
+        "`eventflow conflicts {event}` lists them, `eventflow resolve {event} FIELD --take "
+        "ours|theirs|VALUE` settles each").format(event=event_id, n=len(conflicts),
+                                                   changes="; ".join(shown)))

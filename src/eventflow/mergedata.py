@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from .i18n import _
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -89,13 +91,14 @@ def parse_path(text: str) -> list[str]:
                 decoder = json.JSONDecoder()
                 value, end = decoder.raw_decode(text, i + 1)
                 if text[end: end + 1] != "]":
-                    raise ValueError(f"']' expected at {end + 1} in '{text}'")
+                    raise ValueError(_("']' expected at {position} in '{path}'").format(
+                        position=end + 1, path=text))
                 parts.append(value)
                 i = end + 1
             else:
                 end = text.find("]", i)
                 if end < 0:
-                    raise ValueError(f"unclosed '[' in '{text}'")
+                    raise ValueError(_("unclosed '[' in '{path}'").format(path=text))
                 parts.append(text[i + 1: end])
                 i = end + 1
             continue
@@ -104,7 +107,7 @@ def parse_path(text: str) -> list[str]:
         parts.append(match.group())
         i = match.end()
     if not parts:
-        raise ValueError("the path is empty")
+        raise ValueError(_("the path is empty"))
     return parts
 
 

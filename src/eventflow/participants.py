@@ -304,20 +304,21 @@ def parse_csv(path: Path, raw: bytes, today: dt.date
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return [], [f"line {line}: not UTF-8 text; save the spreadsheet as CSV UTF-8"]
+        return [], [_("line {line}: not UTF-8 text; save the spreadsheet as CSV UTF-8").format(
+            line=line)]
     if "\x00" in text:
-        return [], [f"line {text[: text.index(chr(0))].count(chr(10)) + 1}: contains NUL "
-                    "bytes; this is not a CSV file"]
+        return [], [_("line {line}: contains NUL bytes; this is not a CSV file").format(
+            line=text[: text.index(chr(0))].count(chr(10)) + 1)]
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
-        return [], ["the file is empty; the first line must name the columns: "
-                    + ", ".join(COLUMNS)]
+        return [], [_("the file is empty; the first line must name the columns: "
+                      "{columns}").format(columns=", ".join(COLUMNS))]
     except csv.Error as exc:
-        return [], [f"line 1: {exc}"]
+        return [], [_("line {line}: {error}").format(line=1, error=exc)]
     names = [h.strip().casefold() for h in header]
     problems = _header_problems(names)
     if problems:

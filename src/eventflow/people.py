@@ -123,19 +123,21 @@ def find_person(directory: Directory, text: str, setting: str) -> Person:
             return person
     from .errors import InvalidInput
 
-    fix = 'give the person as "Name <name@example.fi>"'
+    fix = _('give the person as "Name <name@example.fi>"')
     if "@" not in text:
         from .suggest import did_you_mean
 
         names = sorted({p.name for p in known.values() if p.name})
         listed = f" ({', '.join(names)})" if names else ""
-        raise InvalidInput(f"'{text}' is not an e-mail address, and nobody of that name is "
-                           f"listed under [owners] or [people] of {directory.path}{listed}"
-                           f"{did_you_mean(text, names)}; {fix}")
+        raise InvalidInput(_("'{text}' is not an e-mail address, and nobody of that name is "
+                             "listed under [owners] or [people] of {file}{listed}{hint}; "
+                             "{fix}").format(text=text, file=directory.path, listed=listed,
+                                             hint=did_you_mean(text, names), fix=fix))
     try:
         return directory.person(*parse_address(text, directory.path, setting))
     except FileFormatError:
-        raise InvalidInput(f"'{text}' is not a valid e-mail address; {fix}") from None
+        raise InvalidInput(_("'{text}' is not a valid e-mail address; {fix}").format(
+            text=text, fix=fix)) from None
 
 
 def parse_address(text: Any, path: Path | str, setting: str,

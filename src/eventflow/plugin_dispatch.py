@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from .errors import PluginError
+from .i18n import _
 
 if TYPE_CHECKING:
     import click
@@ -44,8 +45,8 @@ def dispatch(pm: pluggy.PluginManager, hook: str,
         name = impl.plugin_name
         if impl.hookwrapper or impl.wrapper:
             results.append(HookResult(name, error=PluginError(
-                name, hook, f"{hook} cannot be a wrapper: remove wrapper=True / "
-                "hookwrapper=True from its @eventflow.hookimpl")))
+                name, hook, _("{hook} cannot be a wrapper: remove wrapper=True / "
+                              "hookwrapper=True from its @eventflow.hookimpl").format(hook=hook))))
             continue
         args = kwargs(name) if callable(kwargs) else {k: _fresh(v) for k, v in kwargs.items()}
         one = pm.subset_hook_caller(hook, [p for p in everyone if p is not impl.plugin])
@@ -104,20 +105,25 @@ def add_plugin_commands(pm: pluggy.PluginManager, group: click.Group) -> list[Pl
         if result.error is not None:
             problems.append(result.error if isinstance(result.error, PluginError) else
                             PluginError(plugin, "register_commands",
-                                        f"raised {type(result.error).__name__}: {result.error}"))
+                                        _("raised {error}: {problem}").format(
+                                            error=type(result.error).__name__,
+                                            problem=result.error)))
             continue
         staging = stagings[plugin]
         if result.value is not None:
             problems.append(PluginError(plugin, "register_commands",
-                                        f"returned {type(result.value).__name__}; the return "
-                                        "value is ignored: add commands with @cli.command()"))
+                                        _("returned {type}; the return value is ignored: add "
+                                          "commands with @cli.command()").format(
+                                            type=type(result.value).__name__)))
         taken = {*group.commands, *getattr(group, "lazy_commands", ())}
         for name, command in staging.commands.items():
             if name in taken:
-                by = f"plugin '{owners[name]}'" if name in owners else "eventflow itself"
-                problems.append(PluginError(plugin, "register_commands",
-                                            f"command '{name}' is already taken by {by}; "
-                                            "the plugin's command is left out"))
+                problems.append(PluginError(plugin, "register_commands", (
+                    _("command '{command}' is already taken by plugin '{owner}'; the plugin's "
+                      "command is left out").format(command=name, owner=owners[name])
+                    if name in owners else
+                    _("command '{command}' is already taken by eventflow itself; the plugin's "
+                      "command is left out").format(command=name))))
                 continue
             group.add_command(command, name)
             owners[name] = plugin

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from .errors import PluginError
+from .i18n import _
 from .plugin_dispatch import dispatch
 
 if TYPE_CHECKING:
@@ -112,53 +113,61 @@ class _Collector:
               params: dict[str, Any] | None = None, tickable: bool = False,
               description: str = "") -> None:
         if not isinstance(name, str) or not name.isidentifier():
-            return self.refuse(f"check name must be a Python identifier, got {describe(name)}")
+            return self.refuse(_("check name must be a Python identifier, got {value}").format(
+                value=describe(name)))
         if not callable(func):
-            return self.refuse(f"check '{name}': func must be callable, got {describe(func)}")
+            return self.refuse(_("check '{check}': func must be callable, got {value}").format(
+                check=name, value=describe(func)))
         if params is not None and not isinstance(params, dict):
-            return self.refuse(f"check '{name}': params must be a dict of name → type, got "
-                               f"{describe(params)}")
+            return self.refuse(_("check '{check}': params must be a dict of name → type, got "
+                                 "{value}").format(check=name, value=describe(params)))
         if not isinstance(tickable, bool):
-            return self.refuse(f"check '{name}': tickable must be True or False")
+            return self.refuse(_("check '{check}': tickable must be True or False").format(
+                check=name))
         if not isinstance(description, str):
-            return self.refuse(f"check '{name}': description must be text")
+            return self.refuse(_("check '{check}': description must be text").format(check=name))
         declared: dict[str, tuple[type, ...]] = {}
         optional = set()
         for key, spec in (params or {}).items():
             bare = key.rstrip("?") if isinstance(key, str) else key
             if not isinstance(bare, str) or not bare.isidentifier():
-                return self.refuse(f"check '{name}': parameter name {key!r} is not an identifier")
+                return self.refuse(_("check '{check}': parameter name {key} is not an "
+                                     "identifier").format(check=name, key=repr(key)))
             types = _type_names(spec)
             if types is None:
-                return self.refuse(f"check '{name}': parameter '{bare}' must be declared with "
-                                   f"a type or a tuple of types, got {spec!r}")
+                return self.refuse(_("check '{check}': parameter '{param}' must be declared "
+                                     "with a type or a tuple of types, got {value}").format(
+                    check=name, param=bare, value=repr(spec)))
             if key.endswith("?"):
                 optional.add(bare)
             declared[bare] = types
         if name in self.reg.checks:
-            return self.refuse(f"check '{name}' is already registered by plugin "
-                               f"'{self.reg.checks[name].plugin}'; plugin '{self.plugin}' "
-                               "cannot register it again: rename one of them")
+            return self.refuse(_("check '{check}' is already registered by plugin '{other}'; "
+                                 "plugin '{plugin}' cannot register it again: rename one of "
+                                 "them").format(check=name, other=self.reg.checks[name].plugin,
+                                                plugin=self.plugin))
         self.reg.checks[name] = CheckSpec(name, func, declared, frozenset(optional), tickable,
                                           description, self.plugin)
 
     def output(self, id: str, *, stage: str, render: Callable[..., Any],
                description: str = "") -> None:
         if not isinstance(id, str) or not id.replace("-", "_").isidentifier():
-            return self.refuse(f"output id must be a short name such as 'invitation_docx', "
-                               f"got {describe(id)}")
+            return self.refuse(_("output id must be a short name such as 'invitation_docx', "
+                                 "got {value}").format(value=describe(id)))
         if not isinstance(stage, str) or not stage:
-            return self.refuse(f"output '{id}': stage must be a stage id or '*', got "
-                               f"{describe(stage)}")
+            return self.refuse(_("output '{output}': stage must be a stage id or '*', got "
+                                 "{value}").format(output=id, value=describe(stage)))
         if not callable(render):
-            return self.refuse(f"output '{id}': render must be callable, got "
-                               f"{describe(render)}")
+            return self.refuse(_("output '{output}': render must be callable, got "
+                                 "{value}").format(output=id, value=describe(render)))
         if not isinstance(description, str):
-            return self.refuse(f"output '{id}': description must be text")
+            return self.refuse(_("output '{output}': description must be text").format(
+                output=id))
         if id in self.reg.outputs:
-            return self.refuse(f"output '{id}' is already registered by plugin "
-                               f"'{self.reg.outputs[id].plugin}'; plugin '{self.plugin}' "
-                               "cannot register it again: rename one of them")
+            return self.refuse(_("output '{output}' is already registered by plugin "
+                                 "'{other}'; plugin '{plugin}' cannot register it again: "
+                                 "rename one of them").format(
+                output=id, other=self.reg.outputs[id].plugin, plugin=self.plugin))
         self.reg.outputs[id] = OutputSpec(id, stage, render, description, self.plugin)
 
     def workflow(self, path: str | Path) -> None:
@@ -166,21 +175,24 @@ class _Collector:
         from .store import read_toml  # parsed once per process: loading reads it again
 
         if not isinstance(path, (str, Path)):
-            return self.refuse(f"register(path) needs the path of a workflow file, got "
-                               f"{describe(path)}")
+            return self.refuse(_("register(path) needs the path of a workflow file, got "
+                                 "{value}").format(value=describe(path)))
         p = Path(path)
         if not p.is_file():
-            return self.refuse(f"workflow file {p} not found")
+            return self.refuse(_("workflow file {path} not found").format(path=p))
         try:
             wf_id = read_toml(p)[0].get("workflow", {}).get("id")
         except (FileFormatError, AttributeError) as exc:
-            return self.refuse(f"workflow file {p} cannot be read: {exc}")
+            return self.refuse(_("workflow file {path} cannot be read: {problem}").format(
+                path=p, problem=exc))
         if not isinstance(wf_id, str):
-            return self.refuse(f"workflow file {p} has no [workflow] id")
+            return self.refuse(_("workflow file {path} has no [workflow] id").format(path=p))
         if wf_id in self.reg.workflow_ids:
             other_path, other = self.reg.workflow_ids[wf_id]
-            return self.refuse(f"workflow '{wf_id}' ({p}) is already registered by plugin "
-                               f"'{other}' ({other_path}); give one of them another id")
+            return self.refuse(_("workflow '{workflow}' ({path}) is already registered by "
+                                 "plugin '{other}' ({other_path}); give one of them another "
+                                 "id").format(workflow=wf_id, path=p, other=other,
+                                              other_path=other_path))
         self.reg.workflow_ids[wf_id] = (p, self.plugin)
         self.reg.workflows[p] = self.plugin
 
@@ -188,36 +200,42 @@ class _Collector:
         from .workflow import _ITEM_KEYS
 
         if not isinstance(workflow_id, str) or not isinstance(stage, str):
-            return self.refuse(f"register(workflow_id, stage, item) needs two names, got "
-                               f"{describe(workflow_id)} and {describe(stage)}")
+            return self.refuse(_("register(workflow_id, stage, item) needs two names, got "
+                                 "{first} and {second}").format(first=describe(workflow_id),
+                                                                second=describe(stage)))
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            return self.refuse(f"item for {workflow_id}/{stage} must be a table (dict) with an "
-                               f"id, got {describe(item)}")
+            return self.refuse(_("item for {where} must be a table (dict) with an id, got "
+                                 "{value}").format(where=f"{workflow_id}/{stage}",
+                                                   value=describe(item)))
         unknown = sorted(set(item) - _ITEM_KEYS)
         if unknown:
-            return self.refuse(f"item '{item['id']}' has unknown key(s) {', '.join(unknown)}; "
-                               f"allowed: {', '.join(sorted(_ITEM_KEYS))}")
-        for wf, _, other, plugin in self.reg.items:
+            return self.refuse(_("item '{item}' has unknown key(s) {keys}; allowed: "
+                                 "{allowed}").format(item=item["id"], keys=", ".join(unknown),
+                                                     allowed=", ".join(sorted(_ITEM_KEYS))))
+        for wf, _stage, other, plugin in self.reg.items:
             if wf == workflow_id and other["id"] == item["id"]:
-                return self.refuse(f"item '{item['id']}' of workflow {workflow_id} is already "
-                                   f"added by plugin '{plugin}'; rename one of them")
+                return self.refuse(_("item '{item}' of workflow {workflow} is already added by "
+                                     "plugin '{plugin}'; rename one of them").format(
+                    item=item["id"], workflow=workflow_id, plugin=plugin))
         import copy  # lazy: with weakref 4.1 ms (-X importtime), only for plugins' items
 
         self.reg.items.append((workflow_id, stage, copy.deepcopy(item), self.plugin))
 
     def policy(self, features: str | Path, steps: str | None = None) -> None:
         if not isinstance(features, (str, Path)):
-            return self.refuse(f"register(features, steps) needs a path, got "
-                               f"{describe(features)}")
+            return self.refuse(_("register(features, steps) needs a path, got {value}").format(
+                value=describe(features)))
         if steps is not None and (not isinstance(steps, str)
                                   or not all(p.isidentifier() for p in steps.split("."))):
-            return self.refuse(f"steps must be a dotted module name, got {describe(steps)}")
+            return self.refuse(_("steps must be a dotted module name, got {value}").format(
+                value=describe(steps)))
         p = Path(features)
         if not p.exists():
-            return self.refuse(f"features {p} not found")
-        for other, _, plugin in self.reg.policies:
+            return self.refuse(_("features {path} not found").format(path=p))
+        for other, _steps, plugin in self.reg.policies:
             if other.resolve() == p.resolve():
-                return self.refuse(f"features {p} are already registered by plugin '{plugin}'")
+                return self.refuse(_("features {path} are already registered by plugin "
+                                     "'{plugin}'").format(path=p, plugin=plugin))
         self.reg.policies.append((p, steps, self.plugin))
 
 
@@ -242,10 +260,12 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
             if isinstance(result.error, PluginError):
                 reg.errors.append(result.error)
             elif result.error is not None:
-                reg.errors.append(PluginError(result.plugin, hook, f"raised "
-                                              f"{type(result.error).__name__}: {result.error}"))
+                reg.errors.append(PluginError(result.plugin, hook, _("raised {error}: {problem}")
+                                              .format(error=type(result.error).__name__,
+                                                      problem=result.error)))
             elif result.value is not None:
                 reg.errors.append(PluginError(
-                    result.plugin, hook, f"returned {type(result.value).__name__}; the return "
-                    "value is ignored: hand each contribution to register(...) instead"))
+                    result.plugin, hook, _("returned {type}; the return value is ignored: hand "
+                                           "each contribution to register(...) instead").format(
+                        type=type(result.value).__name__)))
     return reg

@@ -28,6 +28,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import PluginError
+from .i18n import _
 from .plugin_dispatch import HookResult, add_plugin_commands, call_each, command_names, dispatch
 from .plugin_registry import CheckSpec, OutputSpec, PluginNotice, Registry, build_registry, describe
 
@@ -94,11 +95,13 @@ def skipped_warning(name: str, blocker: str) -> dict[str, Any]:
     environment variable ``blocker``, as data (``--json``'s ``warnings``, docs/json.md):
     ``plugin``, ``blocked_by``, ``not_checked`` (its checklist items and its vetoes),
     ``message`` (the line every command prints) and ``fix``."""
-    fix = (f"remove {name} from EVENTFLOW_DISABLED_PLUGINS"
+    fix = (_("remove {plugin} from EVENTFLOW_DISABLED_PLUGINS").format(plugin=name)
            if blocker == "EVENTFLOW_DISABLED_PLUGINS"
-           else f"add {name} to {blocker}, or unset {blocker}")
+           else _("add {plugin} to {variable}, or unset {variable}").format(plugin=name,
+                                                                           variable=blocker))
     return {"plugin": name, "blocked_by": blocker, "not_checked": list(NOT_CHECKED),
-            "message": f"requirements of plugin {name} are not checked: {blocker}",
+            "message": _("requirements of plugin {plugin} are not checked: {variable}").format(
+                plugin=name, variable=blocker),
             "fix": fix}
 
 
@@ -197,8 +200,9 @@ def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool
         if ep.name in found:
             other = found[ep.name]
             _problem(pm, strict, PluginError(
-                ep.name, "load", f"two installed packages use the plugin name '{ep.name}' "
-                f"({other.value} and {ep.value}); uninstall one of them"))
+                ep.name, "load", _("two installed packages use the plugin name '{plugin}' "
+                                   "({one} and {other}); uninstall one of them").format(
+                    plugin=ep.name, one=other.value, other=ep.value)))
             continue
         found[ep.name] = ep
     names = list(found) if wanted is None else wanted
@@ -212,16 +216,18 @@ def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool
         ep = found.get(name)
         if ep is None:
             _problem(pm, strict, PluginError(
-                name, "load", "active in eventflow.toml but not installed: pip install the "
-                "package that provides it, remove it from [plugins] active, or set "
-                f"EVENTFLOW_DISABLED_PLUGINS={name} to work without it"))
+                name, "load", _("active in eventflow.toml but not installed: pip install the "
+                                "package that provides it, remove it from [plugins] active, or "
+                                "set EVENTFLOW_DISABLED_PLUGINS={plugin} to work without "
+                                "it").format(plugin=name)))
             continue
         try:
             plugin = ep.load()
         except Exception as exc:  # a broken install must be named, whatever it raised
             _problem(pm, strict, PluginError(
-                name, "load", f"cannot import {ep.value}: {type(exc).__name__}: {exc}; "
-                f"reinstall it or set EVENTFLOW_DISABLED_PLUGINS={name}"))
+                name, "load", _("cannot import {module}: {error}: {problem}; reinstall it or "
+                                "set EVENTFLOW_DISABLED_PLUGINS={plugin}").format(
+                    module=ep.value, error=type(exc).__name__, problem=exc, plugin=name)))
             continue
         try:
             register_plugin(pm, plugin, name)
@@ -236,10 +242,12 @@ def _load_entry_points(pm: PluginManager, wanted: list[str] | None, strict: bool
                 import difflib  # lazy: 1.8 ms with its regex (-X importtime), for errors only
 
                 close = difflib.get_close_matches(hook, _hook_names(), n=1)
-                hints.append(f"'{hook}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+                hints.append(_("'{hook}' (did you mean '{close}'?)").format(
+                    hook=hook, close=close[0]) if close else f"'{hook}'")
             _problem(pm, strict, PluginError(
-                name, "load", f"implements {', '.join(hints)}, which eventflow does not have; "
-                f"fix the hook name or set EVENTFLOW_DISABLED_PLUGINS={name}"))
+                name, "load", _("implements {hooks}, which eventflow does not have; fix the "
+                                "hook name or set EVENTFLOW_DISABLED_PLUGINS={plugin}").format(
+                    hooks=", ".join(hints), plugin=name)))
             continue
         pm.versions[name] = entry_point_version(ep)
         _record_distribution(pm, plugin, ep)
@@ -262,8 +270,9 @@ def register_plugin(pm: pluggy.PluginManager, plugin: object, name: str) -> None
         raise PluginError(name, _bad_hook(pm, plugin) or "load",
                           _explain_validation(pm, plugin, exc)) from None
     except ValueError as exc:  # the name or the object is registered already
-        raise PluginError(name, "load", f"cannot be registered twice ({exc}); register it "
-                          "once, under one name") from None
+        raise PluginError(name, "load", _("cannot be registered twice ({problem}); register "
+                                          "it once, under one name").format(problem=exc)
+                          ) from None
 
 
 def _spec_args(hook: str) -> list[str]:
@@ -308,14 +317,16 @@ def _explain_validation(pm: pluggy.PluginManager, plugin: object,
             import difflib  # lazy: 1.8 ms with its regex (-X importtime), for errors only
 
             close = [difflib.get_close_matches(a, expected, n=1) for a in wrong]
-            hints = "; ".join(f"rename '{a}' to '{c[0]}'" if c else f"remove '{a}'"
+            hints = "; ".join(_("rename '{name}' to '{close}'").format(name=a, close=c[0])
+                              if c else _("remove '{name}'").format(name=a)
                               for a, c in zip(wrong, close, strict=True))
-            return (f"its {hook} takes argument(s) {', '.join(wrong)}, which eventflow does "
-                    f"not pass; {hook} receives {', '.join(expected)}: {hints} (any subset of "
-                    "those names may be used, in any order)")
+            return _("its {hook} takes argument(s) {wrong}, which eventflow does not pass; "
+                     "{hook} receives {expected}: {hints} (any subset of those names may be "
+                     "used, in any order)").format(hook=hook, wrong=", ".join(wrong),
+                                                   expected=", ".join(expected), hints=hints)
     first_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
-    return (f"a hook implementation is not acceptable ({first_line}); compare it with "
-            "eventflow.hookspecs")
+    return _("a hook implementation is not acceptable ({problem}); compare it with "
+             "eventflow.hookspecs").format(problem=first_line)
 
 
 def _hook_names() -> list[str]:

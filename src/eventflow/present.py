@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
-LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}
+LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}  # as datetext.LOCALES
 _CLOCK_WORD = {"fi": "klo ", "sv": "kl. ", "en": ""}
 
 
@@ -36,22 +36,11 @@ def _lang(lang: str | None) -> str:
 
 def day(value: dt.date | str, lang: str | None) -> str:
     """``18.3.2027`` (fi, sv) or ``2027-03-18`` (en: ISO, as the English interface always
-    wrote them, and what scripts read). A text that is not an ISO date is returned as it is."""
-    import datetime as dt
+    wrote them, and what scripts read). A text that is not an ISO date is returned as it is.
+    (:func:`eventflow.datetext.day`, which the layers below this one use too.)"""
+    from .datetext import day as day_text  # (datetime: not for the front door's status)
 
-    if isinstance(value, str):
-        try:
-            date = dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    else:
-        date = value
-    lang = _lang(lang)
-    if lang == "en":
-        return date.isoformat()
-    from babel.dates import format_date
-
-    return format_date(date, "short", locale=LOCALES[lang])
+    return day_text(value, _lang(lang))
 
 
 def clock(value: dt.time | dt.datetime, lang: str | None) -> str:
@@ -108,7 +97,7 @@ def history_line(entry: dict[str, object], lang: str | None) -> str:
              if key not in _HISTORY_SHOWN and value not in ("", None, [], {})]
     if extra:
         words = _history_fields()
-        what += [f"{words.get(key, key)} {value}" for key, value in extra]
+        what += [f"{words.get(key, key)} {_shown(value, lang)}" for key, value in extra]
     why = entry.get("reason") or entry.get("note") or ""
     line = (f"r{entry.get('rev', '?')!s:<4} {when:<21} {entry.get('by', '')!s:<12} "
             f"{entry.get('action', '')!s:<14} {'; '.join(what)}")
@@ -119,6 +108,48 @@ def history_line(entry: dict[str, object], lang: str | None) -> str:
 
         line += " " + _("(not applied)")
     return clean(line.rstrip())
+
+
+def local_moment(at: object, lang: str | None) -> str:
+    """A moment eventflow keeps in ISO (``2026-11-30T16:32:05+00:00``: an output's
+    ``made_at``, a conflict's ``ours_at``) as :func:`moment` writes it, on the planning team's
+    clock (Helsinki); a day alone (``2027-03-18`` or a date) as :func:`day` writes it; anything
+    else as it is."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    if isinstance(at, dt.datetime):
+        stamp = at
+    elif isinstance(at, dt.date) or len(str(at)) == 10:
+        return day(at if isinstance(at, dt.date) else str(at), lang)
+    else:
+        try:
+            stamp = dt.datetime.fromisoformat(str(at))
+        except ValueError:
+            return str(at)
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(ZoneInfo(HISTORY_TIME_ZONE))
+    return moment(stamp, lang)
+
+
+def _shown(value: object, lang: str | None) -> object:
+    """A value a history entry keeps, as people read it: an ISO date (``2027-03-18``) and a
+    time of day (``10:15``) as the language writes them (fi, sv: ``klo 10.15``), a list of
+    words as a list (``email, name``), anything else as it is kept."""
+    import datetime as dt
+
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        return ", ".join(str(v) for v in value)
+    if not isinstance(value, str):
+        return value
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return day(value, lang)
+    if lang in ("fi", "sv") and len(value) in (4, 5) and value[-3] == ":":
+        try:
+            return clock(dt.time.fromisoformat(value.zfill(5)), lang)
+        except ValueError:
+            return value
+    return value
 
 
 def _history_fields() -> dict[str, str]:
@@ -152,8 +183,10 @@ def _history_fields() -> dict[str, str]:
         "split": pgettext("history field", "split"),
         "start": pgettext("history field", "start"),
         "take": pgettext("history field", "take"),
+        "title": pgettext("history field", "title"),
         "type": pgettext("history field", "type"),
         "value": pgettext("history field", "value"),
+        "workflow": pgettext("history field", "workflow"),
     }
 
 

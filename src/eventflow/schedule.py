@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .i18n import _
+
 _OFFSET = re.compile(r"^([+-]?)(\d{1,4})(w|d|bd)$")
 
 
@@ -42,8 +44,9 @@ def parse_offset(text: str) -> Offset:
     """Parse ``-12w`` / ``+1d`` / ``-5bd``; raises ValueError naming the accepted forms."""
     match = _OFFSET.match(text.strip()) if isinstance(text, str) else None
     if not match:
-        raise ValueError(f"'{text}' is not a due offset; write e.g. -12w (weeks), -10d (days) "
-                         "or -5bd (business days), relative to the event day")
+        raise ValueError(_("'{text}' is not a due offset; write e.g. -12w (weeks), -10d (days) "
+                           "or -5bd (business days), relative to the event day").format(
+            text=text))
     sign, number, unit = match.groups()
     amount = -int(number) if sign == "-" else int(number)
     return Offset(amount, unit)

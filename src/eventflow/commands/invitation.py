@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli import SuggestingGroup, today
-from ..i18n import _
+from ..i18n import _, language
 from ..params import DATE
+from ..present import local_moment
 from ..vocab import TARGET_GROUPS
 from ._common import (
     LINE,
@@ -149,7 +150,7 @@ def invitation_sent(ctx: click.Context, event: str, date: dt.date | None) -> Non
         ev.invitation.sent_at = day
 
     change(ctx, event, "invitation.sent", mutate, {"date": day.isoformat()},
-           _("invitation sent {date}").format(date=day))
+           _("invitation sent {date}").format(date=local_moment(day, language())))
 
 
 def attach(cli: click.Group) -> None:

@@ -9,8 +9,9 @@ import click
 
 from ..cli import SuggestingGroup, clean, emit_json, engine, today
 from ..errors import InvalidInput
-from ..i18n import _
+from ..i18n import _, language
 from ..params import DATE
+from ..present import local_moment
 from ..vocab import DIMENSIONS
 from ._common import (
     LINE,
@@ -133,7 +134,7 @@ def panelist_edit(ctx: click.Context, event: str, who: str, name: str | None,
     need_some({"name": name, "role": role, "organisation": organisation, "email": email},
               "--name, --role, --organisation, --email")
     if name == "":
-        raise click.BadParameter("a panelist needs a name", param_hint="--name")
+        raise click.BadParameter(_("a panelist needs a name"), param_hint="--name")
     edit_record(ctx, event, "panel.panelist.edit",
                 lambda ev: find(ev.panel.panelists, who, "panelist", ev,
                                 "eventflow panel list EVENT"),
@@ -281,7 +282,7 @@ def panel_sent(ctx: click.Context, event: str, date: dt.date | None) -> None:
         ev.panel.sent_at = day
 
     change(ctx, event, "panel.sent", mutate, {"date": day.isoformat()},
-           _("panel questions sent {date}").format(date=day))
+           _("panel questions sent {date}").format(date=local_moment(day, language())))
 
 
 @panel.command("list")

@@ -12,6 +12,7 @@ from typing import Any
 
 from eventflow import hookimpl
 from eventflow.checklist import CheckResult, failed, not_applicable, passed
+from eventflow.datetext import day
 from eventflow.event import AGREEMENT_TOPICS, DIMENSIONS, Event
 from eventflow.i18n import N_, _
 from eventflow.regions import SAMI_HOMELAND, find_region
@@ -32,7 +33,7 @@ def partners_min(event: Event, min: int) -> CheckResult:
         return passed(_("{n} partner organisation(s): {names}").format(
             n=len(partners), names=", ".join(p.name for p in partners)))
     return failed(_("{n} partner organisation(s) other than the organiser, at least {min} "
-                    "needed: record one with `eventflow partner add`").format(
+                    "needed: record one with `eventflow partner add EVENT NAME`").format(
                         n=len(partners), min=min))
 
 
@@ -105,8 +106,9 @@ def budget_categories(event: Event, categories: list[str]) -> CheckResult:
     present = {c.category for c in event.costs}
     missing = [c for c in categories if c not in present]
     if missing:
-        return failed(_("no budget line for {categories} (record with `eventflow cost add`, "
-                        "amount 0 if none)").format(categories=", ".join(missing)))
+        return failed(_("no budget line for {categories} (record with `eventflow cost add EVENT "
+                        "--category {first} --amount AMOUNT`, amount 0 if none)").format(
+                            categories=", ".join(missing), first=missing[0]))
     return passed(_("budget lines for {categories}").format(categories=", ".join(categories)))
 
 
@@ -340,9 +342,9 @@ def registration_deadline(event: Event, min_days_before: int) -> CheckResult:
     latest = event.date - dt.timedelta(days=min_days_before)
     if deadline > latest:
         return failed(_("registration closes {deadline}, later than {latest} ({days} days "
-                        "before the event)").format(deadline=deadline, latest=latest,
+                        "before the event)").format(deadline=day(deadline), latest=day(latest),
                                                      days=min_days_before))
-    return passed(_("registration closes {deadline}").format(deadline=deadline))
+    return passed(_("registration closes {deadline}").format(deadline=day(deadline)))
 
 
 def invitation_sent_by(event: Event, offset: str) -> CheckResult:
@@ -352,16 +354,16 @@ def invitation_sent_by(event: Event, offset: str) -> CheckResult:
     sent = event.invitation.sent_at
     if sent is None:
         return failed(_("the invitation has not been sent; send it by {latest} "
-                        "(`eventflow invitation sent EVENT`)").format(latest=latest))
+                        "(`eventflow invitation sent EVENT`)").format(latest=day(latest)))
     if event.invitation.sent_for is not None and event.invitation.sent_for != event.date:
         return failed(_("the invitation sent {sent} announced {announced}, but the event is now "
                         "on {date}: send it again with the new date (`eventflow invitation sent "
-                        "EVENT`)").format(sent=sent, announced=event.invitation.sent_for,
-                                          date=event.date))
+                        "EVENT`)").format(sent=day(sent), announced=day(event.invitation.sent_for),
+                                          date=day(event.date)))
     if sent > latest:
         return failed(_("the invitation was sent {sent}, later than {latest}").format(
-            sent=sent, latest=latest))
-    return passed(_("the invitation was sent {sent}").format(sent=sent))
+            sent=day(sent), latest=day(latest)))
+    return passed(_("the invitation was sent {sent}").format(sent=day(sent)))
 
 
 def panel_questions_sent(event: Event, min_days_before: int) -> CheckResult:
@@ -377,25 +379,26 @@ def panel_questions_sent(event: Event, min_days_before: int) -> CheckResult:
     if unsent:
         return failed(_("{n} question(s) added after the questions were sent on {sent} have "
                         "not been sent: `eventflow panel sent EVENT`").format(
-                            n=len(unsent), sent=panel.sent_at))
+                            n=len(unsent), sent=day(panel.sent_at)))
     if panel.sent_for is not None and panel.sent_for != event.date:
         return failed(_("the questions sent {sent} were for the event on {announced}, now on "
                         "{date}: send them again with the new date (`eventflow panel sent "
-                        "EVENT`)").format(sent=panel.sent_at, announced=panel.sent_for,
-                                          date=event.date))
+                        "EVENT`)").format(sent=day(panel.sent_at), announced=day(panel.sent_for),
+                                          date=day(event.date)))
     latest = event.date - dt.timedelta(days=min_days_before)
     if panel.sent_at > latest:
         return failed(_("questions were sent {sent}, later than {latest} ({days} days before "
-                        "the event)").format(sent=panel.sent_at, latest=latest,
+                        "the event)").format(sent=day(panel.sent_at), latest=day(latest),
                                              days=min_days_before))
     return passed(_("{n} question(s) sent to the panelists on {sent}").format(
-        n=len(panel.questions), sent=panel.sent_at))
+        n=len(panel.questions), sent=day(panel.sent_at)))
 
 
 def personal_data_deleted(event: Event) -> CheckResult:
     purged = event.ext.get("participants", {}).get("purged_at")
     if purged:
-        return passed(_("registration data deleted on {date}").format(date=purged))
+        return passed(_("registration data deleted on {date}").format(
+            date=day(str(purged)[:10])))
     return failed(_("participants' personal data has not been deleted yet "
                     "(`eventflow participants purge EVENT`)"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from eventflow.i18n import _
 from eventflow.vocab import DIMENSIONS
 
 from .outputs_shared import (
@@ -51,7 +52,7 @@ def run_sheet_rows(ctx: OutputContext, lang: str) -> list[dict[str, Any]]:
         "host")
 def run_sheet(ctx: OutputContext) -> Files:
     if not ctx.event.speakers and not getattr(ctx.event, "programme", None):
-        ctx.nothing("no programme recorded yet: the run sheet is made from its times")
+        ctx.nothing(_("no programme recorded yet: the run sheet is made from its times"))
     return [(f"run-sheet-{lang}.md", ctx.render_template(
         "run_sheet.md", lang, **common(ctx, lang), rows=run_sheet_rows(ctx, lang)))
         for lang in ctx.languages]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from eventflow.i18n import _
+
 from .outputs_planning import make_ics, speaker_terms
 from .outputs_shared import (
     Files,
@@ -45,17 +47,18 @@ def _invitation_vars(ctx: OutputContext, lang: str) -> dict[str, Any]:
     return {**common(ctx, lang), "definition": definition, "gains": INVITATION_GAINS[lang],
             "registration_url": url, "registration_email": email,
             "registration_missing": "" if url or email else ctx.missing(
-                lang, words["registration"], "the registration link or address "
-                f"(eventflow invitation set {ctx.event.id} --registration-url …)"),
+                lang, words["registration"], _(
+                    "the registration link or address (eventflow invitation set {event} "
+                    "--registration-url …)").format(event=ctx.event.id)),
             "deadline": format_date(inv.registration_deadline, lang) if inv.registration_deadline
-            else ctx.missing(lang, words["deadline"], "the registration deadline "
-                             f"(eventflow invitation set {ctx.event.id} --deadline …)"),
-            "privacy_url": privacy or ctx.missing(lang, words["privacy"],
-                                                  "the privacy notice link (eventflow "
-                                                  f"invitation set {ctx.event.id} "
-                                                  "--privacy-url …)"),
+            else ctx.missing(lang, words["deadline"], _(
+                "the registration deadline (eventflow invitation set {event} --deadline "
+                "…)").format(event=ctx.event.id)),
+            "privacy_url": privacy or ctx.missing(lang, words["privacy"], _(
+                "the privacy notice link (eventflow invitation set {event} --privacy-url "
+                "…)").format(event=ctx.event.id)),
             "accessibility": ctx.text(inv.accessibility_info, lang,
-                                      "invitation accessibility_info")}
+                                      _("invitation accessibility_info"))}
 
 
 @inputs("title", "date", "region", "municipality", "languages", "recording", "host",
@@ -101,9 +104,9 @@ def sender(ctx: OutputContext) -> str:
         name = letterhead.get("name") or ctx.folder.get("organisation") or \
             getattr(person, "name", "")
         return formataddr((one_line(name or ""), one_line(email)))
-    ctx.warn(f"{ctx.event.id}: the e-mail drafts have no From: set from = \"Name "
-             "<address>\" under [plugins.outputs] in eventflow.toml, or the event's contact "
-             "person's e-mail")
+    ctx.warn(_("{event}: the e-mail drafts have no From: set from = \"Name <address>\" "
+               "under [plugins.outputs] in eventflow.toml, or the event's contact person's "
+               "e-mail").format(event=ctx.event.id))
     return ""
 
 
@@ -150,13 +153,15 @@ def invitation_drafts(ctx: OutputContext) -> Files:
 @inputs("title", "date", "region", "venue", "panel", "speakers", "programme", "host", "due",
         "contact")
 def panel_briefs(ctx: OutputContext) -> Files:
-    from .outputs_view import format_slot_time, role_text
+    from .outputs_view import format_slot_time, panelist_role, role_text
 
     panel = ctx.event.panel
     if not panel.panelists:
-        ctx.nothing("no panelists recorded yet (eventflow panel add …)")
+        ctx.nothing(_("no panelists recorded yet (eventflow panel panelist {event} "
+                      "NAME)").format(event=ctx.event.id))
     if not panel.questions:
-        ctx.nothing("no panel questions recorded yet (eventflow panel question …)")
+        ctx.nothing(_("no panel questions recorded yet (eventflow panel question {event} "
+                      "TEXT)").format(event=ctx.event.id))
     send_by = panel.sent_at or ctx.event.due.get("panel_questions_sent") \
         or ctx.event.date - dt.timedelta(weeks=2)
     slot = next((sp for sp in ctx.event.speakers if sp.slot == "panel"), None)
@@ -167,8 +172,8 @@ def panel_briefs(ctx: OutputContext) -> Files:
             text = ctx.render_template(
                 "panel_brief.md", lang, **common(ctx, lang), panelist=person, others=others,
                 panel=panel, send_by=send_by,
-                role=role_text(ctx, person.role, lang, f"panelist {person.name} role"),
-                other_roles=[role_text(ctx, p.role, lang, f"panelist {p.name} role")
+                role=role_text(ctx, person.role, lang, panelist_role(person.name)),
+                other_roles=[role_text(ctx, p.role, lang, panelist_role(p.name))
                              for p in others],
                 talk=format_slot_time(ctx, slot, lang) if slot else "",
                 terms=speaker_terms(ctx, slot, lang))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from eventflow.i18n import _
+
 from .outputs_shared import (
     Files,
     budget,
@@ -51,8 +53,9 @@ def organizer(ctx: OutputContext) -> tuple[str, str]:
     name = ctx.event.host.name or str(letterhead.get("name") or ctx.folder.get("organisation")
                                       or contact_line(person))
     if not email:
-        ctx.warn(f"{ctx.event.id}: the calendar file has no ORGANIZER: set organizer_email under "
-                 "[plugins.outputs] in eventflow.toml, or the event's contact person's e-mail")
+        ctx.warn(_("{event}: the calendar file has no ORGANIZER: set organizer_email under "
+                   "[plugins.outputs] in eventflow.toml, or the event's contact person's "
+                   "e-mail").format(event=ctx.event.id))
     return email, name
 
 
@@ -111,7 +114,8 @@ def budget_split(ctx: OutputContext) -> Files:
 @inputs("title", "date", "region", "venue", "speakers", "panel", "programme", "host")
 def programme_doc(ctx: OutputContext) -> Files:
     if not ctx.event.speakers and not getattr(ctx.event, "programme", None):
-        ctx.nothing("no speakers or programme items recorded yet (eventflow speaker add …)")
+        ctx.nothing(_("no speakers or programme items recorded yet (eventflow speaker add "
+                      "{event} NAME)").format(event=ctx.event.id))
     return md_files(ctx, "programme.md", "programme")
 
 
@@ -121,17 +125,22 @@ def speaker_terms(ctx: OutputContext, speaker: Any, lang: str) -> dict[str, str]
 
     terms = {}
     if speaker is None:  # a panel without a panel slot: nothing agreed on record
-        return {"travel": ctx.missing(lang, WORDS[lang]["travel"], "the panel's travel terms"),
+        return {"travel": ctx.missing(lang, WORDS[lang]["travel"],
+                                      _("the panel's travel terms")),
                 "invoicing": ""}
     for key in ("travel", "invoicing"):
         value = getattr(speaker, key, None)
         if value:
-            terms[key] = ctx.text(value, lang, f"speaker {speaker.id} {key}")
+            terms[key] = ctx.text(value, lang, (_("speaker {speaker}'s travel terms")
+                                                if key == "travel" else
+                                                _("speaker {speaker}'s invoicing terms")
+                                                ).format(speaker=speaker.id))
         elif key == "invoicing" and (speaker.ex_officio or not speaker.fee):
             terms[key] = ""  # no fee: nothing to invoice
         else:
-            terms[key] = ctx.missing(lang, WORDS[lang][key],
-                                     f"speaker {speaker.id}'s {key} terms")
+            terms[key] = ctx.missing(lang, WORDS[lang][key], (
+                _("speaker {speaker}'s travel terms") if key == "travel" else
+                _("speaker {speaker}'s invoicing terms")).format(speaker=speaker.id))
     return terms
 
 
@@ -143,13 +152,15 @@ def speaker_letters(ctx: OutputContext) -> Files:
     files: Files = []
     speakers = [sp for sp in ctx.event.speakers if sp.slot != "panel"]
     if not speakers:
-        ctx.nothing("no speakers recorded yet (panelists get their brief at panel_questions)")
+        ctx.nothing(_("no speakers recorded yet (panelists get their brief at "
+                      "panel_questions)"))
     for sp in speakers:
         for lang in ctx.languages:
             text = ctx.render_template(
                 "speaker_letter.md", lang, **common(ctx, lang), speaker=sp,
                 talk=format_slot_time(ctx, sp, lang),
-                title=ctx.text(sp.title, lang, f"speaker {sp.id} title"),
+                title=ctx.text(sp.title, lang,
+                               _("speaker {speaker} title").format(speaker=sp.id)),
                 terms=speaker_terms(ctx, sp, lang))
             files.append((f"letter-{sp.id}-{file_slug(sp.name)}-{lang}.md", text))
     return files

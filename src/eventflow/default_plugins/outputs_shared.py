@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from eventflow.i18n import _
+
 if TYPE_CHECKING:
     from eventflow.outputs import OutputContext
 
@@ -94,8 +96,9 @@ def contact(ctx: OutputContext, lang: str) -> str:
     from .outputs_view import WORDS, contact_line
 
     line = contact_line(getattr(ctx.event, "contact", None))
-    return line or ctx.missing(lang, WORDS[lang]["contact"], "the event's contact person "
-                               f"(eventflow contact set {ctx.event.id} …)")
+    return line or ctx.missing(lang, WORDS[lang]["contact"], _(
+        "the event's contact person (eventflow contact set {event} …)").format(
+            event=ctx.event.id))
 
 
 AGREED_TOPICS = ("date", "venue", "cost_sharing", "programme", "invitations_sender",
@@ -114,7 +117,8 @@ def agreed(ctx: OutputContext, lang: str) -> dict[str, str]:
     for topic in AGREED_TOPICS:
         raw = getattr(ctx.event.agreement, topic, "") or ""
         if topic in AGREEMENT_PROSE:  # prose, in each language it was recorded in
-            texts[topic] = ctx.text(raw, lang, f"agreement {topic}")
+            texts[topic] = ctx.text(raw, lang, _("agreement {topic}").format(
+                topic=topic))
             continue
         value = str(raw)
         day = to_date(value) if topic == "date" and len(value) == 10 else None

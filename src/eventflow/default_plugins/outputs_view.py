@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from eventflow.i18n import _, language
+
 if TYPE_CHECKING:
     from eventflow.outputs import OutputContext
 
@@ -96,6 +98,17 @@ def hhmm(total: int) -> str:
     return f"{total // 60:02d}:{total % 60:02d}"
 
 
+def _clock(total: int) -> str:
+    """A time of the programme as the interface language writes it in a warning: 9.30 (fi,
+    sv; the message says klo/kl.), 09:30 (en)."""
+    lang = language()
+    if lang == "en":
+        return hhmm(total)
+    from eventflow.outputs import format_time
+
+    return format_time(hhmm(total), lang)
+
+
 @dataclass
 class Slot:
     """One programme item, laid out: ``start``/``end`` in minutes after midnight (None: no
@@ -126,14 +139,15 @@ def layout(ctx: OutputContext, warn: bool = True) -> list[Slot]:
     explicit = sorted(e[0] for e in entries if e[0] is not None)
     slots: list[Slot] = []
     cursor: int | None = None
-    for start, length, _, speaker, item, kind in entries:
+    for start, length, _order, speaker, item, kind in entries:
         begin = start if start is not None else cursor
         if begin is not None and cursor is not None and begin < cursor:
             if warn and start is not None:
                 before = slots[-1]
-                ctx.warn(f"{ctx.event.id}: {_name(ctx, speaker, item)} starts at {hhmm(start)} "
-                         f"but {_name(ctx, before.speaker, before.item)} runs until "
-                         f"{hhmm(cursor)}; the programme and run sheet move it to {hhmm(cursor)}")
+                ctx.warn(_("{event}: {slot} starts at {start} but {before} runs until {end}; "
+                           "the programme and run sheet move it to {end}").format(
+                    event=ctx.event.id, slot=_name(ctx, speaker, item), start=_clock(start),
+                    before=_name(ctx, before.speaker, before.item), end=_clock(cursor)))
             begin = cursor
         if begin is None:
             slots.append(Slot(kind, None, None, speaker, item))
@@ -150,8 +164,8 @@ def layout(ctx: OutputContext, warn: bool = True) -> list[Slot]:
 
 def _name(ctx: OutputContext, speaker: Any, item: Any) -> str:
     if speaker is not None:
-        return f"speaker {speaker.id} ({speaker.name})"
-    return f"programme item {item.id} ({item.kind})"
+        return _("speaker {speaker} ({name})").format(speaker=speaker.id, name=speaker.name)
+    return _("programme item {item} ({kind})").format(item=item.id, kind=item.kind)
 
 
 def run_sheet_slots(ctx: OutputContext, lang: str) -> list[Slot]:
@@ -190,6 +204,11 @@ def event_times(ctx: OutputContext) -> tuple[str, str]:
         return "", ""
     return hhmm(min(s.start for s in timed if s.start is not None)), \
         hhmm(max(s.end or s.start or 0 for s in timed))
+
+
+def panelist_role(name: str) -> str:
+    """A panelist's role as a warning names it (in the interface language)."""
+    return _("panelist {name} role").format(name=name)
 
 
 def role_text(ctx: OutputContext, role: Any, lang: str, where: str) -> str:
@@ -244,10 +263,11 @@ def programme_rows(ctx: OutputContext, lang: str) -> list[dict[str, Any]]:
         if slot.speaker is not None:
             sp = slot.speaker
             what = label("slot", sp.slot, lang)
-            title = ctx.text(sp.title, lang, f"speaker {sp.id} title")
+            title = ctx.text(sp.title, lang,
+                             _("speaker {speaker} title").format(speaker=sp.id))
             if slot.kind == "panel":
                 who = ", ".join(
-                    f"{p.name} ({role_text(ctx, p.role, lang, f'panelist {p.name} role')})"
+                    f"{p.name} ({role_text(ctx, p.role, lang, panelist_role(p.name))})"
                     for p in ctx.event.panel.panelists)
                 if ctx.event.panel.moderator:
                     who += ("; " if who else "") + \
@@ -257,7 +277,8 @@ def programme_rows(ctx: OutputContext, lang: str) -> list[dict[str, Any]]:
         else:
             item = slot.item
             what = ITEM_KINDS[lang].get(item.kind, item.kind)
-            title = ctx.text(item.title, lang, f"programme item {item.id} title")
+            title = ctx.text(item.title, lang,
+                             _("programme item {item} title").format(item=item.id))
             who = ""
         rows.append({"time": time, "what": what, "title": title, "who": who,
                      "kind": slot.kind, "start": slot.start})

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from ..i18n import N_, _
 from .labels import label
 from .participants import ParticipantSummary
 from .sandbox import TemplateRenderer
@@ -109,9 +110,9 @@ class OutputContext:
         ``field_name`` and a visible marker instead of the text."""
         found = pick_text(value, lang, self.text_language)
         if found is None:
-            self.warn(f"{self.event.id}: {field_name} has no {LANGUAGE_NAMES.get(lang, lang)} "
-                      f"text; the {lang} documents show {MISSING_TEXT.get(lang, '[?]')} "
-                      f"where it goes (record it with --lang {lang})")
+            self.warn(_(NO_TEXT_IN.get(lang, NO_TEXT_IN[""])).format(
+                event=self.event.id, field=field_name, lang=lang,
+                marker=MISSING_TEXT.get(lang, "[?]")))
             return MISSING_TEXT.get(lang, MISSING_TEXT["en"])
         return found
 
@@ -119,8 +120,8 @@ class OutputContext:
         """The visible marker in ``lang`` for ``what`` not recorded yet; with ``field_name``,
         also a warning naming it."""
         if field_name:
-            self.warn(f"{self.event.id}: {field_name} is not recorded; the documents show "
-                      f"a marker where it goes")
+            self.warn(_("{event}: {field} is not recorded; the documents show a marker where "
+                        "it goes").format(event=self.event.id, field=field_name))
         return MISSING_DATA.get(lang, MISSING_DATA["en"]).format(what=what)
 
 
@@ -131,7 +132,18 @@ class NothingToWrite(Exception):
 MISSING_TEXT = {"fi": "[KÄÄNNÖS PUUTTUU]", "sv": "[ÖVERSÄTTNING SAKNAS]",
                 "en": "[TRANSLATION MISSING]"}
 MISSING_DATA = {"fi": "[PUUTTUU: {what}]", "sv": "[SAKNAS: {what}]", "en": "[MISSING: {what}]"}
-LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+# the warning of a free text missing in one language: one message per language (a language's
+# name is inflected differently in each sentence), translated where it is said
+NO_TEXT_IN = {
+    "fi": N_("{event}: {field} has no Finnish text; the {lang} documents show {marker} where "
+             "it goes (record it with --lang {lang})"),
+    "sv": N_("{event}: {field} has no Swedish text; the {lang} documents show {marker} where "
+             "it goes (record it with --lang {lang})"),
+    "en": N_("{event}: {field} has no English text; the {lang} documents show {marker} where "
+             "it goes (record it with --lang {lang})"),
+    "": N_("{event}: {field} has no text in {lang}; the {lang} documents show {marker} where "
+           "it goes (record it with --lang {lang})"),
+}
 
 
 def pick_text(value: Any, lang: str, recorded_in: str) -> str | None:

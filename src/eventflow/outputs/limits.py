@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import EventflowError
+from ..errors import EventflowError, InvalidInput
+from ..i18n import _
 
 TEMPLATE_LANGUAGES = ("fi", "sv", "en")
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -40,7 +41,19 @@ class OutputError(EventflowError):
     def __init__(self, plugin: str, output: str, message: str) -> None:
         self.plugin = plugin
         self.output = output
-        super().__init__(f"output '{output}' of plugin '{plugin}': {message}")
+        super().__init__(_("output '{output}' of plugin '{plugin}': {message}").format(
+            output=output, plugin=plugin, message=message))
+
+
+class OptionRefused(InvalidInput):
+    """A value given to one option of ``eventflow outputs`` that the event cannot use: a stage
+    its workflow lacks (``--stage``), a language there are no templates in (``--lang``).
+    :attr:`option` names the option, so the command line points at it without reading the
+    (translated) message."""
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        super().__init__(message)
 
 
 class RenderMemoryError(EventflowError):
@@ -76,7 +89,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         return
 
     def on_alarm(signum: int, frame: Any) -> None:
-        raise RenderTimeout(f"still running after {seconds:g} s")
+        raise RenderTimeout(_("still running after {seconds} s").format(seconds=f"{seconds:g}"))
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
@@ -144,11 +157,14 @@ def memory_limit(extra: int | None = None) -> Iterator[None]:
         wanted = min(wanted, soft)
     resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
     _memory_active = True
+    failed = False
     try:
         yield
     except MemoryError:
-        raise RenderMemoryError(f"needed more than the {limit >> 20} MiB of memory a render "
-                                "may use; stopped") from None
+        failed = True
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
         _memory_active = False
+    if failed:  # said once the memory is given back (a message may need to read the catalogue)
+        raise RenderMemoryError(_("needed more than the {limit} MiB of memory a render may "
+                                  "use; stopped").format(limit=limit >> 20))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EventflowError, FileFormatError
+from ..i18n import _
 from .limits import BOOKKEEPING, MANIFEST_FILE, OUTPUTS_DIR, PARTICIPANTS_INPUT
 from .participants import ParticipantSummary, read_participants
 from .sandbox import TemplateRenderer
@@ -68,12 +69,15 @@ def read_manifest(event_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise FileFormatError(path, f"is not valid JSON ({exc})",
-                              fix="delete it and run `eventflow outputs` again") from None
+        raise FileFormatError(path, _("is not valid JSON ({problem})").format(problem=exc),
+                              fix=_again(event_dir)) from None
     if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict):
-        raise FileFormatError(path, "has no 'outputs' table",
-                              fix="delete it and run `eventflow outputs` again")
+        raise FileFormatError(path, _("has no 'outputs' table"), fix=_again(event_dir))
     return data
+
+
+def _again(event_dir: Path) -> str:
+    return _("delete it and run `eventflow outputs {event}` again").format(event=event_dir.name)
 
 
 def write_manifest(event_dir: Path, data: dict[str, Any]) -> None:
@@ -139,16 +143,17 @@ def stale_outputs(engine: Engine, name: str) -> tuple[list[StaleOutput], int]:
         output_id = str(entry.get("output", key))
         spec = engine.registry.outputs.get(output_id)
         if spec is None:
-            reasons.append("no active plugin provides this output any more")
+            reasons.append(_("no active plugin provides this output any more"))
         recorded = entry.get("inputs", {}) if isinstance(entry.get("inputs"), dict) else {}
         current = input_hashes(event, list(recorded), participants)
         changed = [f for f in recorded if current.get(f) != recorded[f]]
         if changed:
-            reasons.append("changed since made: " + ", ".join(changed))
+            reasons.append(_("changed since made: {fields}").format(fields=", ".join(changed)))
         if spec is not None:
             wanted = set(input_fields(spec)) - set(recorded)
             if wanted:
-                reasons.append("the output now reads more data: " + ", ".join(sorted(wanted)))
+                reasons.append(_("the output now reads more data: {fields}").format(
+                    fields=", ".join(sorted(wanted))))
         templates = entry.get("templates", {}) if isinstance(entry.get("templates"),
                                                              dict) else {}
         plugin = str(entry.get("plugin", ""))
@@ -161,15 +166,16 @@ def stale_outputs(engine: Engine, name: str) -> tuple[list[StaleOutput], int]:
             except (EventflowError, ValueError):
                 now_digest = "unreadable"
             if now_digest != digest:
-                reasons.append(f"template {template} changed")
+                reasons.append(_("template {template} changed").format(template=template))
         version = versions.get(str(entry.get("plugin", "")))
         if version is not None and entry.get("version") and version != entry.get("version"):
-            reasons.append(f"plugin version {entry.get('version')} → {version}")
+            reasons.append(_("plugin version {old} → {new}").format(old=entry.get("version"),
+                                                                     new=version))
         stage = str(entry.get("stage", ""))
         for file_name in entry.get("files", []):
             path = event_dir / OUTPUTS_DIR / stage / str(file_name)
             if not path.is_file():
-                reasons.append(f"file {stage}/{file_name} is missing")
+                reasons.append(_("file {file} is missing").format(file=f"{stage}/{file_name}"))
         if reasons:
             stale.append(StaleOutput(output_id, stage, str(entry.get("plugin", "")),
                                      str(entry.get("made_at", "")), reasons))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileFormatError
+from ..i18n import _
 from .limits import PARTICIPANTS_FILE
 
 
@@ -49,7 +50,7 @@ def read_participants(event_dir: Path) -> ParticipantSummary | None:
     if isinstance(rows, dict):
         rows = list(rows.values())
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise FileFormatError(path, "must hold a list of participant tables",
+        raise FileFormatError(path, _("must hold a list of participant tables"),
                               field="participants")
     reg: dict[str, int] = {}
     att: dict[str, int] = {}

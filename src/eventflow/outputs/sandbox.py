@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileFormatError, InvalidInput
+from ..i18n import _
 from .formatting import format_date, format_money, format_number, format_percent, format_time
 from .limits import (
     MAX_REPEAT,
@@ -31,7 +32,8 @@ def _bounded_filter(func: Callable[..., Any], *positions: str) -> Callable[..., 
             if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_REPEAT:
                 from jinja2.exceptions import SecurityError
 
-                raise SecurityError(f"width {value} is over the {MAX_REPEAT} allowed")
+                raise SecurityError(_("width {value} is over the {limit} allowed").format(
+                    value=value, limit=MAX_REPEAT))
         return func(*args, **kwargs)
 
     wrapper.__name__ = getattr(func, "__name__", "filter")
@@ -51,29 +53,32 @@ def _make_environment(loader: Any, html: bool) -> Any:
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-                raise SecurityError(f"exponent {right} is over the 64 allowed in templates")
+                raise SecurityError(_("exponent {value} is over the 64 allowed in "
+                                      "templates").format(value=right))
             if operator == "*":
                 for seq, count in ((left, right), (right, left)):
                     if isinstance(seq, (str, list, tuple)) and isinstance(count, int) \
                             and len(seq) * max(count, 0) > MAX_REPEAT:
-                        raise SecurityError(f"repeating a sequence {count} times builds more "
-                                            f"than {MAX_REPEAT} items")
+                        raise SecurityError(_("repeating a sequence {count} times builds "
+                                              "more than {limit} items").format(
+                            count=count, limit=MAX_REPEAT))
             if operator == "%" and isinstance(left, str) and _WIDTH.search(left):
-                raise SecurityError("a format width over 99999 is not allowed in templates")
+                raise SecurityError(_("a format width over 99999 is not allowed in templates"))
             return super().call_binop(context, operator, left, right)
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             for value in (*args, *kwargs.values()):
                 if isinstance(value, int) and not isinstance(value, bool) \
                         and abs(value) > MAX_REPEAT:
-                    raise SecurityError(f"argument {value} is over the {MAX_REPEAT} allowed "
-                                        "in template calls")
+                    raise SecurityError(_("argument {value} is over the {limit} allowed in "
+                                          "template calls").format(value=value,
+                                                                   limit=MAX_REPEAT))
             return super().call(__context, __obj, *args, **kwargs)
 
         def wrap_str_format(self, value: Any) -> Any:
             owner = getattr(value, "__self__", None)
             if isinstance(owner, str) and _WIDTH.search(owner):
-                raise SecurityError("a format width over 99999 is not allowed in templates")
+                raise SecurityError(_("a format width over 99999 is not allowed in templates"))
             return super().wrap_str_format(value)
 
     def finalize(value: Any) -> Any:
@@ -139,20 +144,20 @@ class TemplateRenderer:
         """The file a template key ``<lang>/<name>`` resolves to, and its source."""
         parts = key.split("/")
         if len(parts) != 2:
-            raise InvalidInput(f"template '{key}' must be <lang>/<name>")
+            raise InvalidInput(_("template '{key}' must be <lang>/<name>").format(key=key))
         for part in parts:
             safe_filename(part)
         for folder in self.search_path():
             path = folder / parts[0] / parts[1]
             if path.is_file() and not path.is_symlink():
                 if path.stat().st_size > MAX_TEMPLATE_BYTES:
-                    raise FileFormatError(path, f"is over the {MAX_TEMPLATE_BYTES} bytes a "
-                                          "template may have")
+                    raise FileFormatError(path, _("is over the {limit} bytes a template may "
+                                                  "have").format(limit=MAX_TEMPLATE_BYTES))
                 try:
                     return path, path.read_text("utf-8")
                 except UnicodeDecodeError as exc:
-                    raise FileFormatError(path, f"is not UTF-8 text ({exc})",
-                                          fix="save the template as UTF-8") from None
+                    raise FileFormatError(path, _("is not UTF-8 text ({problem})").format(
+                        problem=exc), fix=_("save the template as UTF-8")) from None
         return None
 
     def source_hash(self, key: str) -> str:
@@ -193,14 +198,16 @@ class TemplateRenderer:
             template = env.get_template(key)
         except TemplateNotFound:
             where = " or ".join(str(p / lang / name) for p in self.search_path())
-            raise InvalidInput(f"no template {key} (looked in {where})") from None
+            raise InvalidInput(_("no template {key} (looked in {where})").format(
+                key=key, where=where)) from None
         self.used[key] = self._hashes.get(key, "")
         return _generate(template, {"lang": lang, **variables}, key)
 
     def render_string(self, source: str, lang: str, variables: Mapping[str, Any],
                       html: bool = False) -> str:
         if len(source) > MAX_TEMPLATE_BYTES:
-            raise InvalidInput(f"template text is over the {MAX_TEMPLATE_BYTES} bytes allowed")
+            raise InvalidInput(_("template text is over the {limit} bytes allowed").format(
+                limit=MAX_TEMPLATE_BYTES))
         template = self._env(html).from_string(source)
         return _generate(template, {"lang": lang, **variables}, "<string>")
 
@@ -214,7 +221,7 @@ def _generate(template: Any, variables: Mapping[str, Any], key: str) -> str:
         for chunk in template.generate(**variables):
             size += len(chunk)
             if size > MAX_TEMPLATE_CHARS:
-                raise InvalidInput(f"template {key} produced more than {MAX_TEMPLATE_CHARS} "
-                                   "characters; stopped")
+                raise InvalidInput(_("template {key} produced more than {limit} characters; "
+                                     "stopped").format(key=key, limit=MAX_TEMPLATE_CHARS))
             chunks.append(chunk)
         return "".join(chunks)

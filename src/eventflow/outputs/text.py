@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ..i18n import _
 from .limits import MAX_NAME
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -46,21 +47,27 @@ def safe_filename(name: Any) -> str:
     characters, names longer than 120 characters, and Windows device names.
     """
     if not isinstance(name, str):
-        raise ValueError(f"file name {name!r} is not a string")
+        raise ValueError(_("file name {name} is not a string").format(name=repr(name)))
     if not name or name in (".", ".."):
-        raise ValueError(f"file name {name!r} is empty or a folder reference")
+        raise ValueError(_("file name {name} is empty or a folder reference").format(
+            name=repr(name)))
     if "/" in name or "\\" in name or ".." in name:
-        raise ValueError(f"file name {name!r} must not contain '/', '\\' or '..'")
+        raise ValueError(_("file name {name} must not contain '/', '\\' or '..'").format(
+            name=repr(name)))
     if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise ValueError(f"file name {name!r} contains control characters")
+        raise ValueError(_("file name {name} contains control characters").format(
+            name=repr(name)))
     if name.startswith(".") or name.startswith("-") or name != name.strip():
-        raise ValueError(f"file name {name!r} must not start with '.', '-' or a space")
+        raise ValueError(_("file name {name} must not start with '.', '-' or a space").format(
+            name=repr(name)))
     if len(name) > MAX_NAME:
-        raise ValueError(f"file name {name[:40]!r}… is longer than {MAX_NAME} characters")
+        raise ValueError(_("file name {name}… is longer than {limit} characters").format(
+            name=repr(name[:40]), limit=MAX_NAME))
     if name.split(".")[0].upper() in {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in
                                                                    range(1, 10)),
                                       *(f"LPT{i}" for i in range(1, 10))}:
-        raise ValueError(f"file name {name!r} is a reserved device name")
+        raise ValueError(_("file name {name} is a reserved device name").format(
+            name=repr(name)))
     return name
 
 

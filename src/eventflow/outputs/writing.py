@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EventflowError, InvalidInput
+from ..i18n import _
 from .context import NothingToWrite, OutputContext
 from .limits import (
     MANIFEST_FILE,
@@ -21,6 +22,7 @@ from .limits import (
     MAX_OUTPUT_BYTES,
     OUTPUTS_DIR,
     TEMPLATE_LANGUAGES,
+    OptionRefused,
     OutputError,
     RenderMemoryError,
     RenderTimeout,
@@ -116,16 +118,18 @@ def choose_languages(event: Event, wanted: Sequence[str] | None) -> tuple[list[s
     if wanted:
         unknown = [lang for lang in wanted if lang not in TEMPLATE_LANGUAGES]
         if unknown:
-            raise InvalidInput(f"no templates in {', '.join(unknown)}; outputs exist in "
-                               f"{', '.join(TEMPLATE_LANGUAGES)}")
+            raise OptionRefused("--lang", _("no templates in {languages}; outputs exist in "
+                                            "{known}").format(
+                languages=", ".join(unknown), known=", ".join(TEMPLATE_LANGUAGES)))
         return list(dict.fromkeys(wanted)), warnings
     event_langs = list(dict.fromkeys([*event.languages, *event.invitation.languages]))
     langs = [lang for lang in event_langs if lang in TEMPLATE_LANGUAGES]
     missing = [lang for lang in event_langs if lang not in TEMPLATE_LANGUAGES]
     if missing:
-        warnings.append(f"{event.id}: no templates in {', '.join(missing)}; translate the "
-                        f"outputs made in {', '.join(langs) or 'fi'} by hand, or add templates "
-                        "under templates/<lang>/ in the planning folder")
+        warnings.append(_("{event}: no templates in {languages}; translate the outputs made "
+                          "in {made} by hand, or add templates under templates/<lang>/ in the "
+                          "planning folder").format(event=event.id, languages=", ".join(missing),
+                                                    made=", ".join(langs) or "fi"))
     return langs or ["fi"], warnings
 
 
@@ -134,33 +138,38 @@ def _validate_files(result: Any, spec: OutputSpec) -> list[tuple[str, bytes]]:
         return OutputError(spec.plugin, spec.id, message)
 
     if not isinstance(result, (list, tuple)):
-        raise bad(f"render returned {type(result).__name__}, not a list of (file name, "
-                  "content) pairs")
+        raise bad(_("render returned {type}, not a list of (file name, content) "
+                    "pairs").format(type=type(result).__name__))
     if len(result) > MAX_FILES:
-        raise bad(f"render returned {len(result)} files, over the {MAX_FILES} allowed")
+        raise bad(_("render returned {n} files, over the {limit} allowed").format(
+            n=len(result), limit=MAX_FILES))
     files: list[tuple[str, bytes]] = []
     seen: set[str] = set()
     total = 0
     for entry in result:
         if not isinstance(entry, (list, tuple)) or len(entry) != 2:
-            raise bad(f"render returned {entry!r:.60}, not a (file name, content) pair")
+            raise bad(_("render returned {value}, not a (file name, content) pair").format(
+                value=f"{entry!r:.60}"))
         name, content = entry
         try:
             safe_filename(name)
         except ValueError as exc:
-            raise bad(f"unsafe file name: {exc}") from None
+            raise bad(_("unsafe file name: {problem}").format(problem=exc)) from None
         if name in seen or name == MANIFEST_FILE:
-            raise bad(f"file name {name!r} is used twice")
+            raise bad(_("file name {name} is used twice").format(name=repr(name)))
         seen.add(name)
         if isinstance(content, str):
             content = content.encode("utf-8")
         if not isinstance(content, (bytes, bytearray)):
-            raise bad(f"content of {name!r} is {type(content).__name__}, not str or bytes")
+            raise bad(_("content of {name} is {type}, not str or bytes").format(
+                name=repr(name), type=type(content).__name__))
         if len(content) > MAX_FILE_BYTES:
-            raise bad(f"{name!r} is {len(content)} bytes, over the {MAX_FILE_BYTES} allowed")
+            raise bad(_("{name} is {size} bytes, over the {limit} allowed").format(
+                name=repr(name), size=len(content), limit=MAX_FILE_BYTES))
         total += len(content)
         if total > MAX_OUTPUT_BYTES:
-            raise bad(f"files total over the {MAX_OUTPUT_BYTES} bytes allowed")
+            raise bad(_("files total over the {limit} bytes allowed").format(
+                limit=MAX_OUTPUT_BYTES))
         files.append((name, bytes(content)))
     return files
 
@@ -202,9 +211,10 @@ def _preload(spec: OutputSpec, ctx: OutputContext) -> None:
         try:
             importlib.import_module(module)
         except ImportError as exc:
-            raise OutputError(spec.plugin, spec.id, f"needs the Python module {module} "
-                              f"({exc}); install it (pip install {module.split('.')[0]})"
-                              ) from None
+            raise OutputError(spec.plugin, spec.id, _(
+                "needs the Python module {module} ({problem}); install it (pip install "
+                "{package})").format(module=module, problem=exc,
+                                     package=module.split(".")[0])) from None
 
 
 def _plugin_settings(settings: Any, plugin: str) -> dict[str, Any]:
@@ -236,12 +246,14 @@ def _stage_folder(event_dir: Path, stage: str) -> Path:
     base = event_dir / OUTPUTS_DIR
     folder = base / stage
     if base.is_symlink() or folder.is_symlink():
-        raise InvalidInput(f"{folder} is a link; eventflow writes outputs only into real "
-                           f"folders under {event_dir}: remove the link and run again")
+        raise InvalidInput(_("{folder} is a link; eventflow writes outputs only into real "
+                             "folders under {event_folder}: remove the link and run "
+                             "again").format(folder=folder, event_folder=event_dir))
     folder.mkdir(parents=True, exist_ok=True)
     if not folder.resolve().is_relative_to(event_dir.resolve()):
-        raise InvalidInput(f"{folder} leads outside {event_dir}; remove the link and run "
-                           "`eventflow outputs` again")
+        raise InvalidInput(_("{folder} leads outside {event_folder}; remove the link and run "
+                             "`eventflow outputs {event}` again").format(
+            folder=folder, event_folder=event_dir, event=event_dir.name))
     return folder
 
 
@@ -259,8 +271,9 @@ def _chosen_stages(engine: Engine, event: Event, workflow: Workflow,
         chosen = default_stages(event, workflow, held)
     unknown = [s for s in chosen if s not in workflow.stage_ids]
     if unknown:
-        raise InvalidInput(f"no stage {', '.join(unknown)} in workflow {workflow.id}; stages: "
-                           f"{', '.join(workflow.stage_ids)}")
+        raise OptionRefused("--stage", _("no stage {stage} in workflow {workflow}; stages: "
+                                         "{stages}").format(
+            stage=", ".join(unknown), workflow=workflow.id, stages=", ".join(workflow.stage_ids)))
     return chosen
 
 
@@ -288,13 +301,13 @@ def _render_one(spec: OutputSpec, ctx: OutputContext, limit: float, warnings: li
             warnings.extend(w for w in ctx.warnings if w not in warnings)
         files = _validate_files(raw, spec)
         if not files:
-            raise NothingToWrite("it returned no files")
+            raise NothingToWrite(_("it returned no files"))
     except NothingToWrite as exc:
-        result.nothing = one_line(exc) or "it returned no files"
+        result.nothing = one_line(exc) or _("it returned no files")
         return None
     except RenderTimeout:
-        result.error = str(OutputError(spec.plugin, spec.id,
-                                       f"took longer than {limit:g} s; stopped"))
+        result.error = str(OutputError(spec.plugin, spec.id, _(
+            "took longer than {seconds} s; stopped").format(seconds=f"{limit:g}")))
         return None
     except OutputError as exc:
         result.error = str(exc)
@@ -316,13 +329,13 @@ def _write_files(folder: Path, spec: OutputSpec, files: list[tuple[str, bytes]],
     ``result.error`` said, when another output owns a name or the folder cannot be written."""
     from ..store import atomic_write
 
-    clash = [f for f, _ in files if owners.get(f, spec.id) != spec.id]
+    clash = [f for f, _content in files if owners.get(f, spec.id) != spec.id]
     if clash:
-        result.error = str(OutputError(spec.plugin, spec.id,
-                                       f"{clash[0]} is already written by output "
-                                       f"'{owners[clash[0]]}'; rename the file"))
+        result.error = str(OutputError(spec.plugin, spec.id, _(
+            "{file} is already written by output '{output}'; rename the file").format(
+                file=clash[0], output=owners[clash[0]])))
         return False
-    for file_name, _ in files:
+    for file_name, _content in files:
         owners[file_name] = spec.id
     try:
         for file_name, content in files:
@@ -331,12 +344,13 @@ def _write_files(folder: Path, spec: OutputSpec, files: list[tuple[str, bytes]],
                 atomic_write(target, content)
             result.files.append(target)
     except EventflowError as exc:  # e.g. the disk is full: report it, go on
-        written = ", ".join(p.name for p in result.files) or "no file"
-        result.error = str(OutputError(
-            spec.plugin, spec.id, f"{one_line(exc)} ({written} written; run "
-            "`eventflow outputs` again once the folder can be written)"))
+        written = ", ".join(p.name for p in result.files) or _("no file")
+        result.error = str(OutputError(spec.plugin, spec.id, _(
+            "{problem} ({files} written; run `eventflow outputs {event}` again once the "
+            "folder can be written)").format(problem=one_line(exc), files=written,
+                                             event=folder.parent.parent.name)))
         return False
-    for gone in sorted(old_files - {f for f, _ in files}):
+    for gone in sorted(old_files - {f for f, _content in files}):
         try:
             safe_filename(gone)
         except ValueError:
@@ -427,7 +441,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
             fields = input_fields(spec)
             entries[key] = {
                 "output": spec.id, "stage": stage, "plugin": spec.plugin,
-                "version": versions.get(spec.plugin, ""), "files": [f for f, _ in files],
+                "version": versions.get(spec.plugin, ""), "files": [f for f, _content in files],
                 "languages": langs, "made_at": now().isoformat(), "revision": event.revision,
                 "seconds": round(time.monotonic() - started, 3),
                 "inputs": _hashes_of(event, fields, participants, hashes),
@@ -436,6 +450,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     if entries:
         _record(event_dir, entries)
     if not any(outputs_for_stage(engine, s) for s in chosen):
-        warnings.append(f"no active plugin provides outputs for {', '.join(chosen)}")
+        warnings.append(_("no active plugin provides outputs for {stages}").format(
+            stages=", ".join(chosen)))
     warnings.extend(str(e) for e in registry.errors if e.hook == "register_outputs")
     return RenderReport(event.id, chosen, langs, results, warnings)
