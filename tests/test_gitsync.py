@@ -175,6 +175,7 @@ def test_resolve_with_a_value_and_refusals(two: Any) -> None:
     assert "no conflict at 'venue.name'" in out and "venue.capacity" in out
     out = run_b("resolve", event_id, "venue.capacity", "--take", "lots", code=1).output
     assert "cannot be the value of venue.capacity" in out and "nothing was saved" in out
+    assert "give a value of the right kind with --take" in out  # the CLI names its option
     assert (b / "events" / event_id / "event.toml").read_bytes() == before
     out = run_b("resolve", event_id, "venue.capacity", "--take", "100").output
     assert "venue.capacity = 100 (value)" in out

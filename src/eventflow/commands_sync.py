@@ -6,7 +6,16 @@ from typing import Any
 
 import click
 
-from .cli import TranslatedCommand, clean, emit_json, engine, flush_warnings, json_option
+from .cli import (
+    TranslatedCommand,
+    clean,
+    emit_json,
+    engine,
+    flush_warnings,
+    json_option,
+    report_outcome,
+)
+from .errors import InvalidInput
 from .i18n import N_, _, language
 from .mergeconflicts import ConflictWarning
 
@@ -122,18 +131,23 @@ def resolve(ctx: click.Context, event: str, field: str, take: str, as_json: bool
         eventflow resolve pirkanmaa venue.capacity --take theirs
         eventflow resolve pirkanmaa venue.capacity --take 100
     """
-    from .cli import report_outcome
     from .conflicts import resolve as settle
 
     eng = engine(ctx)
-    outcome = settle(eng, event, field, take)
+    try:
+        outcome = settle(eng, event, field, take)
+    except InvalidInput as exc:
+        if exc.retry_with != "take":
+            raise
+        raise InvalidInput(_("{refusal} with --take").format(refusal=exc)) from None
     eng.warnings[:] = [w for w in eng.warnings if not isinstance(w, ConflictWarning)]
     left = len(outcome.event.conflicts)
     d = outcome.details
     shown = _value({"v": d["value"]}, "v", who=False)
     report_outcome(ctx, outcome, _("{event}: {path} = {value} ({take}); {n} conflict(s) "
-                            "left").format(event=outcome.event.id, path=d["path"],
-                                           value=shown, take=d["take"], n=left), as_json)
+                                   "left").format(event=outcome.event.id, path=d["path"],
+                                                  value=shown, take=d["take"], n=left),
+                   as_json)
 
 
 @click.command("merge-file", cls=TranslatedCommand)
