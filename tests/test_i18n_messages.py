@@ -110,3 +110,22 @@ def test_history_and_stale_outputs_print_dates_as_the_language_writes_them(run, 
     assert "tehty " in stale and " klo " in stale and "T" not in stale.split("tehty ")[1][:20]
     lang("sv")
     assert "datum 18.3.2027" in run("history", event.id).output
+
+
+def test_a_sync_tools_copy_is_named_in_the_language(tmp_path: Path) -> None:
+    """The store's refusal over a conflicted copy, and its recovery notice, speak the language
+    (they were English in every language)."""
+    from eventflow.store.conflicts import SharedFolderConflict, refuse_conflicts
+
+    (tmp_path / "event.toml").write_text('id = "x"\nrevision = 2\ntitle = "A"\n')
+    (tmp_path / "event (conflicted copy).toml").write_text('id = "x"\nrevision = 3\ntitle = "B"\n')
+    for code, words in (("fi", ("mitään ei tallennettu", "ristiriitainen kopio", "korjaus:",
+                                "eroavat kentät: title")),
+                        ("sv", ("ingenting sparades", "konfliktkopia", "åtgärd:",
+                                "de skiljer sig i: title")),
+                        ("en", ("nothing was saved", "1 conflicted copy", "fix:",
+                                "they differ in: title"))):
+        with i18n.speaking(code), pytest.raises(SharedFolderConflict) as caught:
+            refuse_conflicts(tmp_path)
+        message = str(caught.value)
+        assert all(w in message for w in words), (code, message)

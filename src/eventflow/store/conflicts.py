@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..errors import EventflowError
+from ..i18n import _, ngettext
 from ..names import EVENT_FILE, EVENTS_DIR, HISTORY_FILE, PARTICIPANTS_FILE
 from .tomlio import MAX_EVENT_BYTES, merge_marker_lines, parse_toml, read_capped
 
@@ -77,14 +78,19 @@ def conflict_message(folder: str | os.PathLike[str], copies: list[Path]) -> str:
         detail = ""
         if original == EVENT_FILE:
             detail = _compare_copy(folder / EVENT_FILE, copy)
-        lines.append(f"  - {copy.name} (a copy of {original}{detail})")
-    return (f"{folder}: {len(copies)} conflicted cop{'y' if len(copies) == 1 else 'ies'} next to "
-            "eventflow's files; a sync tool made it when two people changed the event at the "
-            "same time:\n" + "\n".join(lines) + "\n  fix: compare each copy with the file it "
-            f"copies (e.g. `diff \"{copies[0]}\" \"{folder / EVENT_FILE}\"`), bring what is "
-            f"missing into eventflow's file (for {HISTORY_FILE}: add the copy's lines that are "
+        lines.append("  - " + _("{copy} (a copy of {original}{detail})").format(
+            copy=copy.name, original=original, detail=detail))
+    head = ngettext("{folder}: {n} conflicted copy next to eventflow's files; a sync tool made "
+                    "it when two people changed the event at the same time:",
+                    "{folder}: {n} conflicted copies next to eventflow's files; a sync tool made "
+                    "them when two people changed the event at the same time:",
+                    len(copies)).format(folder=folder, n=len(copies))
+    fix = _("fix: compare each copy with the file it copies (e.g. `{diff}`), bring what is "
+            "missing into eventflow's file (for {history}: add the copy's lines that are "
             "missing), then delete the copy (or move it out of the events folder) and run the "
-            "command again")
+            "command again").format(diff=f'diff "{copies[0]}" "{folder / EVENT_FILE}"',
+                                    history=HISTORY_FILE)
+    return head + "\n" + "\n".join(lines) + "\n  " + fix
 
 
 def _compare_copy(current: Path, copy: Path) -> str:
@@ -92,11 +98,12 @@ def _compare_copy(current: Path, copy: Path) -> str:
         mine = parse_toml(current, read_capped(current, MAX_EVENT_BYTES))
         theirs = parse_toml(copy, read_capped(copy, MAX_EVENT_BYTES))
     except (OSError, EventflowError):
-        return "; it cannot be compared automatically"
+        return _("; it cannot be compared automatically")
     differ = sorted(k for k in set(mine) | set(theirs)
                     if k != "revision" and mine.get(k) != theirs.get(k))
-    return (f"; revision {theirs.get('revision', '?')} there, {mine.get('revision', '?')} here; "
-            f"they differ in: {', '.join(differ) or 'nothing but the revision'}")
+    return _("; revision {theirs} there, {mine} here; they differ in: {fields}").format(
+        theirs=theirs.get("revision", "?"), mine=mine.get("revision", "?"),
+        fields=", ".join(differ) or _("nothing but the revision"))
 
 
 def refuse_conflicts(folder: str | os.PathLike[str]) -> None:
@@ -107,8 +114,8 @@ def refuse_conflicts(folder: str | os.PathLike[str]) -> None:
     """
     copies = conflicted_copies(folder)
     if copies:
-        raise SharedFolderConflict("nothing was saved: " + conflict_message(folder, copies),
-                                   copies)
+        raise SharedFolderConflict(_("nothing was saved: {conflict}").format(
+            conflict=conflict_message(folder, copies)), copies)
     history = os.path.join(folder, HISTORY_FILE)
     try:
         raw = read_capped(history, 64 << 20)
@@ -116,13 +123,14 @@ def refuse_conflicts(folder: str | os.PathLike[str]) -> None:
         return
     markers = merge_marker_lines(raw)
     if markers:
-        raise SharedFolderConflict(
-            f"{history}, line {markers[0]}: git merge conflict markers: two copies of the "
-            "folder both added history and git could not merge them; nothing was saved\n"
+        raise SharedFolderConflict(_(
+            "{history}, line {line}: git merge conflict markers: two copies of the folder both "
+            "added history and git could not merge them; nothing was saved\n"
             "  fix: keep the lines of both sides (every line is one change), delete only the "
             "marker lines (<<<<<<<, =======, >>>>>>>), `git add` the file and commit; add "
-            f"`{EVENTS_DIR}/*/{HISTORY_FILE} merge=union` to .gitattributes so git does "
-            "this itself next time", [_as_path(history)])
+            "`{pattern}` to .gitattributes so git does this itself next time").format(
+                history=history, line=markers[0],
+                pattern=f"{EVENTS_DIR}/*/{HISTORY_FILE} merge=union"), [_as_path(history)])
 
 
 def _as_path(path: str) -> Path:

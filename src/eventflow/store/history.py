@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..names import EVENT_FILE, HISTORY_FILE, TMP_SUFFIX
 from .atomic import SaveFailed, advice, write_all
 from .tomlio import MERGE_MARKER
@@ -155,10 +155,15 @@ def recover(folder: str, notice: Callable[[str], None],
     if pending:
         mark_not_applied(folder, pending, "eventflow was interrupted before the event file "
                          "was replaced")
-        notice(f"{history}: {len(pending)} change(s) recorded by an interrupted save "
-               f"never reached {EVENT_FILE} and are marked as not applied: "
-               + "; ".join(f"{p.get('action')} (revision {p.get('rev')})" for p in pending)
-               + "; make that change again if it is still wanted")
+        changes = "; ".join(_("{action} (revision {rev})").format(
+            action=p.get("action"), rev=p.get("rev")) for p in pending)
+        notice(ngettext("{history}: {n} change recorded by an interrupted save never reached "
+                        "{file} and is marked as not applied: {changes}; make that change "
+                        "again if it is still wanted",
+                        "{history}: {n} changes recorded by an interrupted save never reached "
+                        "{file} and are marked as not applied: {changes}; make those changes "
+                        "again if they are still wanted", len(pending)).format(
+            history=history, n=len(pending), file=EVENT_FILE, changes=changes))
 
 
 def _not_saved(tail: bytes, revision: int) -> list[dict[str, Any]]:
