@@ -216,3 +216,57 @@ def test_remind_needs_no_engine_when_the_index_vouches(many: Any, run: Any,
 def test_day_samples_are_distinct_numbers() -> None:
     parts = [{d.year, d.month, d.day} for d in map(dt.date.fromisoformat, DAY_SAMPLES)]
     assert all(len(p) == 3 for p in parts)
+
+
+def test_a_rerun_prints_the_last_runs_plan_only_while_nothing_it_depends_on_changed(
+        many: Any, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventflow.remind as remind_module
+
+    assert run("status").exit_code == 0
+    first = run("remind", "--days", "30")
+    assert first.exit_code == 0 and "written" in first.output
+    planned: list[int] = []
+    real_plan = remind_module.plan
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        planned.append(1)
+        return real_plan(*args, **kwargs)
+
+    monkeypatch.setattr(remind_module, "plan", counting)
+    again = run("remind", "--days", "30")
+    assert (again.stdout, again.stderr) == (first.stdout, first.stderr) and not planned
+    outbox = many.root / ".eventflow" / "outbox"
+    checks = [
+        lambda: monkeypatch.setenv("EVENTFLOW_TODAY", "2026-12-03"),  # another day
+        lambda: next(outbox.glob("remind-*.eml")).write_bytes(b"edited"),  # a file edited
+        lambda: (many.root / "mail").mkdir() or (many.root / "mail" / "sent.jsonl").write_text(
+            json.dumps({"status": "sent", "keys": [first_key()]}) + "\n"),  # the sent-log
+        lambda: Engine(many).reschedule(
+            next(i for i in many.event_ids() if many.load(i).stage == "partner_agreed"),
+            dt.date(2027, 12, 1), dry_run=False),  # an event
+    ]
+
+    def first_key() -> str:
+        data = json.loads(run("remind", "--days", "30", "--json").stdout)
+        return str(data["messages"][0]["items"][0]["key"])
+
+    for n, change in enumerate(checks):
+        planned.clear()
+        change()
+        result = run("remind", "--days", "30")
+        assert result.exit_code == 0, result.output
+        assert planned, n
+        # after an event changed, that run judged it (the engine made the index fresh) and
+        # the next one plans from the index; from then on the plan is kept
+        assert run("remind", "--days", "30").stdout == result.stdout
+        planned.clear()
+        assert run("remind", "--days", "30").stdout == result.stdout and not planned, n
+        expected = json.loads(run("remind", "--days", "30", "--json").stdout)
+        for message in expected["messages"]:
+            items = message["items"]
+            late = sum(1 for i in items if i["overdue"])
+            assert f"{message['to']}: {len(items)} item(s), {late} overdue" in result.stdout
+            body = message_from_bytes(Path(message["file"]).read_bytes(),
+                                      policy=default_policy).get_content()
+            assert all(i["command"] in body for i in items)
+        assert len(expected["messages"]) == len(result.stdout.splitlines()) - 1

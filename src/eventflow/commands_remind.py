@@ -102,11 +102,16 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
         eventflow remind --days 7
         EVENTFLOW_SMTP_PASSWORD=... eventflow remind --days 7 --send
     """
-    from .mail import SentLog, deliver, require_settings, write_outbox
+    from .mail import SentLog, deliver, require_settings, save_record, write_outbox
     from .remind import plan
 
     day = today()
-    root, directory, kept, eng = _sources(ctx, day, days)
+    root, kept = _kept(ctx, day, days)
+    record_key = _record_key(root, kept, day, days, retry_unknown) \
+        if kept is not None and root is not None and not (send or as_json) else None
+    if record_key is not None and _print_record(root, kept, record_key, days):
+        return
+    root, directory, kept, eng = _sources(ctx, root, kept)
     if send:
         require_settings(directory.mail, directory.path)
     found = None
@@ -142,26 +147,79 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
             "unassigned": result.unassigned,
         })
     else:
-        _print_reminders(result, days, send, folder)
+        summary = _summary(result)
+        if record_key is not None and kept is not None and eng is None:
+            save_record(root, "remind", record_key, result.messages, summary)
+        _print_reminders(summary, days, send, folder)
     _finish(delivery, "reminder(s)")
 
 
-def _sources(ctx: click.Context, day: date, days: int
-             ) -> tuple[Path, Directory, KeptDues | None, Engine | None]:
-    """The planning folder, its people, and what is due: what the status index keeps for
-    ``remind`` when it vouches for every event file (as for a warm ``status``: no engine,
-    no event read), else ``None`` and the engine (whose index is then made fresh)."""
+def _kept(ctx: click.Context, day: date, days: int) -> tuple[Path | None, KeptDues | None]:
+    """The planning folder, and what the status index keeps for ``remind`` up to ``days``
+    after ``day`` when it vouches for every event file (as for a warm ``status``)."""
     from pathlib import Path
 
-    from .index.cachefile import effective_plugins, find_root, read_dues
-    from .people import read_directory, read_directory_at
+    from .index.cachefile import find_root, read_dues
 
     found = find_root(ctx.find_root().obj.get("dir"))
-    kept = read_dues(str(found), day.toordinal() + days) if found is not None else None
-    if kept is not None and found is not None and kept.header["lang"]:
-        directory = read_directory_at(Path(found), kept.header["lang"])
+    if found is None:
+        return None, None
+    kept = read_dues(str(found), day.toordinal() + days)
+    return Path(found), kept if kept is not None and kept.header["lang"] else None
+
+
+def _record_key(root: Path, kept: KeptDues, day: date, days: int,
+                retry_unknown: bool) -> dict[str, Any]:
+    """What a run's plan depends on beyond what the index vouched for (the event files, the
+    settings and people, eventflow's code): the index itself, the day, the options, the
+    sent-log and the machine (the sender's default address names it)."""
+    import socket
+
+    from .mail import MAIL_DIR, SENT_LOG, _file_key
+
+    return {"index": kept.stamp, "today": day.isoformat(), "days": days,
+            "retry_unknown": retry_unknown, "host": socket.gethostname(),
+            "sent": _file_key(root / MAIL_DIR / SENT_LOG)}
+
+
+def _print_record(root: Path | None, kept: KeptDues | None, key: dict[str, Any],
+                  days: int) -> bool:
+    """Print what the last run with ``key`` printed, if its outbox is as it left it."""
+    from .folder import SETTINGS_FILE
+    from .mail import load_record, outbox
+
+    if root is None or kept is None:
+        return False
+    summary = load_record(root, "remind", key)
+    if summary is None:
+        return False
+    _flush([*kept.header["warnings"],
+            *_unassigned_warnings(summary["unassigned"], root / SETTINGS_FILE)])
+    _print_reminders(summary, days, False, outbox(root))
+    return True
+
+
+def _summary(result: Plan) -> dict[str, Any]:
+    """What ``remind`` prints of a plan (and keeps, :func:`eventflow.mail.save_record`)."""
+    return {"messages": [[out.status, result.people[out.to].mailbox, len(result.items[out.to]),
+                          sum(1 for d in result.items[out.to] if d.overdue), out.error]
+                         for out in result.messages],
+            "already_sent": result.already_sent, "unknown": result.unknown,
+            "unassigned": result.unassigned}
+
+
+def _sources(ctx: click.Context, root: Path | None, kept: KeptDues | None
+             ) -> tuple[Path, Directory, KeptDues | None, Engine | None]:
+    """The planning folder, its people, and what is due: ``kept`` (what the status index
+    keeps for ``remind``, read when it vouches for every event file: no engine, no event
+    read), else ``None`` and the engine (whose index is then made fresh)."""
+    from .index.cachefile import effective_plugins
+    from .people import read_directory, read_directory_at
+
+    if kept is not None and root is not None:
+        directory = read_directory_at(root, kept.header["lang"])
         if not effective_plugins(directory.plugins):  # (the engine says what a plugin says)
-            return Path(found), directory, kept, None
+            return root, directory, kept, None
     eng = engine(ctx)
     return eng.project.root, read_directory(eng.project), None, eng
 
@@ -238,23 +296,21 @@ def _unassigned_warnings(unassigned: list[dict[str, Any]], path: Path) -> list[s
             for role, rows in sorted(nobody.items())]
 
 
-def _print_reminders(result: Plan, days: int, send: bool, folder: Path) -> None:
+def _print_reminders(summary: dict[str, Any], days: int, send: bool, folder: Path) -> None:
     """One line per message (its state, whom, how many items), then what to do next."""
-    for out in result.messages:
-        items = result.items[out.to]
-        late = sum(1 for d in items if d.overdue)
-        state = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
-                 "unknown": _("UNKNOWN")}[out.status]
-        counts = _("{n} item(s), {late} overdue").format(n=len(items), late=late)
-        click.echo(clean(f"{state:<8} {result.people[out.to].mailbox}: {counts}"
-                         + (f"  ({out.error})" if out.error else "")))
-    if not result.messages:
+    states = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
+              "unknown": _("UNKNOWN")}
+    for status, mailbox, n, late, error in summary["messages"]:
+        counts = _("{n} item(s), {late} overdue").format(n=n, late=late)
+        click.echo(clean(f"{states[status]:<8} {mailbox}: {counts}"
+                         + (f"  ({error})" if error else "")))
+    if not summary["messages"]:
         click.echo(_("no reminders to send (items due within {days} days: {n} already "
-                     "reminded)").format(days=days, n=result.already_sent))
+                     "reminded)").format(days=days, n=summary["already_sent"]))
     elif not send:
         click.echo(_("{n} message(s) in {folder}; review them, then run `eventflow "
-                     "remind --send`").format(n=len(result.messages), folder=folder))
-    for line in _unknown_lines(result.unknown):
+                     "remind --send`").format(n=len(summary["messages"]), folder=folder))
+    for line in _unknown_lines(summary["unknown"]):
         click.secho(clean(line), err=True, fg="yellow")
 
 

@@ -22,6 +22,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import EventflowError
@@ -29,7 +30,6 @@ from .i18n import _
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
-    from pathlib import Path
 
     from .people import MailSettings
 
@@ -294,7 +294,44 @@ def write_outbox(root: Path, messages: list[Outgoing], prefix: str,
             old.unlink()
     if now != kept:
         _replace(kept_path, json.dumps(now, sort_keys=True).encode())
+    (folder / f".{prefix}.record.json").unlink(missing_ok=True)  # this run's: save_record
     return folder
+
+
+def save_record(root: Path, prefix: str, key: dict[str, Any], messages: list[Outgoing],
+                summary: dict[str, Any]) -> None:
+    """Keep ``summary`` of the run that wrote the outbox's ``<prefix>-….eml`` files
+    (``messages``), for a run with the same ``key`` (:func:`load_record`). Not kept when
+    the outbox cannot be written: the next run then plans again."""
+    folder = outbox(root)
+    record = {"key": key, "files": {os.path.basename(o.file): _file_key(Path(o.file))
+                                    for o in messages}, "summary": summary}
+    try:
+        _replace(folder / f".{prefix}.record.json",
+                 json.dumps(record, ensure_ascii=False, sort_keys=True).encode())
+    except OSError:
+        return
+
+
+def load_record(root: Path, prefix: str, key: dict[str, Any]) -> dict[str, Any] | None:
+    """The summary :func:`save_record` kept for ``key``, when the outbox holds exactly the
+    files that run wrote, untouched since; else ``None``."""
+    folder = outbox(root)
+    try:
+        with open(folder / f".{prefix}.record.json", "rb") as fh:
+            record = json.loads(fh.read(16 << 20))
+        names = {p.name for p in folder.glob(f"{prefix}-*.eml")}
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("key") != key:
+        return None
+    files, summary = record.get("files"), record.get("summary")
+    if not isinstance(files, dict) or not isinstance(summary, dict) or set(files) != names:
+        return None
+    for name, stamp in files.items():
+        if not stamp or _file_key(folder / name) != stamp:
+            return None
+    return summary
 
 
 def _file_key(path: Path) -> str:
@@ -479,5 +516,5 @@ def _refused(out: Outgoing, code: int, text: str, log: SentLog, result: Delivery
 
 
 __all__ = ["HOLD", "SEND", "SKIP", "Delivery", "Draft", "MailError", "Outgoing", "SentLog",
-           "deliver", "key_state", "new_message", "outbox", "plan_key", "require_settings",
-           "write_outbox"]
+           "deliver", "key_state", "load_record", "new_message", "outbox", "plan_key",
+           "require_settings", "save_record", "write_outbox"]

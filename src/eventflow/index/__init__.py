@@ -24,7 +24,10 @@ and each one is checked against its file with a single ``stat``:
   required or advice, whether their stage was left, the fix; :meth:`Entry.open_items`), and
   the state on a given day (not yet due, overdue and broken, advice not followed) is made
   when it is read (:func:`state_on`). `eventflow next`, `remind` and the dashboard read
-  these instead of judging every event (:func:`upcoming`).
+  these instead of judging every event (:func:`upcoming`). The index also keeps, sorted by
+  due date, every open item that has one, and the few facts a reminder says of its event:
+  `remind` reads those up to its horizon, after the same check a fast `status` makes
+  (:func:`eventflow.index.cachefile.read_dues`, :func:`eventflow.index.cachefile.vouched`).
 * Many changed files are judged in parallel, one process per core.
 
 ``status EVENT`` is answered the same way: what it printed last time, but for the parts that

@@ -266,11 +266,12 @@ class KeptDues:
     and the dues lines up to a horizon (see :data:`SECTIONS`)."""
 
     def __init__(self, header: dict[str, Any], ids: list[str], facts: list[str],
-                 dues: list[str]) -> None:
+                 dues: list[str], stamp: str = "") -> None:
         self.header = header
         self.ids = ids
         self.facts = facts
         self.dues = dues
+        self.stamp = stamp  # the index file's stat key: another index, another stamp
 
     def upcoming(self, today: dt.date) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
         """The rows :func:`eventflow.index.upcoming` gives on ``today`` for the horizon read
@@ -321,6 +322,7 @@ def read_dues(root: str, horizon: int) -> KeptDues | None:
 
     try:
         with open(f"{root}/{INDEX_DIR}/{INDEX_FILE}", "rb") as fh:
+            stamp = file_key(os.fstat(fh.fileno()))
             found = vouched(root, fh)
             if found is None:
                 return None
@@ -340,7 +342,7 @@ def read_dues(root: str, horizon: int) -> KeptDues | None:
     except (OSError, ValueError, TypeError, UnicodeDecodeError, KeyError):
         return None
     del dues[-1]
-    return KeptDues(header, ids, facts, dues)
+    return KeptDues(header, ids, facts, dues, stamp)
 
 
 def load_index(path: Path) -> IndexFile | None:
