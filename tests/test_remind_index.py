@@ -270,3 +270,17 @@ def test_a_rerun_prints_the_last_runs_plan_only_while_nothing_it_depends_on_chan
                                       policy=default_policy).get_content()
             assert all(i["command"] in body for i in items)
         assert len(expected["messages"]) == len(result.stdout.splitlines()) - 1
+
+
+@pytest.mark.parametrize("record", [b"{not json", b"[]", b'{"key": 1}'])
+def test_a_kept_record_that_does_not_read_as_written_is_planned_again(
+        many: Any, run: Any, record: bytes) -> None:
+    assert run("status").exit_code == 0
+    first = run("remind", "--days", "30")
+    path = many.root / ".eventflow" / "outbox" / ".remind.record.json"
+    kept = json.loads(path.read_text("utf-8"))
+    kept["summary"]["messages"][0][2] = "many"  # the right key, a wrong shape
+    for text in (record, json.dumps(kept).encode()):
+        path.write_bytes(text)
+        again = run("remind", "--days", "30")
+        assert again.exit_code == 0 and again.stdout == first.stdout

@@ -4,6 +4,7 @@ group by commands/invitation.py)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -102,7 +103,7 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
         eventflow remind --days 7
         EVENTFLOW_SMTP_PASSWORD=... eventflow remind --days 7 --send
     """
-    from .mail import SentLog, deliver, require_settings, save_record, write_outbox
+    from .mail import SentLog, deliver, require_settings, write_outbox
     from .remind import plan
 
     day = today()
@@ -175,18 +176,18 @@ def _record_key(root: Path, kept: KeptDues, day: date, days: int,
     sent-log and the machine (the sender's default address names it)."""
     import socket
 
-    from .mail import MAIL_DIR, SENT_LOG, _file_key
+    from .mail import MAIL_DIR, SENT_LOG, file_stamp
 
     return {"index": kept.stamp, "today": day.isoformat(), "days": days,
             "retry_unknown": retry_unknown, "host": socket.gethostname(),
-            "sent": _file_key(root / MAIL_DIR / SENT_LOG)}
+            "sent": file_stamp(root / MAIL_DIR / SENT_LOG)}
 
 
 def _print_record(root: Path | None, kept: KeptDues | None, key: dict[str, Any],
                   days: int) -> bool:
     """Print what the last run with ``key`` printed, if its outbox is as it left it."""
     from .folder import SETTINGS_FILE
-    from .mail import load_record, outbox
+    from .mail import outbox
 
     if root is None or kept is None:
         return False
@@ -199,8 +200,67 @@ def _print_record(root: Path | None, kept: KeptDues | None, key: dict[str, Any],
     return True
 
 
+def save_record(root: Path, prefix: str, key: dict[str, Any], messages: list[Outgoing],
+                summary: dict[str, Any]) -> None:
+    """Keep ``summary`` of the run that wrote the outbox's ``<prefix>-….eml`` files
+    (``messages``), for a run with the same ``key`` (:func:`load_record`). Not kept when
+    the outbox cannot be written: the next run then plans again."""
+    from .mail import file_stamp, outbox, replace_file
+
+    folder = outbox(root)
+    names = [os.path.basename(o.file) for o in messages]
+    record = {"key": key, "files": {name: file_stamp(folder / name) for name in names},
+              "summary": summary}
+    try:
+        replace_file(folder / f".{prefix}.record.json",
+                 json.dumps(record, ensure_ascii=False, sort_keys=True).encode())
+    except OSError:
+        return
+
+
+def load_record(root: Path, prefix: str, key: dict[str, Any]) -> dict[str, Any] | None:
+    """The summary :func:`save_record` kept for ``key``, when the outbox holds exactly the
+    files that run wrote, untouched since; else ``None``."""
+    from .mail import file_stamp, outbox
+
+    folder = outbox(root)
+    try:
+        with open(folder / f".{prefix}.record.json", "rb") as fh:
+            record = json.loads(fh.read(16 << 20))
+        names = {p.name for p in folder.glob(f"{prefix}-*.eml")}
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("key") != key:
+        return None
+    files, summary = record.get("files"), record.get("summary")
+    if not isinstance(files, dict) or not isinstance(summary, dict) or set(files) != names:
+        return None
+    for name, stamp in files.items():
+        if not stamp or file_stamp(folder / name) != stamp:
+            return None
+    return summary if _summary_shape(summary) else None
+
+
+def _summary_shape(summary: dict[str, Any]) -> bool:
+    """Whether ``summary`` has the shape :func:`_summary` gives (a file edited by hand has
+    not: the run then plans again)."""
+    messages, unknown, unassigned = (summary.get(k) for k in ("messages", "unknown",
+                                                             "unassigned"))
+    return (isinstance(summary.get("already_sent"), int)
+            and isinstance(messages, list) and all(
+                isinstance(m, list) and len(m) == 5 and isinstance(m[0], str)
+                and m[0] in ("written", "sent", "failed", "unknown")
+                and isinstance(m[1], str) and isinstance(m[2], int) and isinstance(m[3], int)
+                and isinstance(m[4], str) for m in messages)
+            and isinstance(unknown, list) and all(
+                isinstance(u, dict) and {"to", "message_id", "at"} <= set(u) for u in unknown)
+            and isinstance(unassigned, list) and all(
+                isinstance(u, dict) and {"owner", "event", "item"} <= set(u)
+                for u in unassigned))
+
+
 def _summary(result: Plan) -> dict[str, Any]:
-    """What ``remind`` prints of a plan (and keeps, :func:`eventflow.mail.save_record`)."""
+    """What ``remind`` prints of a plan (and keeps, :func:`save_record`)."""
     return {"messages": [[out.status, result.people[out.to].mailbox, len(result.items[out.to]),
                           sum(1 for d in result.items[out.to] if d.overdue), out.error]
                          for out in result.messages],

@@ -70,6 +70,7 @@ class Draft:
                                digest_size=16).hexdigest()
 
     def message(self) -> EmailMessage:
+        """The message (its Date: now)."""
         return new_message(sender=self.sender, to=self.to, subject=self.subject,
                            body=self.body, keys=self.keys, kind=self.kind)
 
@@ -102,12 +103,14 @@ class Outgoing:
 
     @property
     def message_id(self) -> str:
+        """Its Message-ID, the same for every attempt at its keys (:func:`message_id`)."""
         if self.draft is not None:  # what its message's header says
             return message_id(self.keys, self.draft.sender)
         return str(self.message["Message-ID"])
 
     @property
     def subject(self) -> str:
+        """Its Subject."""
         if self.draft is not None:  # what its message's header says
             return self.draft.subject
         return str(self.message["Subject"])
@@ -283,58 +286,24 @@ def write_outbox(root: Path, messages: list[Outgoing], prefix: str,
         path = folder / name
         out.file = str(path)
         digest = out.draft.digest() if out.draft is not None else ""
-        if digest and kept.get(name) == [digest, _file_key(path)]:
+        if digest and kept.get(name) == [digest, file_stamp(path)]:
             now[name] = kept[name]
             continue
-        _replace(path, out.message.as_bytes())
+        replace_file(path, out.message.as_bytes())
         if digest:
-            now[name] = [digest, _file_key(path)]
+            now[name] = [digest, file_stamp(path)]
     for old in folder.glob(f"{prefix}-*.eml"):
         if old.name not in names:
             old.unlink()
     if now != kept:
-        _replace(kept_path, json.dumps(now, sort_keys=True).encode())
-    (folder / f".{prefix}.record.json").unlink(missing_ok=True)  # this run's: save_record
+        replace_file(kept_path, json.dumps(now, sort_keys=True).encode())
+    # what an earlier run printed (commands_remind.save_record) is not what this run prints
+    (folder / f".{prefix}.record.json").unlink(missing_ok=True)
     return folder
 
 
-def save_record(root: Path, prefix: str, key: dict[str, Any], messages: list[Outgoing],
-                summary: dict[str, Any]) -> None:
-    """Keep ``summary`` of the run that wrote the outbox's ``<prefix>-….eml`` files
-    (``messages``), for a run with the same ``key`` (:func:`load_record`). Not kept when
-    the outbox cannot be written: the next run then plans again."""
-    folder = outbox(root)
-    record = {"key": key, "files": {os.path.basename(o.file): _file_key(Path(o.file))
-                                    for o in messages}, "summary": summary}
-    try:
-        _replace(folder / f".{prefix}.record.json",
-                 json.dumps(record, ensure_ascii=False, sort_keys=True).encode())
-    except OSError:
-        return
-
-
-def load_record(root: Path, prefix: str, key: dict[str, Any]) -> dict[str, Any] | None:
-    """The summary :func:`save_record` kept for ``key``, when the outbox holds exactly the
-    files that run wrote, untouched since; else ``None``."""
-    folder = outbox(root)
-    try:
-        with open(folder / f".{prefix}.record.json", "rb") as fh:
-            record = json.loads(fh.read(16 << 20))
-        names = {p.name for p in folder.glob(f"{prefix}-*.eml")}
-    except (OSError, ValueError):
-        return None
-    if not isinstance(record, dict) or record.get("key") != key:
-        return None
-    files, summary = record.get("files"), record.get("summary")
-    if not isinstance(files, dict) or not isinstance(summary, dict) or set(files) != names:
-        return None
-    for name, stamp in files.items():
-        if not stamp or _file_key(folder / name) != stamp:
-            return None
-    return summary
-
-
-def _file_key(path: Path) -> str:
+def file_stamp(path: Path) -> str:
+    """The stat key of ``path`` (inode, size, mtime, ctime), "" when it is missing."""
     try:
         st = os.stat(path)
     except OSError:
@@ -355,7 +324,7 @@ def _read_kept(path: Path) -> dict[str, list[str]]:
             and len(v) == 2 and all(isinstance(x, str) for x in v)}
 
 
-def _replace(path: Path, data: bytes) -> None:
+def replace_file(path: Path, data: bytes) -> None:
     """Replace ``path`` whole (a temporary file, then a rename): a reader sees the old
     message or the new one. Not fsynced: the outbox is only for review, made again by every
     run, and the sent-log (which is fsynced) alone says what was sent."""
@@ -516,5 +485,5 @@ def _refused(out: Outgoing, code: int, text: str, log: SentLog, result: Delivery
 
 
 __all__ = ["HOLD", "SEND", "SKIP", "Delivery", "Draft", "MailError", "Outgoing", "SentLog",
-           "deliver", "key_state", "load_record", "new_message", "outbox", "plan_key",
-           "require_settings", "save_record", "write_outbox"]
+           "deliver", "file_stamp", "key_state", "new_message", "outbox", "plan_key",
+           "replace_file", "require_settings", "write_outbox"]
