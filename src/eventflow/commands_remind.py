@@ -103,29 +103,34 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
         eventflow remind --days 7
         EVENTFLOW_SMTP_PASSWORD=... eventflow remind --days 7 --send
     """
+    day = today()
+    found, kept = _kept(ctx, day, days)
+    record_key = None
+    if kept is not None and found is not None and not (send or as_json):
+        record_key = _record_key(found, kept, day, days, retry_unknown)
+        if _print_record(found, kept, record_key, days):
+            return
+    # (imported after the kept record was looked for: a rerun that prints it needs neither;
+    # pathlib, mail and remind cost some 30 ms: -X importtime on the loaded machine)
     from .mail import SentLog, deliver, require_settings, write_outbox
     from .remind import plan
 
-    day = today()
-    root, kept = _kept(ctx, day, days)
-    record_key = _record_key(root, kept, day, days, retry_unknown) \
-        if kept is not None and root is not None and not (send or as_json) else None
-    if record_key is not None and _print_record(root, kept, record_key, days):
-        return
-    root, directory, kept, eng = _sources(ctx, root, kept)
+    if kept is not None and not kept.read_body():
+        kept = None
+    root, directory, kept, eng = _sources(ctx, found, kept)
     if send:
         require_settings(directory.mail, directory.path)
-    found = None
+    indexed = None
     if eng is not None:
         from .index import entries
 
-        found = entries(eng, day)
+        indexed = entries(eng, day)
     log = SentLog(root)
     with log.exclusive() if send else contextlib.nullcontext():
         # what is due: what the status index keeps for remind when it vouches for every
         # event file, else its derived verdict data made fresh (changed events are judged
         # again), never a verdict on every event
-        result = plan(eng, directory, day, days, log.states(), retry_unknown, found, kept=kept,
+        result = plan(eng, directory, day, days, log.states(), retry_unknown, indexed, kept=kept,
                       dates=_dates(kept.header["day_samples"] if kept is not None else None))
         folder = write_outbox(root, result.messages, "remind", reuse=not send)
         delivery = None
@@ -150,84 +155,81 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
     else:
         summary = _summary(result)
         if record_key is not None and kept is not None and eng is None:
-            save_record(root, "remind", record_key, result.messages, summary)
+            save_record(str(folder), "remind", record_key, result.messages, summary)
         _print_reminders(summary, days, send, folder)
     _finish(delivery, "reminder(s)")
 
 
-def _kept(ctx: click.Context, day: date, days: int) -> tuple[Path | None, KeptDues | None]:
+def _kept(ctx: click.Context, day: date, days: int) -> tuple[str | None, KeptDues | None]:
     """The planning folder, and what the status index keeps for ``remind`` up to ``days``
-    after ``day`` when it vouches for every event file (as for a warm ``status``)."""
-    from pathlib import Path
+    after ``day`` when it vouches for every event file (as for a warm ``status``; its
+    body not read yet: :meth:`KeptDues.read_body`)."""
+    from .folder import planning_folder
+    from .index.cachefile import read_dues
 
-    from .index.cachefile import find_root, read_dues
-
-    found = find_root(ctx.find_root().obj.get("dir"))
+    found = planning_folder(ctx.find_root().obj.get("dir"))
     if found is None:
         return None, None
-    kept = read_dues(str(found), day.toordinal() + days)
-    return Path(found), kept if kept is not None and kept.header["lang"] else None
+    kept = read_dues(found, day.toordinal() + days, body=False)
+    return found, kept if kept is not None and kept.header["lang"] else None
 
 
-def _record_key(root: Path, kept: KeptDues, day: date, days: int,
+def _record_key(root: str, kept: KeptDues, day: date, days: int,
                 retry_unknown: bool) -> dict[str, Any]:
     """What a run's plan depends on beyond what the index vouched for (the event files, the
     settings and people, eventflow's code): the index itself, the day, the options, the
     sent-log and the machine (the sender's default address names it)."""
-    import socket
-
     from .mail import MAIL_DIR, SENT_LOG, file_stamp
 
     return {"index": kept.stamp, "today": day.isoformat(), "days": days,
-            "retry_unknown": retry_unknown, "host": socket.gethostname(),
-            "sent": file_stamp(root / MAIL_DIR / SENT_LOG)}
+            "retry_unknown": retry_unknown, "host": os.uname().nodename,
+            "sent": file_stamp(f"{root}/{MAIL_DIR}/{SENT_LOG}")}
 
 
-def _print_record(root: Path | None, kept: KeptDues | None, key: dict[str, Any],
-                  days: int) -> bool:
+def _print_record(root: str, kept: KeptDues, key: dict[str, Any], days: int) -> bool:
     """Print what the last run with ``key`` printed, if its outbox is as it left it."""
     from .folder import SETTINGS_FILE
-    from .mail import outbox
+    from .mail import OUTBOX_DIR
 
-    if root is None or kept is None:
-        return False
-    summary = load_record(root, "remind", key)
+    folder = f"{root}/{OUTBOX_DIR}"
+    summary = load_record(folder, "remind", key)
     if summary is None:
         return False
     _flush([*kept.header["warnings"],
-            *_unassigned_warnings(summary["unassigned"], root / SETTINGS_FILE)])
-    _print_reminders(summary, days, False, outbox(root))
+            *_unassigned_warnings(summary["unassigned"], f"{root}/{SETTINGS_FILE}")])
+    _print_reminders(summary, days, False, folder)
     return True
 
 
-def save_record(root: Path, prefix: str, key: dict[str, Any], messages: list[Outgoing],
+def save_record(folder: str, prefix: str, key: dict[str, Any], messages: list[Outgoing],
                 summary: dict[str, Any]) -> None:
-    """Keep ``summary`` of the run that wrote the outbox's ``<prefix>-….eml`` files
-    (``messages``), for a run with the same ``key`` (:func:`load_record`). Not kept when
+    """Keep ``summary`` of the run that wrote the outbox's (``folder``) ``<prefix>-….eml``
+    files (``messages``), for a run with the same ``key`` (:func:`load_record`). Not kept when
     the outbox cannot be written: the next run then plans again."""
-    from .mail import file_stamp, outbox, replace_file
+    from pathlib import Path
 
-    folder = outbox(root)
+    from .mail import file_stamp, replace_file
+
     names = [os.path.basename(o.file) for o in messages]
-    record = {"key": key, "files": {name: file_stamp(folder / name) for name in names},
+    record = {"key": key, "files": {name: file_stamp(f"{folder}/{name}") for name in names},
               "summary": summary}
     try:
-        replace_file(folder / f".{prefix}.record.json",
-                 json.dumps(record, ensure_ascii=False, sort_keys=True).encode())
+        replace_file(Path(folder, f".{prefix}.record.json"),
+                     json.dumps(record, ensure_ascii=False, sort_keys=True).encode())
     except OSError:
         return
 
 
-def load_record(root: Path, prefix: str, key: dict[str, Any]) -> dict[str, Any] | None:
-    """The summary :func:`save_record` kept for ``key``, when the outbox holds exactly the
-    files that run wrote, untouched since; else ``None``."""
-    from .mail import file_stamp, outbox
+def load_record(folder: str, prefix: str, key: dict[str, Any]) -> dict[str, Any] | None:
+    """The summary :func:`save_record` kept for ``key``, when the outbox (``folder``) holds
+    exactly the files that run wrote, untouched since; else ``None``."""
+    from .mail import file_stamp
 
-    folder = outbox(root)
     try:
-        with open(folder / f".{prefix}.record.json", "rb") as fh:
+        with open(f"{folder}/.{prefix}.record.json", "rb") as fh:
             record = json.loads(fh.read(16 << 20))
-        names = {p.name for p in folder.glob(f"{prefix}-*.eml")}
+        names = {n for n in os.listdir(folder)
+                 if n.startswith(f"{prefix}-") and n.endswith(".eml")}
     except (OSError, ValueError):
         return None
     if not isinstance(record, dict) or record.get("key") != key:
@@ -236,7 +238,7 @@ def load_record(root: Path, prefix: str, key: dict[str, Any]) -> dict[str, Any] 
     if not isinstance(files, dict) or not isinstance(summary, dict) or set(files) != names:
         return None
     for name, stamp in files.items():
-        if not stamp or file_stamp(folder / name) != stamp:
+        if not stamp or file_stamp(f"{folder}/{name}") != stamp:
             return None
     return summary if _summary_shape(summary) else None
 
@@ -268,18 +270,20 @@ def _summary(result: Plan) -> dict[str, Any]:
             "unassigned": result.unassigned}
 
 
-def _sources(ctx: click.Context, root: Path | None, kept: KeptDues | None
+def _sources(ctx: click.Context, found: str | None, kept: KeptDues | None
              ) -> tuple[Path, Directory, KeptDues | None, Engine | None]:
     """The planning folder, its people, and what is due: ``kept`` (what the status index
     keeps for ``remind``, read when it vouches for every event file: no engine, no event
     read), else ``None`` and the engine (whose index is then made fresh)."""
+    from pathlib import Path
+
     from .index.cachefile import effective_plugins
     from .people import read_directory, read_directory_at
 
-    if kept is not None and root is not None:
-        directory = read_directory_at(root, kept.header["lang"])
+    if kept is not None and found is not None:
+        directory = read_directory_at(Path(found), kept.header["lang"])
         if not effective_plugins(directory.plugins):  # (the engine says what a plugin says)
-            return root, directory, kept, None
+            return Path(found), directory, kept, None
     eng = engine(ctx)
     return eng.project.root, read_directory(eng.project), None, eng
 
@@ -344,7 +348,7 @@ def _flush(warnings: list[str]) -> None:
                     fg="yellow")
 
 
-def _unassigned_warnings(unassigned: list[dict[str, Any]], path: Path) -> list[str]:
+def _unassigned_warnings(unassigned: list[dict[str, Any]], path: Path | str) -> list[str]:
     """One warning per owner role that names nobody in the directory."""
     nobody: dict[str, list[dict[str, Any]]] = {}
     for row in unassigned:
@@ -356,7 +360,8 @@ def _unassigned_warnings(unassigned: list[dict[str, Any]], path: Path) -> list[s
             for role, rows in sorted(nobody.items())]
 
 
-def _print_reminders(summary: dict[str, Any], days: int, send: bool, folder: Path) -> None:
+def _print_reminders(summary: dict[str, Any], days: int, send: bool,
+                     folder: Path | str) -> None:
     """One line per message (its state, whom, how many items), then what to do next."""
     states = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
               "unknown": _("UNKNOWN")}

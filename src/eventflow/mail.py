@@ -22,7 +22,6 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import EventflowError
@@ -30,6 +29,7 @@ from .i18n import _
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
+    from pathlib import Path
 
     from .people import MailSettings
 
@@ -302,7 +302,7 @@ def write_outbox(root: Path, messages: list[Outgoing], prefix: str,
     return folder
 
 
-def file_stamp(path: Path) -> str:
+def file_stamp(path: Path | str) -> str:
     """The stat key of ``path`` (inode, size, mtime, ctime), "" when it is missing."""
     try:
         st = os.stat(path)

@@ -262,16 +262,47 @@ def read_details(fh: IO[bytes], size: int, entries: list[Entry],
 
 class KeptDues:
     """What ``eventflow remind`` reads of the index (:func:`read_dues`): the header (its
-    ``items``, ``fixes``, ``warnings`` and ``lang``), the event ids, each event's facts line
-    and the dues lines up to a horizon (see :data:`SECTIONS`)."""
+    ``items``, ``fixes``, ``warnings`` and ``lang``), the event ids, and, once
+    :meth:`read_body` read them, each event's facts line and the dues lines up to the horizon
+    (see :data:`SECTIONS`)."""
 
-    def __init__(self, header: dict[str, Any], ids: list[str], facts: list[str],
-                 dues: list[str], stamp: str = "") -> None:
+    def __init__(self, path: str, header: dict[str, Any], ids: list[str], stamp: str,
+                 horizon: int) -> None:
+        self.path = path
         self.header = header
         self.ids = ids
-        self.facts = facts
-        self.dues = dues
         self.stamp = stamp  # the index file's stat key: another index, another stamp
+        self.horizon = horizon
+        self.facts: list[str] = []
+        self.dues: list[str] = []
+
+    def read_body(self) -> bool:
+        """Read the facts and the dues up to the horizon from the index that was vouched
+        for; ``False`` when it is no longer that file or does not read as written."""
+        from bisect import bisect_right
+
+        header, sizes = self.header, self.header["sizes"]
+        try:
+            with open(self.path, "rb") as fh:
+                if file_key(os.fstat(fh.fileno())) != self.stamp:
+                    return False
+                fh.seek(len(fh.readline()) + sum(sizes[:5]))
+                facts = read_section(fh, sizes[5], header["n"])
+                days, ends = header["due_days"], header["due_ends"]
+                if len(days) != len(ends):
+                    return False
+                at = bisect_right(days, self.horizon)
+                size = ends[at - 1] if at else 0
+                raw = fh.read(size)
+                if len(raw) != size or not 0 <= size <= sizes[6] \
+                        or raw[-1:] not in (b"", b"\n"):
+                    return False
+                dues = raw.decode("utf-8").split("\n")
+        except (OSError, ValueError, TypeError, UnicodeDecodeError, KeyError):
+            return False
+        del dues[-1]
+        self.facts, self.dues = facts, dues
+        return True
 
     def upcoming(self, today: dt.date) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
         """The rows :func:`eventflow.index.upcoming` gives on ``today`` for the horizon read
@@ -313,36 +344,28 @@ class KeptDues:
         return rows, events
 
 
-def read_dues(root: str, horizon: int) -> KeptDues | None:
+def read_dues(root: str, horizon: int, body: bool = True) -> KeptDues | None:
     """The open items due on or before ``horizon`` (``date.toordinal()``) as the index keeps
     them, when it vouches for every event file (:func:`vouched`, the check ``status`` makes);
-    else ``None`` (the engine then judges what changed). Reads the ids, keys, facts and the
-    dues up to ``horizon``, nothing else."""
-    from bisect import bisect_right
-
+    else ``None`` (the engine then judges what changed). Reads the ids and keys, and with
+    ``body`` the facts and the dues up to ``horizon`` (else :meth:`KeptDues.read_body` does),
+    nothing else."""
+    path = f"{root}/{INDEX_DIR}/{INDEX_FILE}"
     try:
-        with open(f"{root}/{INDEX_DIR}/{INDEX_FILE}", "rb") as fh:
+        with open(path, "rb") as fh:
             stamp = file_key(os.fstat(fh.fileno()))
             found = vouched(root, fh)
             if found is None:
                 return None
             header, ids = found
-            sizes = header["sizes"]
-            fh.seek(sum(sizes[2:5]), os.SEEK_CUR)
-            facts = read_section(fh, sizes[5], header["n"])
-            days, ends = header["due_days"], header["due_ends"]
-            if len(days) != len(ends):
+            if len(header["sizes"]) != len(SECTIONS):
                 return None
-            at = bisect_right(days, horizon)
-            size = ends[at - 1] if at else 0
-            raw = fh.read(size)
-            if len(raw) != size or not 0 <= size <= sizes[6] or raw[-1:] not in (b"", b"\n"):
-                return None
-            dues = raw.decode("utf-8").split("\n")
     except (OSError, ValueError, TypeError, UnicodeDecodeError, KeyError):
         return None
-    del dues[-1]
-    return KeptDues(header, ids, facts, dues, stamp)
+    kept = KeptDues(path, header, ids, stamp, horizon)
+    if body and not kept.read_body():
+        return None
+    return kept
 
 
 def load_index(path: Path) -> IndexFile | None:
