@@ -179,17 +179,26 @@ def _record_key(root: str, kept: KeptDues, day: date, days: int,
     """What a run's plan depends on beyond what the index vouched for (the event files, the
     settings and people, eventflow's code): the index itself, the day, the options, the
     sent-log and the machine (the sender's default address names it)."""
-    from .mail import MAIL_DIR, SENT_LOG, file_stamp
+    from .names import MAIL_DIR, SENT_LOG
 
     return {"index": kept.stamp, "today": day.isoformat(), "days": days,
             "retry_unknown": retry_unknown, "host": os.uname().nodename,
-            "sent": file_stamp(f"{root}/{MAIL_DIR}/{SENT_LOG}")}
+            "sent": _stamp(f"{root}/{MAIL_DIR}/{SENT_LOG}")}
+
+
+def _stamp(path: str) -> str:
+    """:func:`eventflow.mail.file_stamp` (which this spares importing mail.py)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
 
 
 def _print_record(root: str, kept: KeptDues, key: dict[str, Any], days: int) -> bool:
     """Print what the last run with ``key`` printed, if its outbox is as it left it."""
     from .folder import SETTINGS_FILE
-    from .mail import OUTBOX_DIR
+    from .names import OUTBOX_DIR
 
     folder = f"{root}/{OUTBOX_DIR}"
     summary = load_record(folder, "remind", key)
@@ -223,8 +232,6 @@ def save_record(folder: str, prefix: str, key: dict[str, Any], messages: list[Ou
 def load_record(folder: str, prefix: str, key: dict[str, Any]) -> dict[str, Any] | None:
     """The summary :func:`save_record` kept for ``key``, when the outbox (``folder``) holds
     exactly the files that run wrote, untouched since; else ``None``."""
-    from .mail import file_stamp
-
     try:
         with open(f"{folder}/.{prefix}.record.json", "rb") as fh:
             record = json.loads(fh.read(16 << 20))
@@ -238,7 +245,7 @@ def load_record(folder: str, prefix: str, key: dict[str, Any]) -> dict[str, Any]
     if not isinstance(files, dict) or not isinstance(summary, dict) or set(files) != names:
         return None
     for name, stamp in files.items():
-        if not stamp or file_stamp(f"{folder}/{name}") != stamp:
+        if not stamp or _stamp(f"{folder}/{name}") != stamp:
             return None
     return summary if _summary_shape(summary) else None
 

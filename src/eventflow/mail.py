@@ -26,6 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import EventflowError
 from .i18n import _
+from .names import MAIL_DIR as MAIL_DIR  # (re-exported: where they were before names.py)
+from .names import OUTBOX_DIR as OUTBOX_DIR  # local: the messages of the last run, to review
+from .names import SENT_LOG as SENT_LOG
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -33,9 +36,6 @@ if TYPE_CHECKING:
 
     from .people import MailSettings
 
-MAIL_DIR = "mail"
-SENT_LOG = "sent.jsonl"
-OUTBOX_DIR = ".eventflow/outbox"  # local: the messages of the last run, to review
 FAULT_ENV = "EVENTFLOW_MAIL_FAULT"  # tests: "kill-before-data" or "kill-after-accept"
 SMTP_TIMEOUT = 30.0
 SMTPS_PORT = 465
