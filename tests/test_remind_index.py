@@ -284,3 +284,21 @@ def test_a_kept_record_that_does_not_read_as_written_is_planned_again(
         path.write_bytes(text)
         again = run("remind", "--days", "30")
         assert again.exit_code == 0 and again.stdout == first.stdout
+
+
+def test_a_front_door_prints_the_kept_record_as_the_cli_does(many: Any, run: Any) -> None:
+    from eventflow.index.reminders import cached_reminders
+    from eventflow.schedule import today
+
+    root, day = str(many.root), today()  # (the walks of the events moved the clock)
+    assert run("status").exit_code == 0
+    assert cached_reminders(root, ["--days", "30"], day) is None  # nothing kept yet
+    printed = run("remind", "--days", "30").stdout
+    assert cached_reminders(root, ["--days", "30"], day) == printed
+    assert cached_reminders(root, ["--days=30"], day) == printed
+    for args in (["--days", "31"], ["--days", "x"], ["--days", "-1"], ["--send"],
+                 ["--days", "30", "--json"], ["--days=99999"]):
+        assert cached_reminders(root, args, day) is None, args
+    assert cached_reminders(root, ["--days", "30"], day + dt.timedelta(days=1)) is None
+    default = run("remind").stdout
+    assert cached_reminders(root, [], day) == default

@@ -4,7 +4,6 @@ group by commands/invitation.py)."""
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +19,10 @@ from .cli import (
     json_option,
     today,
 )
+from .folder import SETTINGS_FILE, planning_folder
 from .i18n import _
+from .index.reminders import kept_summary, reminder_lines, save_record
+from .names import OUTBOX_DIR
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -104,12 +106,16 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
         EVENTFLOW_SMTP_PASSWORD=... eventflow remind --days 7 --send
     """
     day = today()
-    found, kept = _kept(ctx, day, days)
-    record_key = None
-    if kept is not None and found is not None and not (send or as_json):
-        record_key = _record_key(found, kept, day, days, retry_unknown)
-        if _print_record(found, kept, record_key, days):
-            return
+    found = planning_folder(ctx.find_root().obj.get("dir"))
+    kept = record_key = summary = None
+    if found is not None:
+        kept, record_key, summary = kept_summary(found, day, days, retry_unknown)
+    if summary is not None and kept is not None and found is not None and not (
+            send or as_json):  # a rerun: what the last one printed (index/reminders.py)
+        _flush([*kept.header["warnings"],
+                *_unassigned_warnings(summary["unassigned"], f"{found}/{SETTINGS_FILE}")])
+        _print_reminders(summary, days, False, f"{found}/{OUTBOX_DIR}")
+        return
     # (imported after the kept record was looked for: a rerun that prints it needs neither;
     # pathlib, mail and remind cost some 30 ms: -X importtime on the loaded machine)
     from .mail import SentLog, deliver, require_settings, write_outbox
@@ -153,123 +159,15 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
             "unassigned": result.unassigned,
         })
     else:
-        summary = _summary(result)
-        if record_key is not None and kept is not None and eng is None:
-            save_record(str(folder), "remind", record_key, result.messages, summary)
-        _print_reminders(summary, days, send, folder)
+        made = _summary(result)
+        if record_key is not None and kept is not None and eng is None and not send:
+            save_record(str(folder), record_key, [o.file for o in result.messages], made)
+        _print_reminders(made, days, send, str(folder))
     _finish(delivery, "reminder(s)")
 
 
-def _kept(ctx: click.Context, day: date, days: int) -> tuple[str | None, KeptDues | None]:
-    """The planning folder, and what the status index keeps for ``remind`` up to ``days``
-    after ``day`` when it vouches for every event file (as for a warm ``status``; its
-    body not read yet: :meth:`KeptDues.read_body`)."""
-    from .folder import planning_folder
-    from .index.cachefile import read_dues
-
-    found = planning_folder(ctx.find_root().obj.get("dir"))
-    if found is None:
-        return None, None
-    kept = read_dues(found, day.toordinal() + days, body=False)
-    return found, kept if kept is not None and kept.header["lang"] else None
-
-
-def _record_key(root: str, kept: KeptDues, day: date, days: int,
-                retry_unknown: bool) -> dict[str, Any]:
-    """What a run's plan depends on beyond what the index vouched for (the event files, the
-    settings and people, eventflow's code): the index itself, the day, the options, the
-    sent-log and the machine (the sender's default address names it)."""
-    from .names import MAIL_DIR, SENT_LOG
-
-    return {"index": kept.stamp, "today": day.isoformat(), "days": days,
-            "retry_unknown": retry_unknown, "host": os.uname().nodename,
-            "sent": _stamp(f"{root}/{MAIL_DIR}/{SENT_LOG}")}
-
-
-def _stamp(path: str) -> str:
-    """:func:`eventflow.mail.file_stamp` (which this spares importing mail.py)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return ""
-    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
-
-
-def _print_record(root: str, kept: KeptDues, key: dict[str, Any], days: int) -> bool:
-    """Print what the last run with ``key`` printed, if its outbox is as it left it."""
-    from .folder import SETTINGS_FILE
-    from .names import OUTBOX_DIR
-
-    folder = f"{root}/{OUTBOX_DIR}"
-    summary = load_record(folder, "remind", key)
-    if summary is None:
-        return False
-    _flush([*kept.header["warnings"],
-            *_unassigned_warnings(summary["unassigned"], f"{root}/{SETTINGS_FILE}")])
-    _print_reminders(summary, days, False, folder)
-    return True
-
-
-def save_record(folder: str, prefix: str, key: dict[str, Any], messages: list[Outgoing],
-                summary: dict[str, Any]) -> None:
-    """Keep ``summary`` of the run that wrote the outbox's (``folder``) ``<prefix>-….eml``
-    files (``messages``), for a run with the same ``key`` (:func:`load_record`). Not kept when
-    the outbox cannot be written: the next run then plans again."""
-    from pathlib import Path
-
-    from .mail import file_stamp, replace_file
-
-    names = [os.path.basename(o.file) for o in messages]
-    record = {"key": key, "files": {name: file_stamp(f"{folder}/{name}") for name in names},
-              "summary": summary}
-    try:
-        replace_file(Path(folder, f".{prefix}.record.json"),
-                     json.dumps(record, ensure_ascii=False, sort_keys=True).encode())
-    except OSError:
-        return
-
-
-def load_record(folder: str, prefix: str, key: dict[str, Any]) -> dict[str, Any] | None:
-    """The summary :func:`save_record` kept for ``key``, when the outbox (``folder``) holds
-    exactly the files that run wrote, untouched since; else ``None``."""
-    try:
-        with open(f"{folder}/.{prefix}.record.json", "rb") as fh:
-            record = json.loads(fh.read(16 << 20))
-        names = {n for n in os.listdir(folder)
-                 if n.startswith(f"{prefix}-") and n.endswith(".eml")}
-    except (OSError, ValueError):
-        return None
-    if not isinstance(record, dict) or record.get("key") != key:
-        return None
-    files, summary = record.get("files"), record.get("summary")
-    if not isinstance(files, dict) or not isinstance(summary, dict) or set(files) != names:
-        return None
-    for name, stamp in files.items():
-        if not stamp or _stamp(f"{folder}/{name}") != stamp:
-            return None
-    return summary if _summary_shape(summary) else None
-
-
-def _summary_shape(summary: dict[str, Any]) -> bool:
-    """Whether ``summary`` has the shape :func:`_summary` gives (a file edited by hand has
-    not: the run then plans again)."""
-    messages, unknown, unassigned = (summary.get(k) for k in ("messages", "unknown",
-                                                             "unassigned"))
-    return (isinstance(summary.get("already_sent"), int)
-            and isinstance(messages, list) and all(
-                isinstance(m, list) and len(m) == 5 and isinstance(m[0], str)
-                and m[0] in ("written", "sent", "failed", "unknown")
-                and isinstance(m[1], str) and isinstance(m[2], int) and isinstance(m[3], int)
-                and isinstance(m[4], str) for m in messages)
-            and isinstance(unknown, list) and all(
-                isinstance(u, dict) and {"to", "message_id", "at"} <= set(u) for u in unknown)
-            and isinstance(unassigned, list) and all(
-                isinstance(u, dict) and {"owner", "event", "item"} <= set(u)
-                for u in unassigned))
-
-
 def _summary(result: Plan) -> dict[str, Any]:
-    """What ``remind`` prints of a plan (and keeps, :func:`save_record`)."""
+    """What ``remind`` prints of a plan (and keeps: index.reminders.save_record)."""
     return {"messages": [[out.status, result.people[out.to].mailbox, len(result.items[out.to]),
                           sum(1 for d in result.items[out.to] if d.overdue), out.error]
                          for out in result.messages],
@@ -367,21 +265,11 @@ def _unassigned_warnings(unassigned: list[dict[str, Any]], path: Path | str) -> 
             for role, rows in sorted(nobody.items())]
 
 
-def _print_reminders(summary: dict[str, Any], days: int, send: bool,
-                     folder: Path | str) -> None:
-    """One line per message (its state, whom, how many items), then what to do next."""
-    states = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
-              "unknown": _("UNKNOWN")}
-    for status, mailbox, n, late, error in summary["messages"]:
-        counts = _("{n} item(s), {late} overdue").format(n=n, late=late)
-        click.echo(clean(f"{states[status]:<8} {mailbox}: {counts}"
-                         + (f"  ({error})" if error else "")))
-    if not summary["messages"]:
-        click.echo(_("no reminders to send (items due within {days} days: {n} already "
-                     "reminded)").format(days=days, n=summary["already_sent"]))
-    elif not send:
-        click.echo(_("{n} message(s) in {folder}; review them, then run `eventflow "
-                     "remind --send`").format(n=len(summary["messages"]), folder=folder))
+def _print_reminders(summary: dict[str, Any], days: int, send: bool, folder: str) -> None:
+    """What ``remind`` prints (:func:`eventflow.index.reminders.reminder_lines`), then the
+    messages whose delivery is unknown."""
+    for line in reminder_lines(summary, days, send, folder):
+        click.echo(line)
     for line in _unknown_lines(summary["unknown"]):
         click.secho(clean(line), err=True, fg="yellow")
 
