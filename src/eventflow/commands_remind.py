@@ -19,15 +19,21 @@ from .cli import (
     json_option,
     today,
 )
+from .folder import SETTINGS_FILE, planning_folder
 from .i18n import _
+from .index.reminders import kept_summary, reminder_lines, save_record
+from .names import OUTBOX_DIR
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
     from pathlib import Path
 
     from .engine import Engine
+    from .index.cachefile import KeptDues
     from .invite import InvitationPlan
     from .mail import Delivery, Outgoing
+    from .people import Directory
     from .remind import Plan
 
 
@@ -36,7 +42,20 @@ def _unknown_lines(unknown: list[dict[str, Any]]) -> list[str]:
               "eventflow stopped before the server answered; look for it in the mailbox, or "
               "send it again with --retry-unknown").format(
                   to=u["to"], event=u.get("event", ""), what=u.get("item", u.get("group", "")),
-                  message_id=u["message_id"], at=u["at"]) for u in unknown]
+                  message_id=u["message_id"], at=_moment(u["at"])) for u in unknown]
+
+
+def _moment(value: Any) -> str:
+    """A time the sent-log recorded (ISO) as the interface language writes it."""
+    import datetime as dt
+
+    from .i18n import language
+    from .present import moment
+
+    try:
+        return moment(dt.datetime.fromisoformat(str(value)), language())
+    except ValueError:
+        return str(value)
 
 
 def _finish(delivery: Delivery | None, what: str) -> None:
@@ -86,31 +105,50 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
         eventflow remind --days 7
         EVENTFLOW_SMTP_PASSWORD=... eventflow remind --days 7 --send
     """
-    from .index import entries
+    day = today()
+    found = planning_folder(ctx.find_root().obj.get("dir"))
+    kept = record_key = summary = None
+    if found is not None:
+        kept, record_key, summary = kept_summary(found, day, days, retry_unknown)
+    if summary is not None and kept is not None and found is not None and not (
+            send or as_json):  # a rerun: what the last one printed (index/reminders.py)
+        _flush([*kept.header["warnings"],
+                *_unassigned_warnings(summary["unassigned"], f"{found}/{SETTINGS_FILE}")])
+        _print_reminders(summary, days, False, f"{found}/{OUTBOX_DIR}")
+        return
+    # (imported after the kept record was looked for: a rerun that prints it needs neither;
+    # pathlib, mail and remind cost some 30 ms: -X importtime on the loaded machine)
     from .mail import SentLog, deliver, require_settings, write_outbox
-    from .people import read_directory
     from .remind import plan
 
-    eng = engine(ctx)
-    root = eng.project.root
-    directory = read_directory(eng.project)
+    if kept is not None and not kept.read_body():
+        kept = None
+    root, directory, kept, eng = _sources(ctx, found, kept)
     if send:
         require_settings(directory.mail, directory.path)
+    indexed = None
+    if eng is not None:
+        from .index import entries
+
+        indexed = entries(eng, day)
     log = SentLog(root)
-    day = today()
     with log.exclusive() if send else contextlib.nullcontext():
-        # what is due: the status index's derived verdict data (fresh: changed events
-        # are judged again), not a verdict on every event
-        result = plan(eng, directory, day, days, log.states(), retry_unknown,
-                      entries(eng, day))
-        folder = write_outbox(root, result.messages, "remind")
+        # what is due: what the status index keeps for remind when it vouches for every
+        # event file, else its derived verdict data made fresh (changed events are judged
+        # again), never a verdict on every event
+        result = plan(eng, directory, day, days, log.states(), retry_unknown, indexed, kept=kept,
+                      dates=_dates(kept.header["day_samples"] if kept is not None else None))
+        folder = write_outbox(root, result.messages, "remind", reuse=not send)
         delivery = None
         if send and result.messages:
             delivery = deliver(result.messages, directory.mail, log, directory.path)
             for out in delivery.sent:
                 os.unlink(out.file)
-    _warn_unassigned(eng, result.unassigned, directory.path)
-    flush_warnings(eng)
+    warnings = list(eng.warnings) if eng is not None else list(kept.header["warnings"]) \
+        if kept is not None else []
+    if eng is not None:
+        eng.warnings.clear()
+    _flush([*warnings, *_unassigned_warnings(result.unassigned, directory.path)])
     if as_json:
         emit_json({
             "today": day.isoformat(), "days": days, "send": send, "outbox": str(folder),
@@ -121,41 +159,118 @@ def remind(ctx: click.Context, days: int, send: bool, retry_unknown: bool,
             "unassigned": result.unassigned,
         })
     else:
-        _print_reminders(result, days, send, folder)
+        made = _summary(result)
+        if record_key is not None and kept is not None and eng is None and not send:
+            save_record(str(folder), record_key, [o.file for o in result.messages], made)
+        _print_reminders(made, days, send, str(folder))
     _finish(delivery, "reminder(s)")
 
 
-def _warn_unassigned(eng: Engine, unassigned: list[dict[str, Any]], path: Path) -> None:
+def _summary(result: Plan) -> dict[str, Any]:
+    """What ``remind`` prints of a plan (and keeps: index.reminders.save_record)."""
+    return {"messages": [[out.status, result.people[out.to].mailbox, len(result.items[out.to]),
+                          sum(1 for d in result.items[out.to] if d.overdue), out.error]
+                         for out in result.messages],
+            "already_sent": result.already_sent, "unknown": result.unknown,
+            "unassigned": result.unassigned}
+
+
+def _sources(ctx: click.Context, found: str | None, kept: KeptDues | None
+             ) -> tuple[Path, Directory, KeptDues | None, Engine | None]:
+    """The planning folder, its people, and what is due: ``kept`` (what the status index
+    keeps for ``remind``, read when it vouches for every event file: no engine, no event
+    read), else ``None`` and the engine (whose index is then made fresh)."""
+    from pathlib import Path
+
+    from .index.cachefile import effective_plugins
+    from .people import read_directory, read_directory_at
+
+    if kept is not None and found is not None:
+        directory = read_directory_at(Path(found), kept.header["lang"])
+        if not effective_plugins(directory.plugins):  # (the engine says what a plugin says)
+            return Path(found), directory, kept, None
+    eng = engine(ctx)
+    return eng.project.root, read_directory(eng.project), None, eng
+
+
+def _dates(samples: dict[str, Any] | None = None) -> Callable[[str, str], str]:
+    """An ISO date as a language writes it (:func:`eventflow.present.day`), each once; with
+    ``samples`` (the index's ``day_samples``), without Babel where they show how."""
+    writers = {lang: day_writer(pair) for lang, pair in (samples or {}).items()}
+    written: dict[tuple[str, str], str] = {}
+
+    def write(iso: str, lang: str) -> str:
+        text = written.get((iso, lang))
+        if text is None:
+            writer = writers.get(lang)
+            if writer is None:
+                from .present import day
+
+                text = day(iso, lang)
+            else:
+                text = writer(iso)
+            written[(iso, lang)] = text
+        return text
+
+    return write
+
+
+_PARTS = {"2033": "{year}", "33": "{year2:02d}", "01": "{month:02d}", "1": "{month}",
+          "02": "{day:02d}", "2": "{day}"}
+
+
+def day_writer(samples: Any) -> Callable[[str], str] | None:
+    """A writer of ISO dates as a language writes :data:`eventflow.index.cachefile.DAY_SAMPLES`
+    (``samples``: ``["2.1.2033", "28.11.2027"]`` for Finnish), or ``None`` when they do not
+    show it plainly (then Babel writes each date)."""
+    import re
+
+    from .index.cachefile import DAY_SAMPLES
+
+    if not (isinstance(samples, list) and len(samples) == len(DAY_SAMPLES)
+            and all(isinstance(s, str) for s in samples)):
+        return None
+    parts = re.split(r"(\d+)", samples[0])
+    fields = [_PARTS.get(p) if n % 2 else p.replace("{", "{{").replace("}", "}}")
+              for n, p in enumerate(parts)]
+    if None in fields:
+        return None
+    template = "".join(str(f) for f in fields)
+
+    def write(iso: str) -> str:
+        year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+        return template.format(year=year, year2=year % 100, month=month, day=day)
+
+    if any(write(iso) != sample for iso, sample in zip(DAY_SAMPLES, samples, strict=True)):
+        return None
+    return write
+
+
+def _flush(warnings: list[str]) -> None:
+    """Each warning once, as :func:`eventflow.cli.flush_warnings` prints an engine's."""
+    for warning in dict.fromkeys(warnings):
+        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
+                    fg="yellow")
+
+
+def _unassigned_warnings(unassigned: list[dict[str, Any]], path: Path | str) -> list[str]:
     """One warning per owner role that names nobody in the directory."""
     nobody: dict[str, list[dict[str, Any]]] = {}
     for row in unassigned:
         nobody.setdefault(row["owner"], []).append(row)
-    for role, rows in sorted(nobody.items()):
-        events = len({r["event"] for r in rows})
-        eng.warnings.append(_(
-            "role '{role}' names nobody: {n} item(s) due in {events} event(s) remind no one "
-            "(e.g. {event} {item}); add {role} = \"Name <address>\" under [owners] in "
-            "{path}").format(role=role, n=len(rows), events=events, event=rows[0]["event"],
-                             item=rows[0]["item"], path=path))
+    return [_("role '{role}' names nobody: {n} item(s) due in {events} event(s) remind no one "
+              "(e.g. {event} {item}); add {role} = \"Name <address>\" under [owners] in "
+              "{path}").format(role=role, n=len(rows), events=len({r["event"] for r in rows}),
+                               event=rows[0]["event"], item=rows[0]["item"], path=path)
+            for role, rows in sorted(nobody.items())]
 
 
-def _print_reminders(result: Plan, days: int, send: bool, folder: Path) -> None:
-    """One line per message (its state, whom, how many items), then what to do next."""
-    for out in result.messages:
-        items = result.items[out.to]
-        late = sum(1 for d in items if d.overdue)
-        state = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
-                 "unknown": _("UNKNOWN")}[out.status]
-        counts = _("{n} item(s), {late} overdue").format(n=len(items), late=late)
-        click.echo(clean(f"{state:<8} {result.people[out.to].mailbox}: {counts}"
-                         + (f"  ({out.error})" if out.error else "")))
-    if not result.messages:
-        click.echo(_("no reminders to send (items due within {days} days: {n} already "
-                     "reminded)").format(days=days, n=result.already_sent))
-    elif not send:
-        click.echo(_("{n} message(s) in {folder}; review them, then run `eventflow "
-                     "remind --send`").format(n=len(result.messages), folder=folder))
-    for line in _unknown_lines(result.unknown):
+def _print_reminders(summary: dict[str, Any], days: int, send: bool, folder: str) -> None:
+    """What ``remind`` prints (:func:`eventflow.index.reminders.reminder_lines`), then the
+    messages whose delivery is unknown."""
+    for line in reminder_lines(summary, days, send, folder):
+        click.echo(line)
+    for line in _unknown_lines(summary["unknown"]):
         click.secho(clean(line), err=True, fg="yellow")
 
 
@@ -248,8 +363,11 @@ def _print_invitations(result: InvitationPlan, dry_run: bool, folder: Path,
     for line in _unknown_lines(result.unknown):
         click.secho(clean(line), err=True, fg="yellow")
     if recorded:
-        click.echo(_("{event}: invitation sent {date}").format(event=event_id,
-                                                                date=recorded))
+        from .i18n import language
+        from .present import day
+
+        click.echo(_("{event}: invitation sent {date}").format(
+            event=event_id, date=day(recorded, language())))
 
 
 def attach(cli: click.Group) -> None:

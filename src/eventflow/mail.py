@@ -26,6 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import EventflowError
 from .i18n import _
+from .names import MAIL_DIR as MAIL_DIR  # (re-exported: where they were before names.py)
+from .names import OUTBOX_DIR as OUTBOX_DIR  # local: the messages of the last run, to review
+from .names import SENT_LOG as SENT_LOG
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -33,9 +36,6 @@ if TYPE_CHECKING:
 
     from .people import MailSettings
 
-MAIL_DIR = "mail"
-SENT_LOG = "sent.jsonl"
-OUTBOX_DIR = ".eventflow/outbox"  # local: the messages of the last run, to review
 FAULT_ENV = "EVENTFLOW_MAIL_FAULT"  # tests: "kill-before-data" or "kill-after-accept"
 SMTP_TIMEOUT = 30.0
 SMTPS_PORT = 465
@@ -48,20 +48,72 @@ class MailError(EventflowError):
 
 
 @dataclass
+class Draft:
+    """What a message says, before it is made an :class:`~email.message.EmailMessage` (which
+    costs more than planning a large reminder: made only to be sent, or written to the outbox
+    when what it says changed, see :func:`write_outbox`)."""
+
+    sender: str
+    to: str
+    subject: str
+    body: str
+    keys: list[str]
+    kind: str
+
+    def digest(self) -> str:
+        """What the message says (but for its Date), as a short digest."""
+        import hashlib
+
+        text = "\0".join([DRAFT_FORMAT, self.sender, self.to, self.subject, self.kind,
+                          *self.keys, self.body])
+        return hashlib.blake2b(text.encode("utf-8", "surrogateescape"),
+                               digest_size=16).hexdigest()
+
+    def message(self) -> EmailMessage:
+        """The message (its Date: now)."""
+        return new_message(sender=self.sender, to=self.to, subject=self.subject,
+                           body=self.body, keys=self.keys, kind=self.kind)
+
+
+DRAFT_FORMAT = "1"  # what the digest of a draft covers; a new value writes every message again
+
+
+@dataclass
 class Outgoing:
-    """One message to one person, with the keys it delivers."""
+    """One message to one person, with the keys it delivers: the message itself, or a
+    :class:`Draft` of it, made a message when first asked for."""
 
     kind: str  # "reminder" or "invitation"
     to: str  # the address
     keys: list[str]
-    message: EmailMessage
+    built: EmailMessage | None = None
     file: str = ""  # its file in the outbox
     status: str = "written"  # written, sent, failed, unknown
     error: str = ""
+    draft: Draft | None = None
+
+    @property
+    def message(self) -> EmailMessage:
+        """The message (made from the draft the first time)."""
+        if self.built is None:
+            if self.draft is None:
+                raise ValueError("an outgoing message needs a message or a draft")
+            self.built = self.draft.message()
+        return self.built
 
     @property
     def message_id(self) -> str:
+        """Its Message-ID, the same for every attempt at its keys (:func:`message_id`)."""
+        if self.draft is not None:  # what its message's header says
+            return message_id(self.keys, self.draft.sender)
         return str(self.message["Message-ID"])
+
+    @property
+    def subject(self) -> str:
+        """Its Subject."""
+        if self.draft is not None:  # what its message's header says
+            return self.draft.subject
+        return str(self.message["Subject"])
 
 
 def message_id(keys: list[str], sender: str) -> str:
@@ -142,7 +194,7 @@ class SentLog:
         from .store import file_lock, now
 
         entry = {"at": now().isoformat(), "status": status, "kind": out.kind, "to": out.to,
-                 "message_id": out.message_id, "subject": str(out.message["Subject"]),
+                 "message_id": out.message_id, "subject": out.subject,
                  "keys": out.keys, **extra}
         line = (json.dumps(entry, ensure_ascii=False, sort_keys=False) + "\n").encode()
         new_file = not self.path.exists()
@@ -208,11 +260,21 @@ def outbox(root: Path) -> Path:
     return root / OUTBOX_DIR
 
 
-def write_outbox(root: Path, messages: list[Outgoing], prefix: str) -> Path:
+def write_outbox(root: Path, messages: list[Outgoing], prefix: str,
+                 reuse: bool = False) -> Path:
     """Write each message as ``<prefix>-….eml``; files of an earlier run with the same prefix
-    are removed, so the outbox shows what the next ``--send`` would send."""
+    are removed, so the outbox shows what the next ``--send`` would send.
+
+    ``reuse``: a message made from a :class:`Draft` that says what the file of the same name
+    said when it was written, the file untouched since (``.<prefix>.kept.json`` in the
+    outbox keeps the draft's digest and the file's stat key), is left as it is (its Date is
+    that of the run that wrote it): a large reminder costs more to make into a message than
+    to plan."""
     folder = outbox(root)
     folder.mkdir(parents=True, exist_ok=True)
+    kept_path = folder / f".{prefix}.kept.json"
+    kept = _read_kept(kept_path) if reuse else {}
+    now: dict[str, list[str]] = {}
     names = []
     for out in messages:
         slug = "".join(ch if ch.isalnum() else "-" for ch in out.to.lower())
@@ -221,15 +283,48 @@ def write_outbox(root: Path, messages: list[Outgoing], prefix: str) -> Path:
         while name in names:
             name, n = f"{prefix}-{slug}-{n}.eml", n + 1
         names.append(name)
-        _replace(folder / name, out.message.as_bytes())
-        out.file = str(folder / name)
+        path = folder / name
+        out.file = str(path)
+        digest = out.draft.digest() if out.draft is not None else ""
+        if digest and kept.get(name) == [digest, file_stamp(path)]:
+            now[name] = kept[name]
+            continue
+        replace_file(path, out.message.as_bytes())
+        if digest:
+            now[name] = [digest, file_stamp(path)]
     for old in folder.glob(f"{prefix}-*.eml"):
         if old.name not in names:
             old.unlink()
+    if now != kept:
+        replace_file(kept_path, json.dumps(now, sort_keys=True).encode())
+    # what an earlier run printed (commands_remind.save_record) is not what this run prints
+    (folder / f".{prefix}.record.json").unlink(missing_ok=True)
     return folder
 
 
-def _replace(path: Path, data: bytes) -> None:
+def file_stamp(path: Path | str) -> str:
+    """The stat key of ``path`` (inode, size, mtime, ctime), "" when it is missing."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
+
+
+def _read_kept(path: Path) -> dict[str, list[str]]:
+    """What :func:`write_outbox` kept of the files it wrote; nothing when it is unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            found = json.loads(fh.read(1 << 20))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, list)
+            and len(v) == 2 and all(isinstance(x, str) for x in v)}
+
+
+def replace_file(path: Path, data: bytes) -> None:
     """Replace ``path`` whole (a temporary file, then a rename): a reader sees the old
     message or the new one. Not fsynced: the outbox is only for review, made again by every
     run, and the sent-log (which is fsynced) alone says what was sent."""
@@ -389,5 +484,6 @@ def _refused(out: Outgoing, code: int, text: str, log: SentLog, result: Delivery
     result.failed.append(out)
 
 
-__all__ = ["HOLD", "SEND", "SKIP", "Delivery", "MailError", "Outgoing", "SentLog", "deliver",
-           "key_state", "new_message", "outbox", "plan_key", "require_settings", "write_outbox"]
+__all__ = ["HOLD", "SEND", "SKIP", "Delivery", "Draft", "MailError", "Outgoing", "SentLog",
+           "deliver", "file_stamp", "key_state", "new_message", "outbox", "plan_key",
+           "replace_file", "require_settings", "write_outbox"]

@@ -10,6 +10,8 @@ Layout of a planning folder::
     events/<id>/.lock               LOCK_FILE: the event's lock (never committed to git)
     .<name>.<pid>.<random>.tmp      TMP_SUFFIX: a save's temporary file, before its replace
     .eventflow/                     INDEX_DIR: caches of derived data (safe to delete)
+    .eventflow/outbox/              OUTBOX_DIR: the messages of the last mail run, to review
+    mail/sent.jsonl                 MAIL_DIR, SENT_LOG: what eventflow mailed (append-only)
 
 and the stages every workflow ends in (:data:`TERMINAL`).
 
@@ -26,6 +28,9 @@ PARTICIPANTS_FILE = "participants.toml"
 LOCK_FILE = ".lock"
 TMP_SUFFIX = ".tmp"
 INDEX_DIR = ".eventflow"
+OUTBOX_DIR = ".eventflow/outbox"
+MAIL_DIR = "mail"
+SENT_LOG = "sent.jsonl"
 
 #: The stage an event reaches when it took place and was followed up.
 DONE = "done"

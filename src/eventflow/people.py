@@ -82,6 +82,7 @@ class Directory:
     languages: dict[str, str] = field(default_factory=dict)  # address -> language
     names: dict[str, str] = field(default_factory=dict)  # address -> display name
     mail: MailSettings = field(default_factory=MailSettings)
+    plugins: list[str] = field(default_factory=list)  # [plugins] active, as written
 
     def person(self, name: str, address: str) -> Person:
         key = address.lower()
@@ -181,12 +182,21 @@ def _language(value: Any, path: Path | str, setting: str) -> str:
 
 def read_directory(project: Project) -> Directory:
     """Read and validate ``[owners]``, ``[people]`` and ``[mail]`` of ``eventflow.toml``."""
-    from .folder import SETTINGS_FILE
-    from .store import MAX_EVENT_BYTES, parse_bounded, read_capped
+    return read_directory_at(project.root, project.settings.language)
 
-    path = project.root / SETTINGS_FILE
+
+def read_directory_at(root: Path, language: str) -> Directory:
+    """:func:`read_directory` of the planning folder ``root`` whose language is ``language``
+    (``[eventflow] language``), without the folder's :class:`~eventflow.store.Project`."""
+    from .folder import SETTINGS_FILE
+    from .store.tomlio import MAX_EVENT_BYTES, parse_bounded, read_capped
+
+    path = root / SETTINGS_FILE
     data = parse_bounded(path, read_capped(path, MAX_EVENT_BYTES))
-    directory = Directory(path, project.settings.language)
+    directory = Directory(path, language)
+    plugins = data.get("plugins", {})
+    active = plugins.get("active", []) if isinstance(plugins, dict) else []
+    directory.plugins = [str(p) for p in active] if isinstance(active, list) else []
     people = data.get("people", {})
     if not isinstance(people, dict):
         raise FileFormatError(path, _("must be a table of addresses"), field="people",
@@ -261,4 +271,4 @@ def _mail(table: Any, path: Path) -> MailSettings:
 
 
 __all__ = ["PASSWORD_ENV", "Directory", "MailSettings", "Person", "find_person",
-           "parse_address", "read_directory"]
+           "parse_address", "read_directory", "read_directory_at"]

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .index.entry import TICKABLE, Entry, upcoming
-from .mail import HOLD, SKIP, Outgoing, new_message, plan_key
+from .mail import HOLD, SKIP, Draft, Outgoing, plan_key
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .engine import Engine
     from .event import Event
+    from .index.cachefile import KeptDues
     from .people import Directory, Person
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -159,64 +162,74 @@ def facts_of_event(engine: Engine, event: Event) -> EventFacts:
                       (event.workflow.id, event.workflow.version, event.workflow.hash))
 
 
-def plan(engine: Engine, directory: Directory, today: dt.date, days: int,
+Rows = tuple[list[dict[str, Any]], "Callable[[str], EventFacts]", str]
+
+
+def _kept_rows(kept: KeptDues, today: dt.date) -> Rows:
+    """The rows and event facts of what the index keeps for ``remind`` (:func:`read_dues`)."""
+    rows, events = kept.upcoming(today)
+    tables = kept.header["items"]
+    labels: dict[str, dict[str, tuple[str, dict[str, str]]]] = {}
+    made: dict[str, EventFacts] = {}
+
+    def facts(event_id: str) -> EventFacts:
+        found = made.get(event_id)
+        if found is None:
+            title, date, owners, pin_hash, tickable = events[event_id]
+            if pin_hash not in labels:
+                labels[pin_hash] = {row[0]: (row[4], row[5]) for row in tables[pin_hash]}
+            found = made[event_id] = EventFacts(event_id, title, dt.date.fromisoformat(date),
+                                                dict(owners), tickable, ("", "", pin_hash),
+                                                labels[pin_hash])
+        return found
+
+    return rows, facts, str(kept.header["lang"])
+
+
+def _rows(engine: Engine | None, today: dt.date, days: int, entries: list[Entry] | None,
+          kept: KeptDues | None) -> Rows:
+    """The open items due within ``days`` (and overdue), what is said of their events, and
+    the language of the labels in the rows: from the index's dues (``kept``), its entries,
+    or the engine's own verdict."""
+    if kept is not None:
+        return _kept_rows(kept, today)
+    assert engine is not None
+    if entries is not None:
+        by_id = {e.id: e for e in entries}
+        labels: dict[str, dict[str, tuple[str, dict[str, str]]]] = {}
+        return (upcoming(entries, today, days),
+                lambda event_id: facts_of_entry(by_id[event_id], labels), engine.lang)
+    return (engine.upcoming(today, days),
+            lambda event_id: facts_of_event(engine, engine.project.load(event_id)), engine.lang)
+
+
+def plan(engine: Engine | None, directory: Directory, today: dt.date, days: int,
          states: dict[str, dict[str, Any]], retry_unknown: bool = False,
-         entries: list[Entry] | None = None) -> Plan:
+         entries: list[Entry] | None = None, *, kept: KeptDues | None = None,
+         dates: Callable[[str, str], str] | None = None) -> Plan:
     """Sort the engine's open items (due within ``days`` or overdue) by person, leave out
     those already reminded, and compose one message per person.
 
-    With ``entries`` (the status index's, fresh: :func:`eventflow.index.entries`) the open
-    items and what is said of each event come from their derived verdict data, and no event
-    is loaded or judged; without, from :meth:`Engine.upcoming`, which judges every event.
-    Both give the same plan."""
+    With ``kept`` (what a fresh status index keeps for ``remind``:
+    :func:`eventflow.index.cachefile.read_dues`, read up to today + ``days``), or with
+    ``entries`` (the status index's, fresh: :func:`eventflow.index.entries`), the open items
+    and what is said of each event come from the index's derived verdict data, and no event
+    is loaded or judged (``engine`` may then be ``None``); without either, from
+    :meth:`Engine.upcoming`, which judges every event. All give the same plan. ``dates``
+    writes an ISO date in a language (default: ISO)."""
     result = Plan(today, days)
-    events: dict[str, EventFacts] = {}
-    if entries is not None:
-        rows = upcoming(entries, today, days)
-        by_id = {e.id: e for e in entries}
-    else:
-        rows = engine.upcoming(today, days)
-    dues: dict[str, list[tuple[Due, EventFacts]]] = {}
-    roles: dict[str, list[str]] = {}
-    labels: dict[str, dict[str, tuple[str, dict[str, str]]]] = {}
-    for row in rows:
-        event = events.get(row["event"])
-        if event is None:
-            event = events[row["event"]] = (
-                facts_of_entry(by_id[row["event"]], labels) if entries is not None
-                else facts_of_event(engine, engine.project.load(row["event"])))
-        people = directory.owners(row["owner"], event)
-        if not people:
-            result.unassigned.append({"event": event.id, "item": row["item"],
-                                      "owner": row["owner"], "due": row["due"]})
-            continue
-        command = (f"eventflow check {event.id} {row['item']}" if row["item"] in
-                   event.tickable else f"eventflow why {event.id}")
-        for person in people:
-            address = person.address.lower()
-            key = reminder_key(address, event.id, row["item"], row["due"])
-            action, held = plan_key(states, key, retry_unknown)
-            if action == SKIP:
-                result.already_sent += 1
-                continue
-            if action == HOLD:
-                result.unknown.append({**held, "to": held["to"] or address, "event": event.id,
-                                       "item": row["item"], "due": row["due"]})
-                continue
-            result.people.setdefault(address, person)
-            if row["owner"] not in roles.setdefault(address, []):
-                roles[address].append(row["owner"])
-            dues.setdefault(address, []).append((Due(
-                event.id, row["item"], row["label"], row["stage"], row["owner"], row["due"],
-                row["overdue"], row["required"], command, key, row.get("fix")), event))
+    rows, facts_of, lang = _rows(engine, today, days, entries, kept)
+    dues, roles = _by_person(result, directory, rows, facts_of, states, retry_unknown)
     sender = directory.mail.sender or f"eventflow <eventflow@{_host()}>"
     workflows: dict[tuple[str, str, str], Any] = {}
+    indexed = entries is not None or kept is not None
     for address in sorted(dues):
         person = result.people[address]
-        if person.language != engine.lang or entries is None:
+        if person.language != lang or not indexed:
             for due, event in dues[address]:
                 label = event.label(due.item, person.language)
                 if label is None:
+                    assert engine is not None  # (the index keeps every label)
                     workflow = workflows.get(event.pin)
                     if workflow is None:
                         workflow = workflows[event.pin] = _workflow(engine, event)
@@ -224,12 +237,62 @@ def plan(engine: Engine, directory: Directory, today: dt.date, days: int,
                 due.label = label
         result.items[address] = [d for d, _ in dues[address]]
         subject, body = compose(person, dues[address], roles[address], days,
-                                directory.language)
+                                directory.language, dates)
         keys = [d.key for d, _ in dues[address]]
-        result.messages.append(Outgoing("reminder", address, keys, new_message(
+        result.messages.append(Outgoing("reminder", address, keys, draft=Draft(
             sender=sender, to=person.mailbox, subject=subject, body=body, keys=keys,
             kind="reminder")))
     return result
+
+
+def _by_person(result: Plan, directory: Directory, rows: list[dict[str, Any]],
+               facts_of: Callable[[str], EventFacts], states: dict[str, dict[str, Any]],
+               retry_unknown: bool
+               ) -> tuple[dict[str, list[tuple[Due, EventFacts]]], dict[str, list[str]]]:
+    """Each person's items (those not sent before) and roles; what nobody holds, what was
+    sent and what is unknown go into ``result``."""
+    events: dict[str, EventFacts] = {}
+    dues: dict[str, list[tuple[Due, EventFacts]]] = {}
+    roles: dict[str, list[str]] = {}
+    holders: dict[tuple[str, str], list[tuple[Person, str]]] = {}
+    for row in rows:
+        event = events.get(row["event"])
+        if event is None:
+            event = events[row["event"]] = facts_of(row["event"])
+        owner, item, due_date = row["owner"], row["item"], row["due"]
+        held = (event.id, owner) if owner in event.owners else ("", owner)
+        people = holders.get(held)
+        if people is None:
+            people = holders[held] = [(p, p.address.lower())
+                                      for p in directory.owners(owner, event)]
+        if not people:
+            result.unassigned.append({"event": event.id, "item": item, "owner": owner,
+                                      "due": due_date})
+            continue
+        command = (f"eventflow check {event.id} {item}" if item in event.tickable
+                   else f"eventflow why {event.id}")
+        for person, address in people:
+            key = f"remind:{address}:{event.id}:{item}:{due_date}"  # reminder_key
+            if key in states:
+                action, held_key = plan_key(states, key, retry_unknown)
+                if action == SKIP:
+                    result.already_sent += 1
+                    continue
+                if action == HOLD:
+                    result.unknown.append({**held_key, "to": held_key["to"] or address,
+                                           "event": event.id, "item": item, "due": due_date})
+                    continue
+            mine = dues.get(address)
+            if mine is None:
+                result.people[address] = person
+                mine = dues[address] = []
+                roles[address] = []
+            if owner not in roles[address]:
+                roles[address].append(owner)
+            mine.append((Due(event.id, item, row["label"], row["stage"], owner, due_date,
+                             row["overdue"], row["required"], command, key, row.get("fix")),
+                         event))
+    return dues, roles
 
 
 def _workflow(engine: Engine, event: EventFacts) -> Any:
@@ -249,29 +312,48 @@ def _host() -> str:
 
 
 def compose(person: Person, dues: list[tuple[Due, EventFacts]], roles: list[str], days: int,
-            fallback: str) -> tuple[str, str]:
-    """The subject and plain-text body of one person's reminder, in their language."""
+            fallback: str, dates: Callable[[str, str], str] | None = None) -> tuple[str, str]:
+    """The subject and plain-text body of one person's reminder, in their language (its
+    dates as ``dates(iso, language)`` writes them; default: ISO)."""
     t = texts(person.language, fallback)
+    lang = person.language
     late = sum(1 for d, _ in dues if d.overdue)
     n = len(dues)
     subject = (t["subject_overdue"] if late else t["subject"]).format(n=n, days=days, late=late)
     lines = [t["hello"].format(name=person.name or person.address), "",
              t["intro"].format(roles=", ".join(roles), days=days), ""]
+    written: dict[str, str] = {}
+
+    def day(iso: str) -> str:
+        text = written.get(iso)
+        if text is None:
+            text = written[iso] = dates(iso, lang) if dates is not None else iso
+        return text
+
     current = None
-    for due, event in sorted(dues, key=lambda p: (p[1].date, p[1].id, p[0].due, p[0].item)):
+    event_line = t["event"]
+    due_texts: dict[str, str] = {}
+    flag_texts = {(overdue, required): (
+        f"[{', '.join(([t['overdue']] if overdue else []) + ([] if required else [t['advice']]))}] "
+        if overdue or not required else "") for overdue in (False, True)
+        for required in (False, True)}
+    hints = {True: t["tick"].partition("{command}"), False: t["data"].partition("{command}")}
+    order = [(event.date, event.id, due.due, due.item, n) for n, (due, event) in enumerate(dues)]
+    order.sort()
+    for *_, n in order:
+        due, event = dues[n]
         if event.id != current:
             if current is not None:
                 lines.append("")
             current = event.id
-            lines.append(t["event"].format(title=event.title, id=event.id,
-                                           date=event.date.isoformat()))
-        flags = [t["overdue"]] if due.overdue else []
-        if not due.required:
-            flags.append(t["advice"])
-        flag = f"[{', '.join(flags)}] " if flags else ""
-        lines.append(f"  - {flag}{due.label}, {t['due'].format(due=due.due)}")
-        hint = t["tick"] if due.command.startswith("eventflow check") else t["data"]
-        lines.append(f"    {hint.format(command=due.command)}")
+            lines.append(event_line.format(title=event.title, id=event.id,
+                                           date=day(event.date.isoformat())))
+        due_text = due_texts.get(due.due)
+        if due_text is None:
+            due_text = due_texts[due.due] = t["due"].format(due=day(due.due))
+        head, _, tail = hints[due.command.startswith("eventflow check")]
+        lines.append(f"  - {flag_texts[(due.overdue, due.required)]}{due.label}, {due_text}")
+        lines.append(f"    {head}{due.command}{tail}")
     lines += ["", "-- ", t["footer"].format(days=days)]
     return subject, "\n".join(lines) + "\n"
 

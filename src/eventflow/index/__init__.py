@@ -24,7 +24,10 @@ and each one is checked against its file with a single ``stat``:
   required or advice, whether their stage was left, the fix; :meth:`Entry.open_items`), and
   the state on a given day (not yet due, overdue and broken, advice not followed) is made
   when it is read (:func:`state_on`). `eventflow next`, `remind` and the dashboard read
-  these instead of judging every event (:func:`upcoming`).
+  these instead of judging every event (:func:`upcoming`). The index also keeps, sorted by
+  due date, every open item that has one, and the few facts a reminder says of its event:
+  `remind` reads those up to its horizon, after the same check a fast `status` makes
+  (:func:`eventflow.index.cachefile.read_dues`, :func:`eventflow.index.cachefile.vouched`).
 * Many changed files are judged in parallel, one process per core.
 
 ``status EVENT`` is answered the same way: what it printed last time, but for the parts that
@@ -39,29 +42,55 @@ judgement summarised and rendered for the caches; presentation).
 
 from __future__ import annotations
 
-from .cachefile import find_root, index_path, view_path
-from .entry import Entry, state_on, upcoming
-from .listing import (
-    HEADER,
-    Listing,
-    cached_listing,
-    cached_status,
-    fit_listing,
-    fit_status,
-    line_parts,
-    render_status,
-    use_colour,
-    write_listing,
-)
-from .refresh import (
-    entries,
-    save_view,
-    status_listing,
-    status_view,
-    summaries,
-    summarize,
-    view_stamp,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .cachefile import find_root, index_path, view_path
+    from .entry import Entry, state_on, upcoming
+    from .listing import (
+        HEADER,
+        Listing,
+        cached_listing,
+        cached_status,
+        fit_listing,
+        fit_status,
+        line_parts,
+        render_status,
+        use_colour,
+        write_listing,
+    )
+    from .refresh import (
+        entries,
+        save_view,
+        status_listing,
+        status_view,
+        summaries,
+        summarize,
+        view_stamp,
+    )
+
+# Each name is imported from its room when first asked for: the front door's `status` needs
+# the listing only, `remind` the cache file only, and neither the engine's summaries (refresh).
+_ROOMS = {
+    "find_root": "cachefile", "index_path": "cachefile", "view_path": "cachefile",
+    "Entry": "entry", "state_on": "entry", "upcoming": "entry",
+    **dict.fromkeys(["HEADER", "Listing", "cached_listing", "cached_status", "fit_listing",
+                     "fit_status", "line_parts", "render_status", "use_colour",
+                     "write_listing"], "listing"),
+    **dict.fromkeys(["entries", "save_view", "status_listing", "status_view", "summaries",
+                     "summarize", "view_stamp"], "refresh"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    room = _ROOMS.get(name)
+    if room is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{room}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["HEADER", "Entry", "Listing", "cached_listing", "cached_status", "entries",
            "find_root", "fit_listing", "fit_status", "index_path", "line_parts",

@@ -9,17 +9,24 @@ import os
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
+from .. import cachekeys
 from ..cachekeys import (
     EVENT_FILE,
+    EVENTS_DIR,
     INDEX_DIR,
     INDEX_FORMAT,
+    deps_unchanged,
+    folder_context,
     make_cache_dir,
     stat_key,
     write_cache,
 )
 from ..folder import SETTINGS_FILE, planning_folder
 from ..names import WORKFLOWS_DIR
-from .entry import DUES, REST, ROW_FIELDS, WHY, Entry, Key
+from .entry import DUES, REST, ROW_FIELDS, WHY, Entry, Key, day_key
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,6 +36,9 @@ if TYPE_CHECKING:
 INDEX_FILE = "index.txt"
 VIEWS_DIR = "views"
 VIEW_FORMAT = 4  # 4: dates in the interface language
+#: dates that show how a language writes a date (each part a different number, one padded;
+#: the header's ``day_samples``, see :func:`eventflow.index.refresh.day_samples`)
+DAY_SAMPLES = ("2033-01-02", "2027-11-28")
 
 
 # the cache --------------------------------------------------------------------------------------
@@ -122,9 +132,15 @@ class IndexFile:
 
 # The file: a JSON header line, then five sections, one line per event in id order each:
 # ids, stat keys, listing lines (for the days in header["window"]), records (lo, hi, count,
-# cut, digest; tab-separated) and details (JSON). header["sizes"] gives each section's bytes,
-# so that a warm `status` reads the first three only and handles them as whole strings.
-SECTIONS = ("ids", "keys", "lines", "records", "details")
+# cut, digest; tab-separated) and details (JSON); then what `remind` reads (:func:`read_dues`):
+# facts (per event, JSON [title, date, owners, workflow hash], or an empty line for an event
+# with no open item that has a due date) and dues (every open item that has a due date, one
+# line each, "due<TAB>event number<TAB>item number<TAB>flags<TAB>fix" as in Entry.open_kept,
+# sorted by due date, event id and item id; header["due_days"] and header["due_ends"] give,
+# for each due date, the section's bytes up to its last line). header["sizes"] gives each
+# section's bytes, so that a warm `status` reads the first three only and handles them as
+# whole strings, and `remind` the ids, keys, facts and the dues up to its horizon.
+SECTIONS = ("ids", "keys", "lines", "records", "details", "facts", "dues")
 
 
 def read_header(raw: bytes) -> dict[str, Any] | None:
@@ -136,7 +152,8 @@ def read_header(raw: bytes) -> dict[str, Any] | None:
         return None
     shapes = {"context": list, "deps": list, "events": list, "other": list, "warnings": list,
               "n": int, "sizes": list, "window": list, "newest": int, "overdue": bool,
-              "items": dict, "fixes": list}
+              "items": dict, "fixes": list, "due_days": list, "due_ends": list, "lang": str,
+              "day_samples": dict}
     if not all(isinstance(header.get(k), t) for k, t in shapes.items()) \
             or len(header["sizes"]) != len(SECTIONS):
         return None
@@ -149,6 +166,52 @@ def read_section(fh: IO[bytes], size: int, n: int) -> list[str]:
         raise ValueError("truncated index section")
     del lines[-1]
     return lines
+
+
+def vouched(root: str, fh: IO[bytes], today: dt.date | None = None
+            ) -> tuple[dict[str, Any], list[str]] | None:
+    """The header and the event ids of the index ``fh`` (open at its start; left at the end
+    of the keys section) when it vouches for every event file of the planning folder ``root``,
+    else ``None``; with ``today``, also only when its listing lines are right for that day.
+
+    It vouches when what every summary depends on is unchanged (the folder context and the
+    files in ``deps``), no event was added or removed, and each event file and folder has the
+    stat key it was summarised with and changed well before the index was written (a racy
+    file is vouched for by the engine, which reads its bytes): one ``stat`` per dependency,
+    two per event. Raises what reading raises (``OSError``, ``ValueError`` …): the callers
+    take that as ``None``."""
+    racy_line = os.fstat(fh.fileno()).st_mtime_ns - cachekeys.RACY_NS
+    header = read_header(fh.readline())
+    if header is None or header["context"] != folder_context(root):
+        return None
+    if not deps_unchanged(header["deps"]):
+        return None
+    events_dir = f"{root}/{EVENTS_DIR}"
+    folder = stat_key(events_dir)  # events added or removed change it
+    if folder != header["events"] or max(folder[1:]) >= racy_line:
+        return None
+    for name in header["other"]:
+        if os.path.exists(f"{events_dir}/{name}/{EVENT_FILE}"):
+            return None
+    if header["newest"] >= racy_line:  # (unchanged files keep their timestamps: none is racy)
+        return None
+    if today is not None:
+        low, high = header["window"]  # every row is right for these days
+        if not low < day_key(today) <= high:
+            return None
+    n, sizes = header["n"], header["sizes"]
+    ids = read_section(fh, sizes[0], n)
+    keys = fh.read(sizes[1]).decode("utf-8")
+    stat = os.stat
+    now = []
+    for event_id in ids:
+        folder_path = f"{events_dir}/{event_id}"
+        st = stat(f"{folder_path}/{EVENT_FILE}")
+        now.append(f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} "
+                   f"{stat(folder_path).st_mtime_ns}\n")
+    if "".join(now) != keys:
+        return None
+    return header, ids
 
 
 def read_entries(ids: list[str], keys: list[str] | None, lines: list[str],
@@ -197,6 +260,114 @@ def read_details(fh: IO[bytes], size: int, entries: list[Entry],
         entry.fixes = fixes
 
 
+class KeptDues:
+    """What ``eventflow remind`` reads of the index (:func:`read_dues`): the header (its
+    ``items``, ``fixes``, ``warnings`` and ``lang``), the event ids, and, once
+    :meth:`read_body` read them, each event's facts line and the dues lines up to the horizon
+    (see :data:`SECTIONS`)."""
+
+    def __init__(self, path: str, header: dict[str, Any], ids: list[str], stamp: str,
+                 horizon: int) -> None:
+        self.path = path
+        self.header = header
+        self.ids = ids
+        self.stamp = stamp  # the index file's stat key: another index, another stamp
+        self.horizon = horizon
+        self.facts: list[str] = []
+        self.dues: list[str] = []
+
+    def read_body(self) -> bool:
+        """Read the facts and the dues up to the horizon from the index that was vouched
+        for; ``False`` when it is no longer that file or does not read as written."""
+        from bisect import bisect_right
+
+        header, sizes = self.header, self.header["sizes"]
+        try:
+            with open(self.path, "rb") as fh:
+                if file_key(os.fstat(fh.fileno())) != self.stamp:
+                    return False
+                fh.seek(len(fh.readline()) + sum(sizes[:5]))
+                facts = read_section(fh, sizes[5], header["n"])
+                days, ends = header["due_days"], header["due_ends"]
+                if len(days) != len(ends):
+                    return False
+                at = bisect_right(days, self.horizon)
+                size = ends[at - 1] if at else 0
+                raw = fh.read(size)
+                if len(raw) != size or not 0 <= size <= sizes[6] \
+                        or raw[-1:] not in (b"", b"\n"):
+                    return False
+                dues = raw.decode("utf-8").split("\n")
+        except (OSError, ValueError, TypeError, UnicodeDecodeError, KeyError):
+            return False
+        del dues[-1]
+        self.facts, self.dues = facts, dues
+        return True
+
+    def upcoming(self, today: dt.date) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
+        """The rows :func:`eventflow.index.upcoming` gives on ``today`` for the horizon read
+        (in its order), and per event among them ``[title, date, owners, workflow hash,
+        {ids of its items the engine lets tick}]``.
+
+        Raises ``ValueError``, ``KeyError``, ``IndexError`` or ``TypeError`` for a section
+        that does not read as written."""
+        import datetime as dt
+
+        from .entry import ADVICE, BROKEN, LEFT, NOT_DUE, REGRESSION, TICKABLE, WHY
+
+        tables, fixes, ids = self.header["items"], self.header["fixes"], self.ids
+        day = today.toordinal()
+        events: dict[str, list[Any]] = {}
+        isos: dict[int, str] = {}
+        rows = []
+        for line in self.dues:
+            due_text, number, item_number, flags_text, fix = line.split("\t")
+            due, flags = int(due_text), int(flags_text)
+            event_id = ids[int(number)]
+            event = events.get(event_id)
+            if event is None:
+                event = events[event_id] = [*json.loads(self.facts[int(number)]), set()]
+            item_id, stage, owner, required, label, _ = tables[event[3]][int(item_number)]
+            if flags & TICKABLE:
+                event[4].add(item_id)
+            iso = isos.get(due) or isos.setdefault(due, dt.date.fromordinal(due).isoformat())
+            late = due < day
+            state = (BROKEN if flags & LEFT or late else NOT_DUE) if required \
+                else (ADVICE if late else NOT_DUE)
+            rows.append({"event": event_id, "item": item_id, "stage": stage, "label": label,
+                         "owner": owner, "due": iso, "overdue": late,
+                         "required": bool(required), "state": state,
+                         "regression": bool(flags & REGRESSION),
+                         "fix": (f"eventflow check {event_id} {item_id}" if fix == "" else
+                                 f"eventflow why {event_id}" if fix == WHY else
+                                 fixes[int(fix)].replace("\0", event_id))})
+        return rows, events
+
+
+def read_dues(root: str, horizon: int, body: bool = True) -> KeptDues | None:
+    """The open items due on or before ``horizon`` (``date.toordinal()``) as the index keeps
+    them, when it vouches for every event file (:func:`vouched`, the check ``status`` makes);
+    else ``None`` (the engine then judges what changed). Reads the ids and keys, and with
+    ``body`` the facts and the dues up to ``horizon`` (else :meth:`KeptDues.read_body` does),
+    nothing else."""
+    path = f"{root}/{INDEX_DIR}/{INDEX_FILE}"
+    try:
+        with open(path, "rb") as fh:
+            stamp = file_key(os.fstat(fh.fileno()))
+            found = vouched(root, fh)
+            if found is None:
+                return None
+            header, ids = found
+            if len(header["sizes"]) != len(SECTIONS):
+                return None
+    except (OSError, ValueError, TypeError, UnicodeDecodeError, KeyError):
+        return None
+    kept = KeptDues(path, header, ids, stamp, horizon)
+    if body and not kept.read_body():
+        return None
+    return kept
+
+
 def load_index(path: Path) -> IndexFile | None:
     try:
         with open(path, "rb") as fh:
@@ -242,6 +413,7 @@ def save_index(path: Path, header: dict[str, Any], entries: list[Entry]) -> None
         dues = detail[DUES]
         detail[DUES] = [b - a for a, b in zip([0, *dues], dues, strict=False)]
         details.append(json.dumps(detail, ensure_ascii=False, separators=(",", ":")))
+    facts, dues, due_days, due_ends = _remind_sections(kept)
     sections = [
         "".join(f"{e.id}\n" for e in kept),
         "".join(f"{e.key}\n" for e in kept),
@@ -249,13 +421,16 @@ def save_index(path: Path, header: dict[str, Any], entries: list[Entry]) -> None
         "".join(f"{e.lo}\t{e.hi}\t{e.count}\t{e.cut}\t{e.digest}\t{e.regressions}\n"
                 for e in kept),
         "".join(f"{d}\n" for d in details),
+        facts,
+        dues,
     ]
     data = [section.encode("utf-8") for section in sections]
     window = [max((e.lo for e in kept), default="0000000"),
               min((e.hi for e in kept), default="9999999")]
-    header = {**header, "format": INDEX_FORMAT, "n": len(kept), "window": window, "items": items,
-              "fixes": every_fix,
+    header = {"lang": "", "day_samples": {}, **header, "format": INDEX_FORMAT, "n": len(kept),
+              "window": window, "items": items, "fixes": every_fix,
               "overdue": any(e.count or e.regressions for e in kept),
+              "due_days": due_days, "due_ends": due_ends,
               "sizes": [len(d) for d in data]}
     try:
         make_cache_dir(path.parent)
@@ -264,6 +439,40 @@ def save_index(path: Path, header: dict[str, Any], entries: list[Entry]) -> None
     head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     write_cache(path, [head + b"\n", *data])
 
+
+
+def _remind_sections(kept: list[Entry]) -> tuple[str, str, list[int], list[int]]:
+    """The facts and dues sections (see :data:`SECTIONS`) of ``kept``, whose fixes are
+    numbers already, and for each due date the dues' bytes up to its last line."""
+    at = {name: REST + ROW_FIELDS.index(name) for name in ("title", "date", "owners", "pin",
+                                                              "open")}
+    facts = []
+    dues: list[tuple[int, int, str, str]] = []  # (due, event number, item id, line)
+    for number, e in enumerate(kept):
+        detail = e._details()
+        dated = [kept_item for kept_item in detail[at["open"]] if kept_item[1] is not None]
+        if not dated:
+            facts.append("\n")
+            continue
+        facts.append(json.dumps([detail[at["title"]], detail[at["date"]], detail[at["owners"]],
+                                 detail[at["pin"]][2]], ensure_ascii=False,
+                                separators=(",", ":")) + "\n")
+        table = e.table or []
+        for item, due, flags, fix in dated:
+            item_id = table[item][0] if item < len(table) else ""
+            dues.append((due, number, item_id, f"{due}\t{number}\t{item}\t{flags}\t{fix}\n"))
+    dues.sort()
+    due_days: list[int] = []
+    due_ends: list[int] = []
+    size = 0
+    for due, _, _, line in dues:
+        size += len(line.encode("utf-8"))
+        if due_days and due_days[-1] == due:
+            due_ends[-1] = size
+        else:
+            due_days.append(due)
+            due_ends.append(size)
+    return "".join(facts), "".join(line for *_, line in dues), due_days, due_ends
 
 
 def find_root(directory: str | None) -> Path | None:

@@ -13,15 +13,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-from .. import cachekeys
 from ..cachekeys import (
-    EVENT_FILE,
     EVENTS_DIR,
     INDEX_DIR,
     deps_unchanged,
     folder_context,
     resolve_quick,
-    stat_key,
 )
 from ..folder import planning_folder
 from .cachefile import (
@@ -30,9 +27,9 @@ from .cachefile import (
     file_key,
     read_details,
     read_entries,
-    read_header,
     read_section,
     view_path,
+    vouched,
 )
 from .entry import Entry, day_key
 
@@ -252,44 +249,20 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
     root = planning_folder(directory)
     if root is None:
         return None
-    events_dir = f"{root}/{EVENTS_DIR}"
     index_file = f"{root}/{INDEX_DIR}/{INDEX_FILE}"
     try:
         with open(index_file, "rb") as fh:
-            racy_line = os.fstat(fh.fileno()).st_mtime_ns - cachekeys.RACY_NS
-            header = read_header(fh.readline())
-            if header is None or header["context"] != folder_context(root):
+            found = vouched(root, fh, today)
+            if found is None:
                 return None
-            if not deps_unchanged(header["deps"]):
-                return None
-            folder = stat_key(events_dir)  # events added or removed change it
-            if folder != header["events"] or max(folder[1:]) >= racy_line:
-                return None
-            for name in header["other"]:
-                if os.path.exists(f"{events_dir}/{name}/{EVENT_FILE}"):
-                    return None
-            low, high = header["window"]  # every row is right for these days
-            if not low < day_key(today) <= high or header["newest"] >= racy_line:
-                return None  # (unchanged files keep their timestamps: none is racy)
+            header, ids = found
             n, sizes = header["n"], header["sizes"]
-            ids = read_section(fh, sizes[0], n)
-            keys = fh.read(sizes[1]).decode("utf-8")
-            stat = os.stat
-            now = []
-            for event_id in ids:
-                folder_path = f"{events_dir}/{event_id}"
-                st = stat(f"{folder_path}/{EVENT_FILE}")
-                now.append(f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} "
-                           f"{stat(folder_path).st_mtime_ns}\n")
-            if "".join(now) != keys:
-                return None
-            del now, keys
             text = fh.read(sizes[2]).decode("utf-8")
             if details:
                 lines = text.split("\n")[:-1]
-                found = read_entries(ids, None, lines, read_section(fh, sizes[3], n))
-                read_details(fh, sizes[4], found, header)
-                return Listing(found, list(dict.fromkeys(header["warnings"])))
+                kept = read_entries(ids, None, lines, read_section(fh, sizes[3], n))
+                read_details(fh, sizes[4], kept, header)
+                return Listing(kept, list(dict.fromkeys(header["warnings"])))
             offset = fh.tell()
     except (OSError, ValueError, TypeError, UnicodeDecodeError):
         return None

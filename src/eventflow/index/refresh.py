@@ -20,6 +20,7 @@ from ..cachekeys import (
     write_cache,
 )
 from .cachefile import (
+    DAY_SAMPLES,
     VIEW_FORMAT,
     effective_plugins,
     file_key,
@@ -133,6 +134,15 @@ def _day(iso: str, lang: str) -> str:
     return found
 
 
+def day_samples() -> dict[str, list[str]]:
+    """:data:`DAY_SAMPLES` as each language writes them (:func:`eventflow.present.day`), kept
+    in the index so that what reads it can write dates without loading Babel (``remind``:
+    :func:`eventflow.commands_remind.day_writer`)."""
+    from ..vocab import LANGUAGES
+
+    return {lang: [_day(iso, lang) for iso in DAY_SAMPLES] for lang in LANGUAGES}
+
+
 def _digest(raw: bytes) -> str:
     import hashlib
 
@@ -227,7 +237,8 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
         newest = max((n for _, _, n in scanned), default=0)
         save_index(path, {"context": context, "deps": deps, "events": folder, "other": other,
                           "newest": newest, "context_warnings": context_warnings,
-                          "warnings": every}, result)
+                          "warnings": every, "lang": engine.lang,
+                          "day_samples": day_samples()}, result)
     return result
 
 

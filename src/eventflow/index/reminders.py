@@ -1,0 +1,166 @@
+"""What ``eventflow remind`` (without ``--send``) printed, kept with what it depended on, and
+printed again while nothing changed: by the CLI (commands_remind.py) and, needing neither
+click nor the engine, by a front door (:func:`cached_reminders`), so both print the same bytes.
+
+A run's plan depends on the event files, the settings and people, and eventflow's code, which
+the status index vouches for (:func:`eventflow.index.cachefile.vouched`, the check a warm
+``status`` makes), and beyond those on the index file itself, the day, ``--days``,
+``--retry-unknown``, the sent-log and the machine (:func:`record_key`). The record
+(``.eventflow/outbox/.remind.record.json``) is used only while its key is the same and the
+outbox holds exactly the message files that run wrote, untouched since."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING, Any
+
+from ..folder import planning_folder
+from ..names import MAIL_DIR, OUTBOX_DIR, SENT_LOG
+from .cachefile import read_dues
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .cachefile import KeptDues
+
+RECORD = ".remind.record.json"
+STATES = ("written", "sent", "failed", "unknown")
+
+
+def file_stamp(path: str) -> str:
+    """The stat key of ``path`` (inode, size, mtime, ctime), "" when it is missing."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
+
+
+def record_key(root: str, kept: KeptDues, day: dt.date, days: int,
+               retry_unknown: bool) -> dict[str, Any]:
+    """What a run's plan depends on beyond what the index vouched for: the index itself, the
+    day, the options, the sent-log and the machine (the sender's default address names it)."""
+    return {"index": kept.stamp, "today": day.isoformat(), "days": days,
+            "retry_unknown": retry_unknown, "host": os.uname().nodename,
+            "sent": file_stamp(f"{root}/{MAIL_DIR}/{SENT_LOG}")}
+
+
+def save_record(folder: str, key: dict[str, Any], files: list[str],
+                summary: dict[str, Any]) -> None:
+    """Keep ``summary`` (what :func:`reminder_lines` prints, and the run's ``unknown`` and
+    ``unassigned``) of the run that wrote the message ``files`` into the outbox ``folder``,
+    for a run with the same ``key``. Not kept when the outbox cannot be written: the next run
+    then plans again."""
+    from ..cachekeys import write_cache
+
+    names = [os.path.basename(f) for f in files]
+    record = {"key": key, "files": {name: file_stamp(f"{folder}/{name}") for name in names},
+              "summary": summary}
+    write_cache(f"{folder}/{RECORD}",
+                [json.dumps(record, ensure_ascii=False, sort_keys=True).encode()])
+
+
+def load_record(folder: str, key: dict[str, Any]) -> dict[str, Any] | None:
+    """The summary :func:`save_record` kept for ``key``, when the outbox ``folder`` holds
+    exactly the message files that run wrote, untouched since; else ``None``."""
+    try:
+        with open(f"{folder}/{RECORD}", "rb") as fh:
+            record = json.loads(fh.read(16 << 20))
+        names = {n for n in os.listdir(folder) if n.startswith("remind-") and n.endswith(".eml")}
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("key") != key:
+        return None
+    files, summary = record.get("files"), record.get("summary")
+    if not isinstance(files, dict) or not isinstance(summary, dict) or set(files) != names:
+        return None
+    for name, stamp in files.items():
+        if not stamp or file_stamp(f"{folder}/{name}") != stamp:
+            return None
+    return summary if _shape(summary) else None
+
+
+def _shape(summary: dict[str, Any]) -> bool:
+    """Whether ``summary`` has the shape a run keeps (a file edited by hand has not: the run
+    then plans again)."""
+    messages, unknown, unassigned = (summary.get(k) for k in ("messages", "unknown",
+                                                             "unassigned"))
+    return (isinstance(summary.get("already_sent"), int)
+            and isinstance(messages, list) and all(
+                isinstance(m, list) and len(m) == 5 and m[0] in STATES
+                and isinstance(m[1], str) and isinstance(m[2], int) and isinstance(m[3], int)
+                and isinstance(m[4], str) for m in messages)
+            and isinstance(unknown, list) and all(
+                isinstance(u, dict) and {"to", "message_id", "at"} <= set(u) for u in unknown)
+            and isinstance(unassigned, list) and all(
+                isinstance(u, dict) and {"owner", "event", "item"} <= set(u)
+                for u in unassigned))
+
+
+def reminder_lines(summary: dict[str, Any], days: int, send: bool, folder: str) -> list[str]:
+    """What ``remind`` prints to stdout: one line per message (its state, whom, how many
+    items), then what to do next."""
+    from ..i18n import _
+
+    states = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
+              "unknown": _("UNKNOWN")}
+    lines = []
+    for status, mailbox, n, late, error in summary["messages"]:
+        counts = _("{n} item(s), {late} overdue").format(n=n, late=late)
+        lines.append(_clean(f"{states[status]:<8} {mailbox}: {counts}"
+                            + (f"  ({error})" if error else "")))
+    if not summary["messages"]:
+        lines.append(_("no reminders to send (items due within {days} days: {n} already "
+                       "reminded)").format(days=days, n=summary["already_sent"]))
+    elif not send:
+        lines.append(_("{n} message(s) in {folder}; review them, then run `eventflow "
+                       "remind --send`").format(n=len(summary["messages"]), folder=folder))
+    return lines
+
+
+def _clean(text: str) -> str:
+    if text.isprintable():
+        return text
+    from ..present import clean
+
+    return clean(text)
+
+
+def kept_summary(root: str, day: dt.date, days: int, retry_unknown: bool = False
+                 ) -> tuple[KeptDues | None, dict[str, Any] | None, dict[str, Any] | None]:
+    """What the index keeps for ``remind`` when it vouches for every event file (its body
+    not read yet: :meth:`KeptDues.read_body`), the key of a run with these options, and the
+    summary the last run with that key kept, if it holds; ``None`` for what is not there."""
+    kept = read_dues(root, day.toordinal() + days, body=False)
+    if kept is None or not kept.header["lang"]:
+        return None, None, None
+    key = record_key(root, kept, day, days, retry_unknown)
+    return kept, key, load_record(f"{root}/{OUTBOX_DIR}", key)
+
+
+def cached_reminders(directory: str | None, args: list[str], day: dt.date) -> str | None:
+    """What ``eventflow remind [--days N]`` prints, from the last run's kept record, for a
+    front door that answers without click or the engine; ``None`` (nothing done) when the
+    CLI must answer: other options, no fresh index or record, or anything to warn about."""
+    days = 14  # remind's default (commands_remind.py)
+    if args:
+        value = args[1] if args[0] == "--days" and len(args) == 2 else \
+            args[0][len("--days="):] if args[0].startswith("--days=") and len(args) == 1 \
+            else None
+        if value is None or not value.isdigit() or not 0 <= int(value) <= 3650:
+            return None
+        days = int(value)
+    root = planning_folder(directory)
+    if root is None:
+        return None
+    kept, _, summary = kept_summary(root, day, days)
+    if kept is None or summary is None or kept.header["warnings"] or summary["unknown"] \
+            or summary["unassigned"]:
+        return None
+    return "".join(f"{line}\n" for line in reminder_lines(summary, days, False,
+                                                          f"{root}/{OUTBOX_DIR}"))
+
+
+__all__ = ["cached_reminders", "file_stamp", "kept_summary", "load_record", "record_key",
+           "reminder_lines", "save_record"]
