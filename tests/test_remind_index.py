@@ -302,3 +302,24 @@ def test_a_front_door_prints_the_kept_record_as_the_cli_does(many: Any, run: Any
     assert cached_reminders(root, ["--days", "30"], day + dt.timedelta(days=1)) is None
     default = run("remind").stdout
     assert cached_reminders(root, [], day) == default
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_the_console_scripts_front_door_answers_remind_as_the_cli(
+        many: Any, run: Any, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`eventflow remind` reaches quick.answer first: it prints the kept record as the CLI
+    printed it, in the interface language, and leaves anything else to the CLI."""
+    import io
+
+    from eventflow import quick
+
+    monkeypatch.setenv("EVENTFLOW_LANG", lang)
+    monkeypatch.chdir(many.root)
+    assert run("status").exit_code == 0
+    out = io.StringIO()
+    assert quick.answer(["remind"], out) is None and out.getvalue() == ""  # nothing kept yet
+    printed = run("remind").stdout
+    assert quick.answer(["remind"], out) == 0 and out.getvalue() == printed
+    for args in (["remind", "--send"], ["remind", "--days", "2", "--json"], ["remind", "-h"]):
+        quiet = io.StringIO()
+        assert quick.answer(args, quiet) is None and quiet.getvalue() == "", args

@@ -62,6 +62,8 @@ def answer(args: list[str], out: IO[str], err: IO[str] | None = None) -> int | N
         from .quick_change import change  # not loaded by the reads above
 
         return change(args, directory, rest, out, err)
+    if rest[:1] == ["remind"]:
+        return _remind(directory, rest[1:], out)
     if not rest or rest[0] not in ("status", "why") or len(rest) > 2:
         return None
     event = rest[1] if len(rest) == 2 else None
@@ -87,6 +89,18 @@ def answer(args: list[str], out: IO[str], err: IO[str] | None = None) -> int | N
     if listing is None or listing.warnings or not listing.n:
         return None
     return _write(out, lambda: listing.write(day, out, width=width))
+
+
+def _remind(directory: str | None, args: list[str], out: IO[str]) -> int | None:
+    """``remind [--days N]`` (no ``--send``) printed again from the last run's kept record
+    while nothing it depends on changed (index/reminders.py); ``None`` otherwise."""
+    from .i18n import configure
+    from .index.reminders import cached_reminders
+    from .schedule import today
+
+    configure(None, directory)  # the interface language, found as the CLI finds it
+    text = cached_reminders(directory, args, today())
+    return None if text is None else _write(out, lambda: out.write(text))
 
 
 def _why(directory: str | None, event: str, day: dt.date, out: IO[str],
