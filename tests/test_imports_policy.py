@@ -34,6 +34,9 @@ CHECKED = [
     "store/__init__.py", "store/atomic.py", "store/conflicts.py", "store/eventfile.py",
     "store/history.py", "store/locking.py", "store/project.py", "store/save.py",
     "store/settings.py", "store/tomlio.py", "store/workflowfile.py",
+    "engine.py", "engine_dates.py", "engine_moves.py", "engine_results.py",
+    "engine_workflows.py", "machine.py", "workflow.py", "workflowfields.py", "judge.py",
+    "checklist.py", "explain.py", "texts.py",
 ]
 
 
