@@ -37,6 +37,7 @@ CHECKED = [
     "engine.py", "engine_dates.py", "engine_moves.py", "engine_results.py",
     "engine_workflows.py", "machine.py", "workflow.py", "workflowfields.py", "judge.py",
     "checklist.py", "explain.py", "texts.py",
+    "plugins.py", "plugin_registry.py", "plugin_dispatch.py",
 ]
 
 
