@@ -5,7 +5,7 @@ An import inside a function is kept only with its reason written next to it: a c
 measured cost (``# lazy: jinja2 costs 14 ms (-X importtime), only outputs need it``) or the
 import circle or layer it avoids. Imports under ``if TYPE_CHECKING:`` do not run and are free.
 The command boundary (``commands_*.py``, ``commands/``, ``cli.py``'s loading of commands by
-name) loads lazily by design and is not checked here.
+name, which is no import statement) loads lazily by design and is not checked here.
 
 The check covers the modules in ``CHECKED``; a module joins it once its imports are done, so
 the list grows until every library module is in it.
@@ -34,6 +34,15 @@ CHECKED = [
     "store/__init__.py", "store/atomic.py", "store/conflicts.py", "store/eventfile.py",
     "store/history.py", "store/locking.py", "store/project.py", "store/save.py",
     "store/settings.py", "store/tomlio.py", "store/workflowfile.py",
+    "engine.py", "engine_dates.py", "engine_moves.py", "engine_results.py",
+    "engine_workflows.py", "machine.py", "workflow.py", "workflowfields.py", "judge.py",
+    "checklist.py", "explain.py", "texts.py",
+    "plugins.py", "plugin_registry.py", "plugin_dispatch.py",
+    "quick.py", "quick_change.py", "cachekeys.py", "completion.py", "i18n.py", "present.py",
+    "i18n_extract.py",
+    # cli.py's loading of commands by name (importlib.import_module) is no import statement:
+    # the check sees only its other imports
+    "cli.py",
 ]
 
 
@@ -95,7 +104,7 @@ def test_function_level_imports_say_why(module: str) -> None:
 
 def test_the_checked_modules_exist() -> None:
     assert [m for m in CHECKED if not (SRC / m).is_file()] == []
-    assert not [m for m in CHECKED if m.startswith("commands") or m == "cli.py"]
+    assert not [m for m in CHECKED if m.startswith("commands")]
 
 
 def test_the_check_sees_what_is_missing() -> None:

@@ -58,13 +58,16 @@ class Engine:
     def pm(self) -> pluggy.PluginManager:
         if self._pm is not None:
             return self._pm
+        # lazy: plugins (pluggy, the hook specs, the registry) cost 8.7 ms after the engine
+        # (-X importtime, median of 5; 27.8 ms in a `check`, inspect included): only what asks
+        # plugins pays it, not the engine's reads (load, history)
         from .plugins import get_plugin_manager
 
         return get_plugin_manager(self.project.settings.active_plugins)
 
     @cached_property
     def registry(self) -> Registry:
-        from .plugins import build_registry
+        from .plugins import build_registry  # lazy: plugins cost 8.7 ms (see pm above)
 
         registry = build_registry(self.pm)
         self.warnings.extend(str(e) for e in registry.errors)
@@ -102,7 +105,7 @@ class Engine:
         ``dest`` by ``trigger`` (``advance``, ``reopen`` …); each veto
         (:class:`~eventflow.errors.TransitionBlocked`) or failing hook becomes a blocker of
         kind ``veto`` naming its plugin. Hooks get a copy of the event."""
-        from .plugins import call_each
+        from .plugins import call_each  # lazy: plugins cost 8.7 ms (see pm above)
 
         found = []
         for plugin, exc in call_each(self.pm, "before_transition", event=event.copy(),

@@ -14,6 +14,13 @@ import inspect
 from collections.abc import Iterator
 from typing import Any
 
+# all loaded already wherever this runs: pybabel (which imports this module) has its
+# extractor, and the help texts are read from the CLI, which has click
+import click
+from babel.messages.extract import extract_python
+
+from . import cli
+
 # click's own words, looked up through eventflow's catalogue (i18n.translate_click)
 CLICK_MESSAGES = (
     "Usage:", "Options", "Commands", "Show this message and exit.", "Show the version and exit.",
@@ -27,8 +34,6 @@ CLICK_MESSAGES = (
 
 def command_messages(modules: list[str]) -> Iterator[tuple[int, str, str]]:
     """(line, message, where) for the help texts of the commands of ``modules``."""
-    from . import cli
-
     owners = {f"eventflow.{m}" for m in modules}
     for module in modules:
         if module != "cli":
@@ -42,8 +47,6 @@ def command_messages(modules: list[str]) -> Iterator[tuple[int, str, str]]:
 
 
 def _walk(command: Any, path: str, owners: set[str]) -> Iterator[tuple[int, str, str]]:
-    import click
-
     callback = command.callback
     mine = callback is not None and getattr(callback, "__module__", "") in owners
     if mine:
@@ -68,8 +71,6 @@ def extract_cli(fileobj: Any, keywords: Any, comment_tags: Any,
                 options: dict[str, str]) -> Iterator[tuple[int, str, Any, list[str]]]:
     """A Babel extraction method: the ``_()`` calls of the file, then the help texts of the
     commands of ``options["modules"]`` (space-separated module names, e.g. ``cli``)."""
-    from babel.messages.extract import extract_python
-
     yield from extract_python(fileobj, keywords, comment_tags, options)
     for line, message, where in command_messages(options.get("modules", "cli").split()):
         yield line, "_", message, [where]

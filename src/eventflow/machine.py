@@ -32,6 +32,8 @@ def reopen_trigger(stage: str) -> str:
 
 
 def build_machine(workflow: Workflow) -> Machine:
+    # lazy: transitions costs 19 ms after the engine (-X importtime, median of 5); only
+    # advance, reopen and cancel build a machine, never a check or a read
     from transitions import Machine
 
     stages = workflow.stage_ids

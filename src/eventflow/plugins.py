@@ -18,6 +18,8 @@ in :mod:`eventflow.plugin_dispatch` (:func:`dispatch`, :func:`call_each`,
 
 from __future__ import annotations
 
+import importlib
+import inspect  # loaded by pluggy already: free
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,7 +28,7 @@ from typing import Any
 
 import pluggy
 
-from . import hookspecs
+from . import __version__, hookspecs
 from .errors import PluginError
 from .i18n import _
 from .plugin_dispatch import HookResult, add_plugin_commands, call_each, command_names, dispatch
@@ -127,6 +129,8 @@ def _trace(message: str) -> None:
 
 def installed_entry_points() -> list[Any]:
     """Every entry point of the ``eventflow`` group, whether active or not (nothing imported)."""
+    # lazy: importlib.metadata costs 50 ms after the plugins (-X importtime, median of 5); only
+    # a folder that activates plugins, and `eventflow plugins`, look for them
     from importlib.metadata import entry_points
 
     return list(entry_points(group=ENTRY_POINT_GROUP))
@@ -156,10 +160,6 @@ def get_plugin_manager(
     pm = PluginManager()
     pm.add_hookspecs(hookspecs)
     if builtins:
-        import importlib
-
-        from . import __version__
-
         for modname in BUILTIN_PLUGINS:
             pm.register(importlib.import_module(modname), name=modname)
             pm.versions[modname] = __version__
@@ -276,16 +276,12 @@ def register_plugin(pm: pluggy.PluginManager, plugin: object, name: str) -> None
 
 
 def _spec_args(hook: str) -> list[str]:
-    import inspect
-
     func = getattr(hookspecs, hook, None)
     return list(inspect.signature(func).parameters) if func is not None else []
 
 
 def _impl_args(pm: pluggy.PluginManager, plugin: object) -> dict[str, list[str]]:
     """Hook name → the argument names the plugin's implementation declares."""
-    import inspect
-
     found = {}
     for attr in dir(plugin):
         if pm.parse_hookimpl_opts(plugin, attr) is None:
