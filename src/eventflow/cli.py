@@ -40,7 +40,7 @@ CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_w
 # helpers ----------------------------------------------------------------------------------------
 def today() -> dt.date:
     """Today, or ``EVENTFLOW_TODAY`` (tests and demos set it): :func:`eventflow.schedule.today`."""
-    # lazy, as parse_day and blocker_lines below: schedule 1.0 ms, explain 0.7 ms and params
+    # lazy: as parse_day and blocker_lines below, schedule 1.0 ms, explain 0.7 ms and params
     # 0.4 ms (-X importtime, median of 5) are 2.1 ms together that `eventflow --help` (P1)
     # never needs; each is loaded by the first command that asks
     from . import schedule

@@ -116,8 +116,8 @@ def local_moment(at: object, lang: str | None) -> str:
     ``made_at``, a conflict's ``ours_at``) as :func:`moment` writes it, on the planning team's
     clock (Helsinki); a day alone (``2027-03-18`` or a date) as :func:`day` writes it; anything
     else as it is."""
-    import datetime as dt
-    from zoneinfo import ZoneInfo
+    from zoneinfo import ZoneInfo  # lazy: 6.8 ms, as in history_line
+
 
     if isinstance(at, dt.datetime):
         stamp = at
@@ -137,8 +137,6 @@ def _shown(value: object, lang: str | None) -> object:
     """A value a history entry keeps, as people read it: an ISO date (``2027-03-18``) and a
     time of day (``10:15``) as the language writes them (fi, sv: ``klo 10.15``), a list of
     words as a list (``email, name``), anything else as it is kept."""
-    import datetime as dt
-
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
         return ", ".join(str(v) for v in value)
     if not isinstance(value, str):

@@ -105,7 +105,7 @@ def answer(args: list[str], out: IO[str], err: IO[str] | None = None) -> int | N
 def _remind(directory: str | None, args: list[str], out: IO[str]) -> int | None:
     """``remind [--days N]`` (no ``--send``) printed again from the last run's kept record
     while nothing it depends on changed (index/reminders.py); ``None`` otherwise."""
-    from .i18n import configure
+    # lazy: as the index in answer() (11 ms); schedule as there
     from .index.reminders import cached_reminders
     from .schedule import today
 
