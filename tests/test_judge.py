@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 
 def at_stage(ef_event: Any, stage: str) -> str:
     return str(ef_event(stage).id)
@@ -151,3 +153,21 @@ def test_a_folder_may_keep_calendar_days(ef_project: Any) -> None:
         assert "eventflow.working_days" in str(exc)
     else:
         raise AssertionError("a wrong working_days was accepted")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("fi", ("1.11.2026", "--force --reason TEXT")),
+    ("sv", ("1.11.2026", "--force --reason TEXT")),
+    ("en", ("2026-11-01", "--force --reason TEXT")),
+])
+def test_a_refused_reschedule_names_its_options_in_every_language(
+        ef_event: Any, run: Any, monkeypatch: pytest.MonkeyPatch, lang: str,
+        words: tuple[str, ...]) -> None:
+    """The engine's refusal says what is wrong as the language writes dates; the CLI adds the
+    options by the refusal's kind (retry_with), never by matching its translated words."""
+    event = ef_event("panel_questions")
+    monkeypatch.setenv("EVENTFLOW_LANG", lang)
+    past = run("reschedule", event.id, "--date", "2026-11-01")
+    assert past.exit_code == 1 and all(w in past.output for w in words), past.output
+    forced = run("reschedule", event.id, "--date", "2026-11-01", "--force")
+    assert forced.exit_code == 1 and "--reason TEXT" in forced.output, forced.output

@@ -18,7 +18,6 @@ from .cli import (
     json_option,
     report_outcome,
     split_list,
-    today,
 )
 from .i18n import _
 from .params import DATE
@@ -215,13 +214,10 @@ def reschedule(ctx: click.Context, event: str, date: dt.date, dry_run: bool, for
     eng = engine(ctx)
     try:
         outcome = eng.reschedule(event, date, dry_run, force=force, reason=reason)
-    except InvalidInput as exc:
-        day = today()  # the engine's messages, as it words them in the interface language
-        if str(exc) == _("{date} is in the past (today is {today}); to record an event that "
-                         "already took place on another day, force it with a reason").format(
-                             date=date, today=day):
+    except InvalidInput as exc:  # the CLI names the options the engine's refusal asks for
+        if exc.retry_with == "force":
             raise click.ClickException(f"{exc} (--force --reason TEXT)") from None
-        if str(exc) == _("a reschedule into the past needs a reason (kept in the history)"):
+        if exc.retry_with == "reason":
             raise click.ClickException(_("{error}: use --reason TEXT").format(error=exc)) from None
         raise
     flush_warnings(eng)

@@ -25,6 +25,7 @@ import msgspec
 
 from . import engine_dates, engine_moves, engine_workflows
 from .checklist import ItemStatus, evaluate
+from .datetext import day
 from .engine_dates import compute_due, due_moves
 from .engine_moves import PREREQUISITES
 from .engine_results import Blocker, Outcome
@@ -149,7 +150,7 @@ class Engine:
                                      stage=verdict.stage),
                                  "", verdict.leave_from,
                                  _("{stage} can be left from {date}").format(
-                                     stage=verdict.stage, date=verdict.leave_from),
+                                     stage=verdict.stage, date=day(verdict.leave_from or "")),
                                  "", kind="time", stage=verdict.stage))
         return found + list(verdict.vetoes)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from .datetext import day as day_text
 from .engine_results import Outcome
 from .errors import InvalidInput
 from .event import Event
@@ -54,14 +55,15 @@ def reschedule(engine: Engine, name: str, date: dt.date, dry_run: bool, *, force
         raise InvalidInput(_("{event} has left '{stage}', which happens on the event day "
                              "{date}: a held event keeps its date; reopen '{stage}' first if "
                              "the day really moves").format(event=event.id, stage=held[-1],
-                                                            date=event.date))
+                                                            date=day_text(event.date)))
     if date < day and not force:
         raise InvalidInput(_("{date} is in the past (today is {today}); to record an event "
                              "that already took place on another day, force it with a "
-                             "reason").format(date=date, today=day))
+                             "reason").format(date=day_text(date), today=day_text(day)),
+                           retry_with="force")
     if force and date < day and not reason.strip():
         raise InvalidInput(_("a reschedule into the past needs a reason (kept in the "
-                             "history)"))
+                             "history)"), retry_with="reason")
     new_due = compute_due(workflow, date, engine.working_days)
     moves = due_moves(event.due, new_due)
     moved = msgspec.structs.replace(event, date=date, due=new_due)
@@ -92,19 +94,22 @@ def reschedule_consequences(engine: Engine, old: Event, new: Event, day: dt.date
     if deadline is not None and deadline >= new.date:
         found.append(_("the registration deadline {deadline} is not before the new date "
                        "{date}: `eventflow invitation set {event} --deadline DATE`").format(
-                           deadline=deadline, date=new.date, event=new.id))
+                           deadline=day_text(deadline), date=day_text(new.date),
+                           event=new.id))
     if new.invitation.sent_at is not None:
         found.append(_("the invitation was sent {sent} with the date {old}: send it again "
                        "(`eventflow invitation sent {event}`)").format(
-                           sent=new.invitation.sent_at, old=old.date, event=new.id))
+                           sent=day_text(new.invitation.sent_at), old=day_text(old.date),
+                           event=new.id))
     if new.panel.sent_at is not None:
         found.append(_("the panel questions were sent {sent} for {old}: send them again "
                        "(`eventflow panel sent {event}`)").format(
-                           sent=new.panel.sent_at, old=old.date, event=new.id))
+                           sent=day_text(new.panel.sent_at), old=day_text(old.date),
+                           event=new.id))
     before = {r.item.id: r for r in engine.judge(old, day, vetoes=False).requirements}
     for r in engine.judge(new, day, vetoes=False).requirements:
         if r.overdue(day) and not before[r.item.id].overdue(day):
-            found.append(_("{item} becomes overdue (due {date})").format(item=r.item.id,
-                                                                         date=r.due))
+            found.append(_("{item} becomes overdue (due {date})").format(
+                item=r.item.id, date=day_text(r.due) if r.due else r.due))
     return found
 
