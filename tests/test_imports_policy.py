@@ -34,6 +34,8 @@ CHECKED = [
     "store/__init__.py", "store/atomic.py", "store/conflicts.py", "store/eventfile.py",
     "store/history.py", "store/locking.py", "store/project.py", "store/save.py",
     "store/settings.py", "store/tomlio.py", "store/workflowfile.py",
+    "index/__init__.py", "index/cachefile.py", "index/entry.py", "index/listing.py",
+    "index/refresh.py",
 ]
 
 
