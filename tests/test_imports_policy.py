@@ -36,6 +36,11 @@ CHECKED = [
     "store/settings.py", "store/tomlio.py", "store/workflowfile.py",
     "index/__init__.py", "index/cachefile.py", "index/entry.py", "index/listing.py",
     "index/refresh.py",
+    "default_plugins/__init__.py", "default_plugins/checks.py", "default_plugins/outputs.py",
+    "default_plugins/outputs_chart.py", "default_plugins/outputs_delivery.py",
+    "default_plugins/outputs_invitations.py", "default_plugins/outputs_planning.py",
+    "default_plugins/outputs_shared.py", "default_plugins/outputs_texts.py",
+    "default_plugins/outputs_view.py", "default_plugins/workflows.py",
 ]
 
 
