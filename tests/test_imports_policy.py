@@ -41,6 +41,10 @@ CHECKED = [
     "default_plugins/outputs_invitations.py", "default_plugins/outputs_planning.py",
     "default_plugins/outputs_shared.py", "default_plugins/outputs_texts.py",
     "default_plugins/outputs_view.py", "default_plugins/workflows.py",
+    "outputs/__init__.py", "outputs/context.py", "outputs/duecalendar.py", "outputs/formats.py",
+    "outputs/formatting.py", "outputs/labels.py", "outputs/limits.py", "outputs/manifest.py",
+    "outputs/markdown.py", "outputs/participants.py", "outputs/sandbox.py", "outputs/text.py",
+    "outputs/writing.py",
 ]
 
 
