@@ -45,6 +45,10 @@ CHECKED = [
     "outputs/formatting.py", "outputs/labels.py", "outputs/limits.py", "outputs/manifest.py",
     "outputs/markdown.py", "outputs/participants.py", "outputs/sandbox.py", "outputs/text.py",
     "outputs/writing.py",
+    "dashboard/__init__.py", "dashboard/data.py", "dashboard/folder.py", "dashboard/keys.py",
+    "dashboard/render.py", "dashboard/site.py", "dashboard/style.py", "dashboard/svg.py",
+    "dashboard/templates.py", "dashboard/texts.py", "dashboard/watch.py",
+    "policy/__init__.py", "policy/report.py",
 ]
 
 
