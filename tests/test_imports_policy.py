@@ -43,6 +43,22 @@ CHECKED = [
     # cli.py's loading of commands by name (importlib.import_module) is no import statement:
     # the check sees only its other imports
     "cli.py",
+    "index/__init__.py", "index/cachefile.py", "index/entry.py", "index/listing.py",
+    "index/refresh.py",
+    "default_plugins/__init__.py", "default_plugins/checks.py", "default_plugins/outputs.py",
+    "default_plugins/outputs_chart.py", "default_plugins/outputs_delivery.py",
+    "default_plugins/outputs_invitations.py", "default_plugins/outputs_planning.py",
+    "default_plugins/outputs_shared.py", "default_plugins/outputs_texts.py",
+    "default_plugins/outputs_view.py", "default_plugins/workflows.py",
+    "outputs/__init__.py", "outputs/context.py", "outputs/duecalendar.py", "outputs/formats.py",
+    "outputs/formatting.py", "outputs/labels.py", "outputs/limits.py", "outputs/manifest.py",
+    "outputs/markdown.py", "outputs/participants.py", "outputs/sandbox.py", "outputs/text.py",
+    "outputs/writing.py",
+    "dashboard/__init__.py", "dashboard/data.py", "dashboard/folder.py", "dashboard/keys.py",
+    "dashboard/render.py", "dashboard/site.py", "dashboard/style.py", "dashboard/svg.py",
+    "dashboard/templates.py", "dashboard/texts.py", "dashboard/watch.py",
+    "policy/__init__.py", "policy/report.py",
+    "merge.py", "mergedata.py", "mergeconflicts.py", "gitsync.py", "datetext.py", "__main__.py",
 ]
 
 

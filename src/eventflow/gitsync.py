@@ -18,10 +18,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomli
+
 from .errors import EventflowError
 from .i18n import _
 from .mail import MAIL_DIR, SENT_LOG
-from .store import EVENT_FILE, EVENTS_DIR, HISTORY_FILE, Project, merge_marker_lines
+from .merge import DRIVER_CODE
+from .store import (
+    EVENT_FILE,
+    EVENTS_DIR,
+    HISTORY_FILE,
+    Project,
+    atomic_write,
+    merge_marker_lines,
+)
 
 # the mail sent-log (mail.py) is append-only like the history: both sides' lines are kept, so
 # what either clone sent is never sent again from the other
@@ -43,8 +53,6 @@ class GitError(EventflowError):
 
 def driver_command() -> str:
     """The command git runs to merge an event file (this Python, so the right eventflow)."""
-    from .merge import DRIVER_CODE
-
     return f"{shlex.quote(sys.executable)} -c {shlex.quote(DRIVER_CODE)} %O %A %B %P"
 
 
@@ -85,8 +93,6 @@ def top_level(folder: str | Path) -> Path | None:
 # setting up -------------------------------------------------------------------------------------
 def ensure_attributes(root: Path) -> bool:
     """Write the planning folder's ``.gitattributes`` lines that are missing; True if any."""
-    from .store import atomic_write
-
     path = root / ".gitattributes"
     try:
         text = path.read_text("utf-8")
@@ -107,8 +113,6 @@ def driver_registered(cwd: str | Path) -> bool:
     still exists (a moved virtualenv needs registering again)."""
     done = git(["config", "--get", "merge.eventflow.driver"], cwd, check=False)
     words = shlex.split(done.stdout.strip()) if done.returncode == 0 else []
-    from .merge import DRIVER_CODE
-
     return bool(words) and DRIVER_CODE in words and os.path.exists(words[0])
 
 
@@ -425,8 +429,6 @@ def _plain(value: Any) -> Any:
 
 # what arrived -----------------------------------------------------------------------------------
 def _event_data(root: Path, rev: str, repo_path: str) -> dict[str, Any] | None:
-    import tomli
-
     if not rev:
         return None
     done = git(["show", f"{rev}:{repo_path}"], root, check=False)

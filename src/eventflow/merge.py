@@ -15,18 +15,23 @@ Run by git as ``python -c "$DRIVER_CODE" %O %A %B %P`` (the same as ``python -m
 eventflow.merge``, without loading runpy; or ``eventflow merge-file``); the
 result is written over ``%A``; the exit code is 0 for a data merge, conflicts recorded or not,
 and 1 only when a version cannot be read (git then leaves the file in conflict). This module
-(the driver's file I/O) imports neither click nor the engine, and on a clean merge only
-:mod:`eventflow.mergedata` of its own, so that git's call costs little more than reading three
-files and writing one (bench/merge.py, goal P9).
+(the driver's file I/O) imports neither click nor the engine, only the store's bounded TOML
+reading and writing and the merge's own modules, so that git's call costs little more than
+reading three files and writing one (bench/merge.py, goal P9).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import tomli
+
+from .errors import FileFormatError
 from .i18n import _
+from .mergeconflicts import attribute, conflict_warning, describe
 from .mergedata import (
     ATOMIC,
     KEYED,
@@ -42,35 +47,15 @@ from .mergedata import (
     record_key,
     set_at,
 )
-
-if TYPE_CHECKING:
-    from .mergeconflicts import attribute as attribute
-    from .mergeconflicts import conflict_warning as conflict_warning
-    from .mergeconflicts import describe as describe
+from .store import check_toml_shape, encode_data
 
 __all__ = ["ATOMIC", "DRIVER_CODE", "KEYED", "MISSING", "SETS", "Merge", "MergeError",
            "RecordKey", "attribute", "conflict_warning", "describe", "format_path", "get_at",
            "history_lines", "main", "merge_bytes", "merge_data", "merge_files", "parse_path",
            "read_side", "record_key", "set_at"]
 
-# json is imported where used: git's call of a clean merge never needs it (goal P9)
-
 #: What git runs (``python -c DRIVER_CODE BASE OURS THEIRS PATH``; gitsync.driver_command).
 DRIVER_CODE = "import sys; from eventflow.merge import main; sys.exit(main())"
-#: Names kept here for their importers, loaded from :mod:`eventflow.mergeconflicts` when first
-#: used: a clean merge never needs them (goal P9).
-_CONFLICT_NAMES = frozenset({"attribute", "conflict_warning", "describe"})
-
-
-def __getattr__(name: str) -> Any:
-    """The names of :data:`_CONFLICT_NAMES`, imported from their module when first used."""
-    if name not in _CONFLICT_NAMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from . import mergeconflicts
-
-    value = getattr(mergeconflicts, name)
-    globals()[name] = value
-    return value
 
 
 class MergeError(Exception):
@@ -80,8 +65,6 @@ class MergeError(Exception):
 # the histories of both sides (read only when a merge found conflicts) ---------------------------
 def history_lines(raw: bytes) -> list[dict[str, Any]]:
     """The entries of a ``history.jsonl`` (lines that are not a JSON object are skipped)."""
-    import json
-
     entries = []
     for line in raw.decode("utf-8", "replace").splitlines():
         try:
@@ -96,6 +79,8 @@ def history_lines(raw: bytes) -> list[dict[str, Any]]:
 def _their_history(repo_path: str) -> list[dict[str, Any]]:
     """The other side's history of the file git is merging (``repo_path``, relative to the top
     of the work tree), from the commit being merged, rebased or picked."""
+    # lazy: subprocess costs 7 ms (-X importtime, best of 9) after this module; only a merge
+    # that found conflicts asks git for the other side's history
     import subprocess
 
     # git names the commit being merged in the driver's environment (GITHEAD_<id>=name);
@@ -117,11 +102,6 @@ def read_side(path: str, raw: bytes, name: str) -> dict[str, Any]:
     """One version as data: bounded and parsed as eventflow reads any event file, but not
     checked against the event model (importing it would cost more than the whole merge; the
     merged file is checked, with a message naming the field, when eventflow next reads it)."""
-    import tomli
-
-    from .errors import FileFormatError
-    from .store import check_toml_shape
-
     if not raw.strip():
         return {}
     where = f"{path} ({name})"
@@ -150,8 +130,6 @@ def merge_bytes(base: bytes, ours: bytes, theirs: bytes, path: str = "event.toml
                 theirs_history: list[dict[str, Any]] | None = None
                 ) -> tuple[bytes, list[dict[str, Any]]]:
     """Merge three event files; return the merged file and the conflicts this merge found."""
-    from .store import encode_data
-
     old = read_side(path, base, "the common version")
     mine = read_side(path, ours, "our version")
     other = read_side(path, theirs, "their version")
@@ -160,8 +138,6 @@ def merge_bytes(base: bytes, ours: bytes, theirs: bytes, path: str = "event.toml
                            "folder by hand, then `git add` it and commit").format(file=path))
     merged, new = merge_data(old, mine, other)
     if new and (ours_history is not None or theirs_history is not None):
-        from .mergeconflicts import attribute
-
         attribute(merged.get("conflicts", []), as_int(old.get("revision")),
                   ours_history or [], theirs_history or [])
     return encode_data(merged), new

@@ -3,12 +3,11 @@ and how commands show them until ``eventflow resolve`` settles them."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .i18n import _
 from .mergedata import MISSING, as_int, parse_path
-
-# json is imported where used: it is needed only when a merge found conflicts (goal P9)
 
 
 # who and when -----------------------------------------------------------------------------------
@@ -49,14 +48,10 @@ def _own_lines(side: list[dict[str, Any]], other: list[dict[str, Any]],
 
 
 def _line_key(entry: dict[str, Any]) -> str:
-    import json
-
     return str(entry.get("change_id") or json.dumps(entry, sort_keys=True, default=str))
 
 
 def _entry_for(parts: list[str], since: list[dict[str, Any]]) -> dict[str, Any] | None:
-    import json
-
     if not since:
         return None
     words = {p.lower() for p in parts} | {parts[0].rstrip("s").lower()}
@@ -71,8 +66,6 @@ def _entry_for(parts: list[str], since: list[dict[str, Any]]) -> dict[str, Any] 
 
 # what commands show -----------------------------------------------------------------------------
 def describe(value: Any) -> str:
-    import json
-
     if value is None or value is MISSING:
         return _("(none)")
     if isinstance(value, str):

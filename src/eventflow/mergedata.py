@@ -13,11 +13,13 @@
   the history).
 
 A value both sides changed differently keeps ours and becomes a conflict record (its ``path``
-written by :func:`format_path`). On git's path (bench/merge.py, goal P9): imports only ``re``.
+written by :func:`format_path`). On git's path (bench/merge.py, goal P9): imports only ``re`` and
+``json`` (which the store's reading has loaded there already).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +28,6 @@ from .i18n import _
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-# json is imported where used: git's call of a clean merge never needs it (goal P9)
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__slots__": ()})()
 
@@ -60,8 +61,6 @@ def format_path(parts: Iterable[str]) -> str:
     """``("speakers", "s1", "name")`` → ``speakers[s1].name``; ``venue.capacity``. A part
     that is not a plain word, or that names a record of a list, goes in brackets (JSON-quoted
     when it holds a bracket or a quote)."""
-    import json
-
     out = ""
     for i, part in enumerate(parts):
         if isinstance(part, RecordKey):
@@ -77,8 +76,6 @@ def format_path(parts: Iterable[str]) -> str:
 
 def parse_path(text: str) -> list[str]:
     """The parts of a path written by :func:`format_path` (brackets or dots)."""
-    import json
-
     parts: list[str] = []
     i = 0
     while i < len(text):

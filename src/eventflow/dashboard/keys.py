@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import __version__
 from ..cachekeys import RACY_NS, folder_context, stat_key
 from ..names import EVENTS_DIR, WORKFLOWS_DIR
 from .folder import FORMAT
@@ -23,8 +24,6 @@ def _code_key() -> list[Any]:
     """eventflow's own code, message catalogues and built-in workflows (every file the status
     index also depends on): a changed one (an upgrade, a development edit, a new translation)
     starts afresh."""
-    from .. import __version__
-
     package = Path(__file__).resolve().parent.parent
     keys: list[Any] = [__version__]
     for folder, dirs, files in os.walk(package):

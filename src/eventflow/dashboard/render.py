@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import DictLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
 from ..errors import EventflowError
@@ -61,8 +62,6 @@ def history_details(entry: dict[str, Any]) -> str:
 
 
 def environment(lang: str) -> Any:
-    from jinja2 import DictLoader, Environment, StrictUndefined
-
     env = Environment(loader=DictLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined)
     env.filters["t"] = visible

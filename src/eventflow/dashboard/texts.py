@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from babel.dates import format_date
+
 LANGUAGES = ("fi", "sv", "en")
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -153,8 +155,6 @@ _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 
 def date_formatter(lang: str) -> Any:
     """A function formatting an ISO date (or date) the way readers of ``lang`` write it."""
-    from babel.dates import format_date
-
     locale = _LOCALES.get(lang, "en_GB")
     cache: dict[str, str] = {}
 

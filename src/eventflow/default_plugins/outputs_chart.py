@@ -87,6 +87,8 @@ def draw(lang: str, scores: Sequence[tuple[str, float]], groups: Sequence[tuple[
          responses: int) -> bytes:
     """The chart as SVG bytes: ``scores`` are (label, mean 1–5) bars; ``groups`` (label,
     registered, attended) pairs of bars, left out when empty."""
+    # lazy: matplotlib costs about a second (-X importtime, CPU time, loaded machine); only a
+    # report with feedback draws
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -166,6 +168,8 @@ def _groups(ax: Any, groups: Sequence[tuple[str, int, int]], words: dict[str, st
 
 def _described(svg: bytes, title: str, description: str) -> bytes:
     """``svg`` with ``role="img"``, a ``<title>`` and a ``<desc>`` (read by screen readers)."""
+    # lazy: xml.sax.saxutils (it imports urllib.request) costs 45 ms (-X importtime, best of 9,
+    # CPU time) after eventflow.outputs; only a drawn chart needs it
     from xml.sax.saxutils import escape
 
     head, found, rest = svg.partition(b"<svg ")

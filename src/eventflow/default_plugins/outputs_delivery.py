@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from eventflow.i18n import _
-from eventflow.vocab import DIMENSIONS
+from eventflow.vocab import DIMENSIONS, TARGET_GROUPS
 
 from .outputs_shared import (
     Files,
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 def run_sheet_rows(ctx: OutputContext, lang: str) -> list[dict[str, Any]]:
     """The run sheet: one row per programme slot (times from the programme, never
     overlapping), the cues of the day in their slots."""
+    # lazy: eventflow.outputs (23 ms) and outputs_view (4 ms) are not loaded when this plugin
+    # registers (outputs_shared.py has the measurements); a render loads them
     from eventflow.outputs import format_time_range
 
     from .outputs_view import ITEM_KINDS, hhmm, run_sheet_slots
@@ -60,7 +62,6 @@ def run_sheet(ctx: OutputContext) -> Files:
 
 def group_codes(ctx: OutputContext) -> list[str]:
     """The target groups numbered for the sign-in sheet: the invitation's, then the rest."""
-    from eventflow.vocab import TARGET_GROUPS
 
     return list(dict.fromkeys([*ctx.event.invitation.target_groups, *TARGET_GROUPS]))
 
@@ -115,7 +116,7 @@ def _feedback(ctx: OutputContext) -> dict[str, Any]:
 
 def _chart_modules(event: Any) -> tuple[str, ...]:
     """matplotlib, when the impact report will draw its chart (there is feedback)."""
-    from .outputs_chart import MODULES
+    from .outputs_chart import MODULES  # lazy: it imports eventflow.outputs, 23 ms
 
     record = getattr(event, "feedback", None)
     old = event.ext.get("feedback", {})
@@ -158,7 +159,7 @@ def impact_report(ctx: OutputContext) -> Files:
 
 def _html(ctx: OutputContext, markdown: str, lang: str) -> str:
     """A Markdown document as a complete HTML page (its first heading as the title)."""
-    from eventflow.outputs.markdown import to_html
+    from eventflow.outputs.markdown import to_html  # lazy: eventflow.outputs, 23 ms
 
     first = markdown.split("\n", 1)[0]
     return to_html(markdown, first.removeprefix("# ") if first.startswith("# ")
@@ -168,7 +169,7 @@ def _html(ctx: OutputContext, markdown: str, lang: str) -> str:
 def _scores(feedback: dict[str, Any], lang: str) -> list[tuple[str, str, float]]:
     """The scale questions answered, overall first: key, name in ``lang``
     (outputs_chart.scale_label), mean."""
-    from .outputs_chart import scale_label
+    from .outputs_chart import scale_label  # lazy: it imports eventflow.outputs, 23 ms
 
     items = {k: v for k, v in (feedback.get("items") or {}).items() if v}
     if feedback.get("overall") and "overall" not in items:
@@ -183,7 +184,7 @@ def _chart(ctx: OutputContext, lang: str, feedback: dict[str, Any],
            scores: list[tuple[str, str, float]], summary: Any,
            groups: list[str]) -> tuple[str, str, bytes]:
     """The impact report's chart (outputs_chart.py): its file name, text alternative, SVG."""
-    from .outputs_chart import alt_text, draw
+    from .outputs_chart import alt_text, draw  # lazy: it imports eventflow.outputs, 23 ms
 
     bars = [(label("target_group", g, lang), summary.registered_by_group.get(g, 0),
              summary.attended_by_group.get(g, 0)) for g in groups] if summary else []

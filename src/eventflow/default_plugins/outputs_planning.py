@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 @inputs("title", "date", "region", "municipality", "languages", "host", "agreement", "partners",
         "organisers", "contact")
 def agreement_memo(ctx: OutputContext) -> Files:
-    from .outputs_view import contact_line
+    from .outputs_view import contact_line  # lazy: 4 ms at registration, outputs_shared.py
 
     partners = [{"partner": p, "contact": contact_line(p.contact)} for p in ctx.event.partners]
     return md_files(ctx, "agreement_memo.md", "agreement-memo", partners=partners)
@@ -45,7 +45,7 @@ def venue_sheet(ctx: OutputContext) -> Files:
 def organizer(ctx: OutputContext) -> tuple[str, str]:
     """The calendar's ORGANIZER (e-mail, name): ``organizer_email`` of the outputs settings,
     else the event's contact person's e-mail; warns when there is none."""
-    from .outputs_view import contact_line
+    from .outputs_view import contact_line  # lazy: 4 ms at registration, outputs_shared.py
 
     person = getattr(ctx.event, "contact", None)
     letterhead = ctx.folder.get("letterhead") or {}
@@ -63,6 +63,8 @@ def make_ics(ctx: OutputContext, lang: str) -> bytes:
     """The event as an iCalendar file: one UID per event (the same in every language and
     after a reschedule), SEQUENCE = the number of reschedules, ORGANIZER from the settings,
     a reminder a day before."""
+    # lazy: eventflow.outputs (23 ms) and outputs_view (4 ms) are not loaded when this plugin
+    # registers (outputs_shared.py has the measurements); a render loads them
     from eventflow.outputs.formats import ics_calendar, ics_event
 
     from .outputs_view import event_times
@@ -121,7 +123,7 @@ def programme_doc(ctx: OutputContext) -> Files:
 
 def speaker_terms(ctx: OutputContext, speaker: Any, lang: str) -> dict[str, str]:
     """A speaker's travel and invoicing terms in ``lang`` (markers where missing)."""
-    from .outputs_view import WORDS
+    from .outputs_view import WORDS  # lazy: 4 ms at registration, outputs_shared.py
 
     terms = {}
     if speaker is None:  # a panel without a panel slot: nothing agreed on record
@@ -147,7 +149,7 @@ def speaker_terms(ctx: OutputContext, speaker: Any, lang: str) -> dict[str, str]
 @inputs("title", "date", "region", "venue", "speakers", "programme", "host", "agreement",
         "contact")
 def speaker_letters(ctx: OutputContext) -> Files:
-    from .outputs_view import format_slot_time
+    from .outputs_view import format_slot_time  # lazy: 4 ms at registration, outputs_shared.py
 
     files: Files = []
     speakers = [sp for sp in ctx.event.speakers if sp.slot != "panel"]

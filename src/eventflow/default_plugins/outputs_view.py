@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eventflow.i18n import _, language
+from eventflow.outputs import LABELS, format_time, format_time_range, label
+from eventflow.outputs import when as when_text
+from eventflow.regions import find_region
 
 if TYPE_CHECKING:
     from eventflow.outputs import OutputContext
@@ -104,8 +107,6 @@ def _clock(total: int) -> str:
     lang = language()
     if lang == "en":
         return hhmm(total)
-    from eventflow.outputs import format_time
-
     return format_time(hhmm(total), lang)
 
 
@@ -214,8 +215,6 @@ def panelist_role(name: str) -> str:
 def role_text(ctx: OutputContext, role: Any, lang: str, where: str) -> str:
     """A panelist's role: a vocabulary role in the reader's language; a free text only in the
     language it was recorded in (else the missing-translation marker)."""
-    from eventflow.outputs import LABELS, label
-
     known = {k for words in LABELS["role"].values() for k in words} | set(LABELS["role"]["fi"])
     values = list(role.values()) if isinstance(role, dict) else [role]
     for value in values:
@@ -234,8 +233,6 @@ def contact_line(person: Any) -> str:
 
 
 def region_name(ctx: OutputContext, lang: str) -> str:
-    from eventflow.regions import find_region
-
     found = find_region(ctx.event.region)
     if found is None:
         return ctx.event.region
@@ -243,8 +240,6 @@ def region_name(ctx: OutputContext, lang: str) -> str:
 
 
 def regional_etno(ctx: OutputContext, lang: str) -> str:
-    from eventflow.regions import find_region
-
     found = find_region(ctx.event.region)
     if not found or not found.etno:
         return ""
@@ -253,8 +248,6 @@ def regional_etno(ctx: OutputContext, lang: str) -> str:
 
 def programme_rows(ctx: OutputContext, lang: str) -> list[dict[str, Any]]:
     """The public programme in ``lang``: time, what, who. No planning notes."""
-    from eventflow.outputs import format_time_range, label
-
     rows = []
     for slot in layout(ctx):
         time = format_time_range(hhmm(slot.start), hhmm(slot.end) if slot.end != slot.start
@@ -286,16 +279,12 @@ def programme_rows(ctx: OutputContext, lang: str) -> list[dict[str, Any]]:
 
 
 def when(ctx: OutputContext, lang: str) -> str:
-    from eventflow.outputs import when as when_text
-
     start, end = event_times(ctx)
     return when_text(ctx.event.date, start, end, lang)
 
 
 def format_slot_time(ctx: OutputContext, speaker: Any, lang: str) -> str:
     """A speaker's slot as laid out in the programme: 9.15–9.55 (or "" when untimed)."""
-    from eventflow.outputs import format_time_range
-
     for slot in layout(ctx, warn=False):
         if slot.speaker is speaker and slot.start is not None:
             end = hhmm(slot.end) if slot.end is not None and slot.end != slot.start else ""

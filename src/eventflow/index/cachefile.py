@@ -4,9 +4,12 @@ reading them (bounded, nothing executed), writing them atomically, and what they
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import sys
+from bisect import bisect_right
+from itertools import accumulate
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import cachekeys
@@ -23,10 +26,21 @@ from ..cachekeys import (
 )
 from ..folder import SETTINGS_FILE, planning_folder
 from ..names import WORKFLOWS_DIR
-from .entry import DUES, REST, ROW_FIELDS, WHY, Entry, Key, day_key
-
-if TYPE_CHECKING:
-    import datetime as dt
+from .entry import (
+    ADVICE,
+    BROKEN,
+    DUES,
+    LEFT,
+    NOT_DUE,
+    REGRESSION,
+    REST,
+    ROW_FIELDS,
+    TICKABLE,
+    WHY,
+    Entry,
+    Key,
+    day_key,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -84,6 +98,8 @@ def index_deps(engine: Engine, active_plugins: bool) -> list[list[Any]]:
     """The files a summary is computed from, other than the event file: eventflow's code (every
     module of every subpackage), built-in workflows and message catalogues, the folder's
     settings and workflows, pinned workflow copies, and the code of active plugins."""
+    # lazy: pathlib costs 6 ms (-X importtime, best of 11, CPU time) after this module, which
+    # the front door's `status` and `remind` load without it
     from pathlib import Path
 
     package = Path(__file__).resolve().parents[1]
@@ -233,8 +249,8 @@ def read_details(fh: IO[bytes], size: int, entries: list[Entry],
     fixes = header["fixes"]
     if not isinstance(items, dict) or not isinstance(fixes, list):
         raise ValueError("bad header")
-    from itertools import accumulate
-
+    # lazy: msgspec costs 31 ms (-X importtime, best of 11, CPU time) after this module; the
+    # front door's `status` and `remind` never read the details
     import msgspec
 
     raw = fh.read(size)
@@ -279,8 +295,6 @@ class KeptDues:
     def read_body(self) -> bool:
         """Read the facts and the dues up to the horizon from the index that was vouched
         for; ``False`` when it is no longer that file or does not read as written."""
-        from bisect import bisect_right
-
         header, sizes = self.header, self.header["sizes"]
         try:
             with open(self.path, "rb") as fh:
@@ -311,10 +325,6 @@ class KeptDues:
 
         Raises ``ValueError``, ``KeyError``, ``IndexError`` or ``TypeError`` for a section
         that does not read as written."""
-        import datetime as dt
-
-        from .entry import ADVICE, BROKEN, LEFT, NOT_DUE, REGRESSION, TICKABLE, WHY
-
         tables, fixes, ids = self.header["items"], self.header["fixes"], self.ids
         day = today.toordinal()
         events: dict[str, list[Any]] = {}
@@ -478,7 +488,7 @@ def _remind_sections(kept: list[Entry]) -> tuple[str, str, list[int], list[int]]
 def find_root(directory: str | None) -> Path | None:
     """The planning folder a command will use (:func:`eventflow.folder.planning_folder`), or
     ``None`` (the engine then says what is wrong)."""
-    from pathlib import Path
+    from pathlib import Path  # lazy: 6 ms, see index_deps
 
     root = planning_folder(directory)
     return Path(root) if root is not None else None

@@ -21,6 +21,8 @@ from ..cachekeys import (
     resolve_quick,
 )
 from ..folder import planning_folder
+from ..i18n import _, pgettext
+from ..present import clean, fit_table, shorten
 from .cachefile import (
     INDEX_FILE,
     VIEW_FORMAT,
@@ -49,8 +51,6 @@ _LINE_HEAD = re.compile(r"(\S+) +(\S+) +(\d+/\d+ \S+)")
 def headings() -> list[str]:
     """:data:`HEADINGS` in the interface language; each fits its column of :data:`HEADER`
     (a test holds the translations to that)."""
-    from ..i18n import pgettext
-
     return [pgettext("status column", "EVENT"), pgettext("status column", "DATE"),
             pgettext("status column", "STAGE"), pgettext("status column", "ITEMS"),
             pgettext("status column", "REGRESS"), pgettext("status column", "OVERDUE"),
@@ -70,8 +70,6 @@ _CHUNK = 4096
 def _clean(text: str) -> str:
     if text.isprintable():
         return text
-    from ..present import clean
-
     return clean(text)
 
 
@@ -128,8 +126,6 @@ def fit_listing(lines: list[str], width: int, colour: bool) -> str:
     """The listing of rows ``lines`` (header included) in ``width`` columns: cells as wide as
     their text, long ones cut with "…" (:func:`eventflow.present.fit_table`), the overdue
     counts in red when ``colour``."""
-    from ..present import fit_table, shorten
-
     rows = [headings()]
     for line in lines:
         cells = listing_cells(line)
@@ -289,8 +285,6 @@ def render_status(view: dict[str, Any], day: dt.date, as_json: bool) -> str:
                       len(data["blockers"]))
             data["blockers"] = [*data["blockers"][:at], *view["time"], *data["blockers"][at:]]
         return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-    from ..i18n import _
-
     overdue = " " + _("OVERDUE")
     return "".join(f"{line}\n" if isinstance(line, str)
                    else f"{line[0]}{overdue if line[1] < today else ''}\n"
@@ -309,8 +303,6 @@ def _item_cells(line: str) -> list[str] | None:
     words = line[6:].split()
     if not words:
         return None
-    from ..i18n import _
-
     due_word = _("due {date}").split("{date}")[0].strip()
     item, rest = words[0], words[1:]
     is_due = len(rest) > 1 and rest[0] == due_word and _DATE.fullmatch(rest[1]) is not None
@@ -328,8 +320,6 @@ def fit_status(text: str, width: int | None) -> str:
     (``eventflow why`` prints the reasons in full). ``None``: ``text`` as it is."""
     if width is None:
         return text
-    from ..present import fit_table, shorten
-
     lines = text.split("\n")
     items = {n: cells for n, line in enumerate(lines) if (cells := _item_cells(line))}
     if items:

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,9 @@ from ..cachekeys import (
     stat_key,
     write_cache,
 )
+from ..i18n import _, configure, language, ngettext
+from ..present import clean, day
+from ..vocab import LANGUAGES
 from .cachefile import (
     DAY_SAMPLES,
     VIEW_FORMAT,
@@ -31,7 +35,7 @@ from .cachefile import (
     scan,
     view_path,
 )
-from .entry import Entry, Key
+from .entry import LEFT, REGRESSION, TICKABLE, WHY, Entry, Key
 from .listing import Listing, cached_listing, line_parts
 
 if TYPE_CHECKING:
@@ -67,8 +71,6 @@ def summarize(engine: Engine, event: Event, key: Key | None = None, digest: str 
     number, stages = summary["stage_number"], summary["stages"]
     # the listing's dates in the interface language (Babel loads here, never on the fast path,
     # which prints the kept line); the details (JSON rows) keep them ISO
-    from ..i18n import language
-
     lang = language()
     head, tail = line_parts(event.id, _day(date, lang), stage, number, stages, progress,
                             next_item, _day(next_due, lang) if next_due else "",
@@ -90,8 +92,6 @@ def _open_items(engine: Engine, event: Event, verdict: Any
                 ) -> tuple[list[list[Any]], list[list[Any]]]:
     """The derived verdict data of an active event's open requirements as kept (see
     :data:`eventflow.index.entry.LEFT`), and its workflow's items table."""
-    from .entry import LEFT, REGRESSION, TICKABLE, WHY
-
     order = verdict.stage_ids
     here = order.index(verdict.stage) if verdict.stage in order else len(order)
     lang = engine.lang
@@ -106,7 +106,6 @@ def _open_items(engine: Engine, event: Event, verdict: Any
         fix = ("" if r.fix == f"eventflow check {event.id} {item.id}" else
                WHY if r.fix == f"eventflow why {event.id}" else r.fix.replace(event.id, "\0"))
         found.append([number, r.due.toordinal() if r.due is not None else None, flags, fix])
-    from ..vocab import LANGUAGES
 
     table = []
     for r in verdict.requirements:
@@ -128,8 +127,6 @@ def _day(iso: str, lang: str) -> str:
         return iso
     found = _DAYS.get((iso, lang))
     if found is None:
-        from ..present import day
-
         found = _DAYS[(iso, lang)] = day(iso, lang)
     return found
 
@@ -138,12 +135,12 @@ def day_samples() -> dict[str, list[str]]:
     """:data:`DAY_SAMPLES` as each language writes them (:func:`eventflow.present.day`), kept
     in the index so that what reads it can write dates without loading Babel (``remind``:
     :func:`eventflow.commands_remind.day_writer`)."""
-    from ..vocab import LANGUAGES
-
     return {lang: [_day(iso, lang) for iso in DAY_SAMPLES] for lang in LANGUAGES}
 
 
 def _digest(raw: bytes) -> str:
+    # lazy: hashlib costs 5 ms (-X importtime, best of 11, CPU time, after the CLI's warm
+    # `status`, which imports this module and never digests); the engine does not load it
     import hashlib
 
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
@@ -254,10 +251,11 @@ _WORKER: dict[str, Any] = {}
 
 def _worker_init(root: str | None, lang: str = "en") -> None:
     if root is not None:  # a fresh interpreter (spawn): build the engine again
+        # lazy: the engine costs 34 ms and pathlib 6 ms (-X importtime, best of 7, CPU time)
+        # after the CLI's warm `status`, which imports this module and needs neither
         from pathlib import Path
 
         from ..engine import Engine
-        from ..i18n import configure
         from ..store import Project
 
         configure(lang, root)  # the lines in the parent's interface language
@@ -282,10 +280,10 @@ def _summarize_all(engine: Engine, todo: list[tuple[str, Key]], day: dt.date
         for event_id, key in todo:
             yield _summarize_file(engine, event_id, key, day)
         return
+    # lazy: multiprocessing and concurrent.futures cost 18 ms (-X importtime, best of 7, CPU
+    # time); only a rebuild of many summaries runs in parallel
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-
-    from ..i18n import language
 
     methods = multiprocessing.get_all_start_methods()
     context: multiprocessing.context.BaseContext
@@ -328,9 +326,6 @@ def status_view(engine: Engine, event: Event) -> dict[str, Any]:
     """Everything ``eventflow status EVENT`` prints (``text`` and ``json``), except what
     depends on the day: item lines keep the due date of an open item (``[line, due]``, as
     ``date.toordinal()``), ``dues`` those of every open item (for the overdue count)."""
-    from ..i18n import _, language, ngettext
-    from ..present import clean, day
-
     workflow = engine.workflow_for(event)
     verdict = engine.judge(event, dt.date.min)  # what depends on the day is made per day
     active = verdict.status == "active"
@@ -409,8 +404,6 @@ def _item_json(requirement: Any, lang: str) -> dict[str, Any]:
 def view_stamp(engine: Engine, event_id: str) -> dict[str, Any] | None:
     """What a view of ``event_id`` will be keyed on, taken before the event is read: the time
     and the stat key of its file and folder."""
-    import time
-
     taken = time.time_ns()
     path = str(engine.project.event_path(event_id))
     try:
@@ -428,6 +421,8 @@ def keyed_deps(engine: Engine, taken: int) -> tuple[list[Any], list[list[Any]]] 
     anything), or a dependency changed so recently, after ``taken`` (``time.time_ns()`` before
     the engine read anything) less :data:`RACY_NS`, that a later change might keep its
     timestamps."""
+    # lazy: the plugins module costs 16 ms (-X importtime, best of 11, CPU time) after the
+    # CLI's warm `status`, which imports this module without the engine
     from ..plugins import BUILTIN_PLUGINS
 
     if engine._pm is not None or effective_plugins(engine.project.settings.active_plugins):
@@ -458,6 +453,8 @@ def save_view(engine: Engine, event_id: str, stamp: dict[str, Any] | None,
     header = {"format": VIEW_FORMAT, "context": context, "deps": deps,
               "key": stamp["key"], "id": event_id}
     body = {"warnings": warnings, **view}
+    # lazy: pathlib costs 6 ms (-X importtime, best of 11, CPU time) after the CLI's warm
+    # `status`, which imports this module and writes no view
     from pathlib import Path
 
     path = Path(view_path(root, event_id))

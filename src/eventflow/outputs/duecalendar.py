@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from ..schedule import today as _today
+from ..workflow import CANCELLED, DONE
 from .formats import ics_calendar, ics_event
 from .text import file_slug
 
@@ -23,8 +25,6 @@ ALARMS = (dt.timedelta(days=7), dt.timedelta(days=1))
 
 def due_entries(engine: Engine, owner: str | None = None) -> list[dict[str, Any]]:
     """The open due dates of every event, sorted by date: event, item, owner, stage."""
-    from ..workflow import CANCELLED, DONE
-
     entries: list[dict[str, Any]] = []
     for event_id in engine.project.event_ids():
         event = engine.load(event_id)
@@ -53,8 +53,6 @@ def due_entries(engine: Engine, owner: str | None = None) -> list[dict[str, Any]
 def due_calendar(engine: Engine, owner: str | None = None, lang: str = "en",
                  today: dt.date | None = None) -> tuple[bytes, int]:
     """The iCalendar file of :func:`due_entries` and how many due dates it holds."""
-    from ..schedule import today as _today
-
     stamp = dt.datetime.combine(today or _today(), dt.time(0, 0), tzinfo=dt.UTC)
     events = []
     entries = due_entries(engine, owner)

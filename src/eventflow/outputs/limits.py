@@ -140,7 +140,7 @@ def memory_limit(extra: int | None = None) -> Iterator[None]:
     global _memory_active
     limit = memory_limit_bytes() if extra is None else extra
     try:
-        import resource
+        import resource  # lazy: POSIX only, so imported where its absence is handled
     except ImportError:  # not POSIX
         resource = None  # type: ignore[assignment]
     in_use = _address_space() if resource is not None else None

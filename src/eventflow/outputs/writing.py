@@ -4,6 +4,7 @@ write them atomically into the stage folder and record the manifest."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import stat
 import time
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import EventflowError, InvalidInput
 from ..i18n import _
+from ..schedule import today as _today
 from .context import NothingToWrite, OutputContext
 from .limits import (
     MANIFEST_FILE,
@@ -99,6 +101,8 @@ def default_stages(event: Event, workflow: Workflow, cancelled_at: str = "") -> 
     that one (every stage once it is done). A cancelled event's outputs are those of the stage
     it was cancelled at (``Event.cancelled_from``, or ``cancelled_at`` from its history for
     files written before events kept it)."""
+    # lazy: the judge and the workflow model cost 25 ms (-X importtime, best of 7) after
+    # eventflow.outputs, which `eventflow feedback` (csv_cell) loads without the engine
     from ..judge import stage_position
     from ..workflow import CANCELLED
 
@@ -202,8 +206,6 @@ def _preload(spec: OutputSpec, ctx: OutputContext) -> None:
     """Import the modules an output declared in ``render.preload`` (a tuple of module names,
     or a function of the event returning one) before its time and memory limits start: a
     library's first import (matplotlib builds its font cache) is no part of the render."""
-    import importlib
-
     wanted = getattr(spec.render, "preload", ())
     if callable(wanted):
         wanted = wanted(ctx.event)
@@ -264,7 +266,7 @@ def _chosen_stages(engine: Engine, event: Event, workflow: Workflow,
     if stages:
         chosen = list(stages)
     else:
-        from ..workflow import CANCELLED
+        from ..workflow import CANCELLED  # lazy: see default_stages
 
         held = (engine._cancelled_at(event)
                 if event.stage == CANCELLED and not event.cancelled_from else "")
@@ -327,7 +329,7 @@ def _write_files(folder: Path, spec: OutputSpec, files: list[tuple[str, bytes]],
     """Write one output's files into its stage folder (a file whose content is unchanged is
     left alone) and remove the files it made last time and no longer makes; False, with
     ``result.error`` said, when another output owns a name or the folder cannot be written."""
-    from ..store import atomic_write
+    from ..store import atomic_write  # lazy: the store costs 9 ms, see participants.py
 
     clash = [f for f, _content in files if owners.get(f, spec.id) != spec.id]
     if clash:
@@ -364,7 +366,7 @@ def _write_files(folder: Path, spec: OutputSpec, files: list[tuple[str, bytes]],
 
 def _record(event_dir: Path, entries: dict[str, dict[str, Any]]) -> None:
     """Add the outputs just made to the event's manifest (under the event's lock)."""
-    from ..store import LOCK_FILE, file_lock
+    from ..store import LOCK_FILE, file_lock  # lazy: 9 ms, see participants.py
 
     with file_lock(event_dir / LOCK_FILE):
         manifest = read_manifest(event_dir)
@@ -381,14 +383,12 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     Each output renders in isolation (see the module docstring); the manifest records the
     outputs that succeeded. Raises :class:`InvalidInput` for an unknown stage or language.
     """
-    from ..store import now
+    from ..store import now  # lazy: 9 ms, see participants.py
 
     event = engine.load(name)
     workflow = engine.workflow_for(event)
     chosen = _chosen_stages(engine, event, workflow, stages)
     langs, warnings = choose_languages(event, languages)
-    from ..schedule import today as _today
-
     day = today or _today()
     limit = timeout_seconds() if timeout is None else timeout
     project = engine.project
@@ -398,6 +398,7 @@ def render_outputs(engine: Engine, name: str, *, stages: Sequence[str] | None = 
     summary_cache: dict[str, Any] = {}
     hashes: dict[str, str] = {}  # input field -> hash: the event is the same for every output
     folder_settings = _folder_settings(project.settings)
+    # lazy: the plugins module costs 25 ms (-X importtime, best of 7) after eventflow.outputs
     from ..plugins import template_dirs  # a plugin's own templates/ (docs/plugins.md)
 
     shared: dict[str, TemplateRenderer] = {}  # per plugin: compiled once per run

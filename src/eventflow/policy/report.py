@@ -7,6 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import DictLoader, Environment
+
+from ..dashboard.data import judgement, rule_states
+from ..dashboard.site import visible
+from ..dashboard.style import HEAD, STYLE
+from ..dashboard.svg import workflow_svg
+from ..dashboard.texts import date_formatter, texts
+from .catalogue import load_rules, rule_verdicts
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -98,14 +107,6 @@ def render(policy: Policy, last: dict[str, Any] | None, diagram: str | None = No
            lang: str = "en", event: dict[str, Any] | None = None) -> str:
     """The report as one HTML string. ``event`` (optional): ``{"id", "title", "date", "stage",
     "rules": {rule id: state entry of dashboard.data.rule_states}}``."""
-    from jinja2 import DictLoader, Environment
-
-    from ..dashboard.site import visible
-    from ..dashboard.style import HEAD, STYLE
-    from ..dashboard.svg import workflow_svg
-    from ..dashboard.texts import date_formatter, texts
-    from .catalogue import rule_verdicts
-
     t = texts(lang)
     results = (last or {}).get("results", [])
     outcome = {(Path(r["feature_file"]).name, r["scenario"]): r["outcome"] for r in results}
@@ -162,9 +163,6 @@ def event_verdict(engine: Any, event: Any, today: Any, lang: str,
     """What the report shows of one event: its verdict per rule (``rules``: the policy's,
     eventflow's and the plugins'; default eventflow's), through the dashboard's one adapter
     of the engine's judgement."""
-    from ..dashboard.data import judgement, rule_states
-    from .catalogue import load_rules
-
     verdict = judgement(engine, event, today, lang)
     known = list(rules) if rules is not None else load_rules()
     states = rule_states(verdict, {r.id: r for r in known}, lang)
