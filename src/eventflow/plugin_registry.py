@@ -19,6 +19,7 @@ from .errors import FileFormatError, PluginError
 from .i18n import _
 from .plugin_dispatch import dispatch
 from .store import read_toml
+from .workflowkeys import ITEM_KEYS
 
 if TYPE_CHECKING:
     import pluggy
@@ -196,10 +197,6 @@ class _Collector:
         self.reg.workflows[p] = self.plugin
 
     def item(self, workflow_id: str, stage: str, item: dict[str, Any]) -> None:
-        # lazy: workflow costs 2.8 ms after plugin_registry (-X importtime, median of 5), which
-        # the CLI's start-up with plugins that only add commands does not load otherwise
-        from .workflow import _ITEM_KEYS
-
         if not isinstance(workflow_id, str) or not isinstance(stage, str):
             return self.refuse(_("register(workflow_id, stage, item) needs two names, got "
                                  "{first} and {second}").format(first=describe(workflow_id),
@@ -208,11 +205,11 @@ class _Collector:
             return self.refuse(_("item for {where} must be a table (dict) with an id, got "
                                  "{value}").format(where=f"{workflow_id}/{stage}",
                                                    value=describe(item)))
-        unknown = sorted(set(item) - _ITEM_KEYS)
+        unknown = sorted(set(item) - ITEM_KEYS)
         if unknown:
             return self.refuse(_("item '{item}' has unknown key(s) {keys}; allowed: "
                                  "{allowed}").format(item=item["id"], keys=", ".join(unknown),
-                                                     allowed=", ".join(sorted(_ITEM_KEYS))))
+                                                     allowed=", ".join(sorted(ITEM_KEYS))))
         for wf, _stage, other, plugin in self.reg.items:
             if wf == workflow_id and other["id"] == item["id"]:
                 return self.refuse(_("item '{item}' of workflow {workflow} is already added by "

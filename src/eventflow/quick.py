@@ -94,12 +94,12 @@ def answer(args: list[str], out: IO[str], err: IO[str] | None = None) -> int | N
         view = cached_status(directory, event)
         if view is None or view["warnings"]:
             return None
-        return _write(out, lambda: out.write(fit_status(render_status(view, day, False),
+        return write_answer(out, lambda: out.write(fit_status(render_status(view, day, False),
                                                         width)))
     listing = cached_listing(directory, day)
     if listing is None or listing.warnings or not listing.n:
         return None
-    return _write(out, lambda: listing.write(day, out, width=width))
+    return write_answer(out, lambda: listing.write(day, out, width=width))
 
 
 def _remind(directory: str | None, args: list[str], out: IO[str]) -> int | None:
@@ -111,7 +111,7 @@ def _remind(directory: str | None, args: list[str], out: IO[str]) -> int | None:
 
     configure(None, directory)  # the interface language, found as the CLI finds it
     text = cached_reminders(directory, args, today())
-    return None if text is None else _write(out, lambda: out.write(text))
+    return None if text is None else write_answer(out, lambda: out.write(text))
 
 
 def _why(directory: str | None, event: str, day: dt.date, out: IO[str],
@@ -124,7 +124,7 @@ def _why(directory: str | None, event: str, day: dt.date, out: IO[str],
         return None
     configure(None, directory)  # the interface language, found as the CLI finds it
     text = "".join(f"{wrap(line, width)}\n" for line in why_lines(view, day, language()))
-    return _write(out, lambda: out.write(text))
+    return write_answer(out, lambda: out.write(text))
 
 
 def _writes_any_text(out: IO[str]) -> bool:
@@ -148,7 +148,7 @@ def _global_dir(args: list[str]) -> tuple[str | None, list[str]]:
     return None, args
 
 
-def _write(out: IO[str], write: Callable[[], object]) -> int:
+def write_answer(out: IO[str], write: Callable[[], object]) -> int:
     """Write and flush; a closed pipe (``eventflow status | head``) ends quietly with exit code
     1, as the CLI does."""
     try:

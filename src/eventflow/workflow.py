@@ -29,6 +29,11 @@ from .workflowfields import (
     check_unknown,
     optional_offset,
 )
+from .workflowkeys import FILE_TABLES, ITEM_KEYS, STAGE_KEYS, WORKFLOW_KEYS
+from .workflowkeys import ITEM_TABLE as ITEM_TABLE  # re-exported: the tables' old home
+from .workflowkeys import STAGE_TABLE as STAGE_TABLE
+from .workflowkeys import WORKFLOW_TABLE as WORKFLOW_TABLE
+from .workflowkeys import Key as Key
 
 if TYPE_CHECKING:
     from .plugins import CheckSpec
@@ -46,77 +51,15 @@ except ImportError:  # pragma: no cover - other Python versions and builds
 OWNER_ROLES = ("organiser", "partner", "programme_lead", "communications", "venue_lead",
                "data_protection", "panel_moderator")
 
+_VERSION = re.compile(r"^\d+(\.\d+){1,2}((-|\.|)(a|b|rc|alpha|beta|dev|post|pre)\.?\d*)?"
+                      r"(\+[0-9A-Za-z.]+)?$")
+VERSION_PATTERN = _VERSION.pattern
 
 
 # The workflow's, the judgement's and the engine's records are msgspec structs, as the event
 # model is (event.py), not dataclasses: a dataclass is made at import by compiling generated
 # source, and the 14 on the path of `eventflow check` took 16-44 ms of each run (15 made on a
 # loaded 2-core machine, against under 1 ms for 15 structs, which are made in C; 2026-11-30).
-class Key(msgspec.Struct, frozen=True):
-    """One key of a workflow file's tables: the single definition the loader validates with,
-    the JSON Schema is generated from (:mod:`eventflow.schemas`) and docs/workflows.md lists."""
-
-    name: str
-    type: str  # "name", "text", "label", "version", "offset", "boolean", "stage", "table",
-    #            "items", "check"
-    required: bool
-    default: str  # as a planner would write it in the file, or "" when there is none
-    doc: str
-
-
-WORKFLOW_TABLE = (
-    Key("id", "workflow_id", True, "", "Short name of the workflow, e.g. "
-        "good-relations-training (letters, digits, - and _). "
-        "Events refer to it; it is the key in `eventflow workflow list`."),
-    Key("version", "version", True, "", "Version of this file, e.g. \"1.0.0\" or \"2.1\". "
-        "Raise it whenever you change the file: events in flight keep the version they were "
-        "created with until `eventflow migrate`."),
-    Key("title", "label", True, "", "Name of the workflow in every language."),
-    Key("description", "label", False, "", "A few sentences on what the workflow is for."),
-)
-STAGE_TABLE = (
-    Key("id", "name", True, "", "Short snake_case name of the stage, unique in the workflow; "
-        "`done` and `cancelled` are reserved."),
-    Key("label", "label", True, "", "Name of the stage in every language."),
-    Key("next", "stage", False, "the following stage", "The stage `advance` leads to: "
-        "another stage's id or `done`. By default the stage written after this one (the last "
-        "stage leads to `done`)."),
-    Key("leave_from", "offset", False, "any time", "The first day, relative to the event "
-        "day, on which the stage may be left, e.g. \"0d\" (not before the event day)."),
-    Key("items", "items", True, "", "The checklist of the stage: one or more "
-        "[[stages.items]] tables."),
-)
-ITEM_TABLE = (
-    Key("id", "name", True, "", "Short snake_case name, unique in the whole workflow; "
-        "`eventflow check EVENT ID` uses it."),
-    Key("label", "label", True, "", "What to do, in every language."),
-    Key("check", "check", False, "none (a person ticks the item)", "Name of a check that "
-        "decides from the event's data whether the item is done (see the list of checks)."),
-    Key("params", "table", False, "{}", "The check's parameters, e.g. { min = 1 }. Only with "
-        "`check`."),
-    Key("required", "boolean", False, "true", "true: the stage cannot be left until the item "
-        "is done. false: advice, shown but never blocking."),
-    Key("waivable", "boolean", False, "false", "true: a required item may be waived with "
-        "`eventflow waive` and a note. Only for required items."),
-    Key("owner", "text", True, "", "Who is responsible: a role such as organiser, partner, "
-        "programme_lead, communications, venue_lead, data_protection or panel_moderator."),
-    Key("due", "offset", True, "", "When the item is due, relative to the event day, e.g. "
-        "\"-8w\" (eight weeks before) or \"+2d\" (two days after)."),
-    Key("opens", "offset", False, "any time", "The first day, relative to the event day, on "
-        "which the item may be ticked, e.g. \"0d\" or \"+1d\"."),
-    Key("source", "text", False, "empty", "Where the requirement comes from: a rule id such as "
-        "\"R1\" or a guide section such as \"guide:programme\"."),
-)
-FILE_TABLES = ("workflow", "stages")
-
-_WORKFLOW_KEYS = {k.name for k in WORKFLOW_TABLE}
-_STAGE_KEYS = {k.name for k in STAGE_TABLE}
-_ITEM_KEYS = {k.name for k in ITEM_TABLE}
-_VERSION = re.compile(r"^\d+(\.\d+){1,2}((-|\.|)(a|b|rc|alpha|beta|dev|post|pre)\.?\d*)?"
-                      r"(\+[0-9A-Za-z.]+)?$")
-VERSION_PATTERN = _VERSION.pattern
-
-
 class Item(msgspec.Struct, frozen=True):
     """One checklist item of a stage (``[[stages.items]]`` in a workflow file, see
     docs/workflows.md): who owns it, when it is due (``due``, an offset from the event day),
@@ -267,7 +210,7 @@ def _header(path: Path, data: dict[str, Any],
     if not isinstance(head, dict):
         raise WorkflowError(path, [_("[workflow]: missing; add a [workflow] table with id, "
                                      "version and title")])
-    check_unknown(head, _WORKFLOW_KEYS, "workflow", problems)
+    check_unknown(head, WORKFLOW_KEYS, "workflow", problems)
     wf_id = head.get("id")
     if not isinstance(wf_id, str) or not wf_id.replace("-", "_").isidentifier():
         problems.append(_("workflow.id: must be a short name like good-relations-training"))
@@ -352,7 +295,7 @@ def _stage(i: int, st: dict[str, Any], stage_ids: list[str],
     """Stage ``i``: its keys, label, next stage, items and ``leave_from``."""
     where = f"stages[{i}]"
     sid = stage_ids[i]
-    check_unknown(st, _STAGE_KEYS, where, problems)
+    check_unknown(st, STAGE_KEYS, where, problems)
     label = check_label(st.get("label"), f"{where}.label", problems)
     default_next = stage_ids[i + 1] if i + 1 < len(stage_ids) else DONE
     nxt = st.get("next", default_next)
@@ -398,7 +341,7 @@ def _item(i: int, j: int, it: Any, sid: str, checks: Mapping[str, CheckSpec] | N
     if not isinstance(it, dict):
         problems.append(_("{iw}: must be a table").format(iw=iw))
         return None
-    check_unknown(it, _ITEM_KEYS, iw, problems)
+    check_unknown(it, ITEM_KEYS, iw, problems)
     iid, iw = _item_id(i, j, it, iw, seen_items, added_by, problems)
     ilabel = check_label(it.get("label"), f"{iw}.label", problems)
     check, params = _item_check(it, iw, checks, problems)
