@@ -155,3 +155,25 @@ def c():
     return csv, re
 '''
     assert unexplained(source) == ["line 9: import os", "line 27: import re"]
+
+
+def private_imports(source: str) -> list[str]:
+    """``from eventflow.x import _name`` (a private name of another module; gettext's ``_``
+    and dunders such as ``__version__`` are public), as lines."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith(
+                "eventflow")):
+            found += [f"line {node.lineno}: {ast.unparse(node)}" for alias in node.names
+                      if alias.name.startswith("_") and alias.name != "_"
+                      and not alias.name.endswith("__")]
+    return found
+
+
+def test_no_private_name_crosses_a_module() -> None:
+    """Issue 15: a name another module needs is public (no leading underscore)."""
+    found = {str(p.relative_to(SRC)): private_imports(p.read_text(encoding="utf-8"))
+             for p in sorted(SRC.rglob("*.py"))}
+    assert {k: v for k, v in found.items() if v} == {}
+    assert private_imports("from .quick import _write\nfrom .i18n import _, N_\n") == [
+        "line 1: from .quick import _write"]
