@@ -323,3 +323,59 @@ def test_the_console_scripts_front_door_answers_remind_as_the_cli(
     for args in (["remind", "--send"], ["remind", "--days", "2", "--json"], ["remind", "-h"]):
         quiet = io.StringIO()
         assert quick.answer(args, quiet) is None and quiet.getvalue() == "", args
+
+
+def _plan_facts(found: Any) -> Any:
+    """Everything a plan says: messages (whom, keys, subject, body) with their items, and
+    what it leaves out."""
+    return ([(m.to, m.keys, m.message_id, m.subject, m.draft and m.draft.body,
+              [d.to_json() for d in found.items[m.to]], found.people[m.to].language)
+             for m in found.messages],
+            found.already_sent, found.unassigned, found.unknown)
+
+
+def test_after_random_changes_the_kept_rows_plan_what_a_full_plan_does(many: Any) -> None:
+    """A seeded run of random changes (ticks, unticks, new dates, an event's own people),
+    each followed by a fresh index: the rows remind reads straight from the kept dues are
+    KeptDues.upcoming's, and the plan made from them equals the engine's full plan, for
+    people who read fi, sv and en."""
+    from eventflow.people import read_directory
+    from eventflow.remind import kept_rows, plan
+
+    rng = random.Random(13)
+    ids = [i for i in many.event_ids() if many.load(i).stage not in ("cancelled", "done")]
+    day = dt.date(2026, 11, 27)
+    languages: set[str] = set()
+    for step in range(12):
+        engine = Engine(many)
+        target = rng.choice(ids)
+        choice = step % 4
+        if choice in (0, 1):
+            items = engine.tickable(many.load(target))
+            if items:
+                engine.tick(target, rng.choice(items), note="t", checked=choice == 0)
+        elif choice == 2:
+            engine.reschedule(target, dt.date(2027, 1, 1) + dt.timedelta(
+                days=rng.randint(0, 300)), dry_run=False, force=True)
+        else:
+            person = rng.choice(["Anna Berg <anna.berg@example.fi>",
+                                 "Jussi Mäki <jussi.maki@example.fi>", "uusi@example.fi"])
+            engine.change(target, "owner.set", lambda ev, p=person: setattr(
+                ev, "owners", {"organiser": [p]}))
+        engine = Engine(many)
+        directory = read_directory(many)
+        for today, horizon in ((day, 14), (day + dt.timedelta(days=rng.randint(0, 200)), 60)):
+            entries(engine, today)
+            kept = read_dues(str(many.root), today.toordinal() + horizon)
+            assert kept is not None
+            rows, events = kept_rows(kept, today)
+            expected, facts = kept.upcoming(today)
+            assert rows == [(r["event"], r["item"], r["label"], r["stage"], r["owner"],
+                             r["due"], r["overdue"], r["required"], r["fix"])
+                            for r in expected]
+            assert events == facts
+            full = plan(engine, directory, today, horizon, {})
+            fast = plan(None, directory, today, horizon, {}, kept=kept)
+            assert _plan_facts(fast) == _plan_facts(full), (step, today)
+            languages |= {m[6] for m in _plan_facts(full)[0]}
+    assert languages == {"fi", "sv", "en"}
