@@ -386,7 +386,6 @@ def compose(person: Person, dues: list[tuple[Due, EventFacts]], roles: list[str]
             text = written[iso] = dates(iso, lang) if dates is not None else iso
         return text
 
-    current = None
     event_line = t["event"]
     due_texts: dict[str, str] = {}
     flag_texts = {(overdue, required): (
@@ -394,33 +393,40 @@ def compose(person: Person, dues: list[tuple[Due, EventFacts]], roles: list[str]
         if overdue or not required else "") for overdue in (False, True)
         for required in (False, True)}
     hints = {True: t["tick"].partition("{command}"), False: t["data"].partition("{command}")}
-    # by event (its date, then id), then due date and item; an event's sort key made once
-    ranks: dict[str, tuple[dt.date, str]] = {}
-    order = []
-    for n, (due, event) in enumerate(dues):
-        rank = ranks.get(event.id)
-        if rank is None:
-            rank = ranks[event.id] = (event.date, event.id)
-        order.append((rank, due.due, due.item, n))
-    order.sort()
+    # by event (its date, then id), then due date and item (then as planned: sorts are
+    # stable); an event's items are sorted among themselves, few at a time
+    by_event: dict[str, list[tuple[Due, EventFacts]]] = {}
+    for pair in dues:
+        group = by_event.get(pair[1].id)
+        if group is None:
+            group = by_event[pair[1].id] = []
+        group.append(pair)
     append = lines.append
-    for *_, n in order:
-        due, event = dues[n]
-        if event.id != current:
-            if current is not None:
-                append("")
-            current = event.id
-            append(event_line.format(title=event.title, id=event.id,
-                                     date=day(event.date.isoformat())))
-        due_text = due_texts.get(due.due)
-        if due_text is None:
-            due_text = due_texts[due.due] = t["due"].format(due=day(due.due))
-        command = due.command
-        head, _, tail = hints[command.startswith("eventflow check")]
-        append(f"  - {flag_texts[(due.overdue, due.required)]}{due.label}, {due_text}\n"
-               f"    {head}{command}{tail}")
+    first = True
+    for event_id in sorted(by_event, key=lambda i: (by_event[i][0][1].date, i)):
+        group = by_event[event_id]
+        if len(group) > 1:
+            group.sort(key=_due_order)
+        event = group[0][1]
+        if not first:
+            append("")
+        first = False
+        append(event_line.format(title=event.title, id=event.id,
+                                 date=day(event.date.isoformat())))
+        for due, _ in group:
+            due_text = due_texts.get(due.due)
+            if due_text is None:
+                due_text = due_texts[due.due] = t["due"].format(due=day(due.due))
+            command = due.command
+            head, _, tail = hints[command.startswith("eventflow check")]
+            append(f"  - {flag_texts[(due.overdue, due.required)]}{due.label}, {due_text}\n"
+                   f"    {head}{command}{tail}")
     lines += ["", "-- ", t["footer"].format(days=days)]
     return subject, "\n".join(lines) + "\n"
+
+
+def _due_order(pair: tuple[Due, EventFacts]) -> tuple[str, str]:
+    return pair[0].due, pair[0].item
 
 
 __all__ = ["TEXTS", "Due", "EventFacts", "Plan", "compose", "plan", "reminder_key"]
