@@ -379,3 +379,25 @@ def test_after_random_changes_the_kept_rows_plan_what_a_full_plan_does(many: Any
             assert _plan_facts(fast) == _plan_facts(full), (step, today)
             languages |= {m[6] for m in _plan_facts(full)[0]}
     assert languages == {"fi", "sv", "en"}
+
+
+def test_the_front_door_hands_what_it_read_to_the_cli_once(many: Any, run: Any) -> None:
+    """When the front door leaves `remind` to the CLI, the CLI takes what it read of the
+    index (no second check of every event file), once, and only while the index is the
+    file that was read."""
+    from eventflow.index.reminders import cached_reminders, kept_summary
+    from eventflow.schedule import today
+
+    root, day = str(many.root), today()
+    assert run("status").exit_code == 0
+    assert cached_reminders(root, [], day) is None  # nothing kept yet: the CLI answers
+    handed = kept_summary(root, day, 14)
+    assert handed[0] is not None and kept_summary(root, day, 14)[0] is not handed[0]
+    assert cached_reminders(root, [], day) is None
+    engine = Engine(many)
+    target = next(i for i in many.event_ids() if engine.tickable(many.load(i))
+                  and many.load(i).stage not in ("done", "cancelled"))
+    engine.tick(target, engine.tickable(many.load(target))[0], note="x")
+    entries(Engine(many), day)  # a new index: what was read is not taken
+    again = kept_summary(root, day, 14)
+    assert again[0] is not None and again[0].stamp != handed[0].stamp
