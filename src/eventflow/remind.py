@@ -9,6 +9,7 @@ language, and whether they already did (the sent-log of :mod:`eventflow.mail`).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -266,6 +267,22 @@ def plan(engine: Engine | None, directory: Directory, today: dt.date, days: int,
     is loaded or judged (``engine`` may then be ``None``); without either, from
     :meth:`Engine.upcoming`, which judges every event. All give the same plan. ``dates``
     writes an ISO date in a language (default: ISO)."""
+    # planning makes a few objects per item and no cycle among them: the cyclic collector
+    # would only walk them again and again (callgrind: 11 % of planning 14,000 items)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _plan(engine, directory, today, days, states, retry_unknown, entries, kept,
+                     dates)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _plan(engine: Engine | None, directory: Directory, today: dt.date, days: int,
+          states: dict[str, dict[str, Any]], retry_unknown: bool, entries: list[Entry] | None,
+          kept: KeptDues | None, dates: Callable[[str, str], str] | None) -> Plan:
+    """:func:`plan`, the collector aside."""
     result = Plan(today, days)
     rows, facts_of, lang = _rows(engine, today, days, entries, kept)
     dues, roles = _by_person(result, directory, rows, facts_of, states, retry_unknown)
