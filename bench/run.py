@@ -1,4 +1,4 @@
-"""eventflow's performance goals P1–P8 and P10–P12, each measured as a paired ratio
+"""eventflow's performance goals P1–P8, P10, P10b and P11–P12, each measured as a paired ratio
 against its baseline (P9, the merge driver, is bench/merge.py).
 
     make bench                    # or: .venv/bin/python bench/run.py [--runs 7] [--size 10000]
@@ -387,6 +387,8 @@ def measure(python: str, eventflow: str, out: Path, size: int, runs: int,
                             lambda: t(py + ["-c", "import click"]), runs))
     if want("P10"):
         goals.append(p10(ef, big, out, n, runs, t, log))
+    if want("P10B"):
+        goals.append(p10b(ef, big, out, n, runs, t, log))
     if want("P11"):
         goals.append(p11(ef, py, t, big, n, out, runs, log))
     if not want("P7"):
@@ -418,11 +420,8 @@ language = "sv"
 """
 
 
-def p10(ef: list[str], big: Path, out: Path, n: int, runs: int, t: Callable[..., float],
-        log: Callable[[str], None]) -> Goal:
-    """`eventflow remind` (outbox only) against warm `eventflow status`, both on a copy of the
-    large folder whose eventflow.toml names a person for every role."""
-    log(f"P10 eventflow remind, {n} events")
+def p10_folder(big: Path, out: Path) -> Path:
+    """The copy of the large folder whose eventflow.toml names a person for every role."""
     work = out / "work" / f"p10-{big.name}"  # one copy per generated folder (size, seed)
     if not (work / "eventflow.toml").is_file() or "[owners]" not in \
             (work / "eventflow.toml").read_text("utf-8"):
@@ -431,9 +430,52 @@ def p10(ef: list[str], big: Path, out: Path, n: int, runs: int, t: Callable[...,
         with open(work / "eventflow.toml", "a", encoding="utf-8") as fh:
             fh.write(P10_OWNERS)
         time.sleep(2.1)  # let the copy settle (RACY_NS, index.py) as a planner's folder has
+    return work
+
+
+def p10(ef: list[str], big: Path, out: Path, n: int, runs: int, t: Callable[..., float],
+        log: Callable[[str], None]) -> Goal:
+    """`eventflow remind` (outbox only) against warm `eventflow status`, both on a copy of the
+    large folder whose eventflow.toml names a person for every role."""
+    log(f"P10 eventflow remind, {n} events")
+    work = p10_folder(big, out)
     return paired(Goal("P10", f"eventflow remind, {n} events", "eventflow status, warm", 1.2),
                   lambda: t(ef + ["remind"], work), lambda: t(ef + ["status"], work),
                   max(5, runs))
+
+
+def touch_one(events: Path, turn: list[int]) -> None:
+    """Change one event file (the next in turn) as a `git pull` that brought one change
+    would: a new mtime (ctime follows), the bytes the same."""
+    names = sorted(p.name for p in events.iterdir() if not p.name.startswith("."))
+    path = events / names[turn[0] % len(names)] / "event.toml"
+    turn[0] += 1
+    stamp = time.time() - 3600 + (time.time_ns() % 1000) / 1000
+    os.utime(path, (stamp, stamp))
+
+
+def p10b(ef: list[str], big: Path, out: Path, n: int, runs: int, t: Callable[..., float],
+         log: Callable[[str], None]) -> Goal:
+    """`eventflow remind` after one event file changed, against warm `eventflow status`, on
+    P10's folder. Before each timed run one event file changes (:func:`touch_one`), the
+    change settles (RACY_NS, index.py) and an untimed `status` brings the index up to date
+    (summarising one event again is status's cost, P4's ground): the remind that follows
+    has a fresh index but no kept record for it, so it plans every message again (the path
+    of the first run after any change), while P10's rerun prints its kept record."""
+    log(f"P10b eventflow remind after one event changed, {n} events")
+    work = p10_folder(big, out)
+    turn = [0]
+
+    def a() -> float:
+        touch_one(work / "events", turn)
+        time.sleep(2.1)
+        t(ef + ["status"], work)
+        return t(ef + ["remind"], work)
+
+    return paired(Goal("P10b", "remind after one event changed", "eventflow status, warm",
+                       1.2), a, lambda: t(ef + ["status"], work), max(5, runs))
+
+
 def p11(ef: list[str], py: list[str], t: Callable[..., float], big: Path, n: int, out: Path,
         runs: int, log: Callable[[str], None]) -> Goal:
     """`eventflow dashboard --html` over the large folder, warm, against a warm `status` plus

@@ -323,3 +323,81 @@ def test_the_console_scripts_front_door_answers_remind_as_the_cli(
     for args in (["remind", "--send"], ["remind", "--days", "2", "--json"], ["remind", "-h"]):
         quiet = io.StringIO()
         assert quick.answer(args, quiet) is None and quiet.getvalue() == "", args
+
+
+def _plan_facts(found: Any) -> Any:
+    """Everything a plan says: messages (whom, keys, subject, body) with their items, and
+    what it leaves out."""
+    return ([(m.to, m.keys, m.message_id, m.subject, m.draft and m.draft.body,
+              [d.to_json() for d in found.items[m.to]], found.people[m.to].language)
+             for m in found.messages],
+            found.already_sent, found.unassigned, found.unknown)
+
+
+def test_after_random_changes_the_kept_rows_plan_what_a_full_plan_does(many: Any) -> None:
+    """A seeded run of random changes (ticks, unticks, new dates, an event's own people),
+    each followed by a fresh index: the rows remind reads straight from the kept dues are
+    KeptDues.upcoming's, and the plan made from them equals the engine's full plan, for
+    people who read fi, sv and en."""
+    from eventflow.people import read_directory
+    from eventflow.remind import kept_rows, plan
+
+    rng = random.Random(13)
+    ids = [i for i in many.event_ids() if many.load(i).stage not in ("cancelled", "done")]
+    day = dt.date(2026, 11, 27)
+    languages: set[str] = set()
+    for step in range(12):
+        engine = Engine(many)
+        target = rng.choice(ids)
+        choice = step % 4
+        if choice in (0, 1):
+            items = engine.tickable(many.load(target))
+            if items:
+                engine.tick(target, rng.choice(items), note="t", checked=choice == 0)
+        elif choice == 2:
+            engine.reschedule(target, dt.date(2027, 1, 1) + dt.timedelta(
+                days=rng.randint(0, 300)), dry_run=False, force=True)
+        else:
+            person = rng.choice(["Anna Berg <anna.berg@example.fi>",
+                                 "Jussi Mäki <jussi.maki@example.fi>", "uusi@example.fi"])
+            engine.change(target, "owner.set", lambda ev, p=person: setattr(
+                ev, "owners", {"organiser": [p]}))
+        engine = Engine(many)
+        directory = read_directory(many)
+        for today, horizon in ((day, 14), (day + dt.timedelta(days=rng.randint(0, 200)), 60)):
+            entries(engine, today)
+            kept = read_dues(str(many.root), today.toordinal() + horizon)
+            assert kept is not None
+            rows, events = kept_rows(kept, today)
+            expected, facts = kept.upcoming(today)
+            assert rows == [(r["event"], r["item"], r["label"], r["stage"], r["owner"],
+                             r["due"], r["overdue"], r["required"], r["fix"])
+                            for r in expected]
+            assert events == facts
+            full = plan(engine, directory, today, horizon, {})
+            fast = plan(None, directory, today, horizon, {}, kept=kept)
+            assert _plan_facts(fast) == _plan_facts(full), (step, today)
+            languages |= {m[6] for m in _plan_facts(full)[0]}
+    assert languages == {"fi", "sv", "en"}
+
+
+def test_the_front_door_hands_what_it_read_to_the_cli_once(many: Any, run: Any) -> None:
+    """When the front door leaves `remind` to the CLI, the CLI takes what it read of the
+    index (no second check of every event file), once, and only while the index is the
+    file that was read."""
+    from eventflow.index.reminders import cached_reminders, kept_summary
+    from eventflow.schedule import today
+
+    root, day = str(many.root), today()
+    assert run("status").exit_code == 0
+    assert cached_reminders(root, [], day) is None  # nothing kept yet: the CLI answers
+    handed = kept_summary(root, day, 14)
+    assert handed[0] is not None and kept_summary(root, day, 14)[0] is not handed[0]
+    assert cached_reminders(root, [], day) is None
+    engine = Engine(many)
+    target = next(i for i in many.event_ids() if engine.tickable(many.load(i))
+                  and many.load(i).stage not in ("done", "cancelled"))
+    engine.tick(target, engine.tickable(many.load(target))[0], note="x")
+    entries(Engine(many), day)  # a new index: what was read is not taken
+    again = kept_summary(root, day, 14)
+    assert again[0] is not None and again[0].stamp != handed[0].stamp
