@@ -29,6 +29,7 @@ from .i18n import _
 from .names import MAIL_DIR as MAIL_DIR  # (re-exported: where they were before names.py)
 from .names import OUTBOX_DIR as OUTBOX_DIR  # local: the messages of the last run, to review
 from .names import SENT_LOG as SENT_LOG
+from .people import PASSWORD_ENV  # errors, i18n and vocab only, all loaded already
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -62,7 +63,7 @@ class Draft:
 
     def digest(self) -> str:
         """What the message says (but for its Date), as a short digest."""
-        import hashlib
+        import hashlib  # lazy: 4-5 ms (OpenSSL; -X importtime), not for a rerun that prints
 
         text = "\0".join([DRAFT_FORMAT, self.sender, self.to, self.subject, self.kind,
                           *self.keys, self.body])
@@ -118,6 +119,7 @@ class Outgoing:
 
 def message_id(keys: list[str], sender: str) -> str:
     """The same Message-ID for every attempt to deliver the same keys."""
+    # lazy: hashlib 4-5 ms and email.utils 30+ ms (-X importtime); only a message being built
     import hashlib
     from email.utils import parseaddr
 
@@ -128,6 +130,8 @@ def message_id(keys: list[str], sender: str) -> str:
 
 def new_message(*, sender: str, to: str, subject: str, body: str, keys: list[str],
                 kind: str) -> EmailMessage:
+    # lazy: the email package costs 30-110 ms (-X importtime, loaded machine); a rerun of
+    # remind that prints its kept record builds no message
     from email.message import EmailMessage
     from email.policy import SMTP
     from email.utils import format_datetime, localtime
@@ -154,7 +158,7 @@ class SentLog:
 
     def exclusive(self) -> Any:
         """Held for a whole sending run: two runs at once would both see a key as new."""
-        from .store import file_lock
+        from .store import file_lock  # lazy: the store costs 9-16 ms (-X importtime)
 
         self.folder.mkdir(parents=True, exist_ok=True)
         self._ignore_locks()
@@ -191,7 +195,7 @@ class SentLog:
         return found
 
     def append(self, status: str, out: Outgoing, **extra: Any) -> None:
-        from .store import file_lock, now
+        from .store import file_lock, now  # lazy: 9-16 ms, as in hold()
 
         entry = {"at": now().isoformat(), "status": status, "kind": out.kind, "to": out.to,
                  "message_id": out.message_id, "subject": out.subject,
@@ -349,14 +353,13 @@ class Delivery:
 
 def _fault(point: str) -> None:
     if os.environ.get(FAULT_ENV) == point:
-        import signal
+        import signal  # lazy: only the fault-injection tests kill a run here
 
         os.kill(os.getpid(), signal.SIGKILL)
 
 
 def require_settings(settings: MailSettings, path: Path) -> None:
     """Refuse, before anything is written, to send with [mail] settings that cannot work."""
-    from .people import PASSWORD_ENV
 
     if not settings.host:
         raise MailError(_("{path}: [mail] host is not set; add host = "
@@ -374,10 +377,8 @@ def require_settings(settings: MailSettings, path: Path) -> None:
 
 def connect(settings: MailSettings, path: Path) -> Any:
     """An SMTP connection ready to send, or a :class:`MailError` that says what to fix."""
-    import smtplib
+    import smtplib  # lazy: smtplib with ssl 60-190 ms (-X importtime); only --send connects
     import ssl
-
-    from .people import PASSWORD_ENV
 
     require_settings(settings, path)
     where = f"{settings.host}:{settings.port}"
@@ -429,7 +430,7 @@ def deliver(messages: list[Outgoing], settings: MailSettings, log: SentLog, path
             progress: Callable[[Outgoing], None] | None = None) -> Delivery:
     """Send each message in its own SMTP transaction, recording it in ``log`` before and
     after. Stops at a lost connection (the message in flight stays *unknown*)."""
-    import smtplib
+    import smtplib  # lazy: smtplib with ssl 60-190 ms (-X importtime); only --send connects
 
     result = Delivery()
     if not messages:

@@ -16,8 +16,11 @@ import os
 import time
 from typing import TYPE_CHECKING, Any
 
+from ..cachekeys import write_cache
 from ..folder import planning_folder
+from ..i18n import _
 from ..names import MAIL_DIR, OUTBOX_DIR, SENT_LOG
+from ..present import clean  # the front door (quick.py) has loaded it already
 from .cachefile import read_dues
 
 if TYPE_CHECKING:
@@ -61,8 +64,6 @@ def save_record(folder: str, key: dict[str, Any], files: list[str],
     ``unassigned``) of the run that wrote the message ``files`` into the outbox ``folder``,
     for a run with the same ``key``. Not kept when the outbox cannot be written: the next run
     then plans again."""
-    from ..cachekeys import write_cache
-
     names = [os.path.basename(f) for f in files]
     record = {"key": key, "files": {name: file_stamp(f"{folder}/{name}") for name in names},
               "summary": summary}
@@ -110,8 +111,6 @@ def _shape(summary: dict[str, Any]) -> bool:
 def reminder_lines(summary: dict[str, Any], days: int, send: bool, folder: str) -> list[str]:
     """What ``remind`` prints to stdout: one line per message (its state, whom, how many
     items), then what to do next."""
-    from ..i18n import _
-
     states = {"written": _("written"), "sent": _("sent"), "failed": _("REFUSED"),
               "unknown": _("UNKNOWN")}
     lines = []
@@ -131,8 +130,6 @@ def reminder_lines(summary: dict[str, Any], days: int, send: bool, folder: str) 
 def _clean(text: str) -> str:
     if text.isprintable():
         return text
-    from ..present import clean
-
     return clean(text)
 
 
