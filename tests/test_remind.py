@@ -16,27 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from remind_owners import OWNERS
 
 from eventflow.engine import Engine
 
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
 
-OWNERS = """
-[owners]
-organiser = "Leena Koski <leena.koski@example.fi>"
-partner = ["Leena Koski <leena.koski@example.fi>", "Anna Berg <anna.berg@example.fi>"]
-programme_lead = "Jussi Mäki <jussi.maki@example.fi>"
-communications = "viestinta@example.fi"
-venue_lead = "Jussi Mäki <jussi.maki@example.fi>"
-data_protection = "tietosuoja@example.fi"
-panel_moderator = "Anna Berg <anna.berg@example.fi>"
-
-[people."anna.berg@example.fi"]
-language = "sv"
-
-[people."jussi.maki@example.fi"]
-language = "en"
-"""
 
 PEOPLE = {"leena.koski@example.fi": "fi", "anna.berg@example.fi": "sv",
           "jussi.maki@example.fi": "en", "viestinta@example.fi": "fi",

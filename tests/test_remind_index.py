@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from remind_owners import OWNERS
 
 from eventflow import cachekeys
 from eventflow.engine import Engine
@@ -22,22 +23,6 @@ from eventflow.index import entries
 from eventflow.index import refresh as index_refresh
 from eventflow.index.cachefile import DAY_SAMPLES, read_dues
 
-OWNERS = """
-[owners]
-organiser = "Leena Koski <leena.koski@example.fi>"
-partner = ["Leena Koski <leena.koski@example.fi>", "Anna Berg <anna.berg@example.fi>"]
-programme_lead = "Jussi Mäki <jussi.maki@example.fi>"
-communications = "viestinta@example.fi"
-venue_lead = "Jussi Mäki <jussi.maki@example.fi>"
-data_protection = "tietosuoja@example.fi"
-panel_moderator = "Anna Berg <anna.berg@example.fi>"
-
-[people."anna.berg@example.fi"]
-language = "sv"
-
-[people."jussi.maki@example.fi"]
-language = "en"
-"""
 STAGES = ("partner_agreed", "venue", "costs_split", "speakers", "invitations", "done")
 
 
