@@ -21,7 +21,13 @@ from .cli import (
 )
 from .folder import SETTINGS_FILE, planning_folder
 from .i18n import _
-from .index.reminders import kept_summary, reminder_lines, save_record
+from .index.reminders import (
+    DEFAULT_DAYS,
+    MAX_DAYS,
+    kept_summary,
+    reminder_lines,
+    save_record,
+)
 from .names import OUTBOX_DIR
 
 if TYPE_CHECKING:
@@ -82,7 +88,7 @@ def _message_json(out: Outgoing) -> dict[str, Any]:
 
 
 @click.command("remind", cls=TranslatedCommand)
-@click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3650),
+@click.option("--days", default=DEFAULT_DAYS, show_default=True, type=click.IntRange(0, MAX_DAYS),
               help="Remind of items due within this many days (and every overdue one).")
 @click.option("--send", is_flag=True,
               help="Deliver over SMTP ([mail] in eventflow.toml) instead of only writing "

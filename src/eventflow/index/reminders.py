@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from .cachefile import KeptDues
 
 RECORD = ".remind.record.json"
+#: `remind`'s horizon in days when --days is not given (the CLI's default too)
+DEFAULT_DAYS = 14
+#: the largest --days (commands_remind.py's IntRange)
+MAX_DAYS = 3650
 STATES = ("written", "sent", "failed", "unknown")
 
 #: what :func:`cached_reminders` found when it left the run to the CLI, for the CLI's
@@ -154,12 +158,12 @@ def cached_reminders(directory: str | None, args: list[str], day: dt.date) -> st
     """What ``eventflow remind [--days N]`` prints, from the last run's kept record, for a
     front door that answers without click or the engine; ``None`` (nothing done) when the
     CLI must answer: other options, no fresh index or record, or anything to warn about."""
-    days = 14  # remind's default (commands_remind.py)
+    days = DEFAULT_DAYS
     if args:
         value = args[1] if args[0] == "--days" and len(args) == 2 else \
             args[0][len("--days="):] if args[0].startswith("--days=") and len(args) == 1 \
             else None
-        if value is None or not value.isdigit() or not 0 <= int(value) <= 3650:
+        if value is None or not value.isdigit() or not 0 <= int(value) <= MAX_DAYS:
             return None
         days = int(value)
     root = planning_folder(directory)
@@ -176,5 +180,5 @@ def cached_reminders(directory: str | None, args: list[str], day: dt.date) -> st
                                                           f"{root}/{OUTBOX_DIR}"))
 
 
-__all__ = ["cached_reminders", "file_stamp", "kept_summary", "load_record", "record_key",
-           "reminder_lines", "save_record"]
+__all__ = ["DEFAULT_DAYS", "MAX_DAYS", "cached_reminders", "file_stamp", "kept_summary",
+           "load_record", "record_key", "reminder_lines", "save_record"]
