@@ -24,6 +24,7 @@ from .errors import EventflowError, TransitionBlocked
 from .i18n import _, configure, language, settle, translate_click
 from .plugin_commands import load_commands  # loaded by main() on every command line
 from .present import clean, terminal_columns, terminal_width, wrap
+from .suggest import did_you_mean
 
 # click's own words (Usage:, Options, Error: …) in the interface language; before the options
 # below are made, so that what click says while they are made stays English as it always was
@@ -311,10 +312,6 @@ class SuggestingGroup(TranslatedHelp, click.Group):
         name = args[0] if args else ""
         if (name and not name.startswith("-") and not ctx.resilient_parsing
                 and self.get_command(ctx, name) is None):
-            # lazy: suggest (difflib) costs 3.1 ms after this module (-X importtime, median
-            # of 5), only for an unknown command
-            from .suggest import did_you_mean
-
             hint = did_you_mean(name, self.list_commands(ctx),
                                 _("; `{command} --help` lists the commands").format(
                                     command=ctx.command_path))

@@ -32,6 +32,7 @@ from .errors import FileFormatError, InvalidInput
 from .folder import SETTINGS_FILE
 from .i18n import _
 from .names import EVENT_FILE, EVENTS_DIR
+from .suggest import did_you_mean
 from .vocab import LANGUAGES
 
 if TYPE_CHECKING:
@@ -126,8 +127,6 @@ def find_person(directory: Directory, text: str, setting: str) -> Person:
             return person
     fix = _('give the person as "Name <name@example.fi>"')
     if "@" not in text:
-        from .suggest import did_you_mean  # lazy: difflib and suggest 3.1 ms (-X importtime)
-
         names = sorted({p.name for p in known.values() if p.name})
         listed = f" ({', '.join(names)})" if names else ""
         raise InvalidInput(_("'{text}' is not an e-mail address, and nobody of that name is "

@@ -33,6 +33,7 @@ from ..names import (
     SETTINGS_FILE,
     TMP_SUFFIX,
 )
+from ..suggest import did_you_mean
 from .atomic import SaveFailed, atomic_write, nothing_saved
 from .conflicts import conflict_message, conflicted_copies, refuse_conflicts
 from .eventfile import decode_event, encode_event
@@ -194,8 +195,6 @@ class Project:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            from ..suggest import did_you_mean  # lazy: difflib 1.6 ms + suggest, only on a miss
-
             hint = (did_you_mean(name, ids, _("; events here: {values}").format(
                                                 values=', '.join(ids[:10]))) if ids
                     else _("; create one first"))
