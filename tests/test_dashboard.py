@@ -118,7 +118,7 @@ def test_unchanged_events_keep_their_page_and_a_change_is_shown(run: Any,
     assert "0 pages made, 3 unchanged" in run("dashboard", "--html", str(site)).output
     assert run("check", planning["later"], "kickoff_meeting").exit_code == 0
     out = run("dashboard", "--html", str(site)).output
-    assert "1 pages made, 2 unchanged" in out
+    assert "1 page made, 2 unchanged" in out
     assert site_module.FORMAT == 1
 
 
@@ -250,3 +250,20 @@ def test_print_and_phone_styles_are_there() -> None:
 
     assert "@media print" in STYLE and "size:A4" in STYLE
     assert "@media (max-width:700px)" in STYLE
+
+
+@pytest.mark.parametrize("lang,one,many", [
+    ("en", "wrote s/index.html (1 event; 1 page made, 1 unchanged)",
+     "wrote s/index.html (12 events; 2 pages made, 10 unchanged)"),
+    ("fi", "kirjoitettu s/index.html (1 tilaisuus; 1 sivu tehty, 1 ennallaan)",
+     "kirjoitettu s/index.html (12 tilaisuutta; 2 sivua tehty, 10 ennallaan)"),
+    ("sv", "skrev s/index.html (1 tillställning; 1 sida gjord, 1 oförändrad)",
+     "skrev s/index.html (12 tillställningar; 2 sidor gjorda, 10 oförändrade)"),
+])
+def test_the_build_counts_in_the_right_number(lang: str, one: str, many: str) -> None:
+    from eventflow.commands_dashboard import wrote
+    from eventflow.i18n import speaking
+
+    with speaking(lang):
+        assert wrote(Path("s"), {"events": 1, "rendered": 1, "kept": 1}) == one
+        assert wrote(Path("s"), {"events": 12, "rendered": 2, "kept": 10}) == many

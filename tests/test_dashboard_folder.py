@@ -53,7 +53,7 @@ def test_a_second_run_leaves_unchanged_pages_untouched(run: Any, built: dict[str
     assert _pages(site) == before
     assert _stamp(site / "index.html") == overview  # nothing changed: nothing written
     assert run("check", ids[1], "kickoff_meeting").exit_code == 0
-    assert "1 pages made, 2 unchanged" in run("dashboard", "--html", str(site)).output
+    assert "1 page made, 2 unchanged" in run("dashboard", "--html", str(site)).output
     after = _pages(site)
     changed = {name for name in after if after[name] != before[name]}
     assert changed == {f"{ids[1]}.html"}
@@ -100,7 +100,7 @@ def test_a_run_stopped_while_pages_are_put_in_place_is_mended_by_the_next(
     # a run killed outright leaves its staging folder behind: the next run removes it
     (site / ".eventflow-staging.left").mkdir()
     _vouch(site)
-    assert "1 pages made, 2 unchanged" in run("dashboard", "--html", str(site)).output
+    assert "1 page made, 2 unchanged" in run("dashboard", "--html", str(site)).output
     assert sorted(json.loads((site / MARKER).read_text("utf-8"))["events"]) == sorted(ids)
     assert not (site / ".eventflow-staging.left").exists()
 

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli import TranslatedCommand, flush_warnings, today
-from .i18n import _, speaking
+from .i18n import _, ngettext, speaking
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .engine import Engine
 
 
@@ -44,9 +46,7 @@ def dashboard(ctx: click.Context, html_dir: str, lang: str | None, force: bool,
     with speaking(lang or eng.lang):  # the checks' reasons in the pages' language
         stats = build(eng, target, today(), lang, force)
     flush_warnings(eng)
-    click.echo(_("wrote {path} ({events} events; {made} pages made, {kept} "
-                 "unchanged)").format(path=target / "index.html", events=stats["events"],
-                                      made=stats["rendered"], kept=stats["kept"]))
+    click.echo(wrote(target, stats))
     if not watch:
         return
     from .dashboard.watch import watch_folder
@@ -56,12 +56,20 @@ def dashboard(ctx: click.Context, html_dir: str, lang: str | None, force: bool,
         with speaking(lang or fresh.lang):
             stats = build(fresh, target, today(), lang, False)
         flush_warnings(fresh)
-        click.echo(_("wrote {path} ({events} events; {made} pages made, {kept} "
-                     "unchanged)").format(path=target / "index.html",
-                                          events=stats["events"], made=stats["rendered"],
-                                          kept=stats["kept"]))
+        click.echo(wrote(target, stats))
 
     watch_folder(eng.project.root, target, rebuild)
+
+
+def wrote(target: Path, stats: dict[str, int]) -> str:
+    """What a build says it did: ``wrote site/index.html (12 events; 1 page made, 11
+    unchanged)``, each count in its own number (one page, two pages) in every language."""
+    events = ngettext("{n} event", "{n} events", stats["events"]).format(n=stats["events"])
+    made = ngettext("{n} page made", "{n} pages made", stats["rendered"]).format(
+        n=stats["rendered"])
+    kept = ngettext("{n} unchanged", "{n} unchanged", stats["kept"]).format(n=stats["kept"])
+    return _("wrote {path} ({events}; {made}, {kept})").format(
+        path=target / "index.html", events=events, made=made, kept=kept)
 
 
 def attach(cli: click.Group) -> None:
