@@ -29,7 +29,7 @@ CHECKED = [
     "schedule.py", "schemas.py", "suggest.py", "testing.py", "vocab.py", "demo.py",
     "policy/catalogue.py", "policy/mutation.py", "policy/resolve.py", "policy/verify.py",
     "policy/steps/__init__.py", "policy/steps/changes.py", "policy/steps/commands.py",
-    "policy/steps/lifecycle.py", "policy/steps/outcomes.py", "policy/steps/registry.py",
+    "policy/steps/lifecycle.py", "policy/steps/outcomes.py", "policy/stepdefs.py",
     "policy/steps/starting.py", "policy/steps/world.py",
     "store/__init__.py", "store/atomic.py", "store/conflicts.py", "store/eventfile.py",
     "store/history.py", "store/locking.py", "store/project.py", "store/save.py",

@@ -30,6 +30,7 @@ from ..i18n import N_, _
 from .resolve import resolve_requirement, resolve_stage
 
 if TYPE_CHECKING:
+    from .stepdefs import StepDef
     from ..workflow import Item, Workflow
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -148,15 +149,26 @@ def plugin_rules(extra_features: Sequence[tuple[str, Path, str | None]]) -> list
 
 
 # requirements named in steps -----------------------------------------------------------------
+CORE_STEPS = "eventflow.policy.steps"
+
+
+def step_definitions() -> list[StepDef]:
+    """Every step definition registered so far, eventflow's own among them.
+
+    eventflow's step library (:data:`CORE_STEPS`) drives the engine and the command line, so it
+    lies above this module; it is loaded by name, as :func:`build_policy` loads a plugin's step
+    module, and registers its steps in :mod:`eventflow.policy.stepdefs`, which both import."""
+    # lazy: the step registry imports pytest-bdd (195 ms, -X importtime) and the step library
+    # the CLI (530 ms in all); `eventflow policy rules` reads no step
+    from .stepdefs import STEPS
+
+    importlib.import_module(CORE_STEPS)
+    return STEPS
 def step_requirements(step_type: str, text: str, datatable: Any) -> list[str] | None:
     """The requirement names one step quotes, found with the step definitions' own parsers
     (a field called ``requirement``, or a table of requirements); ``None`` if no step
     definition matches the step."""
-    # lazy: eventflow.policy.steps costs 530 ms (-X importtime: pytest-bdd, the CLI) and
-    # lies in the interfaces layer above this module (the layers contract ignores this import)
-    from .steps import STEPS
-
-    for stepdef in STEPS:
+    for stepdef in step_definitions():
         if stepdef.type != step_type or not stepdef.parser.is_matching(text):
             continue
         args = stepdef.parser.parse_arguments(text) or {}
@@ -316,13 +328,10 @@ def rule_verdicts(results: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]
 
 def scenario_stage(scenario: ScenarioInfo, workflow: Workflow) -> str | None:
     """The stage a scenario starts from: the stage its Given step brings the event to."""
-    # lazy: eventflow.policy.steps: 530 ms and a higher layer (see step_requirements)
-    from .steps import STEPS
-
     for step_type, text, _table in scenario.steps:
         if step_type != "given":
             continue
-        for stepdef in STEPS:
+        for stepdef in step_definitions():
             if stepdef.type == "given" and stepdef.parser.is_matching(text):
                 args = stepdef.parser.parse_arguments(text) or {}
                 if "stage" in args:

@@ -10,7 +10,8 @@ whose label says so.
 
 The modules, along the shape of a scenario:
 
-* :mod:`.registry` — ``given``/``when``/``then`` and the registry of every step (``STEPS``);
+* :mod:`eventflow.policy.stepdefs` — ``given``/``when``/``then`` and the registry of every
+  step (``STEPS``), re-exported here;
 * :mod:`.world` — :class:`World` (one scenario's planning folder and engine), the ``world``
   fixture, the organisers the features name;
 * :mod:`.starting` (Given), :mod:`.changes` (When: planners change the event),
@@ -35,8 +36,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from ..stepdefs import STEPS, StepDef, given, then, when
 from . import changes, commands, lifecycle, outcomes, starting
-from .registry import STEPS, StepDef, given, then, when
 from .world import EVENT_DATE, ORGANISERS, WORKFLOW_ID, World, scratch_dir, world
 
 

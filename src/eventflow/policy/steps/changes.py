@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import EventflowError
 from ...texts import DEFAULT_DEFINITION
-from .registry import when
+from ..stepdefs import when
 from .world import World
 
 if TYPE_CHECKING:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .registry import when
+from ..stepdefs import when
 from .world import World
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 
 from ...schedule import today
-from .registry import given, then, when
+from ..stepdefs import given, then, when
 from .world import EVENT_DATE, World, refused
 
 

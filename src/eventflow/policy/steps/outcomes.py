@@ -7,7 +7,7 @@ import json
 import pytest
 
 from ...errors import InvalidInput, TransitionBlocked
-from .registry import then
+from ..stepdefs import then
 from .world import DONE_WORDS, World, refused
 
 

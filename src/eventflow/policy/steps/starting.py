@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .registry import given
+from ..stepdefs import given
 from .world import World
 
 

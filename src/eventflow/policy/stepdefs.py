@@ -1,7 +1,12 @@
 """The step registry: pytest-bdd's ``given``/``when``/``then``, each step text remembered (with
 its parser and function) for the policy catalogue and the in-process runner of the mutation
 check. One step function takes its phrasings in English, Finnish and Swedish:
-``@when("the panel is dropped", "paneeli poistetaan", "panelen stryks")``."""
+``@when("the panel is dropped", "paneeli poistetaan", "panelen stryks")``.
+
+The registry sits below the step modules that fill it (eventflow's own,
+:mod:`eventflow.policy.steps`, and plugins'): they import it, and the catalogue, which reads
+``STEPS``, loads them by name (:func:`eventflow.policy.catalogue.step_definitions`), as a
+plugin's step module is loaded, never by an import that would run the layers backwards."""
 
 from __future__ import annotations
 
