@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .i18n import _
 
@@ -76,7 +76,7 @@ class LockTimeout(EventflowError):
 class TransitionBlocked(EventflowError):
     """Raised to refuse a stage transition. Plugins raise it from ``before_transition``."""
 
-    def __init__(self, reason: str, blockers: list | None = None) -> None:
+    def __init__(self, reason: str, blockers: list[Any] | None = None) -> None:
         self.reason = reason
         self.blockers = blockers or []
         super().__init__(reason)

@@ -55,7 +55,7 @@ def text_in(texts: dict[str, str] | str, lang: str) -> str:
     """The text in ``lang``, or "" (a text is never shown in another language)."""
     if isinstance(texts, str):
         return texts
-    return texts.get(lang, "")  # type: ignore[call-overload, no-any-return]
+    return texts.get(lang, "")
 
 
 

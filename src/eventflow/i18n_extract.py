@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 # all loaded already wherever this runs: pybabel (which imports this module) has its
 # extractor, and the help texts are read from the CLI, which has click
@@ -71,6 +71,11 @@ def extract_cli(fileobj: Any, keywords: Any, comment_tags: Any,
                 options: dict[str, str]) -> Iterator[tuple[int, str, Any, list[str]]]:
     """A Babel extraction method: the ``_()`` calls of the file, then the help texts of the
     commands of ``options["modules"]`` (space-separated module names, e.g. ``cli``)."""
-    yield from extract_python(fileobj, keywords, comment_tags, options)
+    # Babel annotates what an extraction method yields as what extract() returns, (lineno,
+    # message, comments, context), and its options as a TypedDict; a method such as
+    # extract_python yields (lineno, funcname, message, comments), as Babel's docs say and
+    # pybabel reads, and gets the options of babel.cfg as a plain dict
+    yield from cast("Iterator[tuple[int, str, Any, list[str]]]",
+                    extract_python(fileobj, keywords, comment_tags, cast("Any", options)))
     for line, message, where in command_messages(options.get("modules", "cli").split()):
         yield line, "_", message, [where]

@@ -18,7 +18,8 @@ import msgspec
 from .errors import WorkflowError
 from .i18n import _
 from .names import CANCELLED as CANCELLED  # re-exported: engine.py, machine.py
-from .names import DONE, TERMINAL
+from .names import DONE as DONE  # re-exported: the stage names workflows end in
+from .names import TERMINAL as TERMINAL
 from .schedule import Offset
 from .workflowfields import LABEL_LANGUAGES as LABEL_LANGUAGES  # re-exported: schemas.py
 from .workflowfields import Newer as Newer  # re-exported: validate(strict=False) drops these
@@ -44,9 +45,9 @@ try:  # CPython's own SHA-256: the same digests without hashlib, which loads Ope
     from _sha256 import sha256  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - other Python versions and builds
     try:
-        from _sha2 import sha256  # type: ignore[import-not-found, no-redef]
+        from _sha2 import sha256  # type: ignore[import-not-found, no-redef, unused-ignore]
     except ImportError:
-        from hashlib import sha256  # type: ignore[assignment]
+        from hashlib import sha256  # type: ignore[assignment, unused-ignore]
 
 OWNER_ROLES = ("organiser", "partner", "programme_lead", "communications", "venue_lead",
                "data_protection", "panel_moderator")

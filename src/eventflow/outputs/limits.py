@@ -18,7 +18,7 @@ TEMPLATE_LANGUAGES = ("fi", "sv", "en")
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 OUTPUTS_DIR = "outputs"
 MANIFEST_FILE = "manifest.json"
-from ..names import PARTICIPANTS_FILE  # noqa: E402,F401  (one home for the file names)
+from ..names import PARTICIPANTS_FILE as PARTICIPANTS_FILE  # noqa: E402  (one home for the file names)
 
 MAX_FILE_BYTES = 5 << 20            # one file an output writes
 MAX_OUTPUT_BYTES = 20 << 20         # all files of one output

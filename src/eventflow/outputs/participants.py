@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import FileFormatError
 from ..i18n import _
-from .limits import PARTICIPANTS_FILE
+from ..names import PARTICIPANTS_FILE
 
 
 @dataclass(frozen=True)

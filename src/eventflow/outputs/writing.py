@@ -235,10 +235,11 @@ def _folder_settings(settings: Any) -> dict[str, Any]:
     if letterhead is not None and not isinstance(letterhead, dict):
         letterhead = {k: getattr(letterhead, k) for k in getattr(letterhead, "__slots__", ())
                       if not k.startswith("_")} or {"name": str(letterhead)}
-    return json.loads(json.dumps({
+    plain: dict[str, Any] = json.loads(json.dumps({
         "organisation": settings.organisation, "organisation_type": settings.organisation_type,
         "language": settings.language, "letterhead": letterhead or {},
     }, default=str))
+    return plain
 
 
 def _stage_folder(event_dir: Path, stage: str) -> Path:
