@@ -32,8 +32,7 @@ def _engine(ctx: click.Context) -> Engine:
         from .plugins import get_plugin_manager
         from .store import Project, Settings
 
-        project = Project(Path.cwd())
-        project._settings = Settings(language="en")
+        project = Project(Path.cwd(), Settings(language="en"))
         return Engine(project, pm=get_plugin_manager(active=None))
 
 

@@ -115,8 +115,7 @@ def lint(ctx: click.Context, file: Path) -> None:
     try:
         eng = engine(ctx)
     except PlanningFolderNotFound:  # lint also works outside a planning folder
-        project = Project(Path.cwd())
-        project._settings = Settings()
+        project = Project(Path.cwd(), Settings())
         eng = Engine(project)
     wf = eng.lint(Path(file))
     flush_warnings(eng)

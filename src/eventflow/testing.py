@@ -286,7 +286,7 @@ def activate(project: Project, *names: str, settings: dict[str, dict[str, Any]] 
     for name, values in (settings or {}).items():
         plugins[name] = dict(values)
     atomic_write(path, tomli_w.dumps(data).encode())
-    project._settings = None
+    project.reread_settings()
 
 
 def settings_by_plugin(names: tuple[str, ...], settings: dict[str, Any] | None

@@ -84,9 +84,12 @@ class Project:
     ``written`` holds the last bytes this object wrote, per event id.
     """
 
-    def __init__(self, root: str | os.PathLike[str]) -> None:
+    def __init__(self, root: str | os.PathLike[str], settings: Settings | None = None) -> None:
+        """The planning folder at ``root``; ``settings`` are used instead of reading
+        ``eventflow.toml`` (for a folder that has none, e.g. linting a workflow outside a
+        planning folder). Nothing is read until asked for."""
         self.root = Path(root)
-        self._settings: Settings | None = None
+        self._settings: Settings | None = settings
         self.notices: list[str] = []
         self._held: dict[str, int] = {}
         # parsed events by file identity: parsing TOML is slow, and a command often reads the
@@ -136,6 +139,11 @@ class Project:
         if self._settings is None:
             self._settings = read_settings(self.root / SETTINGS_FILE)
         return self._settings
+
+    def reread_settings(self) -> None:
+        """Forget the settings read so far: the next use reads ``eventflow.toml`` again (after
+        something else changed the file)."""
+        self._settings = None
 
     # events ------------------------------------------------------------------------------
     @property
