@@ -87,3 +87,52 @@ def test_help_is_what_clicks_formatter_writes(args, width, monkeypatch):
     ours = CliRunner().invoke(cli, args, terminal_width=width).output
     monkeypatch.setattr(HelpContext, "formatter_class", click.HelpFormatter)
     assert CliRunner().invoke(cli, args, terminal_width=width).output == ours
+
+
+def examples(command: click.Command) -> list[str]:
+    """The command lines of a help text's example block (continued lines joined)."""
+    text = (command.help or "").replace("\\\n", " ")
+    block = text.split("Example", 1)[1] if "Example" in text else ""
+    return [line.strip() for line in block.splitlines() if line.strip().startswith("eventflow ")]
+
+
+EXAMPLES = [(path, line) for path, command in COMMANDS for line in examples(command)]
+
+
+@pytest.mark.parametrize("path,line", EXAMPLES, ids=[line for _, line in EXAMPLES])
+def test_every_example_is_a_command_line_eventflow_takes(path, line, tmp_path, monkeypatch):
+    """Each example parses (command, options, arguments) as written, and an item it names is an
+    item of the seed workflow: a planner can copy it."""
+    import shlex
+
+    from eventflow.policy.catalogue import seed_workflow
+
+    monkeypatch.chdir(tmp_path)
+    lines: list[list[str]] = [[]]
+    for word in shlex.split(line):  # `a; b` and `a && b` are two command lines; `>`, `|` end one
+        if word in (";", "&&"):
+            lines.append([])
+        elif word.endswith(";"):
+            lines[-1].append(word[:-1])
+            lines.append([])
+        else:
+            lines[-1].append(word)
+    for words in lines:
+        words = [*words, ">"][:[*words, ">"].index(">")]
+        words = [*words, "|"][:[*words, "|"].index("|")]
+        assert words[0] == "eventflow", line
+        args = words[1:]
+        for word in args:  # the files an example reads exist where a planner runs it
+            if word.endswith((".csv", ".toml", ".json", ".txt")) and "/" not in word:
+                (tmp_path / word).write_text("", encoding="utf-8")
+        group: click.Command = cli
+        name = "eventflow"
+        while isinstance(group, click.Group) and args and not args[0].startswith("-"):
+            ctx = click.Context(group, info_name=name)
+            name, found, args = group.resolve_command(ctx, args)
+            assert found is not None, line
+            group = found
+        group.make_context(name or "", list(args), resilient_parsing=False)
+        if words[1] in ("check", "uncheck", "waive"):
+            item = [w for w in words[2:] if not w.startswith("-")][1]
+            assert item in {i.id for i in seed_workflow().items()}, line

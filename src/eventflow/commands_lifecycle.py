@@ -114,7 +114,7 @@ def waive(ctx: click.Context, event: str, item: str, note: str) -> None:
 
     \b
     Example:
-        eventflow waive pirkanmaa invitation_accessibility --note "Online only"
+        eventflow waive pirkanmaa venue_accessibility --note "Online only: no venue"
     """
     if not note.strip():
         raise click.ClickException(_("Use --note to record why you waive the item"))

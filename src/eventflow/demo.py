@@ -143,7 +143,7 @@ def build(folder: Path, today: dt.date) -> tuple[str, str]:
 
 def main() -> None:
     """``make demo``: build the example planning folder (``EVENTFLOW_DEMO_DIR``, default
-    ``./demo- planning``) and walk a planner's morning in it with the real command line."""
+    ``./demo-planning``) and walk a planner's morning in it with the real command line."""
     folder = Path(os.environ.get("EVENTFLOW_DEMO_DIR", "demo-planning")).resolve()
     today = dt.date.today()
     click.secho(_("Building the example planning folder in {folder} …").format(folder=folder),
