@@ -156,10 +156,14 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
         return len(lines)
     if not colour:  # the usual case: each row as it was rendered for today
         every = entries if isinstance(entries, list) else list(entries)
+        if every:
+            # the header on its own: joined to the rows, its non-ASCII letters (fi, sv) would
+            # make the whole chunk slow to encode, where ASCII text is copied as it is
+            out.write(header())
         for start in range(0, len(every), _CHUNK):
             chunk = [e.line if e.lo < key <= e.hi else e.render(today)[1]
                      for e in every[start:start + _CHUNK]]
-            out.write((header() if not start else "") + "\n".join(chunk) + "\n")
+            out.write("\n".join(chunk) + "\n")
         return len(every)
     rows: list[str] = []
     n = 0
