@@ -16,6 +16,7 @@ from eventflow import index as index_mod
 from eventflow.engine import Engine
 from eventflow.index import entries, summaries, use_colour, write_listing
 from eventflow.index import refresh as index_refresh
+from eventflow.index.entry import Entries, day_key
 
 DAYS = (dt.date(2026, 11, 27), dt.date(2027, 2, 1), dt.date(2027, 6, 1))
 
@@ -145,6 +146,38 @@ def test_listing_streams_plain_lines_and_colours_only_a_terminal(
     assert coloured.getvalue().count("\x1b[31m") == sum(1 for e in found if e.overdue("2027-02-01"))
     monkeypatch.setenv("NO_COLOR", "1")
     assert not use_colour(Tty())
+
+
+def test_the_lines_kept_for_the_day_are_the_lines_each_entry_renders(three: Any) -> None:
+    """entries() keeps every line it settled for the day, and write_listing takes them as
+    they are (no test of each entry's days) only while they are right: for that day and the
+    list as it was made; else each entry renders its own line, with the same bytes."""
+    day = DAYS[1]
+    found = entries(Engine(three), day)
+    assert isinstance(found, Entries)
+    assert found.lines_on(day_key(day)) == [e.render(day)[1] for e in found]
+    assert found.lines_on(day_key(day + dt.timedelta(days=1))) is None
+
+    def listing(rows: Any, on: dt.date, width: int | None = None) -> str:
+        out = io.StringIO()
+        write_listing(rows, on, out, colour=False, width=width)
+        return out.getvalue()
+
+    for on in (day, DAYS[0], DAYS[2]):
+        for width in (None, 50):
+            assert listing(found, on, width) == listing(iter(list(found)), on, width)
+    expected = listing(iter(list(found)), day)
+    found[0].settle(DAYS[2])  # its own line is now another day's; the kept one still right
+    assert listing(found, day) == expected
+    found.reverse()  # not the list it was made as: each entry's own line
+    assert found.lines_on(day_key(day)) is None
+    assert listing(found, day) == listing(iter(list(found)), day)
+    found.reverse()
+    assert found.lines_on(day_key(day)) is not None
+    found[1] = found[2]
+    assert found.lines_on(day_key(day)) is None
+    with pytest.raises(ValueError, match="one listing line per entry"):
+        Entries(found, [], "0", "9")
 
 
 def test_status_on_other_days_counts_overdue_items_of_that_day(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -160,6 +161,33 @@ class Entry:
                           "due": rest["next_due"]} if rest["next_due"] else None),
         }
 
+
+
+class Entries(list[Entry]):
+    """Entries with the listing lines they had when every one was right for the days ``d``
+    with ``lo < d <= hi`` (:func:`day_key` text), as :func:`eventflow.index.entries` settles
+    them or the index vouches for them: the listing for such a day takes those lines without
+    testing each entry's own days, for as long as the list holds the same entries in the same
+    order (:meth:`lines_on`). A day's line is made from the entry's details alone, so settling
+    an entry for another day later does not make the kept line wrong for these days."""
+
+    __slots__ = ("_hi", "_lines", "_lo", "_members")
+
+    def __init__(self, entries: Iterable[Entry], lines: list[str], lo: str, hi: str) -> None:
+        super().__init__(entries)
+        if len(lines) != len(self):
+            raise ValueError("one listing line per entry")
+        self._members = list(self)
+        self._lines = lines
+        self._lo = lo
+        self._hi = hi
+
+    def lines_on(self, key: str) -> list[str] | None:
+        """Every entry's listing line for the day ``key`` (:func:`day_key`), when the kept
+        lines are right for it and the list is as it was made; else ``None``."""
+        if self._lo < key <= self._hi and list.__eq__(self, self._members):
+            return self._lines
+        return None
 
 
 def fill_line(head: str, tail: str, count: int) -> str:

@@ -33,7 +33,7 @@ from .cachefile import (
     view_path,
     vouched,
 )
-from .entry import Entry, day_key
+from .entry import Entries, Entry, day_key
 
 # listing ----------------------------------------------------------------------------------------
 HEADER = (f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'REGRESS':>7}  "
@@ -150,16 +150,24 @@ def write_listing(entries: Iterable[Entry], today: dt.date, out: IO[str],
     if colour is None:
         colour = use_colour(out)
     key = day_key(today)
+    # the lines kept for today when every one is right for it (as ``entries`` settles them)
+    ready = entries.lines_on(key) if isinstance(entries, Entries) else None
     if width is not None:
-        lines = [e.line if e.lo < key <= e.hi else e.render(today)[1] for e in entries]
+        lines = ready if ready is not None else [
+            e.line if e.lo < key <= e.hi else e.render(today)[1] for e in entries]
         out.write(fit_listing(lines, width, colour))
         return len(lines)
     if not colour:  # the usual case: each row as it was rendered for today
         every = entries if isinstance(entries, list) else list(entries)
+        if every:
+            # the header on its own: joined to the rows, its non-ASCII letters (fi, sv) would
+            # make the whole chunk slow to encode, where ASCII text is copied as it is
+            out.write(header())
         for start in range(0, len(every), _CHUNK):
-            chunk = [e.line if e.lo < key <= e.hi else e.render(today)[1]
-                     for e in every[start:start + _CHUNK]]
-            out.write((header() if not start else "") + "\n".join(chunk) + "\n")
+            chunk = ready[start:start + _CHUNK] if ready is not None else [
+                e.line if e.lo < key <= e.hi else e.render(today)[1]
+                for e in every[start:start + _CHUNK]]
+            out.write("\n".join(chunk) + "\n")
         return len(every)
     rows: list[str] = []
     n = 0
@@ -258,7 +266,9 @@ def cached_listing(directory: str | None, today: dt.date, details: bool = False
                 lines = text.split("\n")[:-1]
                 kept = read_entries(ids, None, lines, read_section(fh, sizes[3], n))
                 read_details(fh, sizes[4], kept, header)
-                return Listing(kept, list(dict.fromkeys(header["warnings"])))
+                # its lines are right for the days of the header's window (vouched for today)
+                return Listing(Entries(kept, lines, *header["window"]),
+                               list(dict.fromkeys(header["warnings"])))
             offset = fh.tell()
     except (OSError, ValueError, TypeError, UnicodeDecodeError):
         return None

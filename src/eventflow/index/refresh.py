@@ -35,7 +35,7 @@ from .cachefile import (
     scan,
     view_path,
 )
-from .entry import LEFT, REGRESSION, TICKABLE, WHY, Entry, Key
+from .entry import LEFT, REGRESSION, TICKABLE, WHY, Entries, Entry, Key, day_key
 from .listing import Listing, cached_listing, line_parts
 
 if TYPE_CHECKING:
@@ -220,8 +220,10 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
         context_warnings = list(index.header.get("context_warnings", [])) \
             if index is not None else []
     result = [fresh[event_id] for event_id, _, _ in scanned]
+    lines = []
     for entry in result:
         changed = entry.settle(day) or changed
+        lines.append(entry.line)
         for warning in entry.warnings:
             if warning not in engine.warnings:
                 engine.warnings.append(warning)
@@ -236,7 +238,8 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
                           "newest": newest, "context_warnings": context_warnings,
                           "warnings": every, "lang": engine.lang,
                           "day_samples": day_samples()}, result)
-    return result
+    # every line is right for ``day``: its listing needs no test of each entry's days
+    return Entries(result, lines, f"{day.toordinal() - 1:07d}", day_key(day))
 
 
 def summaries(engine: Engine, today: dt.date) -> list[dict[str, Any]]:
