@@ -53,6 +53,11 @@ def test_fit_table_shrinks_text_columns_keeps_dates_and_marks_what_is_left_out()
     tiny = fit_table(rows, 25, shrink=((2, 5),))
     assert tiny[1] == "pirkanmaa-2027-03-18 …"  # the date is left out whole, never cut
     assert all(len(line) <= 25 for line in tiny)
+    # `drop`: the columns left out first, in that order, before any is left out from the right
+    assert fit_table(rows, 40)[1] == "pirkanmaa-2027-03-18 2027-03-18 …"  # from the right
+    assert fit_table(rows, 40, drop=(0,)) == ["DATE       NOTE …",
+                                              "2027-03-18 a long note about the venue …",
+                                              "2027-02-01 short …"]
 
 
 def test_terminal_width_only_for_a_terminal_and_not_with_wide(
@@ -127,6 +132,9 @@ def test_status_fits_60_columns_and_prints_everything_at_200_or_piped(
         plain = ANSI.sub("", narrow)
         assert all(len(line) <= 60 for line in plain.splitlines()), plain
         assert "…" in plain and "pirkanmaa-2027-03-18" in plain  # ids stay whole
+        # what needs doing now stays in view: the stage and counts give way first
+        assert plain.splitlines()[0].split()[:3] == ["EVENT", "DATE", "OVERDUE"], plain
+        assert re.search(r"uusimaa-2027-02-01 +2027-02-01 +\d+ ", plain), plain
         assert set(dates(plain)) <= set(dates(piped))  # dates whole or not at all
         wide = ANSI.sub("", on_terminal(planned, 200, *args))
         assert "…" not in wide

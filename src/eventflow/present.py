@@ -272,15 +272,16 @@ def fit_lines(text: str, width: int | None) -> str:
 
 
 def fit_table(rows: list[list[str]], width: int, *, right: frozenset[int] = frozenset(),
-              shrink: tuple[tuple[int, int], ...] = (),
+              shrink: tuple[tuple[int, int], ...] = (), drop: tuple[int, ...] = (),
               paint: Callable[[int, int, str], str] | None = None) -> list[str]:
     """Rows of cells (the first row the headings) as lines of at most ``width`` characters.
 
     Each column is as wide as its widest cell. While the table is too wide: columns with no
     text under their heading are left out, then the columns of ``shrink`` (``(column,
-    narrowest)``, in that order) give up characters, their cells cut with "…"; columns that
-    still do not fit are left out from the right, and a line that had text in them ends with
-    "…". ``right``: columns aligned right. ``paint(row, column, padded_cell)`` styles a cell
+    narrowest)``, in that order) give up characters, their cells cut with "…"; then the
+    columns of ``drop`` are left out, in that order, until the table fits; columns that still
+    do not fit are left out from the right, and a line that had text in a column left out ends
+    with "…". ``right``: columns aligned right. ``paint(row, column, padded_cell)`` styles a cell
     (colour) after it is measured. Columns are numbered as in ``rows`` throughout."""
     if not rows:
         return []
@@ -298,6 +299,11 @@ def fit_table(rows: list[list[str]], width: int, *, right: frozenset[int] = froz
             break
         if column in columns:
             widths[column] -= max(0, min(widths[column] - narrowest, excess))
+    for column in drop:  # leaving room for " …"
+        if total() <= width - 2:
+            break
+        if column in columns and len(columns) > 1:
+            columns.remove(column)
     if total() > width:  # the columns that fit whole, leaving room for " …"
         end = widths[columns[0]]
         for at, i in enumerate(columns[1:], 1):

@@ -44,6 +44,9 @@ _RIGHT = frozenset({3, 4, 5})
 # when the terminal is narrow: the next item's name gives way first, then the stage; the event
 # id (what people type) only beyond 24 characters; dates never
 _SHRINK = ((7, 8), (2, 9), (0, 24))
+# still too narrow: what is left out first (the next item's name, the items count, the stage,
+# the next due date), so that what needs doing now (regressions, overdue items) stays in view
+_DROP = (7, 3, 2, 6)
 _OVERDUE = 5
 _LINE_HEAD = re.compile(r"(\S+) +(\S+) +(\d+/\d+ \S+)")
 
@@ -136,7 +139,7 @@ def fit_listing(lines: list[str], width: int, colour: bool) -> str:
     def paint(row: int, column: int, cell: str) -> str:
         return _red(cell) if row and column == _OVERDUE and cell.strip() else cell
 
-    table = fit_table(rows, width, right=_RIGHT, shrink=_SHRINK,
+    table = fit_table(rows, width, right=_RIGHT, shrink=_SHRINK, drop=_DROP,
                       paint=paint if colour else None)
     return "".join(f"{line}\n" for line in table)
 
