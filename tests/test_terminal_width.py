@@ -1,6 +1,7 @@
-"""What people read fits their terminal: `status`, `status EVENT`, `why` and `next` cut long
-cells with "…" (never a date) or break prose between words on a terminal; piped output and
-`--wide` print every cell in full; colour goes through click and honours NO_COLOR."""
+"""What people read fits their terminal: `status`, `status EVENT`, `history`, `why` and `next`
+cut long cells with "…" (never a date) or break prose between words on a terminal; piped
+output and `--wide` print every cell in full; colour goes through click and honours
+NO_COLOR."""
 
 from __future__ import annotations
 
@@ -80,8 +81,9 @@ def test_terminal_width_only_for_a_terminal_and_not_with_wide(
 def on_terminal(root: Path, columns: int, *args: str, **env: str) -> str:
     """What ``eventflow ARGS`` shows on a terminal ``columns`` wide (a real pty)."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("EVENTFLOW_")}
-    environ.update(EVENTFLOW_LOAD_PLUGINS="", EVENTFLOW_TODAY="2026-11-27",
-                   EVENTFLOW_USER="tester", EVENTFLOW_LANG="en", COLUMNS=str(columns), **env)
+    environ.update({"EVENTFLOW_LOAD_PLUGINS": "", "EVENTFLOW_TODAY": "2026-11-27",
+                    "EVENTFLOW_USER": "tester", "EVENTFLOW_LANG": "en", "COLUMNS": str(columns),
+                    **env})  # env may name another language
     if "NO_COLOR" not in env:
         environ.pop("NO_COLOR", None)
     parent, child = pty.openpty()
@@ -174,8 +176,42 @@ def test_status_event_why_and_next_fit_60_columns(planned: Path, run: Any) -> No
     assert json.loads(as_json)["id"] == event  # JSON is never cut
 
 
+FORGED = "ok\nr9   2026-11-30 13.05  leena   cancel   — fake\x1b[2J\x1b[31m"
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_history_fits_60_and_80_columns_and_a_forged_line_stays_one_line(
+        planned: Path, run: Any, lang: str) -> None:
+    event = "pirkanmaa-2027-03-18"
+    assert run("partner", "add", event, "Pirkanmaan ETNO", "--type", "authority").exit_code == 0
+    assert run("partner", "agree", event, "programme", FORGED).exit_code == 0
+    assert run("reschedule", event, "--date", "2027-04-22").exit_code == 0
+    raw = json.loads(run("history", event, "--json").output)["history"]
+    assert raw[-2]["text"] == FORGED  # --json keeps the data as it is
+    piped = run("--lang", lang, "history", event).output.splitlines()
+    assert len(piped) == len(raw) and "…" not in "".join(piped)
+    assert "ok⏎r9" in piped[-2] and "\\x1b[2J" in piped[-2] and "\x1b" not in "".join(piped)
+    for columns in (60, 80):
+        shown = on_terminal(planned, columns, "--lang", lang, "history", event)
+        assert "\x1b" not in shown  # no escape sequence reaches the terminal
+        lines = shown.splitlines()
+        assert len(lines) == len(raw), shown  # the forged entry is one line
+        assert all(len(line) <= columns for line in lines), shown
+        assert "…" in shown
+        for line, whole in zip(lines, piped, strict=True):
+            head = " ".join(whole.split()[:4 if lang == "en" else 6])  # rev, time, who, action
+            assert " ".join(line.split()).startswith(head)  # kept whole
+            assert whole.startswith(line.split("…")[0].rstrip())  # the rest cut, not changed
+            assert set(dates(line)) <= set(dates(whole))  # a date whole or not at all
+    assert on_terminal(planned, 60, "--lang", lang, "history", event, "--wide").splitlines() \
+        == piped  # --wide: as piped, in full
+    if lang == "fi":  # the language from the environment (or the folder), not --lang
+        assert on_terminal(planned, 60, "history", event, EVENTFLOW_LANG="fi").splitlines() \
+            == on_terminal(planned, 60, "--lang", "fi", "history", event).splitlines()
+
+
 def test_wide_is_documented(run: Any) -> None:
-    for command in ("status", "why", "next"):
+    for command in ("status", "why", "next", "history"):
         assert "--wide" in run(command, "--help").output
 
 

@@ -151,9 +151,10 @@ def why(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
 
 @click.command(cls=TranslatedCommand)
 @event_argument
+@wide_option
 @json_option
 @click.pass_context
-def history(ctx: click.Context, event: str, as_json: bool) -> None:
+def history(ctx: click.Context, event: str, wide: bool, as_json: bool) -> None:
     """Show what happened to an event, oldest first.
 
     \b
@@ -167,11 +168,12 @@ def history(ctx: click.Context, event: str, as_json: bool) -> None:
         emit_json({"id": event_id, "history": entries})
         return
     from .i18n import language
-    from .present import history_line
+    from .present import history_lines
 
-    lang = language()
-    for e in entries:
-        click.echo(history_line(e, lang))
+    # one line an entry whatever its values hold (a line break, an escape sequence); on a
+    # terminal what changed is cut to its width, the revision, time, who and action never
+    for line in history_lines(entries, language(), width_for(wide)):
+        click.echo(line)
 
 
 @click.command("next", cls=TranslatedCommand)

@@ -72,10 +72,42 @@ _HISTORY_SHOWN = ("rev", "at", "by", "action", "from", "to", "item", "reason", "
 
 
 def history_line(entry: dict[str, object], lang: str | None) -> str:
-    """One history entry as people read it: revision, local time (Helsinki), who, what, why.
+    """One history entry as people read it, in full: revision, local time (Helsinki), who,
+    what, why (:func:`history_lines` of that entry alone).
 
-    ``r7   30.11.2026 klo 13.05  leena        reopen         venue → partner_agreed — Hall
-    double-booked``. The change id and other machine keys stay in ``history --json``."""
+    ``r7 30.11.2026 klo 13.05 leena reopen venue → partner_agreed — Hall double-booked``. The
+    change id and other machine keys stay in ``history --json``."""
+    return history_lines([entry], lang)[0]
+
+
+def history_lines(entries: list[dict[str, object]], lang: str | None,
+                  width: int | None = None) -> list[str]:
+    """The history as people read it, an entry a line, its columns aligned: revision, local
+    time (Helsinki), who, action, then what changed and why, and "(not applied)".
+
+    Every value stays on its line (:func:`one_line`: a line break in a partner's agreement is
+    shown as ``⏎``, an escape sequence as ``\\x1b``), so no value can forge an entry.
+    ``width`` (a terminal's): revision, time, who and action are kept whole, and what changed
+    is cut with "…" (:func:`cut_whole`: never inside a date), before the "(not applied)" mark
+    when there is room for it; ``None`` (``--wide``, a pipe): everything in full."""
+    rows = [_history_cells(entry, lang) for entry in entries]
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
+    lines = []
+    for row in rows:
+        head = " ".join(cell.ljust(size) for cell, size in zip(row[:4], widths, strict=True))
+        detail, mark = row[4], row[5]
+        room = 0 if width is None else width - len(head) - 1
+        if width is not None and detail and mark and room - len(mark) - 1 >= 1:
+            detail = cut_whole(detail, room - len(mark) - 1)
+        elif width is not None:  # no room for the mark whole: it is cut with the rest
+            detail, mark = cut_whole(" ".join(p for p in (detail, mark) if p), max(room, 1)), ""
+        lines.append(" ".join(part for part in (head, detail, mark) if part).rstrip())
+    return lines
+
+
+def _history_cells(entry: dict[str, object], lang: str | None) -> list[str]:
+    """A history entry's revision, time, who, action, details and "(not applied)" mark, each
+    on one line (:func:`one_line`)."""
     # lazy: zoneinfo costs 6.8 ms after this module (-X importtime, median of 5); only the
     # history shows local times
     from zoneinfo import ZoneInfo
@@ -93,22 +125,23 @@ def history_line(entry: dict[str, object], lang: str | None) -> str:
     what = []
     if entry.get("from") is not None and entry.get("to") is not None:
         # stages as they are; the dates of a reschedule as the language writes them
-        what.append(f"{day(str(entry['from']), lang)} → {day(str(entry['to']), lang)}")
+        what.append(f"{one_line(day(str(entry['from']), lang))} → "
+                    f"{one_line(day(str(entry['to']), lang))}")
     if entry.get("item"):
-        what.append(str(entry["item"]))
+        what.append(one_line(entry["item"]))
     extra = [(key, value) for key, value in entry.items()
              if key not in _HISTORY_SHOWN and value not in ("", None, [], {})]
     if extra:
         words = _history_fields()
-        what += [f"{words.get(key, key)} {_shown(value, lang)}" for key, value in extra]
+        what += [f"{one_line(words.get(key, key))} {one_line(_shown(value, lang))}"
+                 for key, value in extra]
+    detail = "; ".join(what)
     why = entry.get("reason") or entry.get("note") or ""
-    line = (f"r{entry.get('rev', '?')!s:<4} {when:<21} {entry.get('by', '')!s:<12} "
-            f"{entry.get('action', '')!s:<14} {'; '.join(what)}")
     if why:
-        line += f" — {why}"
-    if entry.get("applied") is False:
-        line += " " + _("(not applied)")
-    return clean(line.rstrip())
+        detail = f"{detail} — {one_line(why)}".lstrip()
+    mark = _("(not applied)") if entry.get("applied") is False else ""
+    return [f"r{one_line(entry.get('rev', '?'))}", one_line(when), one_line(entry.get("by", "")),
+            one_line(entry.get("action", "")), detail, mark]
 
 
 def local_moment(at: object, lang: str | None) -> str:
@@ -193,6 +226,28 @@ def clean(text: object) -> str:
                    for ch in str(text))
 
 
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+LINE_BREAK = "⏎"
+
+
+def one_line(text: object) -> str:
+    """``text`` as one line that is safe on a terminal: a line break (``\\n``, ``\\r\\n``,
+    ``\\r``, U+2028 …) shown as ``⏎``; every other control or format character (C0, DEL, C1,
+    escape sequences, bidirectional overrides) as its code (``\\x1b``, ``\\u202e``). Spaces
+    (a non-breaking one too) stay. For a value that must not break or forge a line."""
+    shown = []
+    for ch in str(text).replace("\r\n", "\n"):
+        if ch in _LINE_BREAKS:
+            shown.append(LINE_BREAK)
+        elif ch.isprintable() or (ch.isspace() and ch >= "\xa0"):
+            shown.append(ch)
+        else:
+            code = ord(ch)
+            shown.append(f"\\x{code:02x}" if code < 0x100 else
+                         f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(shown)
+
+
 # fitting the terminal -----------------------------------------------------------------------
 # Lines for people are cut to the terminal's width with "…" (a cell at a time in tables); a
 # date is never cut. Output to a pipe or a file, and ``--wide``, keep every cell in full.
@@ -246,6 +301,23 @@ def shorten(text: str, width: int | None) -> str:
     if space > max(width * 2 // 3, len(kept) - len(kept.lstrip())):
         kept = kept[:space]
     return kept.rstrip() + ELLIPSIS
+
+
+def cut_whole(text: str, width: int | None) -> str:
+    """:func:`shorten`, but never inside a date, a time or a number (``2027-03-18``,
+    ``18.3.2027``, ``13.05``): one the cut would fall in is left out whole."""
+    short = shorten(text, width)
+    kept = len(short) - len(ELLIPSIS)
+    if short == text or not 0 < kept < len(text):
+        return short
+    if text[kept].isspace() or text[kept - 1].isspace():
+        return short  # cut between words
+    start = text.rfind(" ", 0, kept) + 1
+    end = text.find(" ", kept)
+    word = text[start:len(text) if end < 0 else end].strip(";,()")
+    if any(ch.isdigit() for ch in word) and all(ch.isdigit() or ch in ".:-/" for ch in word):
+        return text[:start].rstrip() + ELLIPSIS
+    return short
 
 
 def wrap(text: str, width: int | None) -> str:
