@@ -151,7 +151,6 @@ def local_moment(at: object, lang: str | None) -> str:
     else as it is."""
     from zoneinfo import ZoneInfo  # lazy: 6.8 ms, as in history_line
 
-
     if isinstance(at, dt.datetime):
         stamp = at
     elif isinstance(at, dt.date) or len(str(at)) == 10:
@@ -213,7 +212,9 @@ def _history_fields() -> dict[str, str]:
         "split": pgettext("history field", "split"),
         "start": pgettext("history field", "start"),
         "take": pgettext("history field", "take"),
+        "text": pgettext("history field", "text"),
         "title": pgettext("history field", "title"),
+        "topic": pgettext("history field", "topic"),
         "type": pgettext("history field", "type"),
         "value": pgettext("history field", "value"),
         "workflow": pgettext("history field", "workflow"),
