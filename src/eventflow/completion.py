@@ -329,11 +329,12 @@ def attach(command: Any) -> None:
         param._custom_shell_complete = _completer(values)
 
 
-def script(shell: str, prog_name: str = "eventflow") -> str:
-    """The completion script click writes for ``shell`` (bash, zsh or fish)."""
-    from .cli import cli  # lazy: the CLI imports this module (from get_command): a circle
+def script(command: click.Command, shell: str, prog_name: str = "eventflow") -> str:
+    """The completion script click writes for the root ``command`` (the CLI's group, which the
+    ``completion`` command passes in) and ``shell`` (bash, zsh or fish).
 
+    Raises :class:`ValueError` for another shell (the command's choice allows none)."""
     cls = get_completion_class(shell)
     if cls is None:
         raise ValueError(f"no completion for the shell '{shell}'; use bash, zsh or fish")
-    return cls(cli, {}, prog_name, COMPLETE_VAR).source()
+    return cls(command, {}, prog_name, COMPLETE_VAR).source()

@@ -34,7 +34,7 @@ from .errors import EventflowError
 from .i18n import _, configure
 from .plugin_commands import active_plugins, find_folder
 from .present import clean
-from .quick import write_answer as write
+from .quick_write import write_answer as write
 
 YELLOW, RESET = "\x1b[33m", "\x1b[0m"  # click.style(fg="yellow")'s codes
 
