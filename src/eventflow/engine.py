@@ -230,8 +230,9 @@ class Engine:
         found = find_region(region)
         if found is None:
             raise InvalidInput(_("'{region}' is not one of Finland's 19 regions{hint}; the "
-                                 "training covers at most one region (maakunta), e.g. --region "
-                                 "Pirkanmaa").format(region=region, hint=region_hint(region)))
+                                 "training covers at most one region (maakunta), e.g. "
+                                 "Pirkanmaa").format(region=region, hint=region_hint(region)),
+                               retry_with="region")
         if not title.strip():
             raise InvalidInput(_("the title is empty; give the event a title"))
         workflow = self.workflow(workflow_id)
@@ -281,9 +282,10 @@ class Engine:
         with self.project.locked(event_id):
             event = self.project.load(event_id)
             if event.stage in TERMINAL and not after_end:
-                raise InvalidInput(_("{event} is {stage}; reopen a stage first (`eventflow "
-                                     "reopen {event} STAGE --reason ...`)").format(
-                                         event=event.id, stage=event.stage))
+                raise InvalidInput(_("{event} is {stage}; reopen one of its stages first, "
+                                     "with the reason").format(event=event.id,
+                                                               stage=event.stage),
+                                   retry_with="reopen", event=event.id)
             try:
                 before = self.judge(event, vetoes=False)
                 self.refuse_out_of_order(event, action, before)

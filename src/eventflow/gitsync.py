@@ -48,7 +48,17 @@ _STATES = (("rebase-merge", "a rebase", "git rebase --continue", "git rebase --a
 
 
 class GitError(EventflowError):
-    """git refused, or the repository is not in a state eventflow may sync."""
+    """git refused, or the repository is not in a state eventflow may sync.
+
+    ``retry_with`` names what would have the request accepted, in the library's terms (as
+    :class:`~eventflow.errors.InvalidInput` has it): ``"remote"`` for :func:`sync`'s argument,
+    ``"git"`` for a repository (:func:`setup` makes one); the CLI adds its options
+    (cli_terms.py)."""
+
+    def __init__(self, message: str = "", *, retry_with: str | None = None) -> None:
+        """The refusal ``message``; ``retry_with`` as the class says."""
+        self.retry_with = retry_with
+        super().__init__(message)
 
 
 def driver_command() -> str:
@@ -227,9 +237,9 @@ def _remote_and_branch(root: Path, remote: str | None) -> tuple[str, str, bool]:
                              "changed").format(root=root))
         if not remote:
             raise GitError(_("the repository of {root} has several remotes "
-                             "({remotes}); choose one with `eventflow sync --remote "
-                             "NAME`; nothing was changed").format(
-                               root=root, remotes=', '.join(remotes)))
+                             "({remotes}); name the one to sync with; nothing was "
+                             "changed").format(root=root, remotes=', '.join(remotes)),
+                           retry_with="remote")
     elif remote not in remotes:
         raise GitError(_("no remote '{remote}' in the repository of {root} (remotes: "
                          "{remotes}); nothing was changed").format(
@@ -309,10 +319,9 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
     root = project.root.resolve()
     top = top_level(root)
     if top is None:
-        raise GitError(_("{root} is not in a git repository; make one with `eventflow "
-                         "init --git` (then `git remote add origin URL`), or clone the "
-                         "shared repository; nothing was changed").format(
-                           root=root))
+        raise GitError(_("{root} is not in a git repository; make one for it (then `git "
+                         "remote add origin URL`), or clone the shared repository; nothing "
+                         "was changed").format(root=root), retry_with="git")
     check_state(root)
     report = SyncReport()
     report.remote, remote_branch, tracked = _remote_and_branch(root, remote)
