@@ -169,6 +169,8 @@ class SyncReport:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
+        """The report as ``eventflow sync --json`` prints it (docs/json.md): every field, an
+        empty commit or message as ``None``. Returns a new dict of JSON values."""
         return {"branch": self.branch, "remote": self.remote,
                 "committed": self.committed or None, "message": self.message or None,
                 "merged": self.merged, "pushed": self.pushed, "setup": self.setup,
