@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli
-
-from .errors import EventflowError
+from .errors import EventflowError, FileFormatError
 from .i18n import _
 from .mail import MAIL_DIR, SENT_LOG
 from .merge import DRIVER_CODE
@@ -28,9 +26,11 @@ from .store import (
     EVENT_FILE,
     EVENTS_DIR,
     HISTORY_FILE,
+    MAX_EVENT_BYTES,
     Project,
     atomic_write,
     merge_marker_lines,
+    parse_toml,
 )
 
 # the mail sent-log (mail.py) is append-only like the history: both sides' lines are kept, so
@@ -440,14 +440,17 @@ def _plain(value: Any) -> Any:
 
 # what arrived -----------------------------------------------------------------------------------
 def _event_data(root: Path, rev: str, repo_path: str) -> dict[str, Any] | None:
+    """The data of the event file ``repo_path`` at the commit ``rev``, read with the bounds of
+    every event file (store/tomlio.py); ``None`` when it is not there or not one to read."""
     if not rev:
         return None
     done = git(["show", f"{rev}:{repo_path}"], root, check=False)
-    if done.returncode != 0:
+    raw = done.stdout.encode("utf-8")
+    if done.returncode != 0 or len(raw) > MAX_EVENT_BYTES:
         return None
     try:
-        return tomli.loads(done.stdout)
-    except tomli.TOMLDecodeError:
+        return parse_toml(f"{rev}:{repo_path}", raw)
+    except FileFormatError:
         return None
 
 
