@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(PY) -m eventflow.demo
 
 # ruff (style and likely bugs), mypy (types; strict for the public API, hookspecs and the
-# store) and import-linter (the layers of DESIGN.md); configured in pyproject.toml.
+# store) and import-linter (the layers README.md's Development section names); configured in pyproject.toml.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests plugins bench
 	$(VENV)/bin/mypy

@@ -146,3 +146,15 @@ def test_kept_values_need_no_toml_parser(folder):
         assert result.stdout.splitlines() == ["plain,agreement_signed"]
         modules = set(json.loads(result.stderr.split("MODULES=", 1)[1]))
         assert ("tomli" in modules) == first and "tomllib" not in modules
+
+
+def test_toml_is_read_within_the_bound_of_its_kind(tmp_path: Path) -> None:
+    from eventflow import completion
+    from eventflow.names import MAX_EVENT_BYTES, MAX_WORKFLOW_BYTES
+
+    path = tmp_path / "w.toml"
+    path.write_text('id = "w"\n' + "#" * 40 + "\n", encoding="utf-8")
+    assert completion._toml(str(path)) == {"id": "w"}
+    assert completion._toml(str(path), max_bytes=20) == {}  # bigger than the bound: unread
+    assert completion._read_bounded(str(tmp_path / "missing.toml"), 10) is None
+    assert (MAX_EVENT_BYTES, MAX_WORKFLOW_BYTES) == (4 << 20, 1 << 20)  # store/tomlio's too

@@ -373,3 +373,22 @@ def test_a_merge_that_breaks_an_earlier_stage_shows_a_regression(
     assert any(b.get("kind") == "regression" and b["item"] == "partner_min" for b in blockers)
     assert "regression" in run_a("why", event_id).output
     assert "partner_min" in run_a("status", event_id).output
+
+
+def test_what_arrived_is_read_with_the_bounds_of_an_event_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventflow import gitsync
+
+    def shown(text: str) -> None:
+        monkeypatch.setattr(gitsync, "git", lambda *args, **kwargs: subprocess.CompletedProcess(
+            args, 0, text, ""))
+
+    shown('title = "X"\n')
+    assert gitsync._event_data(tmp_path, "HEAD", "events/x/event.toml") == {"title": "X"}
+    shown('title = "X"\n<<<<<<< ours\n')  # the shape check of store/tomlio.py
+    assert gitsync._event_data(tmp_path, "HEAD", "events/x/event.toml") is None
+    shown("[" * 100 + "\n")  # nested deeper than the bound
+    assert gitsync._event_data(tmp_path, "HEAD", "events/x/event.toml") is None
+    monkeypatch.setattr(gitsync, "MAX_EVENT_BYTES", 8)
+    shown('title = "X"\n')
+    assert gitsync._event_data(tmp_path, "HEAD", "events/x/event.toml") is None

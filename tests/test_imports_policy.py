@@ -39,8 +39,9 @@ CHECKED = [
     "judge.py",
     "checklist.py", "explain.py", "texts.py",
     "plugins.py", "plugin_registry.py", "plugin_dispatch.py",
-    "quick.py", "quick_change.py", "cachekeys.py", "completion.py", "i18n.py", "present.py",
-    "i18n_extract.py",
+    "quick.py", "quick_change.py", "quick_write.py", "cli_terms.py", "cachekeys.py",
+    "completion.py", "i18n.py",
+    "present.py", "i18n_extract.py",
     # cli.py's loading of commands by name (importlib.import_module) is no import statement:
     # the check sees only its other imports
     "cli.py",

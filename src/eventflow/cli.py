@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from click.formatting import iter_rows, measure_table, term_len, wrap_text
 
+from .cli_terms import in_cli_terms
 from .errors import EventflowError, TransitionBlocked
 from .i18n import _, configure, language, settle, translate_click
 from .plugin_commands import load_commands  # loaded by main() on every command line
@@ -62,10 +63,6 @@ def parse_date(ctx: click.Context | None, param: Any, value: str | None) -> dt.d
         raise click.BadParameter(str(exc)) from None
 
 
-def split_list(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split(",") if v.strip()]
-
-
 def emit_json(data: Any) -> None:
     import json  # lazy: 5.2 ms after this module (-X importtime, median of 5); not for --help
 
@@ -106,8 +103,8 @@ def engine_for(ctx: click.Context) -> Engine:
 
 def flush_warnings(eng: Engine) -> None:
     for warning in dict.fromkeys(eng.warnings):
-        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
-                    fg="yellow")
+        text = clean(in_cli_terms(warning))  # the library's words, and the CLI's way to act
+        click.secho(_("warning: {message}").format(message=text), err=True, fg="yellow")
     eng.warnings.clear()
 
 
@@ -379,7 +376,7 @@ class EventflowGroup(SuggestingGroup):
             if os.environ.get("EVENTFLOW_DEBUG") == "1":
                 raise
             _flush_pending(ctx)
-            raise click.ClickException(clean(str(exc))) from None
+            raise click.ClickException(clean(in_cli_terms(exc))) from None
 
 
 def _flush_pending(ctx: click.Context) -> None:

@@ -24,4 +24,4 @@ def attach(cli: click.Group) -> None:
         """
         from .completion import script
 
-        click.echo(script(shell), nl=False)
+        click.echo(script(cli, shell), nl=False)

@@ -17,10 +17,9 @@ from .cli import (
     flush_warnings,
     json_option,
     report_outcome,
-    split_list,
 )
 from .i18n import _
-from .params import DATE
+from .params import DATE, split_list
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -14,9 +14,9 @@ from .cli import (
     event_argument,
     flush_warnings,
     json_option,
-    split_list,
 )
 from .i18n import _, language
+from .params import split_list
 
 if TYPE_CHECKING:
     from .engine import Engine

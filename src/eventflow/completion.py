@@ -45,7 +45,14 @@ from click.shell_completion import CompletionItem, get_completion_class
 
 from .cachekeys import RACY_NS, deps_unchanged, make_cache_dir, stat_key, write_cache
 from .folder import planning_folder
-from .names import EVENT_FILE, EVENTS_DIR, INDEX_DIR, WORKFLOWS_DIR
+from .names import (
+    EVENT_FILE,
+    EVENTS_DIR,
+    INDEX_DIR,
+    MAX_EVENT_BYTES,
+    MAX_WORKFLOW_BYTES,
+    WORKFLOWS_DIR,
+)
 from .vocab import LANGUAGES  # 0.4 ms (-X importtime)
 
 COMPLETE_VAR = "_EVENTFLOW_COMPLETE"
@@ -62,13 +69,37 @@ def _root(ctx: Any) -> str | None:
     return planning_folder(directory)
 
 
-def _toml(path: str) -> dict[str, Any]:
+# TOML is read here with the size bound of every file eventflow reads (names.py), not through
+# the bounded reader (store/tomlio.py: parse_toml, read_toml): importing it loads
+# eventflow.store, 16 ms after the CLI and this module against 2.5 ms for tomli alone (python
+# -X importtime, median of 7; by perf_counter 15 against 2.4 ms, best of 15; 2026-11-30),
+# several times the ~2 ms a completion may spend on it (bench P12). Its shape check is left
+# out with it: a file within the bound parses in well under a second, and a completion that
+# cannot read a file offers nothing from it.
+def _read_bounded(path: str, max_bytes: int) -> bytes | None:
+    """The bytes of ``path``, or ``None`` when it cannot be read or is bigger than
+    ``max_bytes`` (then not read beyond the bound)."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError:
+        return None
+    return raw if len(raw) <= max_bytes else None
+
+
+def _toml(path: str, max_bytes: int = MAX_WORKFLOW_BYTES) -> dict[str, Any]:
+    """The TOML file ``path`` (at most ``max_bytes``) as a dict; ``{}`` when it cannot be read
+    or parsed."""
+    raw = _read_bounded(path, max_bytes)
+    return {} if raw is None else _parse(raw)
+
+
+def _parse(raw: bytes) -> dict[str, Any]:
     import tomli  # lazy: 3.1 ms (python -X importtime, best of 9), unused when values are kept
 
     try:
-        with open(path, "rb") as fh:
-            return tomli.load(fh)
-    except (OSError, ValueError):
+        return tomli.loads(raw.decode("utf-8"))
+    except ValueError:  # (UnicodeDecodeError and TOMLDecodeError among them)
         return {}
 
 
@@ -146,21 +177,14 @@ def _event_values(ctx: Any) -> dict[str, list[str]] | None:
     path = _event_file(ctx, root)
     if root is None or path is None:
         return None
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError:
+    raw = _read_bounded(path, MAX_EVENT_BYTES)
+    if raw is None:  # unreadable, or too big to be an event file: as if none were named
         return None
     kept = os.path.join(root, INDEX_DIR, "completion",
                         f"{os.path.basename(os.path.dirname(path))}.txt")
     values = _read_kept(kept, raw)
     if values is None:
-        import tomli  # lazy: 3.1 ms, as in _toml
-
-        try:
-            event = tomli.loads(raw.decode("utf-8"))
-        except ValueError:  # (UnicodeDecodeError and TOMLDecodeError among them)
-            event = {}
+        event = _parse(raw)
         looked: list[str] = []
         pin = event.get("workflow")
         stages = _workflow(root, pin if isinstance(pin, dict) else {}, looked).get("stages", [])
@@ -329,11 +353,12 @@ def attach(command: Any) -> None:
         param._custom_shell_complete = _completer(values)
 
 
-def script(shell: str, prog_name: str = "eventflow") -> str:
-    """The completion script click writes for ``shell`` (bash, zsh or fish)."""
-    from .cli import cli  # lazy: the CLI imports this module (from get_command): a circle
+def script(command: click.Command, shell: str, prog_name: str = "eventflow") -> str:
+    """The completion script click writes for the root ``command`` (the CLI's group, which the
+    ``completion`` command passes in) and ``shell`` (bash, zsh or fish).
 
+    Raises :class:`ValueError` for another shell (the command's choice allows none)."""
     cls = get_completion_class(shell)
     if cls is None:
         raise ValueError(f"no completion for the shell '{shell}'; use bash, zsh or fish")
-    return cls(cli, {}, prog_name, COMPLETE_VAR).source()
+    return cls(command, {}, prog_name, COMPLETE_VAR).source()

@@ -57,6 +57,15 @@ class Engine:
     # plugins and workflows ---------------------------------------------------------------
     @cached_property
     def pm(self) -> pluggy.PluginManager:
+        """The plugin manager of this engine: the one it was given, else (made on first use
+        and kept) the built-ins and the plugins ``eventflow.toml`` activates
+        (:func:`eventflow.plugins.get_plugin_manager`, strict). Hooks are called through it
+        (checks, vetoes, outputs, workflows).
+
+        Raises :class:`~eventflow.errors.PluginError` when an active plugin is missing, does not
+        import or implements a hook eventflow does not have (naming it and what to do), and
+        :class:`~eventflow.errors.FileFormatError` when ``eventflow.toml`` cannot be read.
+        """
         if self._pm is not None:
             return self._pm
         # lazy: plugins (pluggy, the hook specs, the registry) cost 8.7 ms after the engine
@@ -68,6 +77,13 @@ class Engine:
 
     @cached_property
     def registry(self) -> Registry:
+        """What the plugins registered (checks, items, outputs, workflows, policies), collected
+        from :attr:`pm` on first use and kept (:func:`eventflow.plugins.build_registry`).
+
+        A duplicate or unusable registration is left out and its message added to
+        :attr:`warnings`, so that one broken plugin does not stop the others. Raises what
+        :attr:`pm` raises.
+        """
         from .plugins import build_registry  # lazy: plugins cost 8.7 ms (see pm above)
 
         registry = build_registry(self.pm)
@@ -230,8 +246,9 @@ class Engine:
         found = find_region(region)
         if found is None:
             raise InvalidInput(_("'{region}' is not one of Finland's 19 regions{hint}; the "
-                                 "training covers at most one region (maakunta), e.g. --region "
-                                 "Pirkanmaa").format(region=region, hint=region_hint(region)))
+                                 "training covers at most one region (maakunta), e.g. "
+                                 "Pirkanmaa").format(region=region, hint=region_hint(region)),
+                               retry_with="region")
         if not title.strip():
             raise InvalidInput(_("the title is empty; give the event a title"))
         workflow = self.workflow(workflow_id)
@@ -281,9 +298,10 @@ class Engine:
         with self.project.locked(event_id):
             event = self.project.load(event_id)
             if event.stage in TERMINAL and not after_end:
-                raise InvalidInput(_("{event} is {stage}; reopen a stage first (`eventflow "
-                                     "reopen {event} STAGE --reason ...`)").format(
-                                         event=event.id, stage=event.stage))
+                raise InvalidInput(_("{event} is {stage}; reopen one of its stages first, "
+                                     "with the reason").format(event=event.id,
+                                                               stage=event.stage),
+                                   retry_with="reopen", event=event.id)
             try:
                 before = self.judge(event, vetoes=False)
                 self.refuse_out_of_order(event, action, before)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .engine_dates import compute_due, due_moves
 from .engine_results import Outcome
-from .errors import FileFormatError, InvalidInput
+from .errors import Advice, FileFormatError, InvalidInput
 from .event import Event, WorkflowPin
 from .i18n import _
 from .names import WORKFLOWS_DIR
@@ -118,10 +118,14 @@ def workflow_for(engine: Engine, event: Event) -> Workflow:
                     version=current.version)
     else:
         why = _("the current version is {version}").format(version=current.version)
-    engine._warn(_("{event}: follows workflow '{workflow}' {version} as it was when the event "
-                 "was created; {why}; `eventflow migrate {event} --dry-run` shows what "
-                 "would change").format(event=event.id, workflow=current.id,
-                                        version=event.workflow.version, why=why))
+    # still names the CLI's command: `status EVENT` and `why` print their warnings, and the
+    # views of index/ keep them, as plain text (commands_reading.py, index/refresh.py), so the
+    # CLI cannot yet add it there (cli_terms.py); the Advice marks it for when they can
+    engine._warn(Advice(_("{event}: follows workflow '{workflow}' {version} as it was when the "
+                          "event was created; {why}; `eventflow migrate {event} --dry-run` "
+                          "shows what would change").format(
+                              event=event.id, workflow=current.id,
+                              version=event.workflow.version, why=why), "migrate", event.id))
     return pinned  # type: ignore[no-any-return]
 
 
@@ -130,7 +134,8 @@ def migrate(engine: Engine, name: str, dry_run: bool) -> Outcome:
     event = engine.load(name)
     old = engine.workflow_for(event)
     new = engine.workflow(event.workflow.id)
-    engine.warnings = [w for w in engine.warnings if "eventflow migrate" not in w]
+    engine.warnings = [w for w in engine.warnings
+                       if not (isinstance(w, Advice) and w.retry_with == "migrate")]
     if new.hash == event.workflow.hash:
         return Outcome(event, details={"changes": [], "moves": [], "from": new.version,
                                        "to": new.version})

@@ -88,13 +88,40 @@ class InvalidInput(EventflowError):
     The message speaks of the library, never of an interface's options. ``retry_with`` names
     the argument of the library call that would have the request accepted (``"force"`` for
     ``participants.purge(…, force=True)``, ``"take"`` for the value given to
-    ``conflicts.resolve``), so that an interface can say it in its own terms: the CLI adds
-    "use --force …".
+    ``conflicts.resolve``, ``"region"`` for ``Engine.create``'s), or the call that must come
+    first (``"reopen"``: :meth:`eventflow.engine.Engine.reopen`), so that an interface can say
+    it in its own terms: the CLI adds "use --force …" (cli_terms.py). ``event`` is the id of
+    the event the refusal is about, when there is one.
     """
 
-    def __init__(self, message: str = "", *, retry_with: str | None = None) -> None:
+    def __init__(self, message: str = "", *, retry_with: str | None = None,
+                 event: str = "") -> None:
         self.retry_with = retry_with
+        self.event = event
         super().__init__(message)
+
+
+class Advice(str):
+    """A warning of the library that names what would settle it, for an interface to add in
+    its own terms: a text like any warning (in the interface language), with ``retry_with``
+    (as :class:`InvalidInput` has it: ``"migrate"`` for
+    :func:`eventflow.engine_workflows.migrate`) and the id of its ``event``.
+
+    Made by the library where it warns (``Advice(text, "migrate", event.id)``); read by the CLI
+    and the front door (cli_terms.py), which add their command line, and by the library to
+    find its own warning again (``migrate`` drops the one it settles). Stored or sent as JSON,
+    it is its text.
+    """
+
+    retry_with: str
+    event: str
+
+    def __new__(cls, text: str, retry_with: str, event: str = "") -> Advice:
+        """The warning ``text``, settled by ``retry_with`` (for ``event``)."""
+        advice = super().__new__(cls, text)
+        advice.retry_with = retry_with
+        advice.event = event
+        return advice
 
 
 class PluginError(EventflowError):

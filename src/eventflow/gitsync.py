@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli
-
-from .errors import EventflowError
+from .errors import EventflowError, FileFormatError
 from .i18n import _
 from .mail import MAIL_DIR, SENT_LOG
 from .merge import DRIVER_CODE
@@ -28,9 +26,11 @@ from .store import (
     EVENT_FILE,
     EVENTS_DIR,
     HISTORY_FILE,
+    MAX_EVENT_BYTES,
     Project,
     atomic_write,
     merge_marker_lines,
+    parse_toml,
 )
 
 # the mail sent-log (mail.py) is append-only like the history: both sides' lines are kept, so
@@ -48,7 +48,17 @@ _STATES = (("rebase-merge", "a rebase", "git rebase --continue", "git rebase --a
 
 
 class GitError(EventflowError):
-    """git refused, or the repository is not in a state eventflow may sync."""
+    """git refused, or the repository is not in a state eventflow may sync.
+
+    ``retry_with`` names what would have the request accepted, in the library's terms (as
+    :class:`~eventflow.errors.InvalidInput` has it): ``"remote"`` for :func:`sync`'s argument,
+    ``"git"`` for a repository (:func:`setup` makes one); the CLI adds its options
+    (cli_terms.py)."""
+
+    def __init__(self, message: str = "", *, retry_with: str | None = None) -> None:
+        """The refusal ``message``; ``retry_with`` as the class says."""
+        self.retry_with = retry_with
+        super().__init__(message)
 
 
 def driver_command() -> str:
@@ -159,6 +169,8 @@ class SyncReport:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
+        """The report as ``eventflow sync --json`` prints it (docs/json.md): every field, an
+        empty commit or message as ``None``. Returns a new dict of JSON values."""
         return {"branch": self.branch, "remote": self.remote,
                 "committed": self.committed or None, "message": self.message or None,
                 "merged": self.merged, "pushed": self.pushed, "setup": self.setup,
@@ -227,9 +239,9 @@ def _remote_and_branch(root: Path, remote: str | None) -> tuple[str, str, bool]:
                              "changed").format(root=root))
         if not remote:
             raise GitError(_("the repository of {root} has several remotes "
-                             "({remotes}); choose one with `eventflow sync --remote "
-                             "NAME`; nothing was changed").format(
-                               root=root, remotes=', '.join(remotes)))
+                             "({remotes}); name the one to sync with; nothing was "
+                             "changed").format(root=root, remotes=', '.join(remotes)),
+                           retry_with="remote")
     elif remote not in remotes:
         raise GitError(_("no remote '{remote}' in the repository of {root} (remotes: "
                          "{remotes}); nothing was changed").format(
@@ -309,10 +321,9 @@ def sync(project: Project, remote: str | None = None, message: str = "") -> Sync
     root = project.root.resolve()
     top = top_level(root)
     if top is None:
-        raise GitError(_("{root} is not in a git repository; make one with `eventflow "
-                         "init --git` (then `git remote add origin URL`), or clone the "
-                         "shared repository; nothing was changed").format(
-                           root=root))
+        raise GitError(_("{root} is not in a git repository; make one for it (then `git "
+                         "remote add origin URL`), or clone the shared repository; nothing "
+                         "was changed").format(root=root), retry_with="git")
     check_state(root)
     report = SyncReport()
     report.remote, remote_branch, tracked = _remote_and_branch(root, remote)
@@ -429,14 +440,17 @@ def _plain(value: Any) -> Any:
 
 # what arrived -----------------------------------------------------------------------------------
 def _event_data(root: Path, rev: str, repo_path: str) -> dict[str, Any] | None:
+    """The data of the event file ``repo_path`` at the commit ``rev``, read with the bounds of
+    every event file (store/tomlio.py); ``None`` when it is not there or not one to read."""
     if not rev:
         return None
     done = git(["show", f"{rev}:{repo_path}"], root, check=False)
-    if done.returncode != 0:
+    raw = done.stdout.encode("utf-8")
+    if done.returncode != 0 or len(raw) > MAX_EVENT_BYTES:
         return None
     try:
-        return tomli.loads(done.stdout)
-    except tomli.TOMLDecodeError:
+        return parse_toml(f"{rev}:{repo_path}", raw)
+    except FileFormatError:
         return None
 
 

@@ -17,21 +17,44 @@ _MACHINES: dict[tuple[str, str], Machine] = {}
 
 
 class EventModel:
-    """What the machine sees of an event: its stage, and the verdict of the guards."""
+    """What the machine sees of an event: its stage, and the verdict of the guards.
+
+    Made by :func:`fire` for one transition and attached to the workflow's machine only while
+    the trigger runs. ``stage`` is the event's stage (the machine changes it); ``blockers``
+    what holds the event where it is (unmet requirements, plugin vetoes), judged beforehand
+    by the engine.
+    """
 
     def __init__(self, stage: str, blockers: list[Any]) -> None:
+        """The model of an event at ``stage`` that ``blockers`` hold there (empty: free)."""
         self.stage = stage
         self.blockers = blockers
 
     def can_leave(self) -> bool:
+        """The guard of every transition (``conditions="can_leave"``): called by the machine
+        when a trigger fires; returns whether nothing blocks the event, so the stage changes
+        (``True``) or stays as it is (``False``). Raises nothing."""
         return not self.blockers
 
 
 def reopen_trigger(stage: str) -> str:
+    """The machine's trigger that reopens ``stage`` (``reopen_partner_agreed``): one trigger
+    per stage, since each goes back to its own stage. Used by :func:`build_machine` to make
+    the transitions and by the engine's ``reopen`` to fire one. Returns the trigger's name."""
     return f"reopen_{stage}"
 
 
 def build_machine(workflow: Workflow) -> Machine:
+    """A new ``transitions`` machine for ``workflow``, holding no model.
+
+    Its states are the workflow's stages then ``done`` and ``cancelled``; its triggers
+    ``advance`` (each stage to its next), ``reopen_<stage>`` (:func:`reopen_trigger`: from any
+    later stage, ``done`` or ``cancelled`` back to that stage) and ``cancel`` (from any stage
+    or ``done``), each guarded by :meth:`EventModel.can_leave`. Called by :func:`machine_for`
+    the first time a workflow version changes an event's stage (importing ``transitions``
+    then). Returns the machine. Expects a validated workflow (at least one stage, each
+    ``next`` a stage, ``done`` or ``cancelled``); raises nothing of its own.
+    """
     # lazy: transitions costs 19 ms after the engine (-X importtime, median of 5); only
     # advance, reopen and cancel build a machine, never a check or a read
     from transitions import Machine
@@ -53,6 +76,9 @@ def build_machine(workflow: Workflow) -> Machine:
 
 
 def machine_for(workflow: Workflow) -> Machine:
+    """The machine of ``workflow``, built once per workflow id and hash (a changed workflow
+    file gets its own) and kept for the process. Called by :func:`fire` for each transition;
+    returns the machine (:func:`build_machine`), which holds a model only while it fires."""
     key = (workflow.id, workflow.hash)
     machine = _MACHINES.get(key)
     if machine is None:

@@ -13,7 +13,8 @@ Layout of a planning folder::
     .eventflow/outbox/              OUTBOX_DIR: the messages of the last mail run, to review
     mail/sent.jsonl                 MAIL_DIR, SENT_LOG: what eventflow mailed (append-only)
 
-and the stages every workflow ends in (:data:`TERMINAL`).
+the largest files eventflow reads (:data:`MAX_EVENT_BYTES`, :data:`MAX_WORKFLOW_BYTES`), and
+the stages every workflow ends in (:data:`TERMINAL`).
 
 Plain constants with no imports, so that every part of eventflow (the front door among them)
 can use them at no cost.
@@ -31,6 +32,11 @@ INDEX_DIR = ".eventflow"
 OUTBOX_DIR = ".eventflow/outbox"
 MAIL_DIR = "mail"
 SENT_LOG = "sent.jsonl"
+
+#: Largest event file, settings file or participants file read (store/tomlio.py reads them).
+MAX_EVENT_BYTES = 4 << 20
+#: Largest workflow file read.
+MAX_WORKFLOW_BYTES = 1 << 20
 
 #: The stage an event reaches when it took place and was followed up.
 DONE = "done"

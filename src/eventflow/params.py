@@ -36,6 +36,12 @@ _SPACES = r"[\s\u00a0\u202f\u2009\u2007]+"
 _NUMBER = r"\d+(?:[.,]\d+)?"
 
 
+def split_list(value: str | None) -> list[str]:
+    """The values of a comma-separated option (``--languages fi,sv``), stripped, empty ones
+    left out; ``[]`` for ``None``."""
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
 def parse_day(text: str) -> dt.date:
     """The day ``text`` names: ``2027-03-18``, ``18.3.2027`` or ``18.3.27``."""
     value = text.strip()

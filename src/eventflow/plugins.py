@@ -119,6 +119,9 @@ def skipped_plugins(names: Iterable[str]) -> dict[str, str]:
 
 
 def tracing() -> bool:
+    """Whether hook calls are traced: ``EVENTFLOW_TRACE_PLUGINS=1`` in the environment, read on
+    each call. When a plugin manager is made (:func:`get_plugin_manager`) with it set, every
+    hook call and its result are written to stderr (``eventflow-trace: …``)."""
     return os.environ.get("EVENTFLOW_TRACE_PLUGINS") == "1"
 
 
@@ -137,6 +140,10 @@ def installed_entry_points() -> list[Any]:
 
 
 def entry_point_version(ep: Any) -> str:
+    """The version of the distribution that installed the entry point ``ep`` (an
+    ``importlib.metadata.EntryPoint`` of the ``eventflow`` group), read from its metadata
+    without importing the plugin; ``""`` when the entry point has no distribution. Used when a
+    plugin is loaded (``pm.versions``) and by ``eventflow plugins``. Raises nothing."""
     dist = getattr(ep, "dist", None)
     return str(dist.version) if dist is not None else ""
 
@@ -335,6 +342,9 @@ def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> list[str]:
 
 
 def plugin_name(pm: pluggy.PluginManager, plugin: object) -> str:
+    """The name ``plugin`` (a module or object registered with ``pm``) is registered under:
+    its entry-point name, or the module name of a built-in; the object's ``repr`` when ``pm``
+    does not know it. For messages that name a plugin. Raises nothing."""
     return pm.get_name(plugin) or repr(plugin)
 
 

@@ -26,13 +26,13 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
 # 0.5-0.6 ms each after this module (-X importtime); the CLI and check load i18n and present
 from .explain import why_lines
 from .i18n import configure, language
 from .present import terminal_width, wrap
+from .quick_write import write_answer
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -147,15 +147,3 @@ def _global_dir(args: list[str]) -> tuple[str | None, list[str]]:
         return args[0][len("--dir="):], args[1:]
     return None, args
 
-
-def write_answer(out: IO[str], write: Callable[[], object]) -> int:
-    """Write and flush; a closed pipe (``eventflow status | head``) ends quietly with exit code
-    1, as the CLI does."""
-    try:
-        write()
-        out.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, out.fileno())
-        return 1
-    return 0

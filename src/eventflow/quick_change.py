@@ -30,11 +30,12 @@ import os
 import sys
 from typing import IO
 
+from .cli_terms import in_cli_terms
 from .errors import EventflowError
 from .i18n import _, configure
 from .plugin_commands import active_plugins, find_folder
 from .present import clean
-from .quick import write_answer as write
+from .quick_write import write_answer as write
 
 YELLOW, RESET = "\x1b[33m", "\x1b[0m"  # click.style(fg="yellow")'s codes
 
@@ -129,7 +130,7 @@ def _import_msgspec() -> None:
 def _refused(exc: EventflowError, warnings: list[str], err: IO[str]) -> int:
     """A refusal as the CLI says it: the warnings met on the way, then ``Error: …``; exit 1."""
     _warn(warnings, err)
-    err.write(_("Error: {message}").format(message=clean(str(exc))) + "\n")
+    err.write(_("Error: {message}").format(message=clean(in_cli_terms(exc))) + "\n")
     err.flush()
     return 1
 
@@ -139,7 +140,7 @@ def _warn(warnings: list[str], err: IO[str]) -> None:
     isatty = getattr(err, "isatty", None)
     colour = os.environ.get("NO_COLOR") is None and bool(isatty and isatty())
     for warning in dict.fromkeys(warnings):
-        line = _("warning: {message}").format(message=clean(warning))
+        line = _("warning: {message}").format(message=clean(in_cli_terms(warning)))
         err.write(f"{YELLOW}{line}{RESET}\n" if colour else f"{line}\n")
     err.flush()
     warnings.clear()

@@ -26,14 +26,12 @@ import tomli_w
 
 from ..errors import FileFormatError
 from ..i18n import _
+from ..names import MAX_EVENT_BYTES as MAX_EVENT_BYTES  # defined with the files they bound;
+from ..names import MAX_WORKFLOW_BYTES as MAX_WORKFLOW_BYTES  # completion.py reads them there
 
 if TYPE_CHECKING:  # pathlib is not loaded to read a file (git's merge driver: bench/merge.py)
     from pathlib import Path
 
-#: Largest event file, settings file or participants file read.
-MAX_EVENT_BYTES = 4 << 20
-#: Largest workflow file read.
-MAX_WORKFLOW_BYTES = 1 << 20
 #: TOML structure budget: newlines, commas, ``=``, ``[``, ``{`` and ``.`` counted together.
 #: tomli (tomllib's source, compiled where a wheel exists, else pure Python at about 0.5 MB/s
 #: on dense input); the budget keeps a parse well under a second and lets a hostile file be
