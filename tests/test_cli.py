@@ -287,7 +287,10 @@ def test_data_commands(run):
     refused = run("panel", "sent", event_id, "--date", "2027-03-01")
     assert refused.exit_code == 1 and "panel_questions_drafted" in refused.output
     assert run("check", event_id, "panel_questions_drafted").exit_code == 0
-    assert run("panel", "sent", event_id, "--date", "2027-03-01").exit_code == 0
+    # ... and once the event has reached the panel questions' stage (it stands at stage 1)
+    early = run("panel", "sent", event_id, "--date", "2027-03-01")
+    assert early.exit_code == 1 and "before 'panel_questions'" in early.output
+    assert f"`eventflow advance {event_id}`" in early.output
     assert run("invitation", "set", event_id, "--languages", "fi,sv", "--default-definition",
                "--target-groups", "ngo,regional_etno", "--deadline", "2027-03-14",
                "--recording-notice", "form").exit_code == 0
@@ -303,7 +306,7 @@ def test_data_commands(run):
     assert run("check", event_id, "agreement_signed").exit_code == 0
     assert run("invitation", "sent", event_id, "--date", "2027-01-20").exit_code == 0
     data = json.loads(run("status", event_id, "--json").output)
-    assert data["revision"] == 21
+    assert data["revision"] == 20
     history = json.loads(run("history", event_id, "--json").output)["history"]
     assert [h["action"] for h in history][-3:] == ["agree", "check",
                                            "invitation.sent"]

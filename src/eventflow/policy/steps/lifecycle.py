@@ -160,6 +160,15 @@ def refused_until(world: World, requirement: str) -> None:
     assert item.id in output, output
 
 
+@then('the request is refused until the event has reached the "{stage}" stage',
+      'pyyntö hylätään, kunnes tilaisuus on edennyt vaiheeseen "{stage}"',
+      'begäran avvisas tills tillställningen har nått skedet "{stage}"')
+def refused_until_stage(world: World, stage: str) -> None:
+    output = refused(world, "cannot be recorded")
+    assert f"before '{world.stage(stage).id}'" in output, output
+    assert f"eventflow advance {world.event_id}" in output, output
+
+
 @then("the request is accepted", "pyyntö hyväksytään",
       "begäran godkänns")
 def accepted(world: World) -> None:
