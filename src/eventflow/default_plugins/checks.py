@@ -377,7 +377,7 @@ def register_checks(register):  # type: ignore[no-untyped-def]
     """Register every built-in check with its parameters and its docstring as description;
     ``ticked_if_recording`` is tickable (a person ticks the item it computes)."""
     for name, (func, params) in _CHECKS.items():
-        register(name, func, params=params, description=(func.__doc__ or "").strip())
+        register(name, func, params=params, description=" ".join((func.__doc__ or "").split()))
     register("ticked_if_recording", ticked_if_recording, params={}, tickable=True,
              description="A person ticks it when the event is recorded; otherwise it does not "
                          "apply.")
