@@ -287,7 +287,10 @@ def test_data_commands(run):
     refused = run("panel", "sent", event_id, "--date", "2027-03-01")
     assert refused.exit_code == 1 and "panel_questions_drafted" in refused.output
     assert run("check", event_id, "panel_questions_drafted").exit_code == 0
-    assert run("panel", "sent", event_id, "--date", "2027-03-01").exit_code == 0
+    # ... and once the event has reached the panel questions' stage (it stands at stage 1)
+    early = run("panel", "sent", event_id, "--date", "2027-03-01")
+    assert early.exit_code == 1 and "before 'panel_questions'" in early.output
+    assert f"`eventflow advance {event_id}`" in early.output
     assert run("invitation", "set", event_id, "--languages", "fi,sv", "--default-definition",
                "--target-groups", "ngo,regional_etno", "--deadline", "2027-03-14",
                "--recording-notice", "form").exit_code == 0
@@ -303,7 +306,7 @@ def test_data_commands(run):
     assert run("check", event_id, "agreement_signed").exit_code == 0
     assert run("invitation", "sent", event_id, "--date", "2027-01-20").exit_code == 0
     data = json.loads(run("status", event_id, "--json").output)
-    assert data["revision"] == 21
+    assert data["revision"] == 20
     history = json.loads(run("history", event_id, "--json").output)["history"]
     assert [h["action"] for h in history][-3:] == ["agree", "check",
                                            "invitation.sent"]
@@ -337,10 +340,22 @@ def test_workflow_commands(run, tmp_path):
     assert run("workflow", "show", "nope").exit_code == 1
 
 
-def test_terminal_escape_sequences_are_not_printed(run):
-    event_id = new(run, "Evil \x1b[2J\x1b]0;pwned\x07 title")
+def test_terminal_escape_sequences_are_not_printed(run, folder):
+    refused = run("new", "Evil \x1b[2J\x1b]0;pwned\x07 title", "--date", "2027-03-18",
+                  "--region", "Pirkanmaa")
+    assert refused.exit_code == 1 and "\x1b" not in refused.output
+    assert "the title holds a control character or line break ('\\x1b')" in refused.output
+    assert not list((folder / "events").glob("*/event.toml"))  # nothing was created
+    event_id = new(run)  # a file written before titles were one line still loads
+    path = folder / "events" / event_id / "event.toml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('title = "Hyvät väestösuhteet – Pirkanmaa"',
+                                 'title = "Evil \\u001b[2J\\u001b]0;pwned\\u0007 title"'),
+                    "utf-8")
     result = run("status", event_id)
-    assert "\x1b" not in result.output and "\\x1b" in result.output
+    assert result.exit_code == 0 and "\x1b" not in result.output
+    assert "Evil [2J ]0;pwned title" in result.output
+    assert "pwned" in path.read_text("utf-8") and "\\u001b" in path.read_text("utf-8")
 
 
 def test_debug_env_shows_traceback(run, monkeypatch):

@@ -55,6 +55,33 @@ def test_one_line_texts_refuse_control_characters(run, folder, ev, args):
     assert (folder / "events" / ev / "event.toml").read_bytes() == before
 
 
+@pytest.mark.parametrize(("args", "field"), [
+    (("Title\nx",), "the title"),
+    (("Title", "--municipality", "Tam\tpere"), "the municipality"),
+])
+def test_new_refuses_a_title_or_municipality_on_two_lines(run, folder, args, field):
+    result = run("new", *args, "--date", "2027-03-18", "--region", "Pirkanmaa")
+    assert result.exit_code == 1, result.output
+    assert f"{field} holds a control character or line break" in result.output
+    assert "write it on one line" in result.output
+    assert not (folder / "events").exists() or not list((folder / "events").iterdir())
+
+
+def test_one_line_fields_of_older_files_load_as_one_line(run, folder, ev):
+    path = folder / "events" / ev / "event.toml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('title = "Hyvät väestösuhteet – Pirkanmaa"',
+                                 'title = "Hyvät\\nväestösuhteet"\nmunicipality = "Tam\\r\\npere"'),
+                    "utf-8")
+    before = path.read_bytes()
+    shown = json.loads(ok(run("status", ev, "--json")).output)
+    assert shown["title"] == "Hyvät väestösuhteet"
+    assert path.read_bytes() == before  # read, never rewritten by a read
+    ok(run("organiser", "add", ev, "Amina"))  # the next change saves the one-line texts
+    assert data(folder)["title"] == "Hyvät väestösuhteet"
+    assert data(folder)["municipality"] == "Tam pere"
+
+
 def test_the_model_refuses_them_for_every_writer(ef_engine, ev):
     from eventflow.errors import InvalidInput
 
@@ -65,6 +92,12 @@ def test_the_model_refuses_them_for_every_writer(ef_engine, ev):
 
     with pytest.raises(InvalidInput, match="partners"):
         ef_engine.change(ev, "test", evil)
+
+    def title(event):
+        event.title = "Evil\nr99"
+
+    with pytest.raises(InvalidInput, match="title"):
+        ef_engine.change(ev, "test", title)
 
 
 # partners and contacts -------------------------------------------------------------------

@@ -155,9 +155,9 @@ def test_why_gives_swedish_reasons_with_the_real_command(run, lang, event):
     out = run("why", event.id).output
     assert f"{event.id} kan inte lämna 'partner_agreed' ännu" in out
     assert "0 samarbetspartner utöver arrangören, minst 1 behövs: registrera en med " \
-           f"`eventflow partner add {event.id} NAME`" in out
+           f"`eventflow partner add {event.id} NAME --type TYPE`" in out
     assert "ännu inte avtalat: date, venue" in out
-    assert f"`eventflow partner agree {event.id} TOPIC TEXT`" in out  # the real event id
+    assert f"`eventflow partner agree {event.id} date TEXT`" in out  # real id, first topic
     assert f"inte avbockad ännu (eventflow check {event.id} agreement_signed)" in out
 
 

@@ -30,7 +30,7 @@ def test_a_hand_edited_inconsistent_file_loads_and_shows_the_regression(
     assert "regression" in lines[0] and "partner_min of partner_agreed" in lines[2]
     status = run("status", "--json")
     row = json.loads(status.output)["events"][0]
-    assert row["regressions"] == 1
+    assert row["regressions"] == 2  # R1, and R6: the cost lines still split to the partner
     assert run("status", "--check").exit_code == 3
     advance = run("advance", event_id)
     assert advance.exit_code == 1 and "regression" in advance.output
@@ -120,8 +120,49 @@ def test_facts_of_later_stages_wait_for_their_prerequisites(ef_event: Any, run: 
     event = ef_event("partner_agreed")
     for args in (("invitation", "sent", event.id), ("panel", "sent", event.id)):
         result = run(*args)
-        assert result.exit_code == 1 and "cannot be recorded before" in result.output
+        assert result.exit_code == 1 and "cannot be recorded" in result.output
         assert "nothing was saved" in result.output
+        assert "agreement_signed" in result.output or "panel_questions_drafted" in result.output
+
+
+def test_panel_sent_waits_for_its_stage_and_a_dimension_on_every_question(
+        ef_event: Any, ef_engine: Any, run: Any, folder: Any) -> None:
+    event = ef_event("speakers")  # everything in order until here
+    assert run("check", event.id, "panel_questions_drafted").exit_code == 0
+    assert run("panel", "question", "add", event.id, "Miten kohtaamme?").exit_code == 0
+    path = folder / "events" / event.id / "event.toml"
+    before = path.read_bytes()
+    refused = run("panel", "sent", event.id)
+    assert refused.exit_code == 1 and "nothing was saved" in refused.output
+    assert "stands at stage 'speakers', before 'panel_questions'" in refused.output
+    assert f"`eventflow advance {event.id}`" in refused.output
+    n = len(ef_engine.load(event.id).panel.questions)
+    assert (f"panel question {n} names no dimension: `eventflow panel question edit {event.id} "
+            f"{n} --dimension DIMENSION`") in refused.output
+    assert path.read_bytes() == before
+    at_stage_6 = ef_event("panel_questions", date=event.date.replace(year=2028))
+    assert run("check", at_stage_6.id, "panel_questions_drafted").exit_code == 0
+    assert run("panel", "question", "add", at_stage_6.id, "Ilman ulottuvuutta?").exit_code == 0
+    refused = run("panel", "sent", at_stage_6.id)
+    assert refused.exit_code == 1 and "names no dimension" in refused.output
+    assert "before 'panel_questions'" not in refused.output
+    n = len(ef_engine.load(at_stage_6.id).panel.questions)
+    assert run("panel", "question", "edit", at_stage_6.id, str(n), "--dimension",
+               "interaction").exit_code == 0
+    assert run("panel", "sent", at_stage_6.id).exit_code == 0
+
+
+def test_the_invitation_waits_for_confirmed_speakers(ef_event: Any, ef_engine: Any,
+                                                    run: Any) -> None:
+    event = ef_event("invitations")
+    assert run("speaker", "add", event.id, "Uusi Puhuja", "--slot", "showcase").exit_code == 0
+    refused = run("invitation", "sent", event.id)
+    assert refused.exit_code == 1 and "speakers_confirmed (R3)" in refused.output
+    sid = next(s.id for s in ef_engine.load(event.id).speakers if s.name == "Uusi Puhuja")
+    assert f"`eventflow speaker confirm {event.id} {sid}`" in refused.output
+    assert run("speaker", "confirm", event.id, sid).exit_code == 0
+    assert run("invitation", "sent", event.id).exit_code == 0
+
 
 
 def test_due_dates_are_working_days(ef_engine: Any) -> None:

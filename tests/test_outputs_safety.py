@@ -10,9 +10,11 @@ import email
 import email.policy
 import io
 import time
+import tomllib
 
 import icalendar
 import pytest
+import tomli_w
 from jinja2.exceptions import SecurityError
 
 from eventflow import hookimpl
@@ -132,7 +134,6 @@ def test_hostile_data_gives_harmless_files(ef_engine, ef_event):
     event = ef_event("partner_agreed", languages=("fi", "en"))
 
     def hostile(ev):
-        ev.title = HOSTILE_TITLE
         ev.partners[0].name = FORMULA
         ev.speakers[0].name = "../../etc/x"
         ev.speakers[1].name = SCRIPT
@@ -143,6 +144,13 @@ def test_hostile_data_gives_harmless_files(ef_engine, ef_event):
         ev.invitation.target_groups = ["ngo"]
 
     filled(ef_engine, event.id, hostile)
+    with pytest.raises(InvalidInput, match="title"):  # a title is one line, for every writer
+        ef_engine.change(event.id, "test", lambda ev: setattr(ev, "title", HOSTILE_TITLE))
+    # ... but a file written before titles were one line may hold one: read as one line
+    path = ef_engine.project.event_path(event.id)
+    data = tomllib.loads(path.read_text("utf-8"))
+    data["title"] = HOSTILE_TITLE
+    path.write_text(tomli_w.dumps(data), "utf-8")
     report = render_outputs(ef_engine, event.id, stages=ALL_STAGES)
     assert report.ok, [r.error for r in report.results if not r.ok]
     event_dir = ef_engine.project.event_dir(event.id)

@@ -63,3 +63,10 @@ Feature: Costs and how they are shared
       Given the planning has reached the "Cost sharing" stage with everything in order
       When "approves the cost split" is left undone
       Then the stage cannot be left until "approves the cost split" is in order
+
+    @broken
+    Scenario: The partner withdraws after the costs were split, leaving lines split to it
+      Given the planning has reached the "Programme and speakers" stage with everything in order
+      When the partner organisation withdraws after the agreement
+      Then "Record the cost split" is broken in a stage already left, with its fix
+      And the event cannot move on until it is mended

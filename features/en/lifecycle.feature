@@ -67,6 +67,20 @@ Feature: The life of an event
       Then the request is refused until "Publish the privacy notice" is in order
 
     @broken
+    Scenario: The invitation is marked sent before every speaker has confirmed
+      Given the planning has just reached the "Invitation and registration" stage
+      When the commentator has not confirmed yet
+      And a planner records that the invitation was sent
+      Then the request is refused until "Confirm a speaker for every programme slot" is in order
+
+    @broken
+    Scenario: The panel questions are marked sent before the event reaches their stage
+      Given the planning has just reached the "Programme and speakers" stage
+      When a planner ticks "Draft 3–6 panel questions or themes together with the moderator"
+      And a planner records that the panel questions were sent
+      Then the request is refused until the event has reached the "Panel questions" stage
+
+    @broken
     Scenario: A panel question added after sending is not yet sent
       Given the planning has reached the "Panel questions" stage with everything in order
       When a planner adds a panel question after the questions were sent

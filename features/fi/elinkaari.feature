@@ -68,6 +68,20 @@ Ominaisuus: Tilaisuuden elinkaari
       Niin pyyntö hylätään, kunnes "Julkaise tietosuojaseloste" on kunnossa
 
     @broken
+    Tapaus: Kutsu merkitään lähetetyksi ennen kuin jokainen puhuja on vahvistanut
+      Oletetaan suunnittelu on juuri edennyt vaiheeseen "Kutsu ja ilmoittautuminen"
+      Kun kommenttipuheenvuoron pitäjä ei ole vielä vahvistanut osallistumistaan
+      Ja suunnittelija kirjaa kutsun lähetetyksi
+      Niin pyyntö hylätään, kunnes "jokaisella ohjelman osalla on vahvistettu puhuja" on kunnossa
+
+    @broken
+    Tapaus: Paneelikysymykset merkitään lähetetyiksi ennen niiden vaihetta
+      Oletetaan suunnittelu on juuri edennyt vaiheeseen "Ohjelma ja puhujat"
+      Kun suunnittelija kuittaa kohdan "Laadi 3–6 paneelikysymystä tai -teemaa yhdessä puheenjohtajan kanssa"
+      Ja suunnittelija kirjaa paneelikysymykset lähetetyiksi
+      Niin pyyntö hylätään, kunnes tilaisuus on edennyt vaiheeseen "Paneelikysymykset"
+
+    @broken
     Tapaus: Lähettämisen jälkeen lisätty paneelikysymys on lähettämättä
       Oletetaan suunnittelu on edennyt vaiheeseen "Paneelikysymykset" ja kaikki on kunnossa
       Kun suunnittelija lisää paneelikysymyksen kysymysten lähettämisen jälkeen

@@ -64,3 +64,10 @@ Ominaisuus: Kustannukset ja niiden jakaminen
       Oletetaan suunnittelu on edennyt vaiheeseen "Kustannusten jakaminen" ja kaikki on kunnossa
       Kun "hyväksyy kustannusten jakamisen" jää tekemättä
       Niin vaihetta ei voi jättää ennen kuin "hyväksyy kustannusten jakamisen" on kunnossa
+
+    @broken
+    Tapaus: Kumppani vetäytyy kustannusten jakamisen jälkeen, ja rivejä jää jaetuksi sille
+      Oletetaan suunnittelu on edennyt vaiheeseen "Ohjelma ja puhujat" ja kaikki on kunnossa
+      Kun kumppaniorganisaatio vetäytyy sopimuksen jälkeen
+      Niin "jokaiselle talousarvion riville" on rikki jo jätetyssä vaiheessa, ja sen korjaus kerrotaan
+      Ja tilaisuus ei voi siirtyä eteenpäin ennen kuin se on korjattu

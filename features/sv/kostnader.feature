@@ -64,3 +64,10 @@ Egenskap: Kostnaderna och hur de fördelas
       Givet planeringen har nått skedet "Kostnadsfördelning" och allt är i ordning
       När "godkänner kostnadsfördelningen" lämnas ogjort
       Så skedet kan inte lämnas förrän "godkänner kostnadsfördelningen" är i ordning
+
+    @broken
+    Scenario: Samarbetsorganisationen drar sig ur efter kostnadsfördelningen, rader förblir fördelade på den
+      Givet planeringen har nått skedet "Program och talare" och allt är i ordning
+      När samarbetsorganisationen drar sig ur efter avtalet
+      Så "Anteckna kostnadsfördelningen" är brutet i ett skede som redan lämnats, och åtgärden anges
+      Och tillställningen kan inte gå vidare förrän det är åtgärdat

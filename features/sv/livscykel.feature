@@ -68,6 +68,20 @@ Egenskap: En tillställnings livscykel
       Så begäran avvisas tills "Publicera dataskyddsbeskrivningen" är i ordning
 
     @broken
+    Scenario: Inbjudan markeras som skickad innan varje talare har bekräftat
+      Givet planeringen har just nått skedet "Inbjudan och anmälan"
+      När kommentatorn ännu inte har bekräftat sin medverkan
+      Och en planerare antecknar att inbjudan har skickats
+      Så begäran avvisas tills "varje programpunkt har en bekräftad talare" är i ordning
+
+    @broken
+    Scenario: Panelfrågorna markeras som skickade innan tillställningen når deras skede
+      Givet planeringen har just nått skedet "Program och talare"
+      När en planerare bockar av "Ta fram 3–6 panelfrågor eller teman tillsammans med moderatorn"
+      Och en planerare antecknar att panelfrågorna har skickats
+      Så begäran avvisas tills tillställningen har nått skedet "Panelfrågor"
+
+    @broken
     Scenario: En panelfråga som läggs till efter utskicket är ännu inte skickad
       Givet planeringen har nått skedet "Panelfrågor" och allt är i ordning
       När en planerare lägger till en panelfråga efter att frågorna har skickats

@@ -44,6 +44,20 @@ def not_applicable(reason: str) -> CheckResult:
     return CheckResult(True, reason, applies=False)
 
 
+def with_fix(reason: str, command: str) -> str:
+    """``reason`` followed by ``command``, the eventflow command line that fixes it with the
+    real ids (``failed(with_fix(_("no venue"), f"eventflow venue set {event.id} --name
+    NAME"))``); the judge takes an unmet item's fix from the reason's quoted command."""
+    return _("{reason} (`{command}`)").format(reason=reason, command=command)
+
+
+def with_command(reason: str, placeholder: str, command: str) -> str:
+    """``reason`` with its suggested command ``placeholder`` (quoted in it, as every
+    translation keeps it verbatim: ``eventflow venue set EVENT ...``) replaced by ``command``,
+    the command line with the real ids; ``reason`` as it is when it does not quote it."""
+    return reason.replace(f"`{placeholder}`", f"`{command}`")
+
+
 class ItemStatus(msgspec.Struct, frozen=True):
     """What one item's check (or tick, or waiver) says now: ``ok`` with a ``reason``, the
     item's recorded ``state`` and its ``due`` date; ``applies`` is false when the check does

@@ -31,7 +31,7 @@ from .engine_moves import PREREQUISITES
 from .engine_results import Blocker, Outcome
 from .engine_workflows import PINNED_DIR, default_workflow_path, diff_workflows
 from .errors import EventflowError, InvalidInput, TransitionBlocked, WorkflowError
-from .event import Event, Host, WorkflowPin
+from .event import Event, Host, WorkflowPin, control_character
 from .i18n import _
 from .judge import Requirement, Verdict, judge
 from .regions import find_region, region_hint
@@ -241,8 +241,9 @@ class Engine:
         ``workflow_id`` is pinned by version and hash, and due dates are counted back from
         ``date``. The id is made from the region and the date (``pirkanmaa-2027-03-18``).
 
-        Raises :class:`~eventflow.errors.InvalidInput` for an unknown region, an empty title
-        or an unknown workflow; nothing is saved then."""
+        Raises :class:`~eventflow.errors.InvalidInput` for an unknown region, an empty title,
+        a title, municipality or organisation holding a control character or line break (each
+        is one line), or an unknown workflow; nothing is saved then."""
         found = find_region(region)
         if found is None:
             raise InvalidInput(_("'{region}' is not one of Finland's 19 regions{hint}; the "
@@ -251,8 +252,14 @@ class Engine:
                                retry_with="region")
         if not title.strip():
             raise InvalidInput(_("the title is empty; give the event a title"))
-        workflow = self.workflow(workflow_id)
         settings = self.project.settings
+        for field, value in ((_("the title"), title), (_("the municipality"), municipality),
+                             (_("the organisation in eventflow.toml"), settings.organisation)):
+            if bad := control_character(value):
+                raise InvalidInput(_("{field} holds a control character or line break "
+                                     "('{bad}'); write it on one line").format(field=field,
+                                                                               bad=bad))
+        workflow = self.workflow(workflow_id)
         host = Host(name=settings.organisation, bilingual=settings.bilingual,
                     type=settings.organisation_type  # type: ignore[arg-type]
                     if settings.organisation_type in ("authority", "ngo", "community", "employer")

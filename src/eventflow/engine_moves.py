@@ -30,34 +30,68 @@ if TYPE_CHECKING:
 # Facts of later stages and what must hold before they are recorded (the order of actions).
 # Keys are the actions data commands record; values are item ids of the workflow (an item a
 # workflow does not have is not required).
+# The invitation shows the programme: every speaker confirmed first (R3).
 PREREQUISITES: dict[str, tuple[str, ...]] = {
-    "invitation.sent": ("agreement_topics", "agreement_signed", "controller_model"),
+    "invitation.sent": ("agreement_topics", "agreement_signed", "controller_model",
+                        "speakers_confirmed"),
     "participants.import": ("privacy_notice_published",),
     "panel.sent": ("panel_questions_drafted",),
 }
-
+# The stage whose fact an action records: refused until the event has reached it (a stage a
+# workflow does not have is not required).
+FACT_STAGES: dict[str, str] = {
+    "panel.sent": "panel_questions",
+}
 
 
 def refuse_out_of_order(engine: Engine, event: Event, action: str,
                         verdict: Verdict | None = None) -> None:
     """Raise :class:`InvalidInput` if ``action`` records a fact of a later stage whose
-    prerequisites (:data:`PREREQUISITES`) are not met yet, naming each and its fix."""
+    prerequisites are not met yet, naming each and its fix: the items of
+    :data:`PREREQUISITES`, the stage of :data:`FACT_STAGES`, and for ``panel.sent`` what the
+    workflow asks of every question (:func:`unready_questions`)."""
     needed = PREREQUISITES.get(action, ())
-    if not needed:
+    stage = FACT_STAGES.get(action)
+    if not needed and stage is None:
         return
     verdict = verdict or engine.judge(event, vetoes=False)
     by_id = {r.item.id: r for r in verdict.requirements}
     missing = [by_id[i] for i in needed if i in by_id and not by_id[i].met]
+    what = "; ".join(f"{r.item.id} ({r.item.source}): {r.reason}"
+                     + (f" — {r.fix}" if r.fix and r.fix not in r.reason else "")
+                     for r in missing)
+    others = []
+    order = verdict.stage_ids
+    if (stage in order and verdict.stage in order
+            and order.index(verdict.stage) < order.index(stage)):
+        others.append(_("the event stands at stage '{here}', before '{stage}': meet what "
+                        "`eventflow why {event}` lists, then `eventflow advance {event}`").format(
+                            here=verdict.stage, stage=stage, event=event.id))
+    if action == "panel.sent":
+        others.extend(unready_questions(engine, event))
+    if others:
+        raise InvalidInput(_("{event}: '{action}' cannot be recorded yet: {what}").format(
+            event=event.id, action=action, what="; ".join([what, *others] if what else others)))
     if missing:
-        what = "; ".join(f"{r.item.id} ({r.item.source}): {r.reason}"
-                         + (f" — {r.fix}" if r.fix and r.fix not in r.reason else "")
-                         for r in missing)
         raise InvalidInput(ngettext("{event}: '{action}' cannot be recorded before {items} "
                                     "is met: {what}",
                                     "{event}: '{action}' cannot be recorded before {items} "
                                     "are met: {what}", len(missing)).format(
                                         event=event.id, action=action, what=what,
                                         items=", ".join(r.item.id for r in missing)))
+
+
+def unready_questions(engine: Engine, event: Event) -> list[str]:
+    """What the workflow asks of every panel question and ``event``'s questions lack, each
+    with the command that mends it: a dimension on each question when the workflow checks
+    the dimensions the panel covers (R18; "3–6 questions, each tagged with a dimension")."""
+    workflow = engine.workflow_for(event)
+    if not any(item.check == "dimensions_covered" and item.params.get("scope") == "panel"
+               for item in workflow.items()):
+        return []
+    return [_("panel question {n} names no dimension: `eventflow panel question edit {event} "
+              "{n} --dimension DIMENSION`").format(n=n, event=event.id)
+            for n, question in enumerate(event.panel.questions, 1) if not question.dimensions]
 
 
 def stamp_fact(draft: Event, action: str) -> None:

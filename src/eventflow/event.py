@@ -113,10 +113,10 @@ class Event(Record, kw_only=True):
     schema: int = SCHEMA_VERSION
     id: str
     revision: int = 0
-    title: str
+    title: Line  # one line (a stored title with a line break is read as one: store.eventfile)
     date: dt.date
     region: str
-    municipality: str = ""
+    municipality: Line = ""
     languages: list[str] = msgspec.field(default_factory=lambda: ["fi"])
     recording: bool = False
     stage: str

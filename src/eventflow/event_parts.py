@@ -84,7 +84,7 @@ class Host(Record, kw_only=True):
     * ``bilingual`` — a bilingual authority (then it informs in Finnish and Swedish).
     """
 
-    name: str = ""
+    name: Line = ""
     type: PartnerType | Literal[""] = ""
     bilingual: bool = False
 

@@ -49,6 +49,7 @@ STATES = (KEPT, WAIVED, NOT_DUE, BROKEN, ADVICE)
 _EVENT_WORD = re.compile(r"(eventflow [a-z_-]+(?: [a-z_-]+)?) EVENT\b")
 _QUOTED_COMMAND = re.compile(r"`(eventflow [^`]+)`")
 _BRACKETED_COMMAND = re.compile(r"\((eventflow [^)]+)\)")
+_ITEM_WORD = re.compile(r"\bITEM\b")
 
 
 def with_event_id(text: str, event_id: str) -> str:
@@ -191,6 +192,8 @@ def judge(workflow: Workflow, event: Event, statuses: list[ItemStatus],
             state = NOT_DUE
         regression = item.required and left and state == BROKEN and status != "cancelled"
         reason = with_event_id(s.reason, event.id)
+        if "ITEM" in reason:  # a tickable check's `eventflow check EVENT ITEM`
+            reason = _ITEM_WORD.sub(item.id, reason)
         if not s.ok and opens is not None:  # said whatever the day, so caches can keep it
             opening = _("can be ticked from {date}").format(date=day(opens))
             reason = f"{reason}; {opening}" if reason else opening
@@ -211,8 +214,8 @@ def _fix(event_id: str, item: Item, status: ItemStatus, reason: str) -> str:
         return f"eventflow check {event_id} {item.id}"
     if "eventflow " in reason:
         quoted = _QUOTED_COMMAND.search(reason) or _BRACKETED_COMMAND.search(reason)
-        if quoted:
-            return quoted.group(1)
+        if quoted:  # ITEM: the item a tickable check asks to tick (it knows no item id)
+            return _ITEM_WORD.sub(item.id, quoted.group(1))
     return f"eventflow why {event_id}"
 
 

@@ -32,7 +32,8 @@ a{color:#0b5394}
 a:focus,button:focus,input:focus,select:focus,summary:focus{outline:3px solid #b35c00;
 outline-offset:2px}
 table{border-collapse:collapse;width:100%}
-th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #dde2e8}
+th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #dde2e8;
+ overflow-wrap:anywhere}
 thead th{background:#eef1f5}
 th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;
 color:#1a1a1a;text-align:left}

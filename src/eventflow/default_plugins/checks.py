@@ -1,40 +1,75 @@
 """The built-in checks: the seed guide's rules computed from an event's data.
 
 Each check takes the event (a copy) and its parameters from the workflow, and returns a
-CheckResult whose reason tells the planner what is missing and how to record it.
+CheckResult whose reason tells the planner what is missing and the command that records it,
+with the real ids. The checks of the invitation, the panel questions and the follow-up are in
+:mod:`eventflow.default_plugins.checks_invitations`; this module registers them all.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from eventflow import hookimpl
-from eventflow.checklist import CheckResult, failed, not_applicable, passed
-from eventflow.datetext import day
+from eventflow.checklist import (
+    CheckResult,
+    failed,
+    not_applicable,
+    passed,
+    with_command,
+    with_fix,
+)
 from eventflow.event import AGREEMENT_TOPICS, DIMENSIONS, Event
 from eventflow.i18n import N_, _
-from eventflow.regions import SAMI_HOMELAND, find_region
-from eventflow.schedule import due_date, parse_offset
+from eventflow.regions import find_region
 
-DIMENSION_WORDS = {
-    "attitudes": ("asentee", "asenne", "attityd", "attitude"),
-    "safety": ("turvallisuu", "trygghet", "säkerhet", "safety", "security"),
-    "interaction": ("vuorovaikutu", "växelverkan", "interaktion", "interaction"),
-    "participation": ("osallisuu", "osallistu", "delaktighet", "participation"),
-}
+from .checks_invitations import (
+    DIMENSION_WORDS,
+    accessibility_info,
+    aland_swedish,
+    bilingual_invitation,
+    definition_mentions_dimensions,
+    invitation_definition,
+    invitation_sent_by,
+    panel_questions_sent,
+    personal_data_deleted,
+    recording_announced,
+    registration_deadline,
+    sami_information,
+    target_group_invited,
+    target_groups_min,
+    ticked_if_recording,
+)
+
+__all__ = ["DIMENSION_WORDS", "accessibility_info", "aland_swedish", "bilingual_invitation",
+           "definition_mentions_dimensions", "invitation_definition", "invitation_sent_by",
+           "panel_questions_sent", "personal_data_deleted", "recording_announced",
+           "register_checks", "registration_deadline", "sami_information",
+           "target_group_invited", "target_groups_min", "ticked_if_recording"]
+
+
+def even_split(event: Event) -> str:
+    """A split of a budget line between the organiser and every partner, in even whole
+    shares (the rest to the organiser): ``host=34,p1=33,p2=33``."""
+    parties = [p.id for p in event.partners]
+    share = 100 // (len(parties) + 1)
+    return ",".join([f"host={100 - share * len(parties)}"] + [f"{p}={share}" for p in parties])
 
 
 def partners_min(event: Event, min: int) -> CheckResult:
+    """R1: at least ``min`` partner organisations other than the organiser itself (a partner
+    named like the host does not count). Always applies."""
     host = event.host.name.strip().casefold()
     partners = [p for p in event.partners if p.name.strip().casefold() != host]
     if len(partners) >= min:
         return passed(_("{n} partner organisation(s): {names}").format(
             n=len(partners), names=", ".join(p.name for p in partners)))
-    return failed(_("{n} partner organisation(s) other than the organiser, at least {min} "
-                    "needed: record one with `eventflow partner add EVENT NAME`").format(
-                        n=len(partners), min=min))
+    return failed(with_command(_("{n} partner organisation(s) other than the organiser, at least "
+                                 "{min} needed: record one with `eventflow partner add EVENT "
+                                 "NAME`").format(n=len(partners), min=min),
+                               "eventflow partner add EVENT NAME",
+                               f"eventflow partner add {event.id} NAME --type TYPE"))
 
 
 def _agreed(value: object) -> bool:
@@ -45,17 +80,25 @@ def _agreed(value: object) -> bool:
 
 
 def agreement_topics(event: Event, topics: list[str]) -> CheckResult:
+    """R2: each of ``topics`` (date, venue, cost sharing, programme, who sends the invitations,
+    who receives the registrations) is agreed with a text. Always applies; an unknown topic
+    fails (a workflow error)."""
     missing = [t for t in topics if not _agreed(getattr(event.agreement, t, ""))]
     unknown = [t for t in topics if t not in AGREEMENT_TOPICS]
     if unknown:
         return failed(_("unknown agreement topic(s) {topics}").format(topics=", ".join(unknown)))
     if missing:
-        return failed(_("not agreed yet: {topics} (record with `eventflow partner agree EVENT "
-                        "TOPIC TEXT`)").format(topics=", ".join(missing)))
+        return failed(with_command(_("not agreed yet: {topics} (record with `eventflow partner "
+                                     "agree EVENT TOPIC TEXT`)").format(
+                                         topics=", ".join(missing)),
+                                   "eventflow partner agree EVENT TOPIC TEXT",
+                                   f"eventflow partner agree {event.id} {missing[0]} TEXT"))
     return passed(_("all agreed: {topics}").format(topics=", ".join(topics)))
 
 
 def controller_model(event: Event) -> CheckResult:
+    """G1: the controller model of the registration data (joint, controller_processor or
+    single) is recorded in the agreement. Always applies."""
     if event.agreement.controller_model:
         return passed(_("controller model: {model}").format(
             model=event.agreement.controller_model))
@@ -65,6 +108,8 @@ def controller_model(event: Event) -> CheckResult:
 
 
 def single_region(event: Event) -> CheckResult:
+    """R13: the event covers one of Finland's 19 regions, and only one. Always applies (a
+    file naming another region does not load, so this rarely fails)."""
     if "," in event.region or ";" in event.region:
         return failed(_("'{region}' names several regions; the training covers at most one "
                         "region (maakunta): choose one").format(region=event.region))
@@ -76,6 +121,8 @@ def single_region(event: Event) -> CheckResult:
 
 
 def organisers_from_target_group(event: Event, min: int) -> CheckResult:
+    """R15: at least ``min`` members of the organising team come from the target group.
+    Always applies (the item may be waived with a note)."""
     involved = [o for o in event.organisers if o.target_group]
     if len(involved) >= min:
         return passed(_("organisers from the target group: {names}").format(
@@ -85,24 +132,41 @@ def organisers_from_target_group(event: Event, min: int) -> CheckResult:
                         n=len(involved), min=min))
 
 
+_VENUE_OPTIONS = {"name": "--name NAME", "address": "--address TEXT",
+                  "capacity": "--capacity NUMBER", "contact": "--contact NAME"}
+
+
 def venue_recorded(event: Event, fields: list[str]) -> CheckResult:
+    """The venue's ``fields`` (name, address, capacity, contact) are recorded (the guide's
+    key tasks). Always applies."""
     missing = [f for f in fields if not getattr(event.venue, f, None)]
     if missing:
-        return failed(_("venue is missing {fields}: `eventflow venue set EVENT ...`").format(
-            fields=", ".join(missing)))
+        options = " ".join(_VENUE_OPTIONS.get(f, f"--{f.replace('_', '-')} TEXT")
+                           for f in missing)
+        return failed(with_command(_("venue is missing {fields}: `eventflow venue set EVENT "
+                                     "...`").format(fields=", ".join(missing)),
+                                   "eventflow venue set EVENT ...",
+                                   f"eventflow venue set {event.id} {options}"))
     return passed(_("venue: {name}").format(name=event.venue.name))
 
 
 def venue_accessibility(event: Event) -> CheckResult:
+    """R23: the venue's accessibility (step-free access, hearing loop …) is recorded. Always
+    applies (the item may be waived with a note)."""
     if event.venue.accessibility:
         return passed(_("accessibility: {features}").format(
             features=", ".join(event.venue.accessibility)))
-    return failed(_("the venue's accessibility is not recorded (step-free access, hearing "
-                    "loop, accessible toilet …): `eventflow venue set EVENT --accessibility "
-                    "...`"))
+    return failed(with_command(_("the venue's accessibility is not recorded (step-free access, "
+                                 "hearing loop, accessible toilet …): `eventflow venue set EVENT "
+                                 "--accessibility ...`"),
+                               "eventflow venue set EVENT --accessibility ...",
+                               f"eventflow venue set {event.id} --accessibility "
+                               "step_free,hearing_loop,accessible_toilet"))
 
 
 def budget_categories(event: Event, categories: list[str]) -> CheckResult:
+    """R4: the budget has a line for each of ``categories`` (a line of 0 € says there is no such
+    cost). Always applies (the item may be waived with a note)."""
     present = {c.category for c in event.costs}
     missing = [c for c in categories if c not in present]
     if missing:
@@ -113,38 +177,62 @@ def budget_categories(event: Event, categories: list[str]) -> CheckResult:
 
 
 def ex_officio_no_fee(event: Event) -> CheckResult:
+    """R5: a speaker who speaks ex officio (as part of their office) is paid no fee. Always
+    applies; passes when there are no ex-officio speakers."""
     wrong = [s for s in event.speakers if s.ex_officio and s.fee]
     if wrong:
-        return failed(_("speaking ex officio but with a fee: {speakers}; ex-officio speakers "
-                        "cost no fee").format(
-                            speakers=", ".join(f"{s.name} ({s.fee:g})" for s in wrong)))
+        return failed(with_fix(_("speaking ex officio but with a fee: {speakers}; ex-officio "
+                                 "speakers cost no fee").format(
+                                     speakers=", ".join(f"{s.name} ({s.fee:g})" for s in wrong)),
+                               f"eventflow speaker edit {event.id} {wrong[0].id} --fee 0"))
     count = sum(1 for s in event.speakers if s.ex_officio)
     return passed(_("{n} ex-officio speaker(s), none with a fee").format(n=count))
 
 
-def cost_split_complete(event: Event) -> CheckResult:
-    if not event.partners:
-        return not_applicable(_("no co-organiser: nothing to split"))
+def _split_problems(event: Event) -> list[tuple[str, str]]:
+    """What is wrong with the budget lines' splits, each with the id of its line: shares for
+    a party that is not (or no longer) a partner always; with partners also a line without
+    a split and shares that do not add up to 100 %."""
     parties = {"host"} | {p.id for p in event.partners}
     problems = []
     for cost in event.costs:
-        if not cost.split:
-            problems.append(_("{cost} ({category}) has no split").format(
-                cost=cost.id, category=cost.category))
-            continue
         unknown = set(cost.split) - parties
         if unknown:
-            problems.append(_("{cost} splits to unknown part(ies) {parties}").format(
-                cost=cost.id, parties=", ".join(sorted(unknown))))
+            problems.append((cost.id, _("{cost} splits to unknown part(ies) {parties}").format(
+                cost=cost.id, parties=", ".join(sorted(unknown)))))
+        if not event.partners:
+            continue
+        if not cost.split:
+            problems.append((cost.id, _("{cost} ({category}) has no split").format(
+                cost=cost.id, category=cost.category)))
+            continue
         total = sum(cost.split.values())
         if abs(total - 100) > 0.01:
-            problems.append(_("{cost} ({category}) split adds up to {total} %, not 100 %").format(
-                cost=cost.id, category=cost.category, total=f"{total:g}"))
-    if not event.costs:
-        problems.append(_("no budget lines yet"))
+            problems.append((cost.id, _("{cost} ({category}) split adds up to {total} %, not "
+                                        "100 %").format(cost=cost.id, category=cost.category,
+                                                        total=f"{total:g}")))
+    return problems
+
+
+def cost_split_complete(event: Event) -> CheckResult:
+    """R6: with co-organisers, every budget line is split between the organiser
+    (``host``) and the partners, the shares adding up to 100 %; no line splits to a party
+    that is not a partner. Not applicable when the event has no partner and no line splits to
+    one (a partner removed after its lines were split breaks it: a regression once the stage
+    was left)."""
+    problems = _split_problems(event)
+    if not event.partners and not problems:
+        return not_applicable(_("no co-organiser: nothing to split"))
+    if event.partners and not event.costs:
+        problems = [("", _("no budget lines yet"))]
     if problems:
-        return failed(_("{problems} (set with `eventflow cost add ... --split "
-                        "host=50,PARTNER=50`)").format(problems="; ".join(problems)))
+        command = (f"eventflow cost split {event.id} {problems[0][0]} {even_split(event)}"
+                   if problems[0][0] else f"eventflow cost add {event.id} --category venue "
+                   f"--amount AMOUNT --split {even_split(event)}")
+        return failed(with_command(_("{problems} (set with `eventflow cost add ... --split "
+                                     "host=50,PARTNER=50`)").format(
+                                         problems="; ".join(text for _c, text in problems)),
+                                   "eventflow cost add ... --split host=50,PARTNER=50", command))
     return passed(_("{n} budget line(s) split between the partners").format(n=len(event.costs)))
 
 
@@ -155,6 +243,9 @@ SLOT_NAMES = {"expert_talk": N_("expert talk"), "region_talk": N_("talk on the r
 
 def slot_count(event: Event, kind: str, min: int, max: int | None = None,
                require: list[str] | None = None) -> CheckResult:
+    """R7–R11: the programme has from ``min`` to ``max`` speakers in slots of ``kind``, each
+    with every field of ``require`` recorded (a comment talk's target group). Always applies
+    (``min = 0``: the slot is optional)."""
     slots = [s for s in event.speakers if s.slot == kind]
     n = len(slots)
     name = _(SLOT_NAMES[kind]) if kind in SLOT_NAMES else kind.replace("_", " ")
@@ -163,24 +254,33 @@ def slot_count(event: Event, kind: str, min: int, max: int | None = None,
                         "`eventflow speaker add EVENT NAME --slot {kind}`").format(
                             name=name, n=n, min=min, kind=kind))
     if max is not None and n > max:
-        return failed(_("{name}: {n} in the programme, at most {max} allowed").format(
-            name=name, n=n, max=max))
-    lacking = [_("{speaker} lacks {field}").format(speaker=s.name, field=f)
-               for s in slots for f in (require or []) if not getattr(s, f, None)]
+        return failed(with_fix(_("{name}: {n} in the programme, at most {max} allowed").format(
+            name=name, n=n, max=max), f"eventflow speaker remove {event.id} {slots[-1].id}"))
+    lacking = [(s, f) for s in slots for f in (require or []) if not getattr(s, f, None)]
     if lacking:
-        return failed("; ".join(lacking))
+        speaker, field = lacking[0]
+        option = f"--{field.replace('_', '-')} {field.upper()}"
+        return failed(with_fix("; ".join(_("{speaker} lacks {field}").format(
+            speaker=s.name, field=f) for s, f in lacking),
+            f"eventflow speaker edit {event.id} {speaker.id} {option}"))
     return passed(_("{name}: {n}: {speakers}").format(
                       name=name, n=n, speakers=", ".join(s.name for s in slots)) if slots else
                   _("no {name} (optional)").format(name=name))
 
 
 def speakers_confirmed(event: Event) -> CheckResult:
+    """R3: the programme has speakers and every one of them has confirmed. Always
+    applies."""
     if not event.speakers:
-        return failed(_("no speakers in the programme yet"))
-    pending = [s.name for s in event.speakers if not s.confirmed]
+        return failed(with_fix(_("no speakers in the programme yet"),
+                               f"eventflow speaker add {event.id} NAME --slot expert_talk"))
+    pending = [s for s in event.speakers if not s.confirmed]
     if pending:
-        return failed(_("not confirmed yet: {speakers} (`eventflow speaker confirm EVENT "
-                        "SPEAKER`)").format(speakers=", ".join(pending)))
+        return failed(with_command(_("not confirmed yet: {speakers} (`eventflow speaker confirm "
+                                     "EVENT SPEAKER`)").format(
+                                         speakers=", ".join(s.name for s in pending)),
+                                   "eventflow speaker confirm EVENT SPEAKER",
+                                   f"eventflow speaker confirm {event.id} {pending[0].id}"))
     return passed(_("all {n} speakers confirmed").format(n=len(event.speakers)))
 
 
@@ -192,215 +292,53 @@ def _first_text(texts: Mapping[Any, str] | str) -> str:
 
 
 def panel_roles(event: Event, min: int) -> CheckResult:
+    """R10 (advice): the panel has at least ``min`` different roles (compared in each role's
+    first language). Always applies."""
     roles = {_first_text(p.role).strip().casefold() for p in event.panel.panelists
              if _first_text(p.role).strip()}
     if len(roles) >= min:
         return passed(_("{n} different roles on the panel").format(n=len(roles)))
-    return failed(_("{n} different role(s) on the panel; at least {min} recommended (municipal "
-                    "employee, councillor, police, media, entrepreneur, NGO worker, religious "
-                    "or other community)").format(n=len(roles), min=min))
+    return failed(with_fix(_("{n} different role(s) on the panel; at least {min} recommended "
+                             "(municipal employee, councillor, police, media, entrepreneur, "
+                             "NGO worker, religious or other community)").format(
+                                 n=len(roles), min=min),
+                           f"eventflow panel panelist add {event.id} NAME --role ROLE"))
+
+
+def _dimensions_fix(event: Event, scope: str, missing: Sequence[str]) -> str:
+    """The command that adds the ``missing`` dimensions: to the first panel question or
+    speaker, keeping the ones it has (``--dimension`` replaces them), or with a new one."""
+    if scope == "panel" and event.panel.questions:
+        have, where = event.panel.questions[0].dimensions, "panel question edit {event} 1"
+    elif scope == "panel":
+        have, where = [], "panel question add {event} TEXT"
+    elif event.speakers:
+        have, where = event.speakers[0].dimensions, "speaker edit {event} " + event.speakers[0].id
+    else:
+        have, where = [], "speaker add {event} NAME --slot expert_talk"
+    options = " ".join(f"--dimension {d}" for d in [*have, *missing])
+    return f"eventflow {where.format(event=event.id)} {options}"
 
 
 def dimensions_covered(event: Event, scope: str) -> CheckResult:
+    """R18: the four dimensions (attitudes, safety, interaction, participation) are covered by
+    the panel's questions (``scope = "panel"``) or the talks (``"programme"``). Always
+    applies."""
     if scope == "panel":
         tags = [d for q in event.panel.questions for d in q.dimensions]
     else:
         tags = [d for s in event.speakers for d in s.dimensions]
     missing = [d for d in DIMENSIONS if d not in set(tags)]
     if missing:
-        return failed((_("the panel does not cover: {dimensions}") if scope == "panel" else
-                       _("the programme does not cover: {dimensions}")
-                       if scope == "programme" else
-                       _("the {scope} does not cover: {dimensions}")).format(
-                           scope=scope, dimensions=", ".join(missing)))
+        return failed(with_fix((_("the panel does not cover: {dimensions}") if scope == "panel"
+                                else _("the programme does not cover: {dimensions}")
+                                if scope == "programme" else
+                                _("the {scope} does not cover: {dimensions}")).format(
+                                    scope=scope, dimensions=", ".join(missing)),
+                               _dimensions_fix(event, scope, missing)))
     return passed(_("the panel covers all four dimensions") if scope == "panel" else
                   _("the programme covers all four dimensions") if scope == "programme" else
                   _("the {scope} covers all four dimensions").format(scope=scope))
-
-
-def invitation_definition(event: Event, min_chars: int) -> CheckResult:
-    langs = event.invitation.languages or event.languages
-    short = [lang for lang in langs
-             if len(event.invitation.definition.get(lang, "").strip()) < min_chars]
-    if short:
-        return failed(_("the invitation does not explain what good population relations mean "
-                        "in: {languages} (`eventflow invitation set EVENT --definition "
-                        "LANG=TEXT` or `--default-definition`)").format(
-                            languages=", ".join(short)))
-    return passed(_("the invitation explains good population relations in {languages}").format(
-        languages=", ".join(langs)))
-
-
-def definition_mentions_dimensions(event: Event) -> CheckResult:
-    problems = []
-    for lang, text in event.invitation.definition.items():
-        lowered = text.casefold()
-        missing = [d for d, words in DIMENSION_WORDS.items()
-                   if not any(w in lowered for w in words)]
-        if missing:
-            problems.append(_("{language}: no mention of {dimensions}").format(
-                language=lang, dimensions=", ".join(missing)))
-    if not event.invitation.definition:
-        return failed(_("no definition in the invitation yet"))
-    if problems:
-        return failed("; ".join(problems))
-    return passed(_("the definition names the four dimensions"))
-
-
-def bilingual_invitation(event: Event, applies_to: str) -> CheckResult:
-    langs = set(event.invitation.languages or event.languages)
-    bilingual_authority = event.host.type == "authority" and event.host.bilingual
-    if (applies_to == "bilingual_authority") != bilingual_authority:
-        return not_applicable(_("the organiser is not a bilingual authority")
-                              if applies_to == "bilingual_authority"
-                              else _("covered by the bilingual-authority rule"))
-    if {"fi", "sv"} <= langs:
-        return passed(_("the invitation is in Finnish and Swedish"))
-    if applies_to == "bilingual_authority":
-        return failed(_("a bilingual authority informs in Finnish and Swedish: add the missing "
-                        "language (`eventflow invitation set EVENT --languages fi,sv`)"))
-    region = find_region(event.region)
-    return failed(_("consider a Swedish version too ({region})").format(
-        region=region.fi if region else event.region))
-
-
-def sami_information(event: Event) -> CheckResult:
-    if event.municipality not in SAMI_HOMELAND:
-        return not_applicable(_("not in the Sámi homeland"))
-    langs = set(event.invitation.languages or event.languages)
-    if langs & {"se", "smn", "sms"}:
-        return passed(_("information also in Sámi"))
-    return failed(_("{municipality} is in the Sámi homeland: give the information also in Sámi "
-                    "(North, Inari or Skolt Sámi)").format(municipality=event.municipality))
-
-
-def aland_swedish(event: Event) -> CheckResult:
-    region = find_region(event.region)
-    if region is None or region.fi != "Ahvenanmaa":
-        return not_applicable(_("not on Åland"))
-    if "sv" in (event.invitation.languages or event.languages):
-        return passed(_("in Swedish"))
-    return failed(_("events on Åland are held and announced in Swedish: add sv"))
-
-
-def target_groups_min(event: Event, min: int) -> CheckResult:
-    groups = event.invitation.target_groups
-    if len(set(groups)) >= min:
-        return passed(_("{n} target groups invited").format(n=len(set(groups))))
-    return failed(_("{n} target group(s) invited, at least {min} recommended: "
-                    "`eventflow invitation set EVENT --target-groups ...`").format(
-                        n=len(set(groups)), min=min))
-
-
-def target_group_invited(event: Event, group: str) -> CheckResult:
-    region = find_region(event.region)
-    if group == "regional_etno" and region is not None and not region.etno:
-        return not_applicable(_("{region} has no regional ETNO").format(region=region.fi))
-    if group in event.invitation.target_groups:
-        return passed(_("{group} invited").format(group=group))
-    hint = f" ({region.etno})" if group == "regional_etno" and region else ""
-    return failed(_("{group} is not among the invited target groups").format(
-        group=f"{group}{hint}"))
-
-
-def accessibility_info(event: Event) -> CheckResult:
-    info = event.invitation.accessibility_info
-    has_info = any(t.strip() for t in ([info] if isinstance(info, str) else info.values()))
-    has_contact = bool(event.invitation.accessibility_contact.strip())
-    if not has_info and not has_contact:
-        return failed(_("the invitation lacks accessibility information and a person "
-                        "responsible for accessibility questions"))
-    if not has_info:
-        return failed(_("the invitation lacks accessibility information"))
-    if not has_contact:
-        return failed(_("the invitation lacks a person responsible for accessibility "
-                        "questions"))
-    return passed(_("accessibility information and contact in the invitation"))
-
-
-def recording_announced(event: Event, channels: list[str]) -> CheckResult:
-    if not event.recording:
-        return not_applicable(_("the event is not recorded"))
-    missing = [c for c in channels if c not in event.invitation.recording_notice]
-    if missing:
-        return failed(_("the event is recorded, but this is not announced in: {channels}").format(
-            channels=", ".join(missing)))
-    return passed(_("recording announced in {channels}").format(channels=", ".join(channels)))
-
-
-def ticked_if_recording(event: Event) -> CheckResult:
-    if not event.recording:
-        return not_applicable(_("the event is not recorded"))
-    return failed(_("the event is recorded: announce it at the event, then tick this item"))
-
-
-def registration_deadline(event: Event, min_days_before: int) -> CheckResult:
-    deadline = event.invitation.registration_deadline
-    if deadline is None:
-        return failed(_("no registration deadline: `eventflow invitation set EVENT --deadline "
-                        "DATE`"))
-    latest = event.date - dt.timedelta(days=min_days_before)
-    if deadline > latest:
-        return failed(_("registration closes {deadline}, later than {latest} ({days} days "
-                        "before the event)").format(deadline=day(deadline), latest=day(latest),
-                                                     days=min_days_before))
-    return passed(_("registration closes {deadline}").format(deadline=day(deadline)))
-
-
-def invitation_sent_by(event: Event, offset: str) -> CheckResult:
-    # the rule's own limit, in calendar days; the item's due date (a reminder for people) is
-    # that day moved back to a working day
-    latest = due_date(event.date, parse_offset(offset), working=False)
-    sent = event.invitation.sent_at
-    if sent is None:
-        return failed(_("the invitation has not been sent; send it by {latest} "
-                        "(`eventflow invitation sent EVENT`)").format(latest=day(latest)))
-    if event.invitation.sent_for is not None and event.invitation.sent_for != event.date:
-        return failed(_("the invitation sent {sent} announced {announced}, but the event is now "
-                        "on {date}: send it again with the new date (`eventflow invitation sent "
-                        "EVENT`)").format(sent=day(sent), announced=day(event.invitation.sent_for),
-                                          date=day(event.date)))
-    if sent > latest:
-        return failed(_("the invitation was sent {sent}, later than {latest}").format(
-            sent=day(sent), latest=day(latest)))
-    return passed(_("the invitation was sent {sent}").format(sent=day(sent)))
-
-
-def panel_questions_sent(event: Event, min_days_before: int) -> CheckResult:
-    panel = event.panel
-    if not panel.questions:
-        return failed(_("no panel questions or themes yet: `eventflow panel question EVENT "
-                        "TEXT`"))
-    if panel.sent_at is None:
-        return failed(_("the questions have not been sent to the panelists: `eventflow panel "
-                        "sent EVENT`"))
-    legacy = all(q.sent_at is None for q in panel.questions)  # sent before questions kept dates
-    unsent = [] if legacy else [q for q in panel.questions if q.sent_at is None]
-    if unsent:
-        return failed(_("{n} question(s) added after the questions were sent on {sent} have "
-                        "not been sent: `eventflow panel sent EVENT`").format(
-                            n=len(unsent), sent=day(panel.sent_at)))
-    if panel.sent_for is not None and panel.sent_for != event.date:
-        return failed(_("the questions sent {sent} were for the event on {announced}, now on "
-                        "{date}: send them again with the new date (`eventflow panel sent "
-                        "EVENT`)").format(sent=day(panel.sent_at), announced=day(panel.sent_for),
-                                          date=day(event.date)))
-    latest = event.date - dt.timedelta(days=min_days_before)
-    if panel.sent_at > latest:
-        return failed(_("questions were sent {sent}, later than {latest} ({days} days before "
-                        "the event)").format(sent=day(panel.sent_at), latest=day(latest),
-                                             days=min_days_before))
-    return passed(_("{n} question(s) sent to the panelists on {sent}").format(
-        n=len(panel.questions), sent=day(panel.sent_at)))
-
-
-def personal_data_deleted(event: Event) -> CheckResult:
-    purged = event.ext.get("participants", {}).get("purged_at")
-    if purged:
-        return passed(_("registration data deleted on {date}").format(
-            date=day(str(purged)[:10])))
-    return failed(_("participants' personal data has not been deleted yet "
-                    "(`eventflow participants purge EVENT`)"))
 
 
 _CHECKS = {
@@ -436,8 +374,10 @@ _CHECKS = {
 
 @hookimpl
 def register_checks(register):  # type: ignore[no-untyped-def]
+    """Register every built-in check with its parameters and its docstring as description;
+    ``ticked_if_recording`` is tickable (a person ticks the item it computes)."""
     for name, (func, params) in _CHECKS.items():
-        register(name, func, params=params, description=(func.__doc__ or "").strip())
+        register(name, func, params=params, description=" ".join((func.__doc__ or "").split()))
     register("ticked_if_recording", ticked_if_recording, params={}, tickable=True,
              description="A person ticks it when the event is recorded; otherwise it does not "
                          "apply.")

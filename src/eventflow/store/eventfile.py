@@ -14,12 +14,31 @@ import re
 import msgspec
 
 from ..errors import FileFormatError
-from ..event import Event, from_data, to_data
+from ..event import CONTROL_RE, Event, from_data, to_data
 from ..i18n import _
 from ..regions import REGIONS, find_region
 from .tomlio import encode_data, line_at, parse_toml
 
 _REGION_LINE = re.compile(rb"^\s*region\s*=", re.M)
+
+#: One-line fields that files written before they were one-line may hold with a line break
+#: (``eventflow new`` took any title until 2026-11-30): read as one line, never refused.
+#: Paths of tables and keys from the top of the event file.
+ONE_LINE_SINCE_2026_11 = (("title",), ("municipality",), ("host", "name"))
+
+
+def read_as_one_line(data: dict[str, object]) -> None:
+    """Make the older fields of :data:`ONE_LINE_SINCE_2026_11` one line in ``data`` (an event
+    file's data, before the schema reads it): each control character or line break becomes a
+    space. The file is not rewritten; the next change of the event saves the one-line text."""
+    for path in ONE_LINE_SINCE_2026_11:
+        table: object = data
+        for key in path[:-1]:
+            table = table.get(key) if isinstance(table, dict) else None
+        value = table.get(path[-1]) if isinstance(table, dict) else None
+        if isinstance(value, str) and CONTROL_RE.search(value):
+            assert isinstance(table, dict)
+            table[path[-1]] = " ".join(CONTROL_RE.sub(" ", value).split())
 
 
 def validation_message(path: str | os.PathLike[str], exc: msgspec.ValidationError,
@@ -33,6 +52,8 @@ def validation_message(path: str | os.PathLike[str], exc: msgspec.ValidationErro
         message, field_path = message.split(" - at `$", 1)
         field_path = field_path.rstrip("`").lstrip(".")
     key = re.split(r"[.\[]", field_path)[-1] if field_path else ""
+    if "matching regex" in message and "x00-" in message and "u2029" in message:  # a Line
+        message = _("holds a control character or line break; write it on one line")
     if "unknown field `" in message:
         key = message.split("unknown field `")[1].split("`")[0]
         field_path = f"{field_path}.{key}".lstrip(".")
@@ -54,6 +75,7 @@ def decode_event(path: str | os.PathLike[str], raw: bytes) -> Event:
     bytes are not bounded, valid TOML, do not fit the event schema, or name no Finnish region.
     """
     data = parse_toml(path, raw)
+    read_as_one_line(data)
     try:
         event = from_data(data)
     except msgspec.ValidationError as exc:

@@ -106,6 +106,19 @@ def saved_with_regression(world: World, requirement: str) -> None:
     assert item.id in first, f"why does not list the regression {item.id} first:\n{why.output}"
 
 
+@then('"{requirement}" is broken in a stage already left, with its fix',
+      '"{requirement}" on rikki jo jätetyssä vaiheessa, ja sen korjaus kerrotaan',
+      '"{requirement}" är brutet i ett skede som redan lämnats, och åtgärden anges')
+def regression_with_fix(world: World, requirement: str) -> None:
+    item = world.requirement(requirement)
+    found = [r for r in world.engine.judge(world.event).regressions if r.item.id == item.id]
+    assert found, f"{item.id} is not a regression"
+    fix = found[0].fix
+    assert fix.startswith("eventflow ") and world.event_id in fix and "..." not in fix, fix
+    why = world.cli("why", world.event_id)
+    assert f"✓ {item.id}" not in why.output and fix in why.output, why.output
+
+
 @then("the event cannot move on until it is mended",
       "tilaisuus ei voi siirtyä eteenpäin ennen kuin se on korjattu",
       "tillställningen kan inte gå vidare förrän det är åtgärdat")
@@ -145,6 +158,15 @@ def refused_until(world: World, requirement: str) -> None:
     item = world.requirement(requirement)
     output = refused(world, "cannot be recorded before")
     assert item.id in output, output
+
+
+@then('the request is refused until the event has reached the "{stage}" stage',
+      'pyyntö hylätään, kunnes tilaisuus on edennyt vaiheeseen "{stage}"',
+      'begäran avvisas tills tillställningen har nått skedet "{stage}"')
+def refused_until_stage(world: World, stage: str) -> None:
+    output = refused(world, "cannot be recorded")
+    assert f"before '{world.stage(stage).id}'" in output, output
+    assert f"eventflow advance {world.event_id}" in output, output
 
 
 @then("the request is accepted", "pyyntö hyväksytään",
