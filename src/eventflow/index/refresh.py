@@ -107,6 +107,12 @@ def _open_items(engine: Engine, event: Event, verdict: Any
                WHY if r.fix == f"eventflow why {event.id}" else r.fix.replace(event.id, "\0"))
         found.append([number, r.due.toordinal() if r.due is not None else None, flags, fix])
 
+    # the table depends on the workflow alone (the index keeps it once per workflow hash):
+    # made once per workflow and language, and shared, which also makes each worker's
+    # results (pickled a chunk at a time) carry it once
+    made = _TABLES.get((event.workflow.hash, lang))
+    if made is not None and made[0] is engine:
+        return found, made[1]
     table = []
     for r in verdict.requirements:
         label = r.item.text(lang)
@@ -114,7 +120,12 @@ def _open_items(engine: Engine, event: Event, verdict: Any
                   if other != lang and (text := r.item.text(other)) != label}
         table.append([r.item.id, r.item.stage, r.item.owner, int(r.item.required), label,
                       others])
+    _TABLES[(event.workflow.hash, lang)] = (engine, table)
     return found, table
+
+
+#: (workflow hash, language) → (the engine that made it, the items table of that workflow)
+_TABLES: dict[tuple[str, str], tuple[Any, list[list[Any]]]] = {}
 
 
 _DAYS: dict[tuple[str, str], str] = {}
