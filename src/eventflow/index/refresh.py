@@ -31,12 +31,12 @@ from .cachefile import (
     index_deps,
     index_path,
     load_index,
-    save_index,
     scan,
     view_path,
 )
 from .entry import LEFT, REGRESSION, TICKABLE, WHY, Entry, Key
 from .listing import Listing, cached_listing, line_parts
+from .savefile import save_index
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -191,7 +191,7 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
     path = index_path(root)
     context = folder_context(root)
     scanned, other = scan(engine.project.events_dir)
-    index = load_index(path)
+    index = load_index(path, {event_id: key for event_id, key, _ in scanned})
     if index is not None and (index.header["context"] != context
                               or not deps_unchanged(index.header["deps"])):
         index = None
@@ -246,7 +246,8 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
         save_index(path, {"context": context, "deps": deps, "events": folder, "other": other,
                           "newest": newest, "context_warnings": context_warnings,
                           "warnings": every, "lang": engine.lang,
-                          "day_samples": day_samples()}, result)
+                          "day_samples": day_samples()}, result, index,
+                   [old[event_id] for event_id, _ in todo if event_id in old])
     return result
 
 
