@@ -38,9 +38,10 @@ depend on the day, is kept in ``.eventflow/views/<id>.json`` with the same keys,
 the engine (:func:`cached_status`), and kept only when no third-party plugin is active.
 
 The rooms: :mod:`.entry` (one event's summary), :mod:`.cachefile` (the files, read bounded and
-written atomically; storage), :mod:`.savefile` (the index written; storage), :mod:`.listing` (what ``status`` prints, from the caches;
-presentation, shared by the CLI and the front door) and :mod:`.refresh` (the engine's
-judgement summarised and rendered for the caches; presentation).
+written atomically; storage), :mod:`.savefile` (the index written; storage), :mod:`.listing`
+(what ``status`` prints, from the caches; presentation, shared by the CLI and the front door)
+and :mod:`.refresh` (the engine's judgement summarised and rendered for the caches;
+presentation).
 """
 
 from __future__ import annotations

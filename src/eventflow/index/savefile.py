@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from ..cachekeys import INDEX_FORMAT, make_cache_dir, write_cache
 from .cachefile import SECTIONS, IndexFile
 from .entry import DUES, REST, ROW_FIELDS, WHY, Entry
@@ -22,7 +20,12 @@ if TYPE_CHECKING:
 AT_PIN = REST + ROW_FIELDS.index("pin")
 AT_OPEN = REST + ROW_FIELDS.index("open")
 AT_FACTS = tuple(REST + ROW_FIELDS.index(name) for name in ("title", "date", "owners"))
-_encode = msgspec.json.encode  # the same bytes as json.dumps(…, ensure_ascii=False, compact)
+
+
+def _encode(value: Any) -> bytes:
+    # json, not msgspec: warnings may be str subclasses (ConflictWarning), which msgspec
+    # refuses
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def storable(entry: Entry) -> bool:
