@@ -46,7 +46,7 @@ CHECKED = [
     # the check sees only its other imports
     "cli.py",
     "index/__init__.py", "index/cachefile.py", "index/entry.py", "index/listing.py",
-    "index/refresh.py",
+    "index/refresh.py", "index/savefile.py",
     "default_plugins/__init__.py", "default_plugins/checks.py",
     "default_plugins/checks_invitations.py", "default_plugins/outputs.py",
     "default_plugins/outputs_chart.py", "default_plugins/outputs_delivery.py",

@@ -29,15 +29,19 @@ and each one is checked against its file with a single ``stat``:
   `remind` reads those up to its horizon, after the same check a fast `status` makes
   (:func:`eventflow.index.cachefile.read_dues`, :func:`eventflow.index.cachefile.vouched`).
 * Many changed files are judged in parallel, one process per core.
+* The index is written incrementally: the lines of the entries unchanged since it was read
+  are written again as read; only those of the events summarised again are made
+  (:mod:`.savefile`; the file is the same as one written from nothing).
 
 ``status EVENT`` is answered the same way: what it printed last time, but for the parts that
 depend on the day, is kept in ``.eventflow/views/<id>.json`` with the same keys, read without
 the engine (:func:`cached_status`), and kept only when no third-party plugin is active.
 
 The rooms: :mod:`.entry` (one event's summary), :mod:`.cachefile` (the files, read bounded and
-written atomically; storage), :mod:`.listing` (what ``status`` prints, from the caches;
-presentation, shared by the CLI and the front door) and :mod:`.refresh` (the engine's
-judgement summarised and rendered for the caches; presentation).
+written atomically; storage), :mod:`.savefile` (the index written; storage), :mod:`.listing`
+(what ``status`` prints, from the caches; presentation, shared by the CLI and the front door)
+and :mod:`.refresh` (the engine's judgement summarised and rendered for the caches;
+presentation).
 """
 
 from __future__ import annotations

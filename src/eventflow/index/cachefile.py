@@ -20,9 +20,7 @@ from ..cachekeys import (
     INDEX_FORMAT,
     deps_unchanged,
     folder_context,
-    make_cache_dir,
     stat_key,
-    write_cache,
 )
 from ..folder import SETTINGS_FILE, planning_folder
 from ..names import WORKFLOWS_DIR
@@ -140,10 +138,13 @@ def effective_plugins(active: list[str]) -> list[str]:
 class IndexFile:
     """The parsed file: header, entries, and the modification time of the file."""
 
-    def __init__(self, header: dict[str, Any], entries: list[Entry], mtime: int) -> None:
+    def __init__(self, header: dict[str, Any], entries: list[Entry], mtime: int,
+                 ids: list[str] | None = None, dues: str = "") -> None:
         self.header = header
         self.entries = entries
         self.mtime = mtime
+        self.ids = ids if ids is not None else [e.id for e in entries]
+        self.dues = dues  # the dues section as read
 
 
 # The file: a JSON header line, then five sections, one line per event in id order each:
@@ -245,6 +246,18 @@ def read_details(fh: IO[bytes], size: int, entries: list[Entry],
                  header: dict[str, Any]) -> None:
     """Read the details section into ``entries``, each with its workflow's table and the
     fix texts (the header's ``items`` and ``fixes``)."""
+    raw = fh.read(size)
+    if len(raw) != size:
+        raise ValueError("truncated index section")
+    decode_details(raw, entries, header)
+
+
+def decode_details(raw: bytes, entries: list[Entry], header: dict[str, Any],
+                   facts: list[bytes] | None = None) -> None:
+    """Decode the details section ``raw`` into ``entries`` (see :func:`read_details`); with
+    ``facts`` (the facts section's lines), also keep each entry's two lines as read
+    (:attr:`Entry.saved`) for the next index written."""
+    size = len(raw)
     items = header["items"]
     fixes = header["fixes"]
     if not isinstance(items, dict) or not isinstance(fixes, list):
@@ -253,8 +266,7 @@ def read_details(fh: IO[bytes], size: int, entries: list[Entry],
     # front door's `status` and `remind` never read the details
     import msgspec
 
-    raw = fh.read(size)
-    if len(raw) != size or (size and raw[-1:] != b"\n"):
+    if size and raw[-1:] != b"\n":
         raise ValueError("truncated index section")
     try:  # one array of every line: msgspec parses it several times faster than json
         every = msgspec.json.decode(b"[" + raw[:-1].replace(b"\n", b",") + b"]") if size \
@@ -274,6 +286,12 @@ def read_details(fh: IO[bytes], size: int, entries: list[Entry],
         table = items.get(pin[2]) if isinstance(pin, list) and len(pin) == 3 else None
         entry.table = table if table is not None else []
         entry.fixes = fixes
+    if facts is not None:
+        lines = raw.split(b"\n")
+        if len(facts) != len(entries) or len(lines) != len(entries) + 1:
+            raise ValueError("bad details")
+        for entry, line, fact in zip(entries, lines, facts, strict=False):
+            entry.saved = (line, fact)
 
 
 class KeptDues:
@@ -378,7 +396,10 @@ def read_dues(root: str, horizon: int, body: bool = True) -> KeptDues | None:
     return kept
 
 
-def load_index(path: Path) -> IndexFile | None:
+def load_index(path: Path, keys: dict[str, Key] | None = None) -> IndexFile | None:
+    """The index file, or ``None`` when it is missing or does not read as written. With
+    ``keys`` (each event's stat key now), the details are decoded only when some entry still
+    has its key (else every event is summarised again: they would not be read)."""
     try:
         with open(path, "rb") as fh:
             mtime = os.fstat(fh.fileno()).st_mtime_ns
@@ -386,103 +407,19 @@ def load_index(path: Path) -> IndexFile | None:
             if header is None:
                 return None
             n, sizes = header["n"], header["sizes"]
-            ids, keys, lines, records = (read_section(fh, size, n) for size in sizes[:4])
-            found = read_entries(ids, keys, lines, records)
-            read_details(fh, sizes[4], found, header)
+            ids, old_keys, lines, records = (read_section(fh, size, n) for size in sizes[:4])
+            found = read_entries(ids, old_keys, lines, records)
+            raw = fh.read(sizes[4])
+            facts = fh.read(sizes[5]).split(b"\n")
+            dues = fh.read(sizes[6])
+            if len(raw) != sizes[4] or len(facts) != n + 1 or len(dues) != sizes[6]:
+                raise ValueError("truncated index section")
+            if keys is None or any(keys.get(i) == k for i, k in zip(ids, old_keys,
+                                                                     strict=True)):
+                decode_details(raw, found, header, facts[:-1])
     except (OSError, ValueError, TypeError, UnicodeDecodeError, KeyError):
         return None
-    return IndexFile(header, found, mtime)
-
-
-def storable(entry: Entry) -> bool:
-    return entry.id.isprintable() and entry.line.isprintable()
-
-
-def save_index(path: Path, header: dict[str, Any], entries: list[Entry]) -> None:
-    """Write the index; a folder we cannot write to just keeps no cache."""
-    kept = [e for e in entries if storable(e)]
-    items: dict[str, list[list[Any]]] = {}
-    at_pin = REST + ROW_FIELDS.index("pin")
-    at_open = REST + ROW_FIELDS.index("open")
-    fixes: dict[str, int] = {}
-    for e in kept:  # each workflow's items once, each fix text once (see entry.LEFT)
-        pin_hash = e._details()[at_pin][2]
-        if e.table:
-            items.setdefault(pin_hash, e.table)
-        for item in e._details()[at_open]:
-            fix = item[3]
-            if fix not in ("", WHY):
-                text = e.fixes[fix] if isinstance(fix, int) else fix
-                item[3] = fixes.setdefault(text, len(fixes))
-    every_fix = list(fixes)
-    for e in kept:
-        e.fixes = every_fix
-    details = []
-    for e in kept:
-        detail = list(e._details())
-        dues = detail[DUES]
-        detail[DUES] = [b - a for a, b in zip([0, *dues], dues, strict=False)]
-        details.append(json.dumps(detail, ensure_ascii=False, separators=(",", ":")))
-    facts, dues, due_days, due_ends = _remind_sections(kept)
-    sections = [
-        "".join(f"{e.id}\n" for e in kept),
-        "".join(f"{e.key}\n" for e in kept),
-        "".join(f"{e.line}\n" for e in kept),
-        "".join(f"{e.lo}\t{e.hi}\t{e.count}\t{e.cut}\t{e.digest}\t{e.regressions}\n"
-                for e in kept),
-        "".join(f"{d}\n" for d in details),
-        facts,
-        dues,
-    ]
-    data = [section.encode("utf-8") for section in sections]
-    window = [max((e.lo for e in kept), default="0000000"),
-              min((e.hi for e in kept), default="9999999")]
-    header = {"lang": "", "day_samples": {}, **header, "format": INDEX_FORMAT, "n": len(kept),
-              "window": window, "items": items, "fixes": every_fix,
-              "overdue": any(e.count or e.regressions for e in kept),
-              "due_days": due_days, "due_ends": due_ends,
-              "sizes": [len(d) for d in data]}
-    try:
-        make_cache_dir(path.parent)
-    except OSError:
-        return
-    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    write_cache(path, [head + b"\n", *data])
-
-
-
-def _remind_sections(kept: list[Entry]) -> tuple[str, str, list[int], list[int]]:
-    """The facts and dues sections (see :data:`SECTIONS`) of ``kept``, whose fixes are
-    numbers already, and for each due date the dues' bytes up to its last line."""
-    at = {name: REST + ROW_FIELDS.index(name) for name in ("title", "date", "owners", "pin",
-                                                              "open")}
-    facts = []
-    dues: list[tuple[int, int, str, str]] = []  # (due, event number, item id, line)
-    for number, e in enumerate(kept):
-        detail = e._details()
-        dated = [kept_item for kept_item in detail[at["open"]] if kept_item[1] is not None]
-        if not dated:
-            facts.append("\n")
-            continue
-        facts.append(json.dumps([detail[at["title"]], detail[at["date"]], detail[at["owners"]],
-                                 detail[at["pin"]][2]], ensure_ascii=False,
-                                separators=(",", ":")) + "\n")
-        table = e.table or []
-        for item, due, flags, fix in dated:
-            item_id = table[item][0] if item < len(table) else ""
-            dues.append((due, number, item_id, f"{due}\t{number}\t{item}\t{flags}\t{fix}\n"))
-    dues.sort()
-    due_days: list[int] = []
-    due_ends: list[int] = []
-    size = 0
-    for due, _, _, line in dues:
-        size += len(line.encode("utf-8"))
-        if due_days and due_days[-1] == due:
-            due_ends[-1] = size
-        else:
-            due_days.append(due)
-            due_ends.append(size)
-    return "".join(facts), "".join(line for *_, line in dues), due_days, due_ends
+    return IndexFile(header, found, mtime, ids, dues.decode("utf-8"))
 
 
 def find_root(directory: str | None) -> Path | None:

@@ -49,7 +49,7 @@ class Entry:
     """
 
     __slots__ = ("id", "key", "digest", "lo", "hi", "count", "cut", "line", "detail",
-                 "regressions", "table", "fixes")
+                 "regressions", "table", "fixes", "saved")
 
     def __init__(self, id: str, key: Key | None, digest: str | None, lo: str, hi: str,
                  count: int | str, cut: int | str, line: str,
@@ -67,6 +67,9 @@ class Entry:
         #: its workflow's items, [[id, stage, owner, required, label, {lang: label}], …]
         self.table: list[list[Any]] | None = None
         self.fixes: list[str] = []  # the index's fix texts (see O_ITEM)
+        #: its details and facts lines as read from the index file (without their newlines),
+        #: which the next index written keeps (eventflow.index.savefile)
+        self.saved: tuple[bytes, bytes] | None = None
 
     def _details(self) -> list[Any]:
         if self.detail is None:

@@ -31,12 +31,12 @@ from .cachefile import (
     index_deps,
     index_path,
     load_index,
-    save_index,
     scan,
     view_path,
 )
 from .entry import LEFT, REGRESSION, TICKABLE, WHY, Entries, Entry, Key, day_key
 from .listing import Listing, cached_listing, line_parts
+from .savefile import save_index
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -107,6 +107,12 @@ def _open_items(engine: Engine, event: Event, verdict: Any
                WHY if r.fix == f"eventflow why {event.id}" else r.fix.replace(event.id, "\0"))
         found.append([number, r.due.toordinal() if r.due is not None else None, flags, fix])
 
+    # the table depends on the workflow alone (the index keeps it once per workflow hash):
+    # made once per workflow and language, and shared, which also makes each worker's
+    # results (pickled a chunk at a time) carry it once
+    made = _TABLES.get((event.workflow.hash, lang))
+    if made is not None and made[0] is engine:
+        return found, made[1]
     table = []
     for r in verdict.requirements:
         label = r.item.text(lang)
@@ -114,7 +120,12 @@ def _open_items(engine: Engine, event: Event, verdict: Any
                   if other != lang and (text := r.item.text(other)) != label}
         table.append([r.item.id, r.item.stage, r.item.owner, int(r.item.required), label,
                       others])
+    _TABLES[(event.workflow.hash, lang)] = (engine, table)
     return found, table
+
+
+#: (workflow hash, language) → (the engine that made it, the items table of that workflow)
+_TABLES: dict[tuple[str, str], tuple[Any, list[list[Any]]]] = {}
 
 
 _DAYS: dict[tuple[str, str], str] = {}
@@ -180,7 +191,7 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
     path = index_path(root)
     context = folder_context(root)
     scanned, other = scan(engine.project.events_dir)
-    index = load_index(path)
+    index = load_index(path, {event_id: key for event_id, key, _ in scanned})
     if index is not None and (index.header["context"] != context
                               or not deps_unchanged(index.header["deps"])):
         index = None
@@ -237,7 +248,8 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
         save_index(path, {"context": context, "deps": deps, "events": folder, "other": other,
                           "newest": newest, "context_warnings": context_warnings,
                           "warnings": every, "lang": engine.lang,
-                          "day_samples": day_samples()}, result)
+                          "day_samples": day_samples()}, result, index,
+                   [old[event_id] for event_id, _ in todo if event_id in old])
     # every line is right for ``day``: its listing needs no test of each entry's days
     return Entries(result, lines, f"{day.toordinal() - 1:07d}", day_key(day))
 
