@@ -54,6 +54,14 @@ class Engine:
         self._pm = pm
         self.warnings: list[str] = project.notices  # the store's notices are shown too
 
+    @property
+    def given_plugins(self) -> bool:
+        """Whether the caller gave this engine its plugin manager (a test, an embedding
+        program), rather than eventflow making it from ``eventflow.toml``: then nothing in the
+        folder says which plugins answer, and caches keyed on the folder's plugins stand aside.
+        """
+        return self._pm is not None
+
     # plugins and workflows ---------------------------------------------------------------
     @cached_property
     def pm(self) -> pluggy.PluginManager:
@@ -359,13 +367,13 @@ class Engine:
     refuse_out_of_order = engine_moves.refuse_out_of_order
     _stamp_fact = staticmethod(engine_moves.stamp_fact)
     _item_for_tick = engine_moves.item_for_tick
-    _may_tick = engine_moves.may_tick
+    may_tick = engine_moves.may_tick
     tickable = engine_moves.tickable
     tick = engine_moves.tick
     _transition = engine_moves.transition
     advance = engine_moves.advance
     reopen = engine_moves.reopen
-    _cancelled_at = engine_moves.cancelled_at
+    cancelled_at = engine_moves.cancelled_at
     cancel = engine_moves.cancel
 
     # dates (engine_dates.py) ----------------------------------------------------------------

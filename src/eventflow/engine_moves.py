@@ -117,7 +117,7 @@ def item_for_tick(engine: Engine, event: Event, item_id: str, waive: bool = Fals
                                 event=event.id))
         raise InvalidInput(_("no item '{item}' in workflow {workflow}{hint}").format(
             item=item_id, workflow=workflow.id, hint=hint)) from None
-    if not (waive and item.waivable) and not engine._may_tick(item):
+    if not (waive and item.waivable) and not engine.may_tick(item):
         raise InvalidInput(_("'{item}' is computed by check '{check}' from the event's data "
                              "and cannot be ticked; record the data instead (`eventflow why "
                              "{event}` says what is missing)").format(
@@ -135,7 +135,7 @@ def may_tick(engine: Engine, item: Any) -> bool:
 
 def tickable(engine: Engine, event: Event) -> list[str]:
     """The items of ``event``'s workflow that ``eventflow check`` may tick."""
-    return [item.id for item in engine.workflow_for(event).items() if engine._may_tick(item)]
+    return [item.id for item in engine.workflow_for(event).items() if engine.may_tick(item)]
 
 
 def tick(engine: Engine, name: str, item_id: str, *, note: str = "", checked: bool = True,
@@ -268,7 +268,7 @@ def reopen(engine: Engine, name: str, stage: str, reason: str) -> Outcome:
             stages=", ".join(workflow.stage_ids)))
     order = workflow.stage_ids
     if event.stage == CANCELLED:
-        held = event.cancelled_from or engine._cancelled_at(event)
+        held = event.cancelled_from or engine.cancelled_at(event)
         if held in order and order.index(stage) > order.index(held):
             raise InvalidInput(_("{event} was cancelled at '{held}'; it can be reopened at "
                                  "'{held}' or an earlier stage, not at '{stage}'").format(

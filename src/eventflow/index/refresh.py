@@ -102,7 +102,7 @@ def _open_items(engine: Engine, event: Event, verdict: Any
         item = r.item
         flags = ((LEFT if order.index(item.stage) < here else 0)
                  | (REGRESSION if r.regression else 0)
-                 | (TICKABLE if engine._may_tick(item) else 0))
+                 | (TICKABLE if engine.may_tick(item) else 0))
         fix = ("" if r.fix == f"eventflow check {event.id} {item.id}" else
                WHY if r.fix == f"eventflow why {event.id}" else r.fix.replace(event.id, "\0"))
         found.append([number, r.due.toordinal() if r.due is not None else None, flags, fix])
@@ -184,7 +184,7 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
     Listing lines are made right for ``today`` (default: the real today) and kept so.
     """
     day = today or dt.date.today()
-    if engine._pm is not None:  # a plugin manager made by the caller: nothing to key on
+    if engine.given_plugins:  # a plugin manager made by the caller: nothing to key on
         return [summarize(engine, engine.project.load(i), day=day)
                 for i in engine.project.event_ids()]
     root = engine.project.root
@@ -440,7 +440,7 @@ def keyed_deps(engine: Engine, taken: int) -> tuple[list[Any], list[list[Any]]] 
     # CLI's warm `status`, which imports this module without the engine
     from ..plugins import BUILTIN_PLUGINS
 
-    if engine._pm is not None or effective_plugins(engine.project.settings.active_plugins):
+    if engine.given_plugins or effective_plugins(engine.project.settings.active_plugins):
         return None
     if any(name not in BUILTIN_PLUGINS for name, _ in engine.pm.list_name_plugin()):
         return None

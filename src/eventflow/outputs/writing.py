@@ -269,7 +269,7 @@ def _chosen_stages(engine: Engine, event: Event, workflow: Workflow,
     else:
         from ..workflow import CANCELLED  # lazy: see default_stages
 
-        held = (engine._cancelled_at(event)
+        held = (engine.cancelled_at(event)
                 if event.stage == CANCELLED and not event.cancelled_from else "")
         chosen = default_stages(event, workflow, held)
     unknown = [s for s in chosen if s not in workflow.stage_ids]
