@@ -82,6 +82,23 @@ def test_one_line_fields_of_older_files_load_as_one_line(run, folder, ev):
     assert data(folder)["municipality"] == "Tam pere"
 
 
+@pytest.mark.parametrize("topic", ["invitations_sender", "registrations_receiver"])
+def test_the_organisations_of_the_agreement_are_one_line(run, folder, ev, topic):
+    path = folder / "events" / ev / "event.toml"
+    before = path.read_bytes()
+    result = run("partner", "agree", ev, topic, "Tampere\nr9 cancel reason=fake")
+    assert result.exit_code == 1, result.output
+    assert f"agreement.{topic}: holds a control character or line break; write it on one " \
+           "line" in result.output
+    assert "regex" not in result.output
+    assert path.read_bytes() == before
+    ok(run("partner", "agree", ev, topic, "Tampereen kaupunki"))
+    text = path.read_text("utf-8")  # an older file, written before the field was one line
+    path.write_text(text.replace('"Tampereen kaupunki"', '"Tampereen\\nkaupunki"'), "utf-8")
+    ok(run("organiser", "add", ev, "Amina"))
+    assert data(folder)["agreement"][topic] == "Tampereen kaupunki"
+
+
 def test_the_model_refuses_them_for_every_writer(ef_engine, ev):
     from eventflow.errors import InvalidInput
 

@@ -37,6 +37,7 @@ from .judge import Requirement, Verdict, judge
 from .regions import find_region, region_hint
 from .schedule import today
 from .store import Project, now
+from .store.eventfile import schema_problem
 from .workflow import TERMINAL
 
 if TYPE_CHECKING:
@@ -334,9 +335,12 @@ class Engine:
                 draft = msgspec.convert(msgspec.to_builtins(
                     draft, builtin_types=(dt.date, dt.datetime)), Event)
             except msgspec.ValidationError as exc:
+                problem, where = schema_problem(exc)
                 raise InvalidInput(_("{event}: the change would make invalid data ({error}); "
-                                     "nothing was saved").format(event=event.id,
-                                                                 error=exc)) from None
+                                     "nothing was saved").format(
+                                         event=event.id,
+                                         error=f"{where}: {problem}" if where else problem)
+                                   ) from None
             if action == "panel.sent" and not draft.panel.questions:
                 raise InvalidInput(_("{event}: there are no panel questions to send; add them "
                                      "first (`eventflow panel question {event} TEXT`)").format(

@@ -105,8 +105,8 @@ class Agreement(Record, kw_only=True):
     #: the event's first language)
     cost_sharing: TextsIn = {}
     programme: TextsIn = {}
-    invitations_sender: str = ""
-    registrations_receiver: str = ""
+    invitations_sender: Line = ""  # an organisation's name
+    registrations_receiver: Line = ""
     controller_model: ControllerModel = ""
 
 

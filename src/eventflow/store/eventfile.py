@@ -24,7 +24,9 @@ _REGION_LINE = re.compile(rb"^\s*region\s*=", re.M)
 #: One-line fields that files written before they were one-line may hold with a line break
 #: (``eventflow new`` took any title until 2026-11-30): read as one line, never refused.
 #: Paths of tables and keys from the top of the event file.
-ONE_LINE_SINCE_2026_11 = (("title",), ("municipality",), ("host", "name"))
+ONE_LINE_SINCE_2026_11 = (("title",), ("municipality",), ("host", "name"),
+                          ("agreement", "invitations_sender"),
+                          ("agreement", "registrations_receiver"))
 
 
 def read_as_one_line(data: dict[str, object]) -> None:
@@ -41,19 +43,27 @@ def read_as_one_line(data: dict[str, object]) -> None:
             table[path[-1]] = " ".join(CONTROL_RE.sub(" ", value).split())
 
 
-def validation_message(path: str | os.PathLike[str], exc: msgspec.ValidationError,
-                       text: str) -> FileFormatError:
-    """A :class:`~eventflow.errors.FileFormatError` naming the file, line and field of the
-    schema error ``exc`` (whose message ends in a ``$.a.b[0].c`` path), found in ``text``,
-    the file's text; returned, not raised."""
+def schema_problem(exc: msgspec.ValidationError) -> tuple[str, str]:
+    """``(message, field path)`` of the schema error ``exc`` (msgspec's message ends in a
+    ``$.a.b[0].c`` path), the message in people's words where msgspec's would quote a pattern:
+    a one-line field (:data:`eventflow.event.Line`) given a control character or line break."""
     message = str(exc)
     field_path = ""
     if " - at `$" in message:
         message, field_path = message.split(" - at `$", 1)
         field_path = field_path.rstrip("`").lstrip(".")
-    key = re.split(r"[.\[]", field_path)[-1] if field_path else ""
     if "matching regex" in message and "x00-" in message and "u2029" in message:  # a Line
         message = _("holds a control character or line break; write it on one line")
+    return message, field_path
+
+
+def validation_message(path: str | os.PathLike[str], exc: msgspec.ValidationError,
+                       text: str) -> FileFormatError:
+    """A :class:`~eventflow.errors.FileFormatError` naming the file, line and field of the
+    schema error ``exc`` (whose message ends in a ``$.a.b[0].c`` path), found in ``text``,
+    the file's text; returned, not raised."""
+    message, field_path = schema_problem(exc)
+    key = re.split(r"[.\[]", field_path)[-1] if field_path else ""
     if "unknown field `" in message:
         key = message.split("unknown field `")[1].split("`")[0]
         field_path = f"{field_path}.{key}".lstrip(".")
