@@ -22,6 +22,7 @@ from ..cachekeys import (
     folder_context,
     stat_key,
 )
+from ..errors import warning_kept
 from ..folder import SETTINGS_FILE, planning_folder
 from ..names import WORKFLOWS_DIR
 from .entry import (
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 INDEX_FILE = "index.txt"
 VIEWS_DIR = "views"
-VIEW_FORMAT = 4  # 4: dates in the interface language
+VIEW_FORMAT = 5  # 5: an errors.Advice warning kept as [text, retry_with, event]
 #: dates that show how a language writes a date (each part a different number, one padded;
 #: the header's ``day_samples``, see :func:`eventflow.index.refresh.day_samples`)
 DAY_SAMPLES = ("2033-01-02", "2027-11-28")
@@ -173,6 +174,11 @@ def read_header(raw: bytes) -> dict[str, Any] | None:
               "day_samples": dict}
     if not all(isinstance(header.get(k), t) for k, t in shapes.items()) \
             or len(header["sizes"]) != len(SECTIONS):
+        return None
+    try:  # an Advice kept as a list is an Advice again (errors.kept_warning)
+        for key in ("warnings", "context_warnings"):
+            header[key] = [warning_kept(w) for w in header.get(key, [])]
+    except (ValueError, TypeError):
         return None
     return header
 

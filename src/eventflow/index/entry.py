@@ -8,6 +8,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
+from ..errors import warning_kept
+
 
 def day_key(day: dt.date) -> str:
     """A day as text that sorts as dates do (``date.toordinal()``, seven digits)."""
@@ -148,7 +150,9 @@ class Entry:
 
     @property
     def warnings(self) -> list[str]:
-        return list(self.detail[WARNINGS]) if self.detail is not None else []
+        # as made, or as read from the index (errors.kept_warning)
+        return [warning_kept(w) for w in self.detail[WARNINGS]] if self.detail is not None \
+            else []
 
     def row(self, today_iso: str) -> dict[str, Any]:
         """The summary exactly as :meth:`Engine.summary` gives it."""

@@ -20,6 +20,7 @@ from ..cachekeys import (
     folder_context,
     resolve_quick,
 )
+from ..errors import warning_kept
 from ..folder import planning_folder
 from ..i18n import _, pgettext
 from ..present import clean, fit_table, shorten
@@ -381,6 +382,10 @@ def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
                 and isinstance(line[1], int)):
             return None
     if not all(isinstance(d, int) for d in body["dues"]):
+        return None
+    try:  # an Advice kept as a list is an Advice again (errors.kept_warning)
+        body["warnings"] = [warning_kept(w) for w in body["warnings"]]
+    except ValueError:
         return None
     return body
 
