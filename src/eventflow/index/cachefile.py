@@ -22,7 +22,6 @@ from ..cachekeys import (
     folder_context,
     stat_key,
 )
-from ..errors import warning_kept
 from ..folder import SETTINGS_FILE, planning_folder
 from ..names import WORKFLOWS_DIR
 from .entry import (
@@ -39,6 +38,7 @@ from .entry import (
     Entry,
     Key,
     day_key,
+    read_warnings,
 )
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ def read_header(raw: bytes) -> dict[str, Any] | None:
         return None
     try:  # an Advice kept as a list is an Advice again (errors.kept_warning)
         for key in ("warnings", "context_warnings"):
-            header[key] = [warning_kept(w) for w in header.get(key, [])]
+            header[key] = read_warnings(header.get(key, []))
     except (ValueError, TypeError):
         return None
     return header

@@ -20,7 +20,6 @@ from ..cachekeys import (
     folder_context,
     resolve_quick,
 )
-from ..errors import warning_kept
 from ..folder import planning_folder
 from ..i18n import _, pgettext
 from ..present import clean, fit_table, shorten
@@ -34,7 +33,7 @@ from .cachefile import (
     view_path,
     vouched,
 )
-from .entry import Entries, Entry, day_key
+from .entry import Entries, Entry, day_key, read_warnings
 
 # listing ----------------------------------------------------------------------------------------
 HEADER = (f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'REGRESS':>7}  "
@@ -384,7 +383,7 @@ def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
     if not all(isinstance(d, int) for d in body["dues"]):
         return None
     try:  # an Advice kept as a list is an Advice again (errors.kept_warning)
-        body["warnings"] = [warning_kept(w) for w in body["warnings"]]
+        body["warnings"] = read_warnings(body["warnings"])
     except ValueError:
         return None
     return body
