@@ -146,3 +146,39 @@ def test_the_conflict_warning_gets_its_command_lines_from_the_cli() -> None:
                     '(venue.capacity: kept 80 by amir, other 120); `eventflow conflicts e1` '
                     'lists them, `eventflow resolve e1 FIELD --take ours|theirs|VALUE` settles '
                     'each')
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_the_front_door_s_check_says_the_warnings_as_the_cli(
+        ef_event, ef_project, tmp_path, monkeypatch, lang):
+    """``check`` through the front door (quick_change.py) and the CLI: the same warnings, each
+    with the CLI's command line (the migrate one, and the conflicts' one)."""
+    import io
+    import shutil
+
+    from click.testing import CliRunner
+
+    from eventflow.cli import cli
+    from eventflow.quick import answer
+
+    event = ef_event("speakers", region="Pirkanmaa")
+    root = Path(ef_project.root)
+    path = root / "events" / event.id / "event.toml"
+    path.write_text(path.read_text(encoding="utf-8") + '\n[[conflicts]]\npath = '
+                    '"venue.capacity"\nbase = 100\nours = 80\ntheirs = 120\n', encoding="utf-8")
+    text = SEED.read_text("utf-8").replace('version = "1.1.0"', 'version = "1.2.0"', 1)
+    (root / "workflows").mkdir()
+    (root / "workflows" / "good-relations-training.toml").write_text(text, "utf-8")
+    twin = tmp_path / "twin"
+    shutil.copytree(root, twin)
+    monkeypatch.setenv("EVENTFLOW_LANG", lang)
+    args = ["check", event.id, "kickoff_meeting", "--note", "met"]
+    by_cli = CliRunner().invoke(cli, ["--dir", str(root), *args], catch_exceptions=False)
+    out, err = io.StringIO(), io.StringIO()
+    assert answer(["--dir", str(twin), *args], out, err) == by_cli.exit_code == 0
+    said = err.getvalue().replace(str(twin), "ROOT")
+    assert (out.getvalue(), said) == (by_cli.stdout, by_cli.stderr.replace(str(root), "ROOT"))
+    assert f"; `eventflow migrate {event.id} --dry-run`" in said
+    assert f"; `eventflow conflicts {event.id}`" in said and "--take ours|theirs|VALUE`" in said
+    if lang == "en":
+        assert f"warning: {event.id}: follows workflow 'good-relations-training' 1.1.0" in said
