@@ -1,6 +1,7 @@
 """Library errors speak of the library (issue 15, point 6): a refusal raised outside the command
 modules never names a command-line option (``--force``); it says what the library call needs
-(``InvalidInput.retry_with``) and the CLI adds its own flag."""
+(``InvalidInput.retry_with``) and the CLI adds its own flag. A warning the library makes
+(``Advice``, ``ConflictWarning``, ``Engine._warn``) does the same (``Advice.retry_with``)."""
 
 from __future__ import annotations
 
@@ -19,18 +20,36 @@ FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
 #: Library modules checked (outside the command boundary); grows as modules are done.
 CHECKED = ["conflicts.py", "errors.py", "event.py", "event_parts.py", "event_texts.py",
            "engine.py", "engine_workflows.py", "gitsync.py", "machine.py", "plugins.py",
+           "merge.py", "mergeconflicts.py",
            "feedback.py", "invite.py", "params.py", "participants.py", "regions.py",
            "schedule.py", "schemas.py", "scaffold.py", "suggest.py", "testing.py",
            "policy/catalogue.py", "policy/mutation.py", "policy/resolve.py", "policy/verify.py"]
 
 
+#: The calls that make a warning of the library (errors.Advice, mergeconflicts.ConflictWarning)
+#: or keep one (Engine._warn).
+WARNS = {"Advice", "ConflictWarning", "_warn"}
+
+
+def _warns(node: ast.AST) -> bool:
+    func = node.func if isinstance(node, ast.Call) else None
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(
+        func, ast.Attribute) else None
+    return name in WARNS
+
+
 def flags_in_raises(source: str) -> list[str]:
-    """The option-like words (``--force``) in the string constants of ``raise`` statements."""
+    """The option-like words (``--force``) in the string constants of ``raise`` statements and
+    of the calls that make a warning (:data:`WARNS`)."""
     found = []
+    seen: set[int] = set()  # a constant inside two of them (``_warn(Advice(…))``) counts once
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Raise) and node.exc is not None:
-            for inner in ast.walk(node.exc):
-                if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+        said = node.exc if isinstance(node, ast.Raise) else node if _warns(node) else None
+        if said is not None:
+            for inner in ast.walk(said):
+                if isinstance(inner, ast.Constant) and isinstance(inner.value, str) \
+                        and id(inner) not in seen:
+                    seen.add(id(inner))
                     found += [f"line {node.lineno}: {m}" for m in FLAG.findall(inner.value)]
     return found
 
@@ -43,6 +62,9 @@ def test_library_errors_name_no_cli_option(module: str) -> None:
 def test_the_check_sees_a_flag() -> None:
     source = 'raise InvalidInput(_("use --force to do it").format(x=1))\nx = "--json"\n'
     assert flags_in_raises(source) == ["line 1: --force"]
+    warned = ('engine._warn(Advice(_("see `eventflow migrate {e} --dry-run`"), "migrate"))\n'
+              'ConflictWarning("`eventflow resolve --take`")\nprint("--json")\n')
+    assert flags_in_raises(warned) == ["line 1: --dry-run", "line 2: --take"]
 
 
 def test_purge_before_the_event_says_what_the_call_needs(ef_engine) -> None:

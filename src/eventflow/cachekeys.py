@@ -20,7 +20,7 @@ from .names import INDEX_DIR as INDEX_DIR  # re-exported: quick.py, index.py
 if TYPE_CHECKING:
     from pathlib import Path
 
-INDEX_FORMAT = 6  # 6: the listing's dates in the interface language
+INDEX_FORMAT = 7  # 7: an errors.Advice warning kept as [text, retry_with, event]
 #: A file changed within this many nanoseconds of a cache being written is "racy": a second
 #: change within one timestamp tick would keep its stat (as git knows), so the caches vouch
 #: for it only by its bytes, or not at all.

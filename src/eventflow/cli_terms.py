@@ -29,6 +29,12 @@ def how_in_cli(retry_with: str | None, event: str = "") -> str | None:
         return _("choose the remote with `eventflow sync --remote NAME`")
     if retry_with == "git":
         return _("`eventflow init --git` makes one")
+    if retry_with == "migrate":
+        return _("`eventflow migrate {event} --dry-run` shows what would change").format(
+            event=event)
+    if retry_with == "resolve":
+        return _("`eventflow conflicts {event}` lists them, `eventflow resolve {event} FIELD "
+                 "--take ours|theirs|VALUE` settles each").format(event=event)
     return None
 
 

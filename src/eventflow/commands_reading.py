@@ -22,6 +22,7 @@ from .cli import (
     wide_option,
     width_for,
 )
+from .cli_terms import in_cli_terms
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -70,8 +71,8 @@ def status(ctx: click.Context, event: str | None, check_mode: bool, wide: bool,
     found = status_listing(ctx.find_root().obj.get("dir"), day, lambda: engine(ctx),
                            details=as_json)
     for warning in found.warnings:
-        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
-                    fg="yellow")
+        text = clean(in_cli_terms(warning))  # the library's words, and the CLI's way to act
+        click.secho(_("warning: {message}").format(message=text), err=True, fg="yellow")
     if as_json:
         emit_json({"today": day.isoformat(), "events": found.rows(day),
                    "warnings": _json_warnings(ctx, found.warnings)})
@@ -102,8 +103,8 @@ def _kept_view(ctx: click.Context, event: str) -> dict[str, Any]:
         eng = engine(ctx)
         view = _status_one(eng, eng.project.resolve(event))
     for warning in dict.fromkeys(view["warnings"]):
-        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
-                    fg="yellow")
+        text = clean(in_cli_terms(warning))  # the library's words, and the CLI's way to act
+        click.secho(_("warning: {message}").format(message=text), err=True, fg="yellow")
     return view
 
 

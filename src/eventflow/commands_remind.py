@@ -19,6 +19,7 @@ from .cli import (
     json_option,
     today,
 )
+from .cli_terms import in_cli_terms
 from .folder import SETTINGS_FILE, planning_folder
 from .i18n import _
 from .index.reminders import (
@@ -255,8 +256,8 @@ def day_writer(samples: Any) -> Callable[[str], str] | None:
 def _flush(warnings: list[str]) -> None:
     """Each warning once, as :func:`eventflow.cli.flush_warnings` prints an engine's."""
     for warning in dict.fromkeys(warnings):
-        click.secho(_("warning: {message}").format(message=clean(warning)), err=True,
-                    fg="yellow")
+        text = clean(in_cli_terms(warning))  # the library's words, and the CLI's way to act
+        click.secho(_("warning: {message}").format(message=text), err=True, fg="yellow")
 
 
 def _unassigned_warnings(unassigned: list[dict[str, Any]], path: Path | str) -> list[str]:

@@ -118,12 +118,10 @@ def workflow_for(engine: Engine, event: Event) -> Workflow:
                     version=current.version)
     else:
         why = _("the current version is {version}").format(version=current.version)
-    # still names the CLI's command: `status EVENT` and `why` print their warnings, and the
-    # views of index/ keep them, as plain text (commands_reading.py, index/refresh.py), so the
-    # CLI cannot yet add it there (cli_terms.py); the Advice marks it for when they can
+    # what settles it is migrate(): the CLI adds its command line (cli_terms.py), wherever it
+    # prints the warning, also from the caches of index/ (which keep the Advice whole)
     engine._warn(Advice(_("{event}: follows workflow '{workflow}' {version} as it was when the "
-                          "event was created; {why}; `eventflow migrate {event} --dry-run` "
-                          "shows what would change").format(
+                          "event was created; {why}").format(
                               event=event.id, workflow=current.id,
                               version=event.workflow.version, why=why), "migrate", event.id))
     return pinned  # type: ignore[no-any-return]

@@ -123,6 +123,28 @@ class Advice(str):
         advice.event = event
         return advice
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled whole (a worker of index/refresh.py sends its warnings to the parent)
+        return (type(self), (str(self), self.retry_with, self.event))
+
+
+def kept_warning(warning: str) -> str | list[str]:
+    """A warning as the caches keep it (JSON, index/): its text, or an :class:`Advice` as
+    ``[text, retry_with, event]`` (so that what prints it from there adds its command line)."""
+    if isinstance(warning, Advice):
+        return [str(warning), warning.retry_with, warning.event]
+    return str(warning)
+
+
+def warning_kept(kept: object) -> str:
+    """The warning a cache keeps as ``kept`` (:func:`kept_warning`) again; ``ValueError`` for
+    anything else (the cache is then not used)."""
+    if isinstance(kept, str):
+        return kept
+    if isinstance(kept, list) and len(kept) == 3 and all(isinstance(k, str) for k in kept):
+        return Advice(*kept)
+    raise ValueError(f"not a kept warning: {kept!r}")
+
 
 class PluginError(EventflowError):
     """A plugin raised, returned something unusable, or registered a duplicate."""

@@ -1,11 +1,12 @@
 """Recorded conflicts of a merge (merge.py): who changed each value on each side and when,
-and how commands show them until ``eventflow resolve`` settles them."""
+and how commands show them until ``conflicts.resolve`` settles them."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from .errors import Advice
 from .i18n import _
 from .mergedata import MISSING, as_int, parse_path
 
@@ -77,11 +78,12 @@ def describe(value: Any) -> str:
     return str(value)
 
 
-class ConflictWarning(str):
+class ConflictWarning(Advice):
     """The warning of conflicts that wait for a decision (:func:`conflict_warning`): a text
-    like any warning, of its own type so that the commands that show the conflicts themselves
-    (``sync``, ``conflicts``, ``resolve``) leave it out without reading its words (which are
-    in the interface language)."""
+    like any warning, settled by ``conflicts.resolve`` (``retry_with="resolve"``, for which the
+    CLI adds its ``conflicts``/``resolve`` command lines, cli_terms.py), of its own type so that
+    the commands that show the conflicts themselves (``sync``, ``conflicts``, ``resolve``)
+    leave it out without reading its words (which are in the interface language)."""
 
     __slots__ = ()
 
@@ -99,7 +101,5 @@ def conflict_warning(event_id: str, conflicts: list[Any]) -> ConflictWarning:
     if len(conflicts) > 3:
         shown.append(_("and {n} more").format(n=len(conflicts) - 3))
     return ConflictWarning(_(
-        "{event}: {n} conflicting change(s) from a merge wait for a decision ({changes}); "
-        "`eventflow conflicts {event}` lists them, `eventflow resolve {event} FIELD --take "
-        "ours|theirs|VALUE` settles each").format(event=event_id, n=len(conflicts),
-                                                   changes="; ".join(shown)))
+        "{event}: {n} conflicting change(s) from a merge wait for a decision ({changes})").format(
+            event=event_id, n=len(conflicts), changes="; ".join(shown)), "resolve", event_id)

@@ -13,6 +13,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
+from .cli_terms import in_cli_terms
 from .errors import FileFormatError
 from .folder import SETTINGS_FILE, planning_folder
 from .i18n import _
@@ -114,7 +115,9 @@ def json_warnings(folder: str | None, messages: Iterable[str]) -> list[dict[str,
         entries = [skipped_warning(name, blocker)
                    for name, blocker in skipped_plugins(active).items()]
     said = {entry["message"] for entry in entries}
+    # the library's words, and the CLI's way to act (cli_terms.py), as on stderr
+    shown = dict.fromkeys(in_cli_terms(message) for message in messages)
     entries += [{"plugin": None, "blocked_by": None, "not_checked": [], "message": message,
                  "fix": None}
-                for message in dict.fromkeys(messages) if message not in said]
+                for message in shown if message not in said]
     return entries

@@ -38,6 +38,7 @@ from .entry import (
     Entry,
     Key,
     day_key,
+    read_warnings,
 )
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 INDEX_FILE = "index.txt"
 VIEWS_DIR = "views"
-VIEW_FORMAT = 4  # 4: dates in the interface language
+VIEW_FORMAT = 5  # 5: an errors.Advice warning kept as [text, retry_with, event]
 #: dates that show how a language writes a date (each part a different number, one padded;
 #: the header's ``day_samples``, see :func:`eventflow.index.refresh.day_samples`)
 DAY_SAMPLES = ("2033-01-02", "2027-11-28")
@@ -173,6 +174,11 @@ def read_header(raw: bytes) -> dict[str, Any] | None:
               "day_samples": dict}
     if not all(isinstance(header.get(k), t) for k, t in shapes.items()) \
             or len(header["sizes"]) != len(SECTIONS):
+        return None
+    try:  # an Advice kept as a list is an Advice again (errors.kept_warning)
+        for key in ("warnings", "context_warnings"):
+            header[key] = read_warnings(header.get(key, []))
+    except (ValueError, TypeError):
         return None
     return header
 

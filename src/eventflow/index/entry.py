@@ -9,6 +9,18 @@ from collections.abc import Iterable
 from typing import Any
 
 
+def read_warnings(kept: list[Any]) -> list[str]:
+    """Warnings as made, or as a cache keeps them (:func:`eventflow.errors.kept_warning`: an
+    ``Advice`` as a list); ``ValueError`` for anything else."""
+    if all(isinstance(w, str) for w in kept):
+        return list(kept)
+    # lazy: errors costs 2 ms (-X importtime, best of 5) on the front door's `status`, which
+    # prints no warning (it leaves them to the CLI) and reads an Advice only when one is kept
+    from ..errors import warning_kept
+
+    return [warning_kept(w) for w in kept]
+
+
 def day_key(day: dt.date) -> str:
     """A day as text that sorts as dates do (``date.toordinal()``, seven digits)."""
     return f"{day.toordinal():07d}"
@@ -148,7 +160,7 @@ class Entry:
 
     @property
     def warnings(self) -> list[str]:
-        return list(self.detail[WARNINGS]) if self.detail is not None else []
+        return read_warnings(self.detail[WARNINGS]) if self.detail is not None else []
 
     def row(self, today_iso: str) -> dict[str, Any]:
         """The summary exactly as :meth:`Engine.summary` gives it."""

@@ -33,7 +33,7 @@ from .cachefile import (
     view_path,
     vouched,
 )
-from .entry import Entries, Entry, day_key
+from .entry import Entries, Entry, day_key, read_warnings
 
 # listing ----------------------------------------------------------------------------------------
 HEADER = (f"{'EVENT':<28} {'DATE':<10}  {'STAGE':<20} {'ITEMS':>5}  {'REGRESS':>7}  "
@@ -381,6 +381,10 @@ def cached_status(directory: str | None, name: str) -> dict[str, Any] | None:
                 and isinstance(line[1], int)):
             return None
     if not all(isinstance(d, int) for d in body["dues"]):
+        return None
+    try:  # an Advice kept as a list is an Advice again (errors.kept_warning)
+        body["warnings"] = read_warnings(body["warnings"])
+    except ValueError:
         return None
     return body
 

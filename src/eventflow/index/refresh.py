@@ -20,6 +20,7 @@ from ..cachekeys import (
     stat_key,
     write_cache,
 )
+from ..errors import kept_warning
 from ..i18n import _, configure, language, ngettext
 from ..present import clean, day
 from ..vocab import LANGUAGES
@@ -467,7 +468,7 @@ def save_view(engine: Engine, event_id: str, stamp: dict[str, Any] | None,
     root = engine.project.root
     header = {"format": VIEW_FORMAT, "context": context, "deps": deps,
               "key": stamp["key"], "id": event_id}
-    body = {"warnings": warnings, **view}
+    body = {"warnings": [kept_warning(w) for w in warnings], **view}  # cached_status reads it
     # lazy: pathlib costs 6 ms (-X importtime, best of 11, CPU time) after the CLI's warm
     # `status`, which imports this module and writes no view
     from pathlib import Path

@@ -10,8 +10,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..cachekeys import INDEX_FORMAT, make_cache_dir, write_cache
+from ..errors import kept_warning
 from .cachefile import SECTIONS, IndexFile
-from .entry import DUES, REST, ROW_FIELDS, WHY, Entry
+from .entry import DUES, REST, ROW_FIELDS, WARNINGS, WHY, Entry
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -54,6 +55,7 @@ def save_index(path: Path, header: dict[str, Any], entries: list[Entry],
             detail = list(e._details())
             dues = detail[DUES]
             detail[DUES] = [b - a for a, b in zip([0, *dues], dues, strict=False)]
+            detail[WARNINGS] = [kept_warning(w) for w in e.warnings]
             details.append(_encode(detail))
         facts.append(saved[1] if saved is not None else _facts_line(e))
         e.fixes = every_fix
@@ -78,6 +80,9 @@ def save_index(path: Path, header: dict[str, Any], entries: list[Entry],
               "overdue": any(e.count or e.regressions for e in kept),
               "due_days": due_days, "due_ends": due_ends,
               "sizes": [len(d) for d in data]}
+    for key in ("warnings", "context_warnings"):  # an Advice stays one (read_header)
+        if key in header:
+            header[key] = [kept_warning(w) for w in header[key]]
     assert len(data) == len(SECTIONS)
     try:
         make_cache_dir(path.parent)
