@@ -64,3 +64,15 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any)
         from browser import ENABLE
 
         terminalreporter.write_line(f"{len(skipped)} {ENABLE}")
+
+
+@pytest.fixture
+def lang(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Set EVENTFLOW_LANG for the next command (each CLI run finds its language anew)."""
+
+    def use(code: str) -> None:
+        monkeypatch.setenv("EVENTFLOW_LANG", code)
+        i18n.configure()
+
+    yield use
+    i18n.configure()

@@ -68,19 +68,28 @@ def test_regions_languages_workflows_and_rules_complete(folder):
     assert "R13" in complete(folder, "policy", "verify", "--rule", "R1")
 
 
-def test_a_completion_never_starts_the_engine(folder):
-    probe = ("import sys, json\n"
-             "from eventflow.quick import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "sys.stderr.write('MODULES=' + json.dumps(sorted(sys.modules)))\n")
+PROBE = ("import sys, json\n"
+         "from eventflow.quick import main\n"
+         "try:\n    main()\nexcept SystemExit:\n    pass\n"
+         "sys.stderr.write('MODULES=' + json.dumps(sorted(sys.modules)))\n")
+
+
+def complete_item(folder: Path, word: str) -> tuple[list[str], set[str]]:
+    """What a new process completes for ``eventflow check <the Pirkanmaa event> WORD``, and
+    the modules it loaded to answer."""
     pirkanmaa = next(p.name for p in (folder / "events").iterdir()
                      if p.name.startswith("pirkanmaa"))
     env = dict(os.environ, _EVENTFLOW_COMPLETE="bash_complete", EVENTFLOW_DIR=str(folder),
-               COMP_WORDS=f"eventflow check {pirkanmaa} kick", COMP_CWORD="3")
-    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+               COMP_WORDS=f"eventflow check {pirkanmaa} {word}", COMP_CWORD="3")
+    result = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True,
                             text=True, timeout=60)
-    assert result.stdout.splitlines() == ["plain,kickoff_meeting"]
-    modules = set(json.loads(result.stderr.split("MODULES=", 1)[1]))
+    return (result.stdout.splitlines(),
+            set(json.loads(result.stderr.split("MODULES=", 1)[1])))
+
+
+def test_a_completion_never_starts_the_engine(folder):
+    lines, modules = complete_item(folder, "kick")
+    assert lines == ["plain,kickoff_meeting"]
     heavy = {"eventflow.engine", "eventflow.event", "eventflow.store", "eventflow.plugins",
              "eventflow.workflow", "pluggy", "msgspec", "jinja2"}
     assert modules & heavy == set()
@@ -132,19 +141,9 @@ def test_kept_values_need_no_toml_parser(folder):
     from eventflow.cachekeys import RACY_NS
 
     time.sleep(RACY_NS / 1e9 + 0.1)
-    probe = ("import sys, json\n"
-             "from eventflow.quick import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "sys.stderr.write('MODULES=' + json.dumps(sorted(sys.modules)))\n")
-    pirkanmaa = next(p.name for p in (folder / "events").iterdir()
-                     if p.name.startswith("pirkanmaa"))
-    env = dict(os.environ, _EVENTFLOW_COMPLETE="bash_complete", EVENTFLOW_DIR=str(folder),
-               COMP_WORDS=f"eventflow check {pirkanmaa} agreement_s", COMP_CWORD="3")
     for first in (True, False):
-        result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
-                                text=True, timeout=60)
-        assert result.stdout.splitlines() == ["plain,agreement_signed"]
-        modules = set(json.loads(result.stderr.split("MODULES=", 1)[1]))
+        lines, modules = complete_item(folder, "agreement_s")
+        assert lines == ["plain,agreement_signed"]
         assert ("tomli" in modules) == first and "tomllib" not in modules
 
 

@@ -21,18 +21,6 @@ LOCALE = Path(i18n.LOCALE_DIR)
 
 
 @pytest.fixture
-def lang(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Set EVENTFLOW_LANG for the next command (each CLI run finds its language anew)."""
-
-    def use(code: str) -> None:
-        monkeypatch.setenv("EVENTFLOW_LANG", code)
-        i18n.configure()
-
-    yield use
-    i18n.configure()
-
-
-@pytest.fixture
 def event(ef_event: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     found = ef_event("partner_agreed")
     monkeypatch.setattr(cachekeys, "RACY_NS", -10**12)  # as if every file were old

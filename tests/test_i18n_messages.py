@@ -16,18 +16,6 @@ from eventflow.mergeconflicts import ConflictWarning, conflict_warning
 
 
 @pytest.fixture
-def lang(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Set EVENTFLOW_LANG for the next command (each CLI run finds its language anew)."""
-
-    def use(code: str) -> None:
-        monkeypatch.setenv("EVENTFLOW_LANG", code)
-        i18n.configure()
-
-    yield use
-    i18n.configure()
-
-
-@pytest.fixture
 def event(ef_event: Any) -> Any:
     return ef_event("partner_agreed")
 
