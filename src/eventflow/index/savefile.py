@@ -6,6 +6,7 @@ The file written is the same, byte for byte, as one written from nothing
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +25,24 @@ AT_FACTS = tuple(REST + ROW_FIELDS.index(name) for name in ("title", "date", "ow
 
 
 def _encode(value: Any) -> bytes:
-    # json, not msgspec: warnings may be str subclasses (ConflictWarning), which msgspec
-    # refuses
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """``value`` as compact JSON with non-ASCII as is: msgspec writes the bytes of
+    ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` several times faster
+    (the details of 10,000 events: 0.03 s of CPU against 0.27–0.38 s); json for what msgspec
+    refuses, str subclasses (a ConflictWarning), with the same bytes."""
+    try:
+        return _json_encoder().encode(value)  # type: ignore[no-any-return]
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@functools.cache
+def _json_encoder() -> Any:
+    # lazy: msgspec costs 31 ms (-X importtime, see cachefile.decode_details) on the CLI's warm
+    # `status`, which imports this module and saves nothing; a save follows the engine, which
+    # has loaded it
+    import msgspec
+
+    return msgspec.json.Encoder()
 
 
 def storable(entry: Entry) -> bool:
@@ -134,49 +150,51 @@ def _dues_section(kept: list[Entry]) -> tuple[str, list[int], list[int]]:
     """The dues section of ``kept`` made from nothing, and for each due date the section's
     bytes up to its last line (the lines are ASCII: numbers, ``?`` and tabs).
 
-    The lines sort by due date, event number and item id: each as one number made of the
-    three, the item id as its rank among its workflow's (sorting the tuples of
-    :func:`_dues_lines` gives the same order, several times slower)."""
+    The lines sort by due date, event number and item id. Each day's lines are gathered in
+    the order of the events, and each event's few lines are sorted by due date and item id
+    (as its rank among its workflow's ids) first: only the days are sorted as a whole. For
+    10,000 events (278,000 lines) this took 0.34–0.44 s of CPU where sorting every line, as
+    one number made of the three or as the tuples of :func:`_dues_lines` (which gives the
+    same order), took 0.8–1.2 s."""
     ranks: dict[int, tuple[list[list[Any]], list[int]]] = {}
-    lines: dict[int, str] = {}
-    made = 0
+    by_day: dict[int, list[str]] = {}
     for number, e in enumerate(kept):
         table = e.table or []
         known = ranks.get(id(table))
         if known is None or known[0] is not table:
             ids = [row[0] for row in table]
-            if len(set(ids)) != len(ids) or len(ids) >= 1 << 20:
+            if len(set(ids)) != len(ids):
                 return _dues_sorted(kept)
             rank = [0] * len(ids)
             for position, at in enumerate(sorted(range(len(ids)), key=ids.__getitem__)):
                 rank[at] = position
             known = ranks[id(table)] = (table, rank)
         rank = known[1]
-        base = number << 20
+        mine = []
         for item, due, flags, fix in e._details()[AT_OPEN]:
             if due is not None:
                 if not 0 <= item < len(rank) or due < 0:
                     return _dues_sorted(kept)
-                lines[(due << 62) | base | rank[item]] = \
-                    f"{due}\t{number}\t{item}\t{flags}\t{fix}\n"
-                made += 1
-    if made != len(lines):  # an item open twice
-        return _dues_sorted(kept)
-    order = sorted(lines)
-    due_days: list[int] = []
+                mine.append((due, rank[item], f"{due}\t{number}\t{item}\t{flags}\t{fix}\n"))
+        if not mine:
+            continue
+        mine.sort()
+        last = None
+        for due, at, line in mine:
+            if (due, at) == last:  # an item open twice
+                return _dues_sorted(kept)
+            last = (due, at)
+            by_day.setdefault(due, []).append(line)
+    pieces = []
+    due_days = sorted(by_day)
     due_ends: list[int] = []
     size = 0
-    last = -1
-    for key in order:
-        size += len(lines[key])
-        due = key >> 62
-        if due == last:
-            due_ends[-1] = size
-        else:
-            due_days.append(due)
-            due_ends.append(size)
-            last = due
-    return "".join([lines[key] for key in order]), due_days, due_ends
+    for due in due_days:
+        piece = "".join(by_day[due])
+        pieces.append(piece)
+        size += len(piece)
+        due_ends.append(size)
+    return "".join(pieces), due_days, due_ends
 
 
 def _dues_sorted(kept: list[Entry]) -> tuple[str, list[int], list[int]]:
