@@ -5,6 +5,7 @@ refreshed after."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import sys
@@ -184,6 +185,20 @@ def entries(engine: Engine, today: dt.date | None = None) -> list[Entry]:
 
     Listing lines are made right for ``today`` (default: the real today) and kept so.
     """
+    # The cyclic garbage collector is paused meanwhile: summaries hold no cycles, and taking
+    # in many (read from the index, or pickled by the workers) made it walk every object kept
+    # so far again and again. Unpickling 10,000 summaries took 0.82 s of CPU with it, 0.18 s
+    # without; what the summaries are made of is freed as before, by reference counting.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _entries(engine, today)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _entries(engine: Engine, today: dt.date | None) -> list[Entry]:
     day = today or dt.date.today()
     if engine.given_plugins:  # a plugin manager made by the caller: nothing to key on
         return [summarize(engine, engine.project.load(i), day=day)
@@ -266,6 +281,11 @@ _WORKER: dict[str, Any] = {}
 
 
 def _worker_init(root: str | None, lang: str = "en") -> None:
+    # without the cyclic garbage collector, as in the parent (:func:`entries`; a fork inherits
+    # it paused): summarising makes no cycles (gc.collect() found none after 500 events), and
+    # the workers took 8–20% less CPU for 10,000 summaries (3 pairs, 24.4–27.5 s against
+    # 26.5–33.0 s on a loaded machine)
+    gc.disable()
     if root is not None:  # a fresh interpreter (spawn): build the engine again
         # lazy: the engine costs 34 ms and pathlib 6 ms (-X importtime, best of 7, CPU time)
         # after the CLI's warm `status`, which imports this module and needs neither
