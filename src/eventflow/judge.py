@@ -215,7 +215,8 @@ def _fix(event_id: str, item: Item, status: ItemStatus, reason: str) -> str:
     if "eventflow " in reason:
         quoted = _QUOTED_COMMAND.search(reason) or _BRACKETED_COMMAND.search(reason)
         if quoted:  # ITEM: the item a tickable check asks to tick (it knows no item id)
-            return _ITEM_WORD.sub(item.id, quoted.group(1))
+            command = quoted.group(1)  # re.sub with a text costs even with nothing to put in
+            return _ITEM_WORD.sub(item.id, command) if "ITEM" in command else command
     return f"eventflow why {event_id}"
 
 
