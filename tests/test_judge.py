@@ -212,3 +212,20 @@ def test_a_refused_reschedule_names_its_options_in_every_language(
     assert past.exit_code == 1 and all(w in past.output for w in words), past.output
     forced = run("reschedule", event.id, "--date", "2026-11-01", "--force")
     assert forced.exit_code == 1 and "--reason TEXT" in forced.output, forced.output
+
+
+@pytest.mark.parametrize("text", [
+    "not ticked yet (eventflow check EVENT partner_min)",
+    "ei vielä kuitattu (eventflow check EVENT agreement_signed)",
+    "no venue (`eventflow venue set EVENT --name NAME`); or `eventflow partner add EVENT`",
+    "eventflow check EVENT ITEM and eventflow check EVENTS, EVENT alone, eventflow x EVENT_2",
+    "eventflow a b c EVENT, eventflow a-b_c EVENT.", "EVENT", "eventflow EVENT", "",
+])
+def test_the_event_id_goes_where_the_placeholder_pattern_says(text: str) -> None:
+    """with_event_id finds each reason's placeholders once (they repeat from event to event)
+    and gives what one substitution of the pattern gives."""
+    from eventflow.judge import _EVENT_WORD, with_event_id
+
+    for event_id in ("pirkanmaa-2027-03-18", r"a\1-\g<0>"):
+        expected = _EVENT_WORD.sub(lambda m, i=event_id: f"{m.group(1)} {i}", text)
+        assert with_event_id(text, event_id) == with_event_id(text, event_id) == expected

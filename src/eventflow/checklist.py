@@ -11,7 +11,7 @@ from .event import Event, ItemState  # noqa: TC001
 from .i18n import _
 
 if TYPE_CHECKING:
-    from .plugins import Registry
+    from .plugins import CheckSpec, Registry
     from .workflow import Item, Workflow
 
 
@@ -107,6 +107,13 @@ def evaluate_item(item: Item, event: Event, registry: Registry,
     """What ``item`` says about ``event`` now: a waiver, a tick, or its check's result
     (checks get ``snapshot``, else a copy of the event; a check that raises fails the item,
     naming the check and its plugin)."""
+    return _evaluate(item, event, registry.checks.get(item.check or ""), snapshot)
+
+
+def _evaluate(item: Item, event: Event, spec: CheckSpec | None,
+              snapshot: Event | None) -> ItemStatus:
+    """:func:`evaluate_item` with the item's check ``spec`` looked up (``None``: no check of
+    that name is registered, or the item is ticked by hand)."""
     state = event.item_state(item.id)
     due = event.due.get(item.id)
     if item.waivable and state.waived:
@@ -118,7 +125,6 @@ def evaluate_item(item: Item, event: Event, registry: Registry,
             return ItemStatus(item, True, text, state, due)
         return ItemStatus(item, False, _("not ticked yet (eventflow check EVENT {item})").format(
             item=item.id), state, due)
-    spec = registry.checks.get(item.check or "")
     if spec is None:
         return ItemStatus(item, False, _("check '{check}' is not available: install and "
                                          "activate the plugin that provides it").format(
@@ -153,18 +159,16 @@ def evaluate(workflow: Workflow, event: Event, registry: Registry,
              stage: str | None = None) -> list[ItemStatus]:
     """Evaluate every item of ``stage`` (default: every stage) for ``event``."""
     items = workflow.stage(stage).items if stage else workflow.items()
+    checks = registry.checks
     # one copy per plugin: a check that changes its event cannot change another plugin's result
     copies: dict[str, Event] = {}
-
-    def snapshot(item: Item) -> Event | None:
-        spec = registry.checks.get(item.check or "")
-        if spec is None:
-            return None
-        if spec.plugin not in copies:
+    statuses = []
+    for item in items:  # each item's check looked up once (it was twice: 2026-11-30)
+        spec = checks.get(item.check or "")
+        if spec is not None and spec.plugin not in copies:
             copies[spec.plugin] = event.copy()
-        return copies[spec.plugin]
-
-    return [evaluate_item(item, event, registry, snapshot(item)) for item in items]
+        statuses.append(_evaluate(item, event, spec, copies[spec.plugin] if spec else None))
+    return statuses
 
 
 def blockers(statuses: list[ItemStatus]) -> list[ItemStatus]:

@@ -100,6 +100,10 @@ def language() -> str:
 
 def gettext(message: str) -> str:
     """``message`` in the interface language (itself when the catalogue lacks it)."""
+    catalogue = _state["catalogue"]
+    if catalogue:  # read for the language in use (both are reset together): re-judging an
+        # event says 75 messages, each in half the instructions so (cachegrind, 2026-11-30)
+        return catalogue.gettext(message) if message else message
     if not message:
         return message
     catalogue = _catalogue()
@@ -270,7 +274,10 @@ class Catalogue:
         return value  # type: ignore[no-any-return]
 
     def gettext(self, message: str) -> str:
-        return self._lookup(message) or message
+        found = self._found.get(message, _MISSING)  # as _lookup begins, without its call
+        if found is _MISSING:
+            found = self._lookup(message)
+        return found or message  # type: ignore[no-any-return]
 
     def pgettext(self, context: str, message: str) -> str:
         return self._lookup(f"{context}\x04{message}") or message

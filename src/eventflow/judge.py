@@ -24,6 +24,7 @@ commands can disagree about an event.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +58,21 @@ def with_event_id(text: str, event_id: str) -> str:
     replaced by the real event id."""
     if "EVENT" not in text:  # most reasons name no command: judging thousands stays quick
         return text
-    return _EVENT_WORD.sub(lambda m: f"{m.group(1)} {event_id}", text)
+    return event_id.join(_around_event_word(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _around_event_word(text: str) -> tuple[str, ...]:
+    """``text`` cut where :func:`with_event_id` puts the event id: each placeholder's
+    ``EVENT`` left out. Reasons repeat from event to event (``not ticked yet (eventflow check
+    EVENT ITEM)``), so each is searched once, not once an event (a regex substitution each:
+    0.13 s of re-judging 1,000 events, cProfile, 2026-11-30)."""
+    parts, start = [], 0
+    for match in _EVENT_WORD.finditer(text):
+        parts.append(text[start:match.end(1) + 1])  # the command and its space
+        start = match.end()
+    parts.append(text[start:])
+    return tuple(parts)
 
 
 # a struct, not a dataclass: made in C at import, not compiled (see workflow.py)
@@ -215,7 +230,8 @@ def _fix(event_id: str, item: Item, status: ItemStatus, reason: str) -> str:
     if "eventflow " in reason:
         quoted = _QUOTED_COMMAND.search(reason) or _BRACKETED_COMMAND.search(reason)
         if quoted:  # ITEM: the item a tickable check asks to tick (it knows no item id)
-            return _ITEM_WORD.sub(item.id, quoted.group(1))
+            command = quoted.group(1)  # re.sub with a text costs even with nothing to put in
+            return _ITEM_WORD.sub(item.id, command) if "ITEM" in command else command
     return f"eventflow why {event_id}"
 
 
