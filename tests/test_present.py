@@ -103,6 +103,30 @@ def test_history_lines_fit_a_width_keeping_who_and_what_whole() -> None:
                 assert set(_dates(line)) <= set(_dates(whole))  # a date whole or not at all
 
 
+def test_history_lines_on_a_narrow_terminal_cut_names_not_times() -> None:
+    """Narrower than the four columns: names are cut with "…" (to four characters), so the
+    lines still end at the terminal's edge with revision, local time and action whole."""
+    from eventflow import i18n
+    from eventflow.present import history_lines
+
+    entries = [
+        {"rev": 1, "at": "2026-11-30T11:05:00+00:00", "by": "leena.koski", "action": "created",
+         "title": "Hyvät väestösuhteet – Pirkanmaa"},
+        {"rev": 12, "at": "2026-12-01T08:00:00+00:00", "by": "amir", "action": "reschedule",
+         "from": "2027-03-18", "to": "2027-04-22", "applied": False}]
+    for lang, when, narrowest in (("en", "2026-11-30 13.05", 38),
+                                  ("fi", "30.11.2026 klo 13.05", 42)):
+        with i18n.speaking(lang):
+            for width in range(narrowest, 60):
+                lines = history_lines(entries, lang, width)
+                assert all(len(line) <= width for line in lines), (width, lines)
+                assert lines[0].startswith(f"r1  {when} lee")
+                assert " created " in lines[0] and " reschedule " in lines[1]
+                assert all("…" in line for line in lines)  # what changed, cut
+            assert " lee… created " in history_lines(entries, lang, narrowest)[0]
+            assert " leena.koski " in history_lines(entries, lang, 60)[0]
+
+
 def _not_applied(lang: str) -> str:
     return {"en": "(not applied)", "fi": "(ei toteutunut)"}[lang]
 

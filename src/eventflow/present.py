@@ -89,9 +89,17 @@ def history_lines(entries: list[dict[str, object]], lang: str | None,
     shown as ``⏎``, an escape sequence as ``\\x1b``), so no value can forge an entry.
     ``width`` (a terminal's): revision, time, who and action are kept whole, and what changed
     is cut with "…" (:func:`cut_whole`: never inside a date), before the "(not applied)" mark
-    when there is room for it; ``None`` (``--wide``, a pipe): everything in full."""
+    when there is room for it; narrower than the four columns, names are cut with "…" too
+    (down to four characters); ``None`` (``--wide``, a pipe): everything in full."""
     rows = [_history_cells(entry, lang) for entry in entries]
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
+    # too narrow for the four columns and "…" of what changed: the names give way first, cut
+    # with "…" down to _MIN_WHO characters (revision, time and action stay whole)
+    over = sum(widths) + 4 + len(ELLIPSIS) - width if width is not None else 0
+    if over > 0 and widths[2] > _MIN_WHO:
+        widths[2] = max(_MIN_WHO, widths[2] - over)
+        for row in rows:
+            row[2] = shorten(row[2], widths[2])
     lines = []
     for row in rows:
         head = " ".join(cell.ljust(size) for cell, size in zip(row[:4], widths, strict=True))
@@ -103,6 +111,9 @@ def history_lines(entries: list[dict[str, object]], lang: str | None,
             detail, mark = cut_whole(" ".join(p for p in (detail, mark) if p), max(room, 1)), ""
         lines.append(" ".join(part for part in (head, detail, mark) if part).rstrip())
     return lines
+
+
+_MIN_WHO = 4  # characters of a name kept on a narrow terminal: "lee…"
 
 
 def _history_cells(entry: dict[str, object], lang: str | None) -> list[str]:
