@@ -173,7 +173,7 @@ def _dues_section(kept: list[Entry]) -> tuple[str, list[int], list[int]]:
         mine = []
         for item, due, flags, fix in e._details()[AT_OPEN]:
             if due is not None:
-                if not 0 <= item < len(rank) or due < 0:
+                if not 0 <= item < len(rank):
                     return _dues_sorted(kept)
                 mine.append((due, rank[item], f"{due}\t{number}\t{item}\t{flags}\t{fix}\n"))
         if not mine:
